@@ -1,0 +1,21 @@
+"""Environment for Prefect and GX, set before either is imported.
+
+Without a Prefect server, every process starts a temporary local one; keeping its home inside the
+warehouse folder keeps runs self-contained and leaves the user's ~/.prefect alone.
+"""
+from __future__ import annotations
+
+import os
+
+from flows.paths import WarehouseLayout
+
+
+def configure(layout: WarehouseLayout) -> None:
+    os.environ.setdefault("PREFECT_HOME", str(layout.prefect_home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    layout.prefect_home.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,117 @@
+"""DuckDB I/O for the writer: schema, what is already known, the one-transaction load, and run rows.
+
+Every function opens its own short-lived connection: tasks pass paths, never connections.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pyarrow as pa
+
+from flows.paths import SCHEMA_SQL
+
+DATA_TABLES = ("stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "quarantine")
+
+
+@contextlib.contextmanager
+def connect(db: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(db), read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(db: Path) -> None:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with connect(db) as con:
+        con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+
+
+def known_sightings(db: Path) -> set[str]:
+    """stg_ids already staged, including quarantined ones: an unchanged item is never processed twice."""
+    with connect(db) as con:
+        return {r[0] for r in con.sql("SELECT stg_id FROM stg_documents").fetchall()}
+
+
+def known_document_ids(db: Path, candidates: list[str]) -> set[str]:
+    if not candidates:
+        return set()
+    with connect(db) as con:
+        con.register("cand", pa.table({"document_id": candidates}))
+        rows = con.sql("SELECT document_id FROM documents WHERE document_id IN (SELECT document_id FROM cand)").fetchall()
+    return {r[0] for r in rows}
+
+
+def load_batch(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
+    """Bulk-load one run's tables from Arrow in a single transaction; returns rows added per table."""
+    added: dict[str, int] = {}
+    with connect(db) as con:
+        for name, table in batch.items():
+            con.register(f"new_{name}", table)
+        con.begin()
+        try:
+            con.execute("INSERT INTO stg_documents BY NAME SELECT * FROM new_stg_documents")
+            # Counts per document are settled here, where sentences, tokens and mentions meet.
+            con.execute(
+                """
+                INSERT INTO documents BY NAME
+                SELECT d.* REPLACE (
+                    coalesce(s.n, 0)::INTEGER AS n_sentences,
+                    coalesce(t.n, 0)::INTEGER AS n_tokens,
+                    coalesce(m.n, 0)::INTEGER AS n_mentions)
+                FROM new_documents d
+                LEFT JOIN (SELECT document_id, count(*) n FROM new_sentences GROUP BY 1) s USING (document_id)
+                LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
+                LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
+                """
+            )
+            for name in ("sentences", "tokens", "entity_mentions", "quarantine"):
+                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+            con.execute(
+                "INSERT INTO entities BY NAME SELECT * FROM new_entities n "
+                "WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.entity_id = n.entity_id)"
+            )
+            run_id = _single_run_id(batch)
+            for name in DATA_TABLES:
+                added[name] = con.execute(f"SELECT count(*) FROM {name} WHERE run_id = ?", [run_id]).fetchall()[0][0] if run_id else 0
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+    return added
+
+
+def _single_run_id(batch: dict[str, pa.Table]) -> str | None:
+    for table in batch.values():
+        if table.num_rows:
+            return table["run_id"][0].as_py()
+    return None
+
+
+def rollback_run(db: Path, run_id: str) -> None:
+    """Remove every row a run added, in one transaction, so its items are retried next time."""
+    with connect(db) as con:
+        con.begin()
+        for name in DATA_TABLES:
+            con.execute(f"DELETE FROM {name} WHERE run_id = ?", [run_id])
+        con.commit()
+
+
+def start_run(db: Path, run_id: str, flow_run_id: str | None, started_at: datetime, inputs: list[str]) -> None:
+    with connect(db) as con:
+        con.execute(
+            "INSERT INTO runs (run_id, flow_run_id, started_at, status, inputs) VALUES (?, ?, ?, 'running', ?)",
+            [run_id, flow_run_id, started_at, json.dumps(inputs, ensure_ascii=False)],
+        )
+
+
+def finish_run(db: Path, run_id: str, fields: dict) -> None:
+    cols = ", ".join(f"{k} = ?" for k in fields)
+    with connect(db) as con:
+        con.execute(f"UPDATE runs SET {cols} WHERE run_id = ?", [*fields.values(), run_id])

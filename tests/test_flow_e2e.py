@@ -1,0 +1,189 @@
+"""End-to-end runs of the nightly flow: real Prefect flow runs, a real DuckDB file, real GX suites."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.nightly import nightly
+from flows.paths import SAMPLE_DIR
+from tests.warehouse_checks import assert_offsets_exact, table_counts, tree_digest
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    wh = tmp_path_factory.mktemp("sample-warehouse")
+    summary = nightly(warehouse_dir=str(wh))
+    return wh, summary
+
+
+def test_sample_run_loads_validates_and_publishes(sample_run):
+    wh, s = sample_run
+    assert s["status"] == "succeeded", s
+    assert s["validation_success"] is True
+    n_files = sum(1 for p in SAMPLE_DIR.iterdir() if p.suffix != ".jsonl")
+    n_records = sum(1 for line in (SAMPLE_DIR / "wire.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())
+    assert s["items_seen"] == s["items_new"] == s["documents_new"] == n_files + n_records
+    counts = table_counts(wh / "khobor.duckdb")
+    assert counts["documents"] == s["documents_new"]
+    assert counts["sentences"] == s["sentences_new"] >= counts["documents"]
+    assert counts["tokens"] == s["tokens_new"] > counts["sentences"]
+    assert counts["entity_mentions"] == s["mentions_new"] > 0
+    assert counts["quarantine"] == 0
+    assert set(s["published_marts"]) == {"dim_entities", "fct_entity_mentions", "mart_entity_daily", "mart_documents"}
+
+
+def test_every_offset_points_at_its_text(sample_run):
+    wh, _ = sample_run
+    assert assert_offsets_exact(wh / "khobor.duckdb") > 1000
+
+
+def test_analytics_db_reads_the_published_marts(sample_run):
+    wh, s = sample_run
+    con = duckdb.connect(str(wh / "analytics.duckdb"), read_only=True)
+    try:
+        n_docs = con.sql("SELECT count(*) FROM mart_documents").fetchall()[0][0]
+        assert n_docs == s["documents_new"]
+        daily = con.sql("SELECT sum(mentions) FROM mart_entity_daily").fetchall()[0][0]
+        linked = con.sql("SELECT count(*) FROM fct_entity_mentions WHERE entity_id IS NOT NULL").fetchall()[0][0]
+        assert daily == linked > 0
+        assert con.sql("SELECT release FROM khobor_release").fetchall()[0][0] == s["release"]
+    finally:
+        con.close()
+
+
+def test_runs_row_records_stages_counts_and_verdict(sample_run):
+    wh, s = sample_run
+    con = duckdb.connect(str(wh / "khobor.duckdb"), read_only=True)
+    try:
+        status, ok, stages, docs = con.execute(
+            "SELECT status, validation_success, stage_seconds, documents_new FROM runs WHERE run_id = ?", [s["run_id"]]
+        ).fetchall()[0]
+    finally:
+        con.close()
+    assert (status, ok, docs) == ("succeeded", True, s["documents_new"])
+    assert {"ingest", "clean", "tokenize", "extract", "load", "validate", "publish"} <= set(stages)
+
+
+def test_rerun_adds_nothing_and_changes_nothing(sample_run):
+    wh, first = sample_run
+    before_counts = table_counts(wh / "khobor.duckdb")
+    before_marts = tree_digest(wh / "marts")
+    again = nightly(warehouse_dir=str(wh))
+    assert again["status"] == "unchanged"
+    assert again["items_new"] == 0 and again["documents_new"] == 0
+    assert table_counts(wh / "khobor.duckdb") == before_counts
+    assert tree_digest(wh / "marts") == before_marts
+
+
+def _copy_sample(dst: Path) -> Path:
+    shutil.copytree(SAMPLE_DIR, dst)
+    return dst
+
+
+def test_incremental_run_processes_only_the_new_file(tmp_path):
+    src = _copy_sample(tmp_path / "in")
+    wh = tmp_path / "wh"
+    first = nightly(warehouse_dir=str(wh), input_path=str(src))
+    assert first["status"] == "succeeded"
+    (src / "late.en.txt").write_text("Rajshahi mango farmers expect a record harvest. Prices fell 12% in India.\n", encoding="utf-8")
+    second = nightly(warehouse_dir=str(wh), input_path=str(src))
+    assert second["status"] == "succeeded"
+    assert (second["items_seen"], second["items_new"], second["documents_new"]) == (first["items_seen"] + 1, 1, 1)
+    con = duckdb.connect(str(wh / "khobor.duckdb"), read_only=True)
+    try:
+        keys = con.execute("SELECT item_key FROM stg_documents WHERE run_id = ?", [second["run_id"]]).fetchall()
+        assert keys == [("late.en.txt",)]
+        assert con.sql("SELECT count(DISTINCT run_id) FROM documents").fetchall()[0][0] == 2
+    finally:
+        con.close()
+
+
+def test_same_article_twice_is_one_document_with_two_sightings(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    body = "ঢাকায় আজ বৃষ্টি হয়েছে। আবহাওয়া অধিদপ্তর বলেছে, কাল রোদ উঠবে।\n"
+    (src / "a.txt").write_text(body, encoding="utf-8")
+    (src / "b.txt").write_text(body.replace(" ", "  ") + "\n\n", encoding="utf-8")
+    s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src))
+    assert (s["items_new"], s["documents_new"], s["duplicates_new"]) == (2, 1, 1)
+
+
+def test_unreadable_input_is_quarantined_and_the_rest_succeeds(tmp_path):
+    src = _copy_sample(tmp_path / "in")
+    (src / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (src / "latin1.txt").write_bytes("Caf\xe9 in Dhaka".encode("latin-1") + b"\xff\xfe\xfa")
+    (src / "bad.jsonl").write_text('{"id": "ok-1", "text": "সিলেটে বৃষ্টি।"}\n{not json\n{"id": "no-text", "title": "x"}\n', encoding="utf-8")
+    (src / "report.pdf").write_bytes(b"%PDF-1.4 binary")
+    s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src))
+    assert s["status"] == "succeeded", s
+    con = duckdb.connect(str(tmp_path / "wh" / "khobor.duckdb"), read_only=True)
+    try:
+        q = dict(con.sql("SELECT item_key, reason FROM quarantine").fetchall())
+        docs = {r[0] for r in con.sql("SELECT item_key FROM documents").fetchall()}
+    finally:
+        con.close()
+    assert set(q) == {"scan.txt", "latin1.txt", "bad.jsonl#L2", "bad.jsonl#no-text", "report.pdf"}
+    assert q["bad.jsonl#L2"] == "invalid-json" and q["bad.jsonl#no-text"] == "missing-text"
+    assert q["report.pdf"] == "unsupported-type"
+    assert "bad.jsonl#ok-1" in docs and "2026-11-18-metro-rail.bn.txt" in docs
+    assert s["quarantined_new"] == 5
+    # Quarantined items are remembered: a rerun does not quarantine them again.
+    again = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src))
+    assert again["items_new"] == 0 and again["status"] == "unchanged"
+
+
+def test_failed_validation_publishes_nothing_and_keeps_old_marts(tmp_path):
+    src = _copy_sample(tmp_path / "in")
+    wh = tmp_path / "wh"
+    good = nightly(warehouse_dir=str(wh), input_path=str(src))
+    assert good["status"] == "succeeded"
+    marts_before = tree_digest(wh / "marts")
+    analytics_before = (wh / "analytics.duckdb").read_bytes()
+    counts_before = table_counts(wh / "khobor.duckdb")
+    # A publication date centuries ahead passes every transform but no sane expectation.
+    (src / "future.jsonl").write_text(
+        json.dumps({"id": "f1", "date": "2999-01-01", "text": "ঢাকায় আজ নতুন সেতু খুলেছে।"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    bad = nightly(warehouse_dir=str(wh), input_path=str(src))
+    assert bad["status"] == "failed"
+    assert any("published_plausible" in f for f in bad["failed_expectations"]), bad["failed_expectations"]
+    assert bad["published_marts"] == []
+    assert tree_digest(wh / "marts") == marts_before
+    assert (wh / "analytics.duckdb").read_bytes() == analytics_before
+    assert table_counts(wh / "khobor.duckdb") == counts_before
+    con = duckdb.connect(str(wh / "khobor.duckdb"), read_only=True)
+    try:
+        status, failed = con.execute("SELECT status, failed_expectations FROM runs WHERE run_id = ?", [bad["run_id"]]).fetchall()[0]
+    finally:
+        con.close()
+    assert status == "failed" and any("published_plausible" in f for f in failed)
+    report = json.loads(Path(bad["report"]).read_text(encoding="utf-8"))
+    assert report["status"] == "failed"
+    # Once the bad record is fixed, the next run picks the batch up and publishes.
+    (src / "future.jsonl").write_text(
+        json.dumps({"id": "f1", "date": "2026-11-01", "text": "ঢাকায় আজ নতুন সেতু খুলেছে।"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    fixed = nightly(warehouse_dir=str(wh), input_path=str(src))
+    assert fixed["status"] == "succeeded" and fixed["documents_new"] == 1
+
+
+def test_seeds_end_to_end(tmp_path, seeds_dir):
+    s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(seeds_dir))
+    assert s["status"] == "succeeded", s
+    assert s["documents_new"] == 2
+    db = tmp_path / "wh" / "khobor.duckdb"
+    assert assert_offsets_exact(db) > 500
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        langs = {r[0] for r in con.sql("SELECT language FROM documents").fetchall()}
+        texts = [r[0] for r in con.sql("SELECT text FROM documents").fetchall()]
+    finally:
+        con.close()
+    assert langs == {"bn"}
+    assert all("\u09f7" not in t and not t.endswith("\n") for t in texts)

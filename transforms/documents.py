@@ -1,0 +1,93 @@
+"""From staged bodies to distinct clean documents.
+
+Grain of the output: one row per distinct document (by whitespace-insensitive clean text).
+A staged row whose clean text matches a known document, or an earlier row of the same batch,
+becomes a ``duplicate`` sighting pointing at that document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms import tables
+from transforms.cleaning import clean_text
+from transforms.dates import parse_published
+from transforms.ids import document_id
+from transforms.language import detect_language
+
+
+@dataclass(frozen=True)
+class SourceDefaults:
+    timezone: str = "UTC"
+    language: str | None = None  # when set, used instead of detection
+
+
+def build_documents(
+    stg: pa.Table,
+    known_document_ids: set[str],
+    run_id: str,
+    now: datetime,
+    defaults: dict[str, SourceDefaults] | None = None,
+) -> tuple[pa.Table, pa.Table]:
+    """Returns (staging rows with status and document_id settled, new documents)."""
+    defaults = defaults or {}
+    stg_rows = stg.to_pylist()
+    docs = []
+    seen = set(known_document_ids)
+    for row in stg_rows:
+        if row["status"] != "new":
+            continue
+        cleaned = clean_text(row["body_text"])
+        if not cleaned.text.strip():
+            row.update(status="quarantined", reason="empty", detail="no text left after cleaning")
+            continue
+        doc_id = document_id(cleaned.text)
+        row["document_id"] = doc_id
+        if doc_id in seen:
+            row["status"] = "duplicate"
+            continue
+        seen.add(doc_id)
+        src = defaults.get(row["source_id"], SourceDefaults())
+        docs.append(
+            dict(
+                document_id=doc_id,
+                run_id=run_id,
+                stg_id=row["stg_id"],
+                source_id=row["source_id"],
+                item_key=row["item_key"],
+                external_id=row["external_id"],
+                url=row["url"],
+                title=row["title"],
+                published_at=parse_published(row["published_raw"], src.timezone),
+                language=src.language or detect_language(cleaned.text),
+                text=cleaned.text,
+                offset_map=[{"clean": c, "raw": r} for c, r in cleaned.offset_map.pairs()],
+                n_chars=len(cleaned.text),
+                n_sentences=None,
+                n_tokens=None,
+                n_mentions=None,
+                ingested_at=now,
+            )
+        )
+    return tables.from_rows(stg_rows, tables.STG_DOCUMENTS), tables.from_rows(docs, tables.DOCUMENTS)
+
+
+def quarantine_rows(stg: pa.Table, now: datetime) -> pa.Table:
+    q = stg.filter(pc.equal(stg["status"], "quarantined"))
+    cols = {name: q[name] for name in tables.QUARANTINE.names if name in q.column_names}
+    cols["quarantined_at"] = pa.array([now] * q.num_rows, type=tables.TS)
+    return pa.table(cols).select(tables.QUARANTINE.names).cast(tables.QUARANTINE)
+
+
+def drop_known_documents(stg: pa.Table, docs: pa.Table, known: set[str]) -> tuple[pa.Table, pa.Table]:
+    """Turn sightings of documents the warehouse already holds into duplicates, and drop those documents."""
+    if not known:
+        return stg, docs
+    value_set = pa.array(sorted(known), type=pa.string())
+    is_known = pc.fill_null(pc.is_in(stg["document_id"], value_set=value_set), False)
+    status = pc.if_else(pc.and_(is_known, pc.equal(stg["status"], "new")), "duplicate", stg["status"])
+    stg = stg.set_column(stg.schema.get_field_index("status"), "status", status)
+    return stg, docs.filter(pc.invert(pc.is_in(docs["document_id"], value_set=value_set)))

@@ -1,0 +1,170 @@
+"""Rule-based mentions: dates with a normalised value, numbers and quantities, hashtags, acronyms.
+
+Rules see the tokens of one sentence. Dates come first so a year inside a date is not also a NUMBER.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from babel import Locale
+
+from transforms.entities.inflection import inflected_forms
+from transforms.entities.types import Span
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for loc in ("bn", "en"):
+        months = Locale(loc).months
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for num, name in months[ctx][width].items():
+                    if loc == "en" and width == "abbreviated" and name == "May":
+                        continue
+                    names[_nfc(name)] = num
+    # Common spellings CLDR does not list (ী/ি endings, অগাস্ট).
+    for name, num in {
+        "জানুয়ারি": 1, "ফেব্রুয়ারি": 2, "আগষ্ট": 8, "অগাস্ট": 8, "অগস্ট": 8, "সেপ্টেম্বার": 9,
+        "অক্টোবার": 10, "নভেম্বার": 11, "ডিসেম্বার": 12, "Sept": 9,
+    }.items():
+        names[_nfc(name)] = num
+    forms: dict[str, int] = {}
+    for name, num in names.items():
+        for form in inflected_forms(name):
+            forms[form] = num
+    return forms
+
+
+MONTHS = _month_names()
+_YEAR_WORDS = {_nfc(w) for base in ("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ") for w in inflected_forms(base)}
+_RANGE_WORDS = {_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—")}
+
+# Words that make a number a QUANTITY (Bengali and English units, multipliers and currency).
+_UNITS = {
+    _nfc(w)
+    for w in (
+        "কোটি লাখ লক্ষ হাজার শত টাকা ডলার রুপি ইউরো শতাংশ % জন কেজি গ্রাম টন লিটার কিলোমিটার মিটার "
+        "সেন্টিমিটার মিলিমিটার ঘণ্টা মিনিট সেকেন্ড দিন দিনের মাস বছর বছরের ডিগ্রি মেগাওয়াট ইউনিট কোচ "
+        "টি টা টির জনের টাকার ডলারের percent per cent million billion crore lakh thousand kg km tonnes "
+        "tons dollars taka USD BDT Tk riders people"
+    ).split()
+}
+_CURRENCY_PREFIX = {"USD", "BDT", "Tk", "$", "৳", "€", "£", "Rs"}
+
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]\d{1,3}|[A-Z]{1,4}-?\d{1,3})$")
+_NOT_ORG_ACRONYMS = {"USD", "BDT", "GDP", "CEO", "AM", "PM", "TV", "OK", "EPL", "FM", "MP", "II", "III", "IV"}
+
+
+def _year(tok) -> int | None:
+    if tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1800 <= tok.value <= 2200:
+        return int(tok.value)
+    return None
+
+
+def _day(tok) -> int | None:
+    if tok.kind == "number" and tok.value is not None and tok.value == int(tok.value) and 1 <= tok.value <= 31:
+        return int(tok.value)
+    return None
+
+
+def _month(tok) -> int | None:
+    return MONTHS.get(_nfc(tok.text))
+
+
+def _iso(y: int | None, m: int, d: int | None) -> str | None:
+    if y is None:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def date_spans(tokens, published: date | None) -> list[Span]:
+    """DATE spans: day-month-year, ranges (25 থেকে 29 ডিসেম্বর), month-year, day-month, year + সাল."""
+    spans: list[Span] = []
+    i, n = 0, len(tokens)
+    default_year = published.year if published else None
+    while i < n:
+        t = tokens[i]
+        matched = None
+        d1 = _day(t)
+        # day [to day] month [year]
+        if d1 is not None and i + 1 < n:
+            j, d2 = i + 1, None
+            if tokens[j].text in _RANGE_WORDS and j + 2 < n and _day(tokens[j + 1]) is not None and _month(tokens[j + 2]):
+                d2 = _day(tokens[j + 1])
+                j += 2
+            m = _month(tokens[j]) if j < n else None
+            if m:
+                y = _year(tokens[j + 1]) if j + 1 < n else None
+                end_tok = j + 1 if y is not None else j
+                year = y if y is not None else default_year
+                if d2 is not None:
+                    a, b = _iso(year, m, d1), _iso(year, m, d2)
+                    value = f"{a}/{b}" if a and b else None
+                else:
+                    value = _iso(year, m, d1)
+                matched = (end_tok, value)
+        # month day[,] year (English order)
+        if matched is None and _month(t) and i + 1 < n and _day(tokens[i + 1]) is not None and not _year(tokens[i + 1]):
+            j = i + 2
+            if j < n and tokens[j].text == ",":
+                j += 1
+            y = _year(tokens[j]) if j < n else None
+            if y is not None:
+                matched = (j, _iso(y, _month(t), _day(tokens[i + 1])))
+        # month year
+        if matched is None and _month(t) and i + 1 < n and _year(tokens[i + 1]) is not None:
+            matched = (i + 1, _iso(_year(tokens[i + 1]), _month(t), None))
+        # year সাল [month]
+        if matched is None and _year(t) is not None and i + 1 < n and _nfc(tokens[i + 1].text) in _YEAR_WORDS:
+            y, end_tok, value = _year(t), i + 1, str(_year(t))
+            if i + 2 < n and _month(tokens[i + 2]):
+                end_tok, value = i + 2, _iso(y, _month(tokens[i + 2]), None)
+            matched = (end_tok, value)
+        if matched is not None:
+            end_tok, value = matched
+            spans.append(Span(t.start, tokens[end_tok].end, "DATE", "rule", 0.9, value))
+            i = end_tok + 1
+            continue
+        i += 1
+    return spans
+
+
+def number_spans(tokens, taken: list[tuple[int, int]]) -> list[Span]:
+    spans = []
+    for i, t in enumerate(tokens):
+        if t.kind != "number" or t.value is None or any(s <= t.start < e for s, e in taken):
+            continue
+        value = repr(t.value) if t.value != int(t.value) else str(int(t.value))
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        prev = tokens[i - 1] if i > 0 else None
+        if nxt is not None and _nfc(nxt.text) in _UNITS and nxt.start - t.end <= 1:
+            spans.append(Span(t.start, nxt.end, "QUANTITY", "rule", 0.85, value))
+        elif prev is not None and prev.text in _CURRENCY_PREFIX and t.start - prev.end <= 1:
+            spans.append(Span(prev.start, t.end, "QUANTITY", "rule", 0.85, value))
+        else:
+            spans.append(Span(t.start, t.end, "NUMBER", "rule", 0.95, value))
+    return spans
+
+
+def hashtag_spans(tokens) -> list[Span]:
+    return [Span(t.start, t.end, "HASHTAG", "rule", 1.0, t.text.lstrip("#")) for t in tokens if t.kind == "hashtag"]
+
+
+def acronym_spans(tokens) -> list[Span]:
+    """Latin acronyms (BRICS, SCO, G20) not otherwise known are organisations more often than not."""
+    return [
+        Span(t.start, t.end, "ORG", "rule", 0.6, None)
+        for t in tokens
+        if t.kind in ("latin", "word") and _ACRONYM.match(t.text) and t.text not in _NOT_ORG_ACRONYMS
+    ]

@@ -1,0 +1,149 @@
+"""Raw items as sources hand them over, and the pure parsing of each media type into a body text.
+
+A source yields ``RawItem``s (bytes plus metadata); ``extract_body`` turns one into an ``ItemBody``
+(decoded, format-stripped text plus whatever metadata the content itself carries) or raises
+``Rejected`` with a reason that ends up in the quarantine table.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from transforms.decoding import UndecodableInput, decode_bytes
+
+
+class Rejected(ValueError):
+    """An item that cannot become a document. ``reason`` is a short code, ``detail`` says why."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+MEDIA_TYPES = ("text/plain", "text/markdown", "text/html", "application/x-jsonl-record")
+
+
+@dataclass(frozen=True)
+class RawItem:
+    source_id: str
+    item_key: str  # stable within the source: a relative path, path#record, or URL
+    location: str  # where it was read from, for people
+    raw: bytes
+    media_type: str
+    fetched_at: datetime
+    title: str | None = None
+    url: str | None = None
+    published_raw: str | None = None
+    external_id: str | None = None
+    declared_encoding: str | None = None
+    error: str | None = None  # set by a source that could not read the item: it is quarantined
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ItemBody:
+    text: str  # the body as decoded and stripped of markup: the "raw" side of the offset map
+    encoding: str
+    title: str | None = None
+    url: str | None = None
+    published_raw: str | None = None
+    external_id: str | None = None
+
+
+def extract_body(item: RawItem) -> ItemBody:
+    if item.error is not None:
+        raise Rejected("unreadable" if item.media_type != "application/octet-stream" else "unsupported-type", item.error)
+    try:
+        decoded = decode_bytes(item.raw, item.declared_encoding)
+    except UndecodableInput as exc:
+        raise Rejected(exc.reason, exc.detail) from exc
+    text, enc = decoded.text, decoded.encoding
+    meta = dict(title=item.title, url=item.url, published_raw=item.published_raw, external_id=item.external_id)
+    if item.media_type == "application/x-jsonl-record":
+        return _from_json_record(text, enc, meta)
+    if item.media_type == "text/html":
+        return _from_html(text, enc, meta)
+    if item.media_type == "text/markdown":
+        text = markdown_to_text(text)
+    if not text.strip():
+        raise Rejected("empty", "no text in the item")
+    return ItemBody(text=text, encoding=enc, **meta)
+
+
+TEXT_FIELDS = ("text", "body")
+DATE_FIELDS = ("published_at", "date")
+
+
+def _from_json_record(line: str, enc: str, meta: dict) -> ItemBody:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise Rejected("invalid-json", f"line is not JSON: {exc.msg} at column {exc.colno}") from exc
+    if not isinstance(rec, dict):
+        raise Rejected("invalid-json", f"record is a JSON {type(rec).__name__}, not an object")
+    text = next((rec[f] for f in TEXT_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
+    if text is None:
+        raise Rejected("missing-text", "record has no non-empty 'text' or 'body' field")
+    published = next((str(rec[f]) for f in DATE_FIELDS if rec.get(f) not in (None, "")), None)
+    rid = rec.get("id")
+    return ItemBody(
+        text=text,
+        encoding=enc,
+        title=_str_or(rec.get("title"), meta["title"]),
+        url=_str_or(rec.get("url"), meta["url"]),
+        published_raw=published or meta["published_raw"],
+        external_id=str(rid) if rid not in (None, "") else meta["external_id"],
+    )
+
+
+def _str_or(value, default):
+    return value if isinstance(value, str) and value.strip() else default
+
+
+def _from_html(html: str, enc: str, meta: dict) -> ItemBody:
+    import trafilatura  # imported lazily: it is slow to import and only HTML needs it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+    if not text or not text.strip():
+        raise Rejected("no-article-text", "no article text could be extracted from the HTML page")
+    md = trafilatura.extract_metadata(html)
+    return ItemBody(
+        text=text,
+        encoding=enc,
+        title=meta["title"] or (md.title if md else None),
+        url=meta["url"] or (md.url if md else None),
+        published_raw=meta["published_raw"] or _html_published(html) or (md.date if md else None),
+        external_id=meta["external_id"],
+    )
+
+
+_META_PUBLISHED = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate|date)["'][^>]*>""",
+    re.I,
+)
+_CONTENT = re.compile(r"""content=["']([^"']+)["']""", re.I)
+
+
+def _html_published(html: str) -> str | None:
+    # htmldate keeps only the day; the article:published_time meta usually has the full timestamp.
+    m = _META_PUBLISHED.search(html)
+    if m:
+        c = _CONTENT.search(m.group(0))
+        if c:
+            return c.group(1)
+    return None
+
+
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_to_text(md: str) -> str:
+    """Plain text from Markdown: heading markers, links and emphasis go, line structure stays."""
+    text = _MD_HEADING.sub(r"\1", md)
+    text = _MD_LINK.sub(r"\1", text)
+    return _MD_EMPH.sub(r"\2", text)

@@ -1,0 +1,148 @@
+"""Arrow schemas of the tables the stages hand to each other and load into DuckDB.
+
+They mirror ``warehouse/schema.sql`` column for column (a test checks it), so a stage's output
+loads by name with no casting surprises.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")
+
+STG_DOCUMENTS = pa.schema(
+    [
+        ("stg_id", pa.string()),
+        ("run_id", pa.string()),
+        ("source_id", pa.string()),
+        ("item_key", pa.string()),
+        ("location", pa.string()),
+        ("raw_sha256", pa.string()),
+        ("raw_bytes", pa.int64()),
+        ("media_type", pa.string()),
+        ("encoding", pa.string()),
+        ("fetched_at", TS),
+        ("title", pa.string()),
+        ("url", pa.string()),
+        ("published_raw", pa.string()),
+        ("external_id", pa.string()),
+        ("body_text", pa.string()),
+        ("status", pa.string()),  # new | duplicate | quarantined
+        ("document_id", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+    ]
+)
+
+OFFSET_MAP = pa.list_(pa.struct([("clean", pa.int32()), ("raw", pa.int32())]))
+
+DOCUMENTS = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("run_id", pa.string()),
+        ("stg_id", pa.string()),
+        ("source_id", pa.string()),
+        ("item_key", pa.string()),
+        ("external_id", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("published_at", TS),
+        ("language", pa.string()),
+        ("text", pa.string()),
+        ("offset_map", OFFSET_MAP),
+        ("n_chars", pa.int32()),
+        ("n_sentences", pa.int32()),
+        ("n_tokens", pa.int32()),
+        ("n_mentions", pa.int32()),
+        ("ingested_at", TS),
+    ]
+)
+
+SENTENCES = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("sentence_index", pa.int32()),
+        ("run_id", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("kind", pa.string()),
+        ("text", pa.string()),
+    ]
+)
+
+TOKENS = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("token_index", pa.int32()),
+        ("run_id", pa.string()),
+        ("sentence_index", pa.int32()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("value", pa.float64()),
+    ]
+)
+
+ENTITY_MENTIONS = pa.schema(
+    [
+        ("mention_id", pa.string()),
+        ("run_id", pa.string()),
+        ("document_id", pa.string()),
+        ("sentence_index", pa.int32()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+        ("label", pa.string()),
+        ("entity_id", pa.string()),
+        ("method", pa.string()),
+        ("confidence", pa.float32()),
+        ("value", pa.string()),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        ("entity_id", pa.string()),
+        ("run_id", pa.string()),
+        ("label", pa.string()),
+        ("canonical", pa.string()),
+        ("canonical_latin", pa.string()),
+        ("source", pa.string()),  # gazetteer | model | rule
+        ("created_at", TS),
+    ]
+)
+
+QUARANTINE = pa.schema(
+    [
+        ("stg_id", pa.string()),
+        ("run_id", pa.string()),
+        ("source_id", pa.string()),
+        ("item_key", pa.string()),
+        ("location", pa.string()),
+        ("raw_sha256", pa.string()),
+        ("raw_bytes", pa.int64()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+        ("quarantined_at", TS),
+    ]
+)
+
+TABLES = {
+    "stg_documents": STG_DOCUMENTS,
+    "documents": DOCUMENTS,
+    "sentences": SENTENCES,
+    "tokens": TOKENS,
+    "entity_mentions": ENTITY_MENTIONS,
+    "entities": ENTITIES,
+    "quarantine": QUARANTINE,
+}
+
+
+def empty(schema: pa.Schema) -> pa.Table:
+    return schema.empty_table()
+
+
+def from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    if not rows:
+        return schema.empty_table()
+    return pa.Table.from_pylist(rows, schema=schema)
