@@ -41,6 +41,27 @@ def run(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", help="Folder for the DuckDB file, marts and reports."),
+    cron: str = typer.Option("30 2 * * *", help="When to run, as a cron expression."),
+    timezone: str = typer.Option("Asia/Dhaka", help="Timezone the cron expression is read in."),
+) -> None:
+    """Serve the nightly flow on a schedule (needs a Prefect server: set PREFECT_API_URL)."""
+    layout = WarehouseLayout.at(warehouse)
+    configure(layout)
+    from prefect.schedules import Cron
+
+    from flows.nightly import nightly
+
+    nightly.serve(
+        name="khobor-nightly",
+        schedules=[Cron(cron, timezone=timezone)],
+        parameters={"warehouse_dir": str(layout.root)},
+        description="khobor nightly: declared sources to validated marts.",
+    )
+
+
 def _print_summary(s: dict) -> None:
     t = Table(title=f"khobor run {s['run_id']}", show_header=False)
     t.add_column(style="bold")

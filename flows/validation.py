@@ -39,9 +39,12 @@ def load_suites(scope: str, directory: Path = EXPECTATIONS_DIR) -> list[dict]:
 def _gx_context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("TQDM_DISABLE", "1")
+    import logging
+
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     return ctx
