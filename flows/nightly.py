@@ -20,13 +20,16 @@ from prefect.runtime import flow_run
 from flows import publish as publishing
 from flows import warehouse_db as wdb
 from flows.paths import WarehouseLayout
-from flows.sources.base import Source
-from flows.sources.registry import declared_sources, input_source
+from flows.resources import source_context
+from flows.sources.base import SourceError, SourceInfo
+from flows.sources.registry import DEFAULT_REGISTRY, build_source, input_info, read_registry, select
 from flows.validation import Verdict, validate_run
 from transforms.documents import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
 from transforms.analysis import analyse_documents
 from transforms.entities.extract import EntityExtractor
+from transforms.near_duplicates import batch_signatures, link_batch
 from transforms.staging import stage_items
+from transforms import tables
 
 # I/O tasks retry with backoff; pure stages do not, since a retry would fail the same way.
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 8], cache_policy=NONE)
@@ -43,21 +46,31 @@ def prepare_warehouse(db: Path) -> None:
 
 
 @task(name="ingest", **IO_RETRIES)
-def ingest(sources: list[Source], db: Path, run_id: str) -> tuple[pa.Table, int]:
-    """Stage every item not seen before; returns the new sightings and how many items were seen."""
-    seen = wdb.known_sightings(db)
-    before = len(seen)
-    counted = {"n": 0}
+def ingest(infos: list[SourceInfo], base_dir: Path, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict]]:
+    """Stage every item not seen before, source by source.
 
-    def all_items():
-        for src in sources:
-            for item in src.items():
-                counted["n"] += 1
-                yield item
-
-    stg = stage_items(all_items(), run_id, seen)
-    get_run_logger().info("ingest: %d items seen, %d new (%d already staged)", counted["n"], stg.num_rows, before and counted["n"] - stg.num_rows)
-    return stg, counted["n"]
+    A source that fails as a whole (unreachable feed, missing folder, broken plugin) is recorded
+    with its error and skipped; the other sources go on. Items it yielded before failing are kept.
+    """
+    seen = wdb.known_sightings(layout.db)
+    context = source_context(layout, base_dir)
+    parts, stats = [], []
+    for info in infos:
+        t0 = time.perf_counter()
+        stat = dict(run_id=run_id, source_id=info.id, kind=info.kind, started_at=datetime.now(timezone.utc), items_seen=0, error=None)
+        items = []
+        try:
+            for item in build_source(info, context).items():
+                stat["items_seen"] += 1
+                items.append(item)
+        except (SourceError, Exception) as exc:  # noqa: BLE001 - one source must not fail the others
+            stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
+            get_run_logger().error("source %s failed: %s", info.id, stat["error"])
+        parts.append(stage_items(items, run_id, seen))
+        stat["seconds"] = round(time.perf_counter() - t0, 3)
+        stats.append(stat)
+    stg = pa.concat_tables(parts) if parts else tables.empty(tables.STG_DOCUMENTS)
+    return stg, stats
 
 
 @task(name="clean", **IO_RETRIES)
@@ -65,6 +78,17 @@ def clean(stg: pa.Table, db: Path, run_id: str, defaults: dict[str, SourceDefaul
     stg, docs = build_documents(stg, set(), run_id, now, defaults)
     known = wdb.known_document_ids(db, docs["document_id"].to_pylist())
     return drop_known_documents(stg, docs, known)
+
+
+@task(name="near-duplicates", **IO_RETRIES)
+def near_duplicates(docs: pa.Table, db: Path) -> tuple[pa.Table, pa.Table]:
+    sigs, bands = batch_signatures(docs)
+    probe = pa.table(
+        {"band": [b for hs in bands.values() for b in range(len(hs))], "hash": [h for hs in bands.values() for h in hs]},
+        schema=pa.schema([("band", pa.int64()), ("hash", pa.int64())]),
+    )
+    known_sigs, known_bands = wdb.candidate_signatures(db, probe)
+    return link_batch(docs, sigs, bands, known_sigs, known_bands)
 
 
 @task(name="tokenize", **PURE)
@@ -101,6 +125,19 @@ def rollback(db: Path, run_id: str) -> None:
     wdb.rollback_run(db, run_id)
 
 
+def _source_rows(stats: list[dict], stg: pa.Table, status: str) -> pa.Table:
+    """Per-source counts; a failed (rolled back) run added nothing, so its counts are zero."""
+    by = {}
+    for sid, st in zip(stg["source_id"].to_pylist(), stg["status"].to_pylist()):
+        by.setdefault(sid, {"new": 0, "duplicate": 0, "quarantined": 0})[st] += 1
+    rows = []
+    for s in stats:
+        c = by.get(s["source_id"], {}) if status != "failed" else {}
+        rows.append(dict(s, items_new=sum(c.values()), documents_new=c.get("new", 0),
+                         duplicates_new=c.get("duplicate", 0), quarantined_new=c.get("quarantined", 0)))
+    return tables.from_rows(rows, tables.SOURCE_RUNS)
+
+
 def _write_report(layout: WarehouseLayout, run_id: str, report: dict) -> Path:
     path = layout.reports / f"{run_id}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,13 +146,24 @@ def _write_report(layout: WarehouseLayout, run_id: str, report: dict) -> Path:
 
 
 @flow(name="nightly", log_prints=True)
-def nightly(warehouse_dir: str, input_path: str | None = None, timezone_name: str = "UTC") -> dict:
-    """Run the pipeline once over the declared sources, or over ``input_path`` when given."""
+def nightly(
+    warehouse_dir: str,
+    input_path: str | None = None,
+    source_ids: list[str] | None = None,
+    registry_path: str | None = None,
+    timezone_name: str = "UTC",
+) -> dict:
+    """Run the pipeline once: over ``input_path`` when given, else the registry's enabled sources
+    (or exactly ``source_ids``)."""
     layout = WarehouseLayout.at(warehouse_dir)
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
-    sources = [input_source(input_path, timezone_name)] if input_path else declared_sources()
-    defaults = {s.info.id: SourceDefaults(timezone=s.info.timezone, language=s.info.language) for s in sources}
+    if input_path:
+        infos, base_dir = [input_info(input_path, timezone_name)], Path.cwd()
+    else:
+        registry = Path(registry_path) if registry_path else DEFAULT_REGISTRY
+        infos, base_dir = select(read_registry(registry), source_ids), registry.resolve().parent
+    defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in infos}
     timings: dict[str, float] = {}
 
     def timed(stage, fn, *args, **kwargs):
@@ -126,17 +174,20 @@ def nightly(warehouse_dir: str, input_path: str | None = None, timezone_name: st
             timings[stage] = round(time.perf_counter() - t0, 3)
 
     timed("prepare", prepare_warehouse, layout.db)
-    wdb.start_run(layout.db, run_id, flow_run.get_id(), now, [s.info.location for s in sources])
+    wdb.start_run(layout.db, run_id, flow_run.get_id(), now, [i.id for i in infos])
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
                      "marts": str(layout.current), "analytics_db": str(layout.analytics_db)}
     try:
-        stg, seen = timed("ingest", ingest, sources, layout.db, run_id)
+        stg, source_stats = timed("ingest", ingest, infos, base_dir, layout, run_id)
+        seen = sum(st["items_seen"] for st in source_stats)
         stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
+        signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
         sentences, tokens = timed("tokenize", tokenize, docs)
         mentions, entities = timed("extract", extract, docs, sentences, tokens, now)
         batch = {
             "stg_documents": stg, "documents": docs, "sentences": sentences, "tokens": tokens,
             "entity_mentions": mentions, "entities": entities, "quarantine": quarantine_rows(stg, now),
+            "document_signatures": signatures, "document_duplicates": near_dups,
         }
         added = timed("load", load, layout.db, batch)
         counts = dict(
@@ -144,7 +195,7 @@ def nightly(warehouse_dir: str, input_path: str | None = None, timezone_name: st
             duplicates_new=sum(1 for s in stg["status"].to_pylist() if s == "duplicate"),
             sentences_new=added.get("sentences", 0), tokens_new=added.get("tokens", 0),
             mentions_new=added.get("entity_mentions", 0), entities_new=added.get("entities", 0),
-            quarantined_new=added.get("quarantine", 0),
+            quarantined_new=added.get("quarantine", 0), near_duplicates_new=added.get("document_duplicates", 0),
         )
         summary.update(counts)
         changed = stg.num_rows > 0
@@ -161,11 +212,14 @@ def nightly(warehouse_dir: str, input_path: str | None = None, timezone_name: st
                 status, failures = "failed", mart_verdict.failures
             else:
                 status = "succeeded"
+        wdb.record_source_runs(layout.db, _source_rows(source_stats, stg, status))
+        summary["sources"] = {st["source_id"]: st["error"] or "ok" for st in source_stats}
         report = _write_report(layout, run_id, {"run_id": run_id, "status": status, "failures": failures,
                                                 "warnings": verdict.warnings, "suites": verdict.suites, "counts": counts})
         wdb.finish_run(layout.db, run_id, dict(
             finished_at=datetime.now(timezone.utc), status=status, validation_success=not failures,
-            failed_expectations=failures, release=release, stage_seconds=timings, **counts,
+            failed_expectations=failures, release=release, stage_seconds=timings,
+            **{k: v for k, v in counts.items() if k != "near_duplicates_new"},
         ))
         summary.update(status=status, validation_success=not failures, failed_expectations=failures,
                        release=release, published_marts=list(publishing.MARTS) if release else [],

@@ -15,7 +15,10 @@ import pyarrow as pa
 
 from flows.paths import SCHEMA_SQL
 
-DATA_TABLES = ("stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "quarantine")
+DATA_TABLES = (
+    "stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "quarantine",
+    "document_signatures", "document_duplicates",
+)
 
 
 @contextlib.contextmanager
@@ -71,7 +74,7 @@ def load_batch(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
                 LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
                 """
             )
-            for name in ("sentences", "tokens", "entity_mentions", "quarantine"):
+            for name in ("sentences", "tokens", "entity_mentions", "quarantine", "document_signatures", "document_duplicates"):
                 con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
             con.execute(
                 "INSERT INTO entities BY NAME SELECT * FROM new_entities n "
@@ -92,6 +95,32 @@ def _single_run_id(batch: dict[str, pa.Table]) -> str | None:
         if table.num_rows:
             return table["run_id"][0].as_py()
     return None
+
+
+def candidate_signatures(db: Path, bands: pa.Table) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Signatures and bands of stored documents sharing at least one LSH band hash with ``bands``
+    (columns band, hash)."""
+    if bands.num_rows == 0:
+        return {}, {}
+    with connect(db) as con:
+        con.register("probe", bands)
+        rows = con.sql(
+            """
+            WITH stored AS (
+                SELECT document_id, unnest(range(len(bands))) AS band, unnest(bands) AS hash FROM document_signatures
+            ), hits AS (
+                SELECT DISTINCT s.document_id FROM stored s JOIN probe p ON s.band = p.band AND s.hash = p.hash
+            )
+            SELECT d.document_id, d.minhash, d.bands FROM document_signatures d JOIN hits USING (document_id)
+            """
+        ).fetchall()
+    return {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows}
+
+
+def record_source_runs(db: Path, rows: pa.Table) -> None:
+    with connect(db) as con:
+        con.register("new_source_runs", rows)
+        con.execute("INSERT INTO source_runs BY NAME SELECT * FROM new_source_runs")
 
 
 def rollback_run(db: Path, run_id: str) -> None:

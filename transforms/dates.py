@@ -1,24 +1,62 @@
-"""Publication dates from item metadata into UTC timestamps."""
+"""Publication dates into UTC timestamps: from item metadata, or from a date written in the text."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
+
+from transforms.calendar_names import MONTHS
 
 _BN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
 def parse_published(value: str | None, tz: str = "UTC") -> datetime | None:
     """Parse a metadata date; naive values are read in the source's timezone. ``None`` if unparseable."""
-    if not value or not str(value).strip():
+    if value is None or not str(value).strip():
         return None
+    text = str(value).translate(_BN_DIGITS).strip()
+    found = find_date_in_text(text, tz)
+    if found is not None and not re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}", text):
+        return found  # "২১ নভেম্বর ২০২৬": dateutil knows no Bengali month names
     try:
-        dt = dateparser.parse(str(value).translate(_BN_DIGITS))
+        dt = dateparser.parse(text)
     except (ValueError, OverflowError):
-        return None
+        return found
     if dt is None:
-        return None
+        return found
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=ZoneInfo(tz))
     return dt.astimezone(timezone.utc)
+
+
+_D = r"[0-9০-৯]"
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# 21 নভেম্বর 2026 / ২১ নভেম্বর, ২০২৬ / November 21, 2026
+_DAY_MONTH_YEAR = re.compile(rf"(?<![0-9০-৯])({_D}{{1,2}})\s+({_MONTH_ALT})[\s,]+({_D}{{4}})(?![0-9০-৯])")
+_MONTH_DAY_YEAR = re.compile(rf"({_MONTH_ALT})\s+({_D}{{1,2}}),?\s+({_D}{{4}})(?![0-9০-৯])")
+
+
+def find_date_in_text(text: str, tz: str = "UTC", head: int = 250, tail: int = 200) -> datetime | None:
+    """The first full date (day, month name, year) in a dateline or at the end of an article.
+
+    Only the opening and closing characters are read: dates deep in an article are what it is
+    about, not when it was published. The date is midnight in the source's timezone, as UTC.
+    """
+    text = unicodedata.normalize("NFC", text)
+    first_lines = "\n".join(text.split("\n", 2)[:2])[:head]
+    for part in (first_lines, text[-tail:] if len(text) > head else ""):
+        for rx, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
+            m = rx.search(part)
+            if not m:
+                continue
+            g = m.groups()
+            day, month, year = g[order[0]], g[order[1]], g[order[2]]
+            try:
+                local = datetime(int(year.translate(_BN_DIGITS)), MONTHS[month], int(day.translate(_BN_DIGITS)), tzinfo=ZoneInfo(tz))
+            except (ValueError, KeyError):
+                continue
+            return local.astimezone(timezone.utc)
+    return None

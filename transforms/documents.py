@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from transforms import tables
 from transforms.cleaning import clean_text
-from transforms.dates import parse_published
+from transforms.dates import find_date_in_text, parse_published
 from transforms.ids import document_id
 from transforms.language import detect_language
 
@@ -22,7 +22,7 @@ from transforms.language import detect_language
 @dataclass(frozen=True)
 class SourceDefaults:
     timezone: str = "UTC"
-    language: str | None = None  # when set, used instead of detection
+    language: str | None = None  # used when detection is not confident
 
 
 def build_documents(
@@ -61,8 +61,8 @@ def build_documents(
                 external_id=row["external_id"],
                 url=row["url"],
                 title=row["title"],
-                published_at=parse_published(row["published_raw"], src.timezone),
-                language=src.language or detect_language(cleaned.text),
+                published_at=parse_published(row["published_raw"], src.timezone) or find_date_in_text(cleaned.text, src.timezone),
+                language=detect_language(cleaned.text, default=src.language),
                 text=cleaned.text,
                 offset_map=[{"clean": c, "raw": r} for c, r in cleaned.offset_map.pairs()],
                 n_chars=len(cleaned.text),

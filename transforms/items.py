@@ -40,6 +40,7 @@ class RawItem:
     external_id: str | None = None
     declared_encoding: str | None = None
     error: str | None = None  # set by a source that could not read the item: it is quarantined
+    error_reason: str | None = None  # short code for the quarantine row; "unreadable" when unset
     extra: dict = field(default_factory=dict)
 
 
@@ -55,7 +56,7 @@ class ItemBody:
 
 def extract_body(item: RawItem) -> ItemBody:
     if item.error is not None:
-        raise Rejected("unreadable" if item.media_type != "application/octet-stream" else "unsupported-type", item.error)
+        raise Rejected(item.error_reason or "unreadable", item.error)
     try:
         decoded = decode_bytes(item.raw, item.declared_encoding)
     except UndecodableInput as exc:
@@ -63,7 +64,7 @@ def extract_body(item: RawItem) -> ItemBody:
     text, enc = decoded.text, decoded.encoding
     meta = dict(title=item.title, url=item.url, published_raw=item.published_raw, external_id=item.external_id)
     if item.media_type == "application/x-jsonl-record":
-        return _from_json_record(text, enc, meta)
+        return _from_json_record(text, enc, meta, item.extra.get("fields"))
     if item.media_type == "text/html":
         return _from_html(text, enc, meta)
     if item.media_type == "text/markdown":
@@ -73,29 +74,55 @@ def extract_body(item: RawItem) -> ItemBody:
     return ItemBody(text=text, encoding=enc, **meta)
 
 
-TEXT_FIELDS = ("text", "body")
-DATE_FIELDS = ("published_at", "date")
+# Where a record keeps each field, unless its source maps them otherwise. Each entry lists the
+# record keys to try in order; the first non-empty one wins.
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body"),
+    "title": ("title",),
+    "date": ("published_at", "date"),
+    "url": ("url",),
+    "id": ("id",),
+}
 
 
-def _from_json_record(line: str, enc: str, meta: dict) -> ItemBody:
+def field_map(mapping: dict | None) -> dict[str, tuple[str, ...]]:
+    """Merge a source's field mapping (a key or list of keys per field) over the defaults."""
+    out = dict(DEFAULT_FIELDS)
+    for name, keys in (mapping or {}).items():
+        if name == "body":
+            name = "text"
+        out[name] = (keys,) if isinstance(keys, str) else tuple(keys)
+    return out
+
+
+def _pick(rec: dict, keys: tuple[str, ...]):
+    for k in keys:
+        v = rec.get(k)
+        if v not in (None, "") and not (isinstance(v, str) and not v.strip()):
+            return v
+    return None
+
+
+def _from_json_record(line: str, enc: str, meta: dict, mapping: dict | None = None) -> ItemBody:
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise Rejected("invalid-json", f"line is not JSON: {exc.msg} at column {exc.colno}") from exc
     if not isinstance(rec, dict):
         raise Rejected("invalid-json", f"record is a JSON {type(rec).__name__}, not an object")
-    text = next((rec[f] for f in TEXT_FIELDS if isinstance(rec.get(f), str) and rec[f].strip()), None)
-    if text is None:
-        raise Rejected("missing-text", "record has no non-empty 'text' or 'body' field")
-    published = next((str(rec[f]) for f in DATE_FIELDS if rec.get(f) not in (None, "")), None)
-    rid = rec.get("id")
+    fields = field_map(mapping)
+    text = _pick(rec, fields["text"])
+    if not isinstance(text, str):
+        raise Rejected("missing-text", f"record has no non-empty text field ({' or '.join(map(repr, fields['text']))})")
+    published = _pick(rec, fields["date"])
+    rid = _pick(rec, fields["id"])
     return ItemBody(
         text=text,
         encoding=enc,
-        title=_str_or(rec.get("title"), meta["title"]),
-        url=_str_or(rec.get("url"), meta["url"]),
-        published_raw=published or meta["published_raw"],
-        external_id=str(rid) if rid not in (None, "") else meta["external_id"],
+        title=_str_or(_pick(rec, fields["title"]), meta["title"]),
+        url=_str_or(_pick(rec, fields["url"]), meta["url"]),
+        published_raw=str(published) if published is not None else meta["published_raw"],
+        external_id=str(rid) if rid is not None else meta["external_id"],
     )
 
 

@@ -47,6 +47,9 @@ def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str]) -> pa.Tab
             body = extract_body(item)
         except Rejected as exc:
             row.update(encoding=None, body_text=None, status="quarantined", reason=exc.reason, detail=exc.detail)
+        except Exception as exc:  # noqa: BLE001 - one item must never sink the batch
+            row.update(encoding=None, body_text=None, status="quarantined", reason="extract-error",
+                       detail=f"{type(exc).__name__}: {exc}"[:1000])
         else:
             row.update(
                 encoding=body.encoding,

@@ -127,6 +127,41 @@ QUARANTINE = pa.schema(
     ]
 )
 
+DOCUMENT_SIGNATURES = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("run_id", pa.string()),
+        ("minhash", pa.list_(pa.uint64())),
+        ("bands", pa.list_(pa.int64())),
+    ]
+)
+
+DOCUMENT_DUPLICATES = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("duplicate_of", pa.string()),
+        ("run_id", pa.string()),
+        ("similarity", pa.float64()),
+        ("method", pa.string()),
+    ]
+)
+
+SOURCE_RUNS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("source_id", pa.string()),
+        ("kind", pa.string()),
+        ("started_at", TS),
+        ("seconds", pa.float64()),
+        ("items_seen", pa.int32()),
+        ("items_new", pa.int32()),
+        ("documents_new", pa.int32()),
+        ("duplicates_new", pa.int32()),
+        ("quarantined_new", pa.int32()),
+        ("error", pa.string()),
+    ]
+)
+
 TABLES = {
     "stg_documents": STG_DOCUMENTS,
     "documents": DOCUMENTS,
@@ -135,6 +170,8 @@ TABLES = {
     "entity_mentions": ENTITY_MENTIONS,
     "entities": ENTITIES,
     "quarantine": QUARANTINE,
+    "document_signatures": DOCUMENT_SIGNATURES,
+    "document_duplicates": DOCUMENT_DUPLICATES,
 }
 
 

@@ -137,3 +137,37 @@ CREATE TABLE IF NOT EXISTS runs (
     stage_seconds       MAP(VARCHAR, DOUBLE),
     error               VARCHAR
 );
+
+-- Grain: one row per source per run. Key: (run_id, source_id). What each source gave, and its error.
+CREATE TABLE IF NOT EXISTS source_runs (
+    run_id          VARCHAR NOT NULL,
+    source_id       VARCHAR NOT NULL,
+    kind            VARCHAR NOT NULL,
+    started_at      TIMESTAMPTZ NOT NULL,
+    seconds         DOUBLE,
+    items_seen      INTEGER,
+    items_new       INTEGER,
+    documents_new   INTEGER,
+    duplicates_new  INTEGER,
+    quarantined_new INTEGER,
+    error           VARCHAR          -- set when the source as a whole failed; the run went on without it
+);
+
+-- Grain: one row per document. Key: document_id. MinHash signature and LSH band hashes of its
+-- word 5-shingles, kept so near-duplicates of later documents are found with one join.
+CREATE TABLE IF NOT EXISTS document_signatures (
+    document_id VARCHAR NOT NULL,
+    run_id      VARCHAR NOT NULL,
+    minhash     UBIGINT[] NOT NULL,
+    bands       BIGINT[] NOT NULL
+);
+
+-- Grain: one row per near-duplicate pair: a document and an earlier one telling the same story
+-- with small edits. Key: (document_id, duplicate_of). Exact duplicates never get here: they are one document.
+CREATE TABLE IF NOT EXISTS document_duplicates (
+    document_id  VARCHAR NOT NULL,
+    duplicate_of VARCHAR NOT NULL,
+    run_id       VARCHAR NOT NULL,
+    similarity   DOUBLE NOT NULL,  -- estimated Jaccard similarity of word 5-shingles
+    method       VARCHAR NOT NULL  -- minhash
+);

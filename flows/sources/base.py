@@ -1,30 +1,95 @@
-"""The source interface.
+"""The source interface: how khobor reads news from anywhere.
 
-A source turns its location into ``RawItem``s. It does I/O and nothing else: decoding, cleaning and
-everything after are the pipeline's job, so every kind of source gets the same treatment. A source
-never raises for one bad item; it yields the item with ``error`` set, and the item is quarantined.
+A *kind* of source is a class registered under the ``khobor.sources`` entry-point group (the
+shipped kinds are registered the same way in ``pyproject.toml``), so a third-party package can add
+one without touching khobor. A kind:
+
+- is built by ``Kind.from_config(info, context)``: ``info`` is the source's entry in the registry
+  file (``SourceInfo``), ``context`` the run's resources (``SourceContext``: the HTTP fetcher,
+  a state folder, the folder relative locations are read from);
+- yields ``RawItem``s from ``items(limit=None)``: raw bytes plus whatever metadata the source
+  knows (title, url, published date as given, external id, declared charset). It does I/O and
+  nothing else: decoding, cleaning and all later stages are the pipeline's, so every kind gets the
+  same treatment;
+- never raises for one bad item: it yields the item with ``error`` set (and ``error_reason``), and
+  the item is quarantined. It raises ``SourceError`` when the whole source is unusable (feed
+  unreachable, folder missing); the run records that on the source and goes on with the others.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Protocol
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from transforms.items import RawItem
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,63}$")
+RECORD_FIELDS = ("id", "title", "text", "body", "date", "url")
+
+
+class SourceError(RuntimeError):
+    """The whole source failed (as opposed to one of its items)."""
+
+
+class ConfigError(ValueError):
+    """A registry entry is wrong; the message names the source and the field."""
 
 
 @dataclass(frozen=True)
 class SourceInfo:
     id: str
     kind: str
-    location: str
+    location: str | list[str]
     timezone: str = "UTC"
-    language: str | None = None  # a fixed language for every item; detection when None
+    language: str | None = None  # the default when detection is not confident
     publisher: str | None = None
+    enabled: bool = True
+    fields: dict[str, Any] = field(default_factory=dict)  # record field mapping (jsonl, csv)
+    options: dict[str, Any] = field(default_factory=dict)  # kind-specific settings
+
+    def __post_init__(self) -> None:
+        where = f"source {self.id!r}"
+        if not isinstance(self.id, str) or not _ID.match(self.id):
+            raise ConfigError(f"{where}: id must be lower-case letters, digits and . _ : - (at most 64)")
+        if not self.location:
+            raise ConfigError(f"{where}: location is required")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"{where}: unknown timezone {self.timezone!r}") from exc
+        if self.language not in (None, "bn", "en"):
+            raise ConfigError(f"{where}: language must be 'bn' or 'en' (or left out)")
+        unknown = set(self.fields) - set(RECORD_FIELDS)
+        if unknown:
+            raise ConfigError(f"{where}: unknown field mapping keys {sorted(unknown)}; use {', '.join(RECORD_FIELDS)}")
+
+    @property
+    def locations(self) -> list[str]:
+        return [self.location] if isinstance(self.location, str) else list(self.location)
+
+
+@dataclass
+class SourceContext:
+    """Resources a source may use; which implementations depends on the environment (see flows.resources)."""
+
+    fetcher: Any = None  # flows.sources.http.HttpFetcher or a snapshot-backed double
+    state_dir: Path | None = None
+    base_dir: Path = Path(".")
+
+    def resolve(self, location: str) -> Path:
+        p = Path(location).expanduser()
+        return p if p.is_absolute() else (self.base_dir / p).resolve()
 
 
 class Source(Protocol):
     info: SourceInfo
 
-    def items(self) -> Iterator[RawItem]:
-        """Yield every item currently at the source. Must be safe to call again (reruns)."""
+    @classmethod
+    def from_config(cls, info: SourceInfo, context: SourceContext) -> "Source":
+        ...
+
+    def items(self, limit: int | None = None) -> Iterator[RawItem]:
+        """Yield the items currently at the source (at most ``limit``). Safe to call again."""
         ...

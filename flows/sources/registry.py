@@ -1,18 +1,77 @@
-"""The declared sources. For now one: the bundled sample corpus; ``--input`` adds an ad-hoc one."""
+"""The source registry: one declarative file (``sources.toml``) lists every source.
+
+Kinds are looked up by name in the ``khobor.sources`` entry-point group, so a package that
+registers a kind there makes it available to the registry file with no change to khobor.
+"""
 from __future__ import annotations
 
+import os
+import tomllib
+from dataclasses import fields as dc_fields
+from importlib.metadata import entry_points
 from pathlib import Path
 
-from flows.paths import SAMPLE_DIR
-from flows.sources.base import Source, SourceInfo
-from flows.sources.files import FileSource
+from flows.paths import PROJECT_ROOT
+from flows.sources.base import ConfigError, Source, SourceContext, SourceInfo
+
+ENTRY_POINT_GROUP = "khobor.sources"
+DEFAULT_REGISTRY = Path(os.environ.get("KHOBOR_SOURCES", PROJECT_ROOT / "sources.toml"))
+_INFO_KEYS = {f.name for f in dc_fields(SourceInfo)}
 
 
-def declared_sources() -> list[Source]:
-    return [FileSource(SourceInfo(id="sample", kind="files", location=str(SAMPLE_DIR), timezone="Asia/Dhaka", publisher="khobor sample"), SAMPLE_DIR)]
+def available_kinds() -> dict[str, object]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
-def input_source(path: str | Path, timezone: str = "UTC") -> Source:
-    """An ad-hoc source for ``khobor run --input PATH``; its id is stable for the same path."""
+def load_kind(kind: str):
+    eps = available_kinds()
+    if kind not in eps:
+        raise ConfigError(f"unknown source kind {kind!r}; installed kinds: {', '.join(sorted(eps)) or 'none'}")
+    return eps[kind].load()
+
+
+def read_registry(path: Path = DEFAULT_REGISTRY) -> list[SourceInfo]:
+    """Parse and check the registry file; every problem is a ConfigError naming the source."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"source registry {path} not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"source registry {path}: {exc}") from exc
+    infos, seen = [], set()
+    for i, entry in enumerate(data.get("source", []), start=1):
+        sid = entry.get("id", f"#{i}")
+        unknown = set(entry) - _INFO_KEYS
+        if unknown:
+            raise ConfigError(f"source {sid!r}: unknown keys {sorted(unknown)}; allowed: {', '.join(sorted(_INFO_KEYS))}")
+        for required in ("id", "kind", "location"):
+            if required not in entry:
+                raise ConfigError(f"source {sid!r}: {required!r} is required")
+        info = SourceInfo(**entry)
+        if info.id in seen:
+            raise ConfigError(f"source {info.id!r} is declared twice")
+        seen.add(info.id)
+        load_kind(info.kind)  # fail at load time, not in the middle of a run
+        infos.append(info)
+    return infos
+
+
+def build_source(info: SourceInfo, context: SourceContext) -> Source:
+    return load_kind(info.kind).from_config(info, context)
+
+
+def input_info(path: str | Path, timezone: str = "UTC") -> SourceInfo:
+    """The ad-hoc source behind ``khobor run --input PATH``; its id is stable for the same path."""
     p = Path(path).expanduser().resolve()
-    return FileSource(SourceInfo(id=f"input:{p.name}", kind="files", location=str(p), timezone=timezone), p)
+    return SourceInfo(id=f"input:{p.name.lower()[:50] or 'root'}".replace(" ", "-"), kind="files", location=str(p), timezone=timezone)
+
+
+def select(infos: list[SourceInfo], ids: list[str] | None) -> list[SourceInfo]:
+    """The enabled sources, or exactly the named ones (enabled or not) when ids are given."""
+    if not ids:
+        return [i for i in infos if i.enabled]
+    by_id = {i.id: i for i in infos}
+    missing = [s for s in ids if s not in by_id]
+    if missing:
+        raise ConfigError(f"no source named {', '.join(map(repr, missing))}; declared: {', '.join(by_id)}")
+    return [by_id[s] for s in ids]

@@ -8,8 +8,7 @@ import re
 import unicodedata
 from datetime import date
 
-from babel import Locale
-
+from transforms.calendar_names import MONTHS
 from transforms.entities.inflection import inflected_forms
 from transforms.entities.types import Span
 
@@ -18,30 +17,6 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-def _month_names() -> dict[str, int]:
-    names: dict[str, int] = {}
-    for loc in ("bn", "en"):
-        months = Locale(loc).months
-        for ctx in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for num, name in months[ctx][width].items():
-                    if loc == "en" and width == "abbreviated" and name == "May":
-                        continue
-                    names[_nfc(name)] = num
-    # Common spellings CLDR does not list (ী/ি endings, অগাস্ট).
-    for name, num in {
-        "জানুয়ারি": 1, "ফেব্রুয়ারি": 2, "আগষ্ট": 8, "অগাস্ট": 8, "অগস্ট": 8, "সেপ্টেম্বার": 9,
-        "অক্টোবার": 10, "নভেম্বার": 11, "ডিসেম্বার": 12, "Sept": 9,
-    }.items():
-        names[_nfc(name)] = num
-    forms: dict[str, int] = {}
-    for name, num in names.items():
-        for form in inflected_forms(name):
-            forms[form] = num
-    return forms
-
-
-MONTHS = _month_names()
 _YEAR_WORDS = {_nfc(w) for base in ("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ") for w in inflected_forms(base)}
 _RANGE_WORDS = {_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—")}
 
