@@ -71,7 +71,21 @@ def extract_body(item: RawItem) -> ItemBody:
         text = markdown_to_text(text)
     if not text.strip():
         raise Rejected("empty", "no text in the item")
+    if not meta["title"]:
+        meta["title"] = headline(text)
     return ItemBody(text=text, encoding=enc, **meta)
+
+
+_END_MARKS = tuple("।॥৷.?!:;\"'”’)")
+
+
+def headline(text: str, max_len: int = 160) -> str | None:
+    """A plain-text article's title: its first line, when that line reads as a headline
+    (short, no sentence end mark, more text after it)."""
+    lines = [ln.strip() for ln in text.strip().splitlines()]
+    if len(lines) < 2 or not lines[0] or len(lines[0]) > max_len or lines[0].endswith(_END_MARKS):
+        return None
+    return lines[0]
 
 
 # Where a record keeps each field, unless its source maps them otherwise. Each entry lists the
