@@ -1,0 +1,1 @@
+"""Training, evaluation and corpus conversion for khobor's Bengali NER model (models/bn_ner)."""

@@ -1,0 +1,112 @@
+"""Convert the corpora, train the NER pipeline on CPU, score it on the held-out test splits, write the model.
+
+    python -m training.ner.train --shared ../shared --out models/bn_ner
+
+Writes ``<out>/`` (a spaCy pipeline with only tok2vec + ner), ``<out>/scores.json`` and
+``<out>/MODEL_CARD.md``. DocBins and spaCy's checkpoints go to ``--work`` (under /tmp), never into the repo.
+"""
+from __future__ import annotations
+
+import os
+
+# Other work shares the machine: one BLAS thread; must be set before numpy is imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from .corpora import CORPORA, Stats  # noqa: E402
+from .docs import write_docbin  # noqa: E402
+from .evaluate import evaluate, format_table, load_splits, score  # noqa: E402
+
+CONFIG = Path(__file__).with_name("config.cfg")
+# Chosen by the experiments recorded in MODEL_CARD.md.
+DEFAULT_CORPORA = ("banglakit", "rifat", "neonp")
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--out", type=Path, default=Path("models/bn_ner"))
+    ap.add_argument("--corpora", default=",".join(DEFAULT_CORPORA), help="comma-separated training corpora")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-steps", type=int, help="override training.max_steps")
+    ap.add_argument("--vectors", type=Path, help="a spaCy vectors pipeline dir (see training.ner.vectors)")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/khobor_ner"))
+    ap.add_argument("--no-card", action="store_true", help="skip MODEL_CARD.md (for experiments)")
+    args = ap.parse_args(argv)
+
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    started = time.time()
+    chosen = [c.strip() for c in args.corpora.split(",") if c.strip()]
+    unknown = set(chosen) - set(CORPORA)
+    if unknown:
+        ap.error(f"unknown corpora {sorted(unknown)}")
+
+    stats = Stats()
+    parts = load_splits(args.shared, args.seed, stats)
+    work = args.work
+    if work.exists():
+        shutil.rmtree(work)
+    sizes = {}
+    for sp in ("train", "dev"):
+        sizes[sp] = write_docbin(work / f"{sp}.spacy", (s for c in chosen for s in parts[sp].get(c, [])))
+    sizes["test"] = {c: len(v) for c, v in parts["test"].items()}
+    print(f"sentences: {sizes}\nconversion: {json.dumps(stats.as_dict(), ensure_ascii=False)}", flush=True)
+
+    overrides = {
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev.spacy"),
+        "system.seed": args.seed,
+    }
+    if args.max_steps:
+        overrides["training.max_steps"] = args.max_steps
+    if args.vectors:
+        overrides["paths.vectors"] = str(args.vectors)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+    spacy_train(CONFIG, work / "run", overrides=overrides, use_gpu=-1)
+    train_seconds = round(time.time() - started)
+
+    best = work / "run" / "model-best"
+    nlp = spacy.load(best)
+    result = evaluate(nlp, parts["test"])
+    dev = score(nlp, [s for c in chosen for s in parts["dev"].get(c, [])])
+
+    out = args.out
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(best, out)
+    report = {
+        "seed": args.seed,
+        "corpora": chosen,
+        "vectors": bool(args.vectors),
+        "max_steps": nlp.config["training"]["max_steps"],
+        "sentences": sizes,
+        "conversion": stats.as_dict(),
+        "train_seconds": train_seconds,
+        "model_bytes": _dir_size(out),
+        "dev": dev,
+        "test": result,
+    }
+    (out / "scores.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if not args.no_card:
+        from .model_card import write_card
+
+        write_card(out, report)
+    print(format_table(result))
+    print(f"dev F1 {dev['overall']['f']:.3f}; {train_seconds}s; model {report['model_bytes'] / 1e6:.1f} MB -> {out}")
+    return report
+
+
+if __name__ == "__main__":
+    main()
