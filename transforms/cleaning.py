@@ -6,12 +6,37 @@ Contract (the spine relies on it):
 - ``OffsetMap.to_raw(i)`` maps a clean offset (0..len(clean)) to a raw offset;
   ``OffsetMap.pairs()`` gives the breakpoints ``[(clean_pos, raw_pos), ...]`` that define it
   (between breakpoints the two texts advance together), which is what the warehouse stores.
+
+Rules (what the clean text looks like):
+- Unicode NFC. Bengali nukta letters are stored decomposed (য + ়, ড + ়, ঢ + ়), which is what NFC
+  itself produces because U+09DC/U+09DD/U+09DF are composition exclusions; split vowel signs
+  (ে + া, ে + ৗ) are composed to ো / ৌ as NFC requires.
+- ``৷`` (U+09F7, currency numerator four, typed as a danda by many sources) becomes ``।`` (U+0964);
+  one character for one, so offsets stay 1:1. ``॥`` and a Latin ``.`` are left alone.
+- ZWNJ / ZWJ survive only between two letters or marks (র‍্য, ক্‌ষ); ZWJ also between symbols
+  (emoji sequences). Doubled joiners keep the first; joiners at word edges, next to spaces or
+  punctuation are dropped. Every other format (Cf), control (Cc) or lone surrogate code point
+  is dropped, the BOM included.
+- Whitespace: \\r\\n, \\r and the other line separators become \\n; tabs, NBSP and the other
+  Unicode spaces become a plain space; runs of spaces collapse to one; spaces at line starts and
+  line ends are trimmed; three or more line breaks collapse to one blank line (the paragraph
+  break); leading and trailing whitespace of the text is removed.
+
+Offsets: ``to_raw`` is start-biased (a clean position just after a dropped stretch maps past it),
+``to_raw_end`` is end-biased (maps to the end of the previous kept character); use
+``span_to_raw`` for spans. For every clean position outside a changed stretch,
+``raw[to_raw(i)] == clean[i]``.
 """
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import accumulate, count, repeat
+from operator import add
+
+from transforms.text_unicode import FORMATS_NO_JOINERS, SPACE_CHARS, ZWJ, ZWNJ
 
 
 @dataclass(frozen=True)
@@ -23,6 +48,19 @@ class OffsetMap:
         k = bisect.bisect_right(self.clean_pos, i) - 1
         return self.raw_pos[k] + (i - self.clean_pos[k])
 
+    def to_raw_end(self, i: int) -> int:
+        """Raw offset just after the raw text of ``clean[i - 1]``: the right end of a span."""
+        k = bisect.bisect_left(self.clean_pos, i)
+        if k < len(self.clean_pos) and self.clean_pos[k] == i:
+            return self.raw_pos[k]
+        return self.raw_pos[k - 1] + (i - self.clean_pos[k - 1])
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        if start == end:
+            r = self.to_raw(start)
+            return r, r
+        return self.to_raw(start), self.to_raw_end(end)
+
     def pairs(self) -> list[tuple[int, int]]:
         return list(zip(self.clean_pos, self.raw_pos))
 
@@ -33,6 +71,268 @@ class Cleaned:
     offset_map: OffsetMap = field(default_factory=OffsetMap)
 
 
+_NUKTA = {"\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc", "\u09df": "\u09af\u09bc"}
+_CHAR_FIXES = {**_NUKTA, "\u09f7": "\u0964", "\u09c7\u09be": "\u09cb", "\u09c7\u09d7": "\u09cc"}
+
+_ODD_SPACES = "".join(c for c in SPACE_CHARS if c not in " \n")
+# Code points that never survive on their own: non-space controls, formats, lone surrogates.
+_INVISIBLE = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f" + FORMATS_NO_JOINERS + "\ud800-\udfff"
+_RUN_CLASS = "[" + re.escape(SPACE_CHARS) + _INVISIBLE + ZWNJ + ZWJ + "]"
+# One character class only: re scans for a lone class far faster than for an alternation.
+_SUSPECT = re.compile("[" + re.escape(_ODD_SPACES) + _INVISIBLE + ZWNJ + ZWJ + "\u09f7]")
+_RUN = re.compile(_RUN_CLASS + "*")
+_RUN_CHAR = re.compile(_RUN_CLASS)
+_SPACE_SET = frozenset(SPACE_CHARS)
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028"
+_SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n\n")
+
+_JOINS = {ZWNJ: frozenset("LM"), ZWJ: frozenset("LMS")}
+
+
 def clean_text(raw: str) -> Cleaned:
-    # Placeholder until the full cleaner lands: NFC changes lengths, so no offsets are promised here.
-    return Cleaned(unicodedata.normalize("NFC", raw))
+    if not raw:
+        return Cleaned("")
+    edits = _find_edits(raw)
+    if edits is None:  # nothing but nukta letters (or nothing at all) to change
+        text, cmap = _decompose_nukta(raw)
+    else:
+        text, cmap = _apply(raw, edits)
+    if not unicodedata.is_normalized("NFC", text):
+        text, cmap = _normalise_rest(raw, text, edits)
+    return Cleaned(text, cmap)
+
+
+# ---------------------------------------------------------------- finding what to change
+
+
+def _find_edits(raw: str) -> list[tuple[int, int, str]] | None:
+    """Sorted, disjoint ``(raw_start, raw_end, replacement)``; None when only nukta letters differ."""
+    runs = _whitespace_runs(raw)
+    if not runs and "\u09c7\u09be" not in raw and "\u09c7\u09d7" not in raw:
+        return None
+    edits = []
+    n = len(raw)
+    for a, b in runs:
+        run = raw[a:b]
+        if run == "\u09f7":
+            edits.append((a, b, "\u0964"))
+            continue
+        rep = _run_replacement(run, a == 0, b == n, raw[a - 1] if a else "", raw[b] if b < n else "")
+        if rep != run:
+            edits.append(_trim(a, b, run, rep))
+    for pair in ("\u09c7\u09be", "\u09c7\u09d7"):
+        i = raw.find(pair)
+        while i >= 0:
+            edits.append((i, i + 2, _CHAR_FIXES[pair]))
+            i = raw.find(pair, i + 2)
+    for ch in _NUKTA:
+        if ch in raw:
+            edits.extend((p, p + 1, _NUKTA[ch]) for p in _positions(raw, ch))
+    edits.sort()
+    return edits
+
+
+def _whitespace_runs(raw: str) -> list[tuple[int, int]]:
+    """Maximal runs of spaces/invisibles that may need a change (plus lone ``৷``), sorted."""
+    starts = [m.start() for m in _SUSPECT.finditer(raw)]
+    for pair in _SPACE_PAIRS:
+        i = raw.find(pair)
+        while i >= 0:
+            starts.append(i)
+            i = raw.find(pair, _RUN.match(raw, i).end())
+    if raw[0] in _SPACE_SET or _RUN_CHAR.match(raw):
+        starts.append(0)
+    if raw[-1] in _SPACE_SET or _RUN_CHAR.match(raw, len(raw) - 1):
+        starts.append(len(raw) - 1)
+    if not starts:
+        return []
+    runs = []
+    covered = 0
+    for p in sorted(starts):
+        if raw[p] == "\u09f7":
+            runs.append((p, p + 1))
+            continue
+        if p < covered:
+            continue
+        a = p
+        while a > covered and _RUN_CHAR.match(raw, a - 1):
+            a -= 1
+        covered = _RUN.match(raw, p).end()
+        runs.append((a, covered))
+    return runs
+
+
+def _run_replacement(run: str, at_start: bool, at_end: bool, before: str, after: str) -> str:
+    if not any(c in _SPACE_SET for c in run):
+        joiner = next((c for c in run if c == ZWNJ or c == ZWJ), "")
+        if joiner and before and after:
+            ok = _JOINS[joiner]
+            if unicodedata.category(before)[0] in ok and unicodedata.category(after)[0] in ok:
+                return joiner
+        return ""
+    if at_start or at_end:
+        return ""
+    breaks = sum(run.count(c) for c in _LINE_BREAKS) - run.count("\r\n") + 2 * run.count("\u2029")
+    return " " if breaks == 0 else "\n" if breaks == 1 else "\n\n"
+
+
+def _trim(a: int, b: int, old: str, new: str) -> tuple[int, int, str]:
+    """Shrink an edit to the part that really changes, so kept characters map exactly."""
+    p = 0
+    limit = min(len(old), len(new))
+    while p < limit and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    return a + p, b - s, new[p : len(new) - s]
+
+
+def _positions(raw: str, ch: str) -> list[int]:
+    parts = raw.split(ch)
+    return list(map(add, accumulate(map(len, parts[:-1])), count()))
+
+
+# ---------------------------------------------------------------- applying edits
+
+
+def _decompose_nukta(raw: str) -> tuple[str, OffsetMap]:
+    present = [ch for ch in _NUKTA if ch in raw]
+    if not present:
+        return raw, OffsetMap()
+    text = raw
+    for ch in present:
+        text = text.replace(ch, _NUKTA[ch])
+    pos = _positions(raw, present[0]) if len(present) == 1 else sorted(
+        p for ch in present for p in _positions(raw, ch)
+    )
+    # Each nukta letter grows by one: after the k-th, clean runs k+1 ahead of raw.
+    clean = list(map(add, pos, range(2, len(pos) + 2)))
+    rawp = list(map(add, pos, repeat(1)))
+    return text, OffsetMap((0, *clean), (0, *rawp))
+
+
+def _apply(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    pieces = []
+    cps, rps = [0], [0]
+    last = 0
+    shift = 0
+    for a, b, rep in edits:
+        pieces.append(raw[last:a])
+        pieces.append(rep)
+        _breakpoints(cps, rps, a, b, a + shift, a + shift + len(rep))
+        shift += len(rep) - (b - a)
+        last = b
+    pieces.append(raw[last:])
+    return "".join(pieces), OffsetMap(tuple(cps), tuple(rps))
+
+
+def _breakpoints(cps: list[int], rps: list[int], a: int, b: int, c: int, d: int) -> None:
+    """Append the breakpoints for raw[a:b] -> clean[c:d] (see OffsetMap)."""
+    la, lc = b - a, d - c
+    if la == lc:
+        return
+    if lc == 0:
+        if cps[-1] != c or rps[-1] != a:
+            cps.append(c)
+            rps.append(a)
+    else:
+        for k in range(la + 1, lc):  # growth beyond one char: the extra clean chars all map to b
+            cps.append(c + k)
+            rps.append(b)
+    cps.append(d)
+    rps.append(b)
+
+
+# ---------------------------------------------------------------- the rare general NFC case
+
+
+def _normalise_rest(raw: str, mid: str, edits) -> tuple[str, OffsetMap]:
+    """NFC for whatever the targeted fixes left unnormalised, composing the two offset maps."""
+    if edits is None:
+        edits = sorted((p, p + 1, _NUKTA[ch]) for ch in _NUKTA for p in _positions(raw, ch))
+    regions1 = _regions(edits)
+    target = unicodedata.normalize("NFC", mid)
+    edits2 = _nfc_edits(mid, target)
+    regions2 = _regions(edits2)
+    regions = _compose(regions1, regions2)
+    cps, rps = [0], [0]
+    for a, b, c, d in regions:
+        _breakpoints(cps, rps, a, b, c, d)
+    return target, OffsetMap(tuple(cps), tuple(rps))
+
+
+def _regions(edits) -> list[tuple[int, int, int, int]]:
+    out, shift = [], 0
+    for a, b, rep in edits:
+        out.append((a, b, a + shift, a + shift + len(rep)))
+        shift += len(rep) - (b - a)
+    return out
+
+
+def _nfc_edits(mid: str, target: str) -> list[tuple[int, int, str]]:
+    import regex  # only this rare path needs grapheme clusters
+
+    lo = _common_prefix(mid, target)
+    hi = min(_common_prefix(mid[::-1], target[::-1]), len(mid) - lo, len(target) - lo)
+    # Start at a whitespace boundary so the first cluster is a whole one.
+    w0 = max(mid.rfind(" ", 0, lo), mid.rfind("\n", 0, lo)) + 1
+    w1 = len(mid) - hi
+    edits = []
+    for m in regex.finditer(r"\X", mid, pos=w0, endpos=len(mid)):
+        if m.start() >= w1:
+            break
+        g = m.group()
+        n = unicodedata.normalize("NFC", g)
+        if n != g:
+            edits.append(_trim(m.start(), m.end(), g, n))
+    # Verify the cluster-wise result; composition across clusters is possible in theory.
+    check, last = [], 0
+    for a, b, rep in edits:
+        check.append(mid[last:a])
+        check.append(rep)
+        last = b
+    check.append(mid[last:])
+    if "".join(check) != target:
+        edits = [(w0, w1, target[w0 : len(target) - hi])]
+    return edits
+
+
+def _common_prefix(x: str, y: str) -> int:
+    lo, hi = 0, min(len(x), len(y))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if x[:mid] == y[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _compose(r1, r2) -> list[tuple[int, int, int, int]]:
+    """Regions raw->clean from regions raw->mid (r1) and mid->clean (r2)."""
+    m1 = _region_map(r1)
+    out = []
+    i = 0
+    shift2 = 0  # clean - mid before the current point
+    for m0, m1_, c0, c1 in r2:
+        while i < len(r1) and (r1[i][3] < m0 or (r1[i][3] == m0 and r1[i][2] < m0) or (r1[i][2] == r1[i][3] == m0)):
+            a, b, x, y = r1[i]
+            out.append((a, b, x + shift2, y + shift2))
+            i += 1
+        a0, b0 = m1.to_raw(m0), m1.to_raw_end(m1_)
+        while i < len(r1) and r1[i][2] < m1_:
+            a0, b0 = min(a0, r1[i][0]), max(b0, r1[i][1])
+            i += 1
+        out.append((a0, b0, c0, c1))
+        shift2 = c1 - m1_
+    for a, b, x, y in r1[i:]:
+        out.append((a, b, x + shift2, y + shift2))
+    return out
+
+
+def _region_map(regions) -> OffsetMap:
+    cps, rps = [0], [0]
+    for a, b, c, d in regions:
+        _breakpoints(cps, rps, a, b, c, d)
+    return OffsetMap(tuple(cps), tuple(rps))

@@ -3,10 +3,28 @@
 Contract (the spine relies on it):
 - ``decode_bytes(data, declared=None) -> Decoded`` returns the text and the encoding used.
 - Input that cannot be honest text raises ``UndecodableInput`` with a short machine ``reason``
-  (e.g. ``"binary"``, ``"invalid-utf8"``, ``"legacy-bengali-font"``) and a human ``detail``.
+  and a human ``detail``. Reasons: ``"binary"`` (NUL or control bytes, a known binary file
+  signature), ``"invalid-encoding"`` (broken UTF-8, a declared or detected codec that does not
+  fit, UTF-8 Bengali already decoded once as Windows-1252), ``"legacy-bengali-font"`` (ASCII
+  glyph codes of Bijoy/SutonnyMJ-style fonts, which are Bengali only on screen with that font).
+
+Order of decisions:
+1. A byte-order mark wins: UTF-8 (reported as ``utf-8-sig``), UTF-16 LE/BE, UTF-32 LE/BE.
+2. Binary signatures, NUL bytes (unless the bytes look like BOM-less UTF-16) and more than 1% of
+   control bytes mean ``binary``.
+3. A ``declared`` charset (HTTP header, HTML meta) is honoured when it decodes strictly, except
+   that it loses to valid UTF-8 with non-ASCII bytes: servers that default to ISO-8859-1 are
+   the usual source of mojibake, and valid multi-byte UTF-8 is almost never an accident.
+4. Strict UTF-8, the fast path.
+5. Mostly-valid UTF-8 with a few broken sequences is ``invalid-encoding`` rather than being
+   handed to a detector that would turn Bengali into Latin-1 garbage.
+6. charset-normalizer for the rest, kept from reading mostly-ASCII bytes as a CJK codec.
+Every decoded text is checked for controls, legacy-font glyph codes and double-decoded UTF-8.
 """
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 
 
@@ -23,12 +41,213 @@ class Decoded:
     encoding: str
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SIGNATURES = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE document (DOC/XLS)"),
+    (b"OggS", "Ogg media"),
+    (b"\x00\x00\x00", "binary data"),
+)
+
+# Bytes a text file may contain below 0x20 (and DEL): tab, newlines, form feed, escape.
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20)) + b"\x7f"
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_SNIFF = 8192
+_MAX_CONTROL_RATIO = 0.01
+
+_CJK_CODECS = ("big5", "gb", "cp936", "cp950", "shift_jis", "cp932", "euc", "iso2022", "johab", "cp949", "hz")
+
+# Glyph codes of Bijoy/SutonnyMJ-style fonts as Windows-1252 shows them: ‡ and † (e-kar),
+# ˆ (oi-kar), © (reph), ¨ (ya-phala), ª and Ö (ra-phala), ¯ ¯ Š ... (conjuncts and vowel parts).
+_LEGACY_MARKS = frozenset("‡†ˆ‰Š‹Œ©¨ª¯Ö×ØÐÑÒÓÔÕ¢£¤¥¦§«¬®°±²³´µ¶·¸¹º»¼½¾¿`")
+_LEGACY_BIGRAMS = re.compile("Kv|wK|Zv|bv|iv|mv|gv|‡K|‡i|‡b|‡Z|Av|fv|jv|ev|cÖ|Ki|©")
+_INNER_CAPS = re.compile("[a-z`‡†][A-Z]")
+_BENGALI = re.compile("[\u0980-\u09ff]")
+_MOJIBAKE = re.compile("\u00e0[\u00a6\u00a7]")
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UndecodableInput("binary", "NUL bytes in the first 4 KiB")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if not data:
+        return Decoded("", "utf-8")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data[len(bom) :], codec.replace("-sig", ""), "byte-order mark"), codec, data)
+    declared_codec = _codec_name(declared)
+    if declared_codec and declared_codec.startswith(("utf-16", "utf-32")):
+        return _checked(_strict(data, declared_codec, "declared charset"), declared_codec, data)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return utf16
+    _refuse_binary(data)
+    if declared_codec and declared_codec != "utf-8" and (data.isascii() or not _is_utf8(data)):
+        try:
+            return _checked(data.decode(declared_codec), declared_codec, data)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: detect instead
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", data)
     except UnicodeDecodeError as exc:
-        raise UndecodableInput("invalid-utf8", str(exc)) from exc
+        utf8_error = exc
+    _refuse_broken_utf8(data, utf8_error)
+    _refuse_legacy(data.decode("cp1252", errors="replace"))
+    return _detect(data)
+
+
+def _codec_name(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return {"utf-16": "utf-16", "utf-32": "utf-32"}.get(name, name)
+
+
+def _strict(data: bytes, codec: str, why: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise UndecodableInput(
+            "invalid-encoding", f"{why} says {codec} but byte {exc.start} is not valid {codec}: {exc.reason}"
+        ) from exc
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a BOM: NUL bytes on one side only, mostly; else None."""
+    head = data[:_SNIFF]
+    if len(head) < 4 or len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.05 * len(zeros) and other.count(0) == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if len(_CONTROL_CHARS.findall(text[:_SNIFF])) <= _MAX_CONTROL_RATIO * min(len(text), _SNIFF):
+                return _checked(text, codec, data)
+    return None
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise UndecodableInput("binary", f"starts with the signature of {what}")
+    head = data[:_SNIFF]
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise UndecodableInput("binary", f"NUL byte at offset {nul}")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls > _MAX_CONTROL_RATIO * len(head):
+        raise UndecodableInput("binary", f"{controls} control bytes in the first {len(head)} bytes")
+
+
+def _refuse_broken_utf8(data: bytes, exc: UnicodeDecodeError) -> None:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = len(data) - len(text.encode("ascii", errors="ignore")) - 3 * bad
+    if multibyte >= 4 * bad or _BENGALI.search(text):
+        raise UndecodableInput(
+            "invalid-encoding",
+            f"UTF-8 with {bad} invalid byte sequence(s), the first at byte {exc.start} ({exc.reason})",
+        )
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise UndecodableInput("invalid-encoding", "no text encoding fits these bytes")
+    best = matches[0]
+    # Short texts fit many code pages equally well; Windows-1252 is the likely one here.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01:
+            best = m
+            break
+    codec = _codec_name(best.encoding) or best.encoding
+    head = data[:_SNIFF]
+    high = len(head) - len(head.translate(None, _HIGH_BYTES))
+    if codec.startswith(_CJK_CODECS) and high < 0.3 * len(head):
+        # Mostly ASCII with a few high bytes is Western text, not a double-byte codec.
+        for fallback in ("cp1252", "latin-1"):
+            try:
+                return _checked(data.decode(fallback), fallback, data)
+            except UnicodeDecodeError:
+                continue
+    return _checked(str(best), codec, data)
+
+
+def _checked(text: str, encoding: str, data: bytes) -> Decoded:
+    sample = text[:_SNIFF]
+    controls = len(_CONTROL_CHARS.findall(sample))
+    if controls > _MAX_CONTROL_RATIO * max(len(sample), 1):
+        raise UndecodableInput("binary", f"{controls} control characters in the first {len(sample)} characters")
+    # Bengali in Unicode needs three UTF-8 bytes a letter; legacy-font text is mostly ASCII.
+    if len(data) < 1.5 * len(text) or not encoding.startswith("utf-8"):
+        _refuse_legacy(sample)
+    _refuse_mojibake(sample)
+    return Decoded(text, encoding)
+
+
+def _refuse_legacy(sample: str) -> None:
+    if looks_like_legacy_bengali(sample):
+        raise UndecodableInput(
+            "legacy-bengali-font",
+            "ASCII glyph codes of a Bijoy/SutonnyMJ-style Bengali font, not Unicode Bengali; "
+            "convert it with a Bijoy-to-Unicode converter first",
+        )
+
+
+def _refuse_mojibake(sample: str) -> None:
+    hits = len(_MOJIBAKE.findall(sample))
+    if hits >= 3 and hits * 4 >= len(_BENGALI.findall(sample)):
+        raise UndecodableInput(
+            "invalid-encoding", "UTF-8 Bengali that was decoded as Windows-1252 once already (à¦… mojibake)"
+        )
+
+
+def looks_like_legacy_bengali(text: str) -> bool:
+    """Character statistics of Bijoy/SutonnyMJ-encoded Bengali (as Windows-1252 shows it)."""
+    sample = text[:_SNIFF]
+    letters = sum(1 for c in sample if c.isascii() and c.isalpha())
+    if letters < 20 or len(_BENGALI.findall(sample)) > 0.25 * letters:
+        return False
+    marks = sum(1 for c in sample if c in _LEGACY_MARKS)
+    v_ratio = sample.count("v") / letters
+    words = sample.split()
+    inner_caps = sum(1 for w in words if _INNER_CAPS.search(w)) / max(len(words), 1)
+    bigrams = len(_LEGACY_BIGRAMS.findall(sample)) / max(len(words), 1)
+    mark_ratio = marks / (letters + marks)
+    if mark_ratio >= 0.03 and (v_ratio >= 0.04 or bigrams >= 0.3):
+        return True
+    return v_ratio >= 0.06 and inner_caps >= 0.15 and bigrams >= 0.3

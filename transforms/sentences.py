@@ -4,11 +4,33 @@ Contract (the spine relies on it):
 - ``split_sentences(text) -> list[Sentence]``; ``Sentence(start, end, kind)`` with offsets into
   ``text`` (``text[start:end]`` is the sentence, stripped of surrounding whitespace) and ``kind``
   one of ``SENTENCE_KINDS``.
+
+Rules (meant for clean text, safe on any text):
+- Every newline ends a sentence: news lines are paragraphs, headings or bylines.
+- Inside a line a sentence ends after ``।`` ``॥`` ``৷`` ``?`` ``!`` (runs of them), together with
+  the closing quotes and brackets that follow at once (``।"`` ``?”`` ``।)``).
+- A Latin ``.`` ends a sentence when followed by whitespace or the line end (after any closers),
+  except after an abbreviation or initial (ড. মো. এস. Dr. J. U.S. e.g.; see
+  ``transforms.text_rules``), after a list number at the start of a line (``১.`` ``2.`` ``iii.``),
+  before a lowercase Latin word, and inside ``..``/``...``. So ``G20 এবং UN. আমাদের`` splits
+  after ``UN.`` while ``3.5``, ``৩.৫``, URLs and e-mail addresses never split. ``?``/``!`` inside
+  a URL do not split either.
+- Kinds: a line made only of hashtags is one ``hashtags`` sentence. A line with no end mark at
+  all is a ``byline`` if it opens with a byline phrase (নিজস্ব প্রতিবেদক, Staff Reporter, By ...)
+  and is short, or if it is the short last line of a document of several lines; otherwise a
+  ``heading`` (up to 20 words, not ending in ``:`` ``,`` ``;``) or ``body``. Everything else is
+  ``body``, including the tail of a line that has end marks but does not end in one.
+- Every non-space character of the text lies in exactly one sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
+
+from transforms.text_rules import BYLINE_OPENERS, CLOSERS, END_MARKS, is_abbreviation
+from transforms.text_unicode import MARKS
+from transforms.tokens import BENGALI_WORD_CHARS, URL_PATTERN
 
 SENTENCE_KINDS = ("body", "heading", "hashtags", "byline")
 
@@ -19,17 +41,155 @@ class Sentence(NamedTuple):
     kind: str
 
 
-_SPLIT = re.compile(r"[^\n।৷॥?!]+[।৷॥?!]*")
+_MARK = re.compile("[" + END_MARKS + ".]")
+_TAIL = re.compile("[" + re.escape(END_MARKS + CLOSERS) + "." + MARKS + "]*")
+_CLOSE_RUN = re.compile("[" + re.escape(CLOSERS) + "]*")
+_WORD_BEFORE = re.compile("(?:[" + BENGALI_WORD_CHARS + "]+|[A-Za-z]+)$")
+_ACRONYM_BEFORE = re.compile("(?<![A-Za-z.])(?:[A-Za-z]\\.)+[A-Za-z]$")
+_LIST_MARKER = re.compile("\\s*(?:\\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])")
+_LOWER_NEXT = re.compile("\\s+[a-z]")
+_HASHTAG_LINE = re.compile("#[^\\s#]+(?:\\s+#[^\\s#]+)*")
+_URL = re.compile(URL_PATTERN)
+_LINKISH = re.compile("://|[Ww][Ww][Ww]\\.").search
+
+_HEADING_MAX_WORDS = 20
+_BYLINE_MAX_WORDS = 6
+_LAST_LINE_BYLINE_MAX_WORDS = 5
+_LAST_LINE_BYLINE_MAX_CHARS = 40
+_new = tuple.__new__
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    out = []
-    for m in _SPLIT.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Sentence(s, e, "body"))
+    lines = _content_lines(text)
+    if not lines:
+        return []
+    links = _link_spans(text) if _LINKISH(text) else None
+    byline_line = _trailing_byline_candidate(text, lines)
+    out: list[Sentence] = []
+    for idx, (s, e) in enumerate(lines):
+        if text[s] == "#" and _HASHTAG_LINE.fullmatch(text, s, e):
+            out.append(_new(Sentence, (s, e, "hashtags")))
+            continue
+        cuts, marked = _cuts(text, s, e, links)
+        if not marked:
+            out.append(_new(Sentence, (s, e, _unmarked_line_kind(text, s, e, idx == byline_line))))
+            continue
+        a = s
+        for c in cuts:
+            _append_stripped(out, text, a, c)
+            a = c
+        if a < e:
+            _append_stripped(out, text, a, e)
     return out
+
+
+def _content_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line with non-space content, stripped of surrounding whitespace."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line = text[pos:nl]
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            out.append((s, s + len(stripped)))
+        pos = nl + 1
+    return out
+
+
+def _cuts(text: str, s: int, e: int, links) -> tuple[list[int], bool]:
+    """Sentence ends inside the line [s, e), and whether the line has any sentence end at all."""
+    cuts = []
+    covered = s
+    for m in _MARK.finditer(text, s, e):
+        p = m.start()
+        if p < covered:
+            continue
+        if text[p] == ".":
+            if not _dot_ends_sentence(text, p, s, e):
+                continue
+        elif links and _inside(links, p):
+            continue
+        covered = _TAIL.match(text, p + 1, e).end()
+        cuts.append(covered)
+    if not cuts:
+        return cuts, False
+    if cuts[-1] >= e:
+        cuts.pop()  # the line end closes that sentence anyway
+    return cuts, True
+
+
+def _dot_ends_sentence(text: str, p: int, s: int, e: int) -> bool:
+    if (p > s and text[p - 1] == ".") or (p + 1 < e and text[p + 1] == "."):
+        return False  # an ellipsis or a run of dots
+    q = _CLOSE_RUN.match(text, p + 1, e).end()
+    if q < e and not text[q].isspace():
+        return False  # 3.5, U.S, example.com, UN.আমাদের
+    window = text[max(s, p - 40) : p]
+    w = _WORD_BEFORE.search(window)
+    if w and is_abbreviation(w.group()):
+        return False
+    if _ACRONYM_BEFORE.search(window):
+        return False
+    if p - s <= 12 and _LIST_MARKER.fullmatch(text, s, p):
+        return False
+    if q < e and _LOWER_NEXT.match(text, q, e):
+        return False
+    return True
+
+
+def _append_stripped(out: list, text: str, a: int, b: int) -> None:
+    seg = text[a:b]
+    stripped = seg.strip()
+    if stripped:
+        a += len(seg) - len(seg.lstrip())
+        out.append(_new(Sentence, (a, a + len(stripped), "body")))
+
+
+def _unmarked_line_kind(text: str, s: int, e: int, last_line_byline: bool) -> str:
+    line = text[s:e]
+    words = len(line.split())
+    if last_line_byline:
+        return "byline"
+    if words <= _BYLINE_MAX_WORDS and line.startswith(BYLINE_OPENERS):
+        return "byline"
+    if line[-1] in ":,;" or words > _HEADING_MAX_WORDS:
+        return "body"
+    return "heading"
+
+
+def _trailing_byline_candidate(text: str, lines: list[tuple[int, int]]) -> int:
+    """Index of the last non-hashtag line when it looks like a byline, else -1."""
+    idx = len(lines) - 1
+    while idx > 0 and _HASHTAG_LINE.fullmatch(text, *lines[idx]):
+        idx -= 1
+    if idx <= 0:
+        return -1  # a one-line text is a headline or a sentence, not a byline
+    s, e = lines[idx]
+    line = text[s:e]
+    if (
+        len(line) <= _LAST_LINE_BYLINE_MAX_CHARS
+        and len(line.split()) <= _LAST_LINE_BYLINE_MAX_WORDS
+        and not _MARK.search(line)
+        and line[-1] not in ":,;"
+    ):
+        return idx
+    return -1
+
+
+def _link_spans(text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in _URL.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside(links, p: int) -> bool:
+    starts, ends = links
+    k = bisect.bisect_right(starts, p) - 1
+    return k >= 0 and p < ends[k]

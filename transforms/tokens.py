@@ -5,11 +5,36 @@ Contract (the spine relies on it):
   absolute into ``text`` and ``text[t.start:t.end] == t.text`` always holds.
 - ``Token(start, end, kind, text, value)``: ``kind`` one of ``TOKEN_KINDS``; ``value`` is the numeric
   value of a number token (Bengali or ASCII digits), else ``None``.
+
+Rules:
+- ``word``: a run of Bengali letters and marks (ZWJ/ZWNJ inside); or a word of another non-Latin
+  script. ``latin``: a Latin-script word or acronym (BRICS, G20, U.S.). Combining marks are always
+  word-internal.
+- ``number``: decimal digits of any script, with thousands groups (1,234 / lakh ১২,৩৪,৫৬৭) and one
+  decimal part (১২.৫); ``value`` is the float (২০২১ -> 2021.0). A classifier is a separate word:
+  21টি -> ``21`` + ``টি``; a number spelt in letters (পাঁচটি) is one word.
+- Hyphens: ``-`` is always a token of its own, between letters (ইন্দো - প্যাসিফিক, X - এ) and
+  between numbers (2024 - 28), so every number keeps a value and every name in ভারত-রাশিয়া is
+  its own token. This matches the spaCy-style tokens of the banglakit NER corpus; a compound is
+  recoverable as adjacent tokens with no gap.
+- ``hashtag``: ``#`` plus word characters (#রাশিয়া). ``url`` (scheme:// or www.) and ``email``.
+- ``punct``: Unicode punctuation, one character each, except runs of dots (``...``) and of
+  hyphens (``--``); ``…``, em/en dashes and quotes are single punct tokens. ``symbol``: Unicode
+  symbols (৳ $ + = ©) and % ‰.
+- A ``.`` right after an abbreviation or initial (ড. মো. এস. Dr. J.) is part of that token; the
+  sentence splitter uses the same rule (``transforms.text_rules.is_abbreviation``).
 """
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
+
+from transforms.text_rules import is_abbreviation
+from transforms.text_unicode import MARKS, ZWJ, ZWNJ
 
 TOKEN_KINDS = ("word", "number", "punct", "hashtag", "url", "email", "latin", "symbol")
 
@@ -22,14 +47,181 @@ class Token(NamedTuple):
     value: float | None
 
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+BENGALI_WORD_CHARS = "\u0980-\u09e5\u09f0\u09f1\u09fc\u09fe" + ZWNJ + ZWJ
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_URL_STOP = "\\s<>\"“”‘’«»\u0980-\u09ff\u0964\u0965"
+
+URL_PATTERN = (
+    "(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://|[Ww][Ww][Ww]\\.)"
+    f"[^{_URL_STOP}]*[^{_URL_STOP}.,;:!?)\\]}}'’]"
+)
+EMAIL_PATTERN = "[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+
+# One capturing group around the whole alternation: re.split then hands back
+# [gap, token, gap, token, ..., gap] and the gaps are exactly the whitespace.
+_TOKEN_SPLIT = re.compile(
+    "("
+    f"[{BENGALI_WORD_CHARS}]+"
+    f"|{EMAIL_PATTERN}"
+    "|\\d+(?:,\\d{2,3}(?!\\d))*(?:\\.\\d+)?"
+    f"|{URL_PATTERN}"
+    "|(?:[A-Za-z]\\.){2,}"
+    f"|[{_LATIN_LETTERS}][{_LATIN_LETTERS}0-9\u0300-\u036f]*"
+    f"|#(?:[\\w{BENGALI_WORD_CHARS}])+"
+    "|\\.{2,}|-{2,}"
+    f"|[^\\W\\d_](?:[^\\W_]|[{MARKS}])*"
+    f"|\\S[{MARKS}]*"
+    ")"
+).split
+
+# Sentinel kinds for first characters whose token needs a second look.
+_NUM = "#number"
+_HASH = "#hash"
+_DOT = "#dot"
+_SYMBOL_PUNCT = frozenset("%‰‱")
+
+_LINKISH = re.compile("@|://|[Ww][Ww][Ww]\\.").search
+_first = itemgetter(0)
+_new = tuple.__new__
+
+
+def _kind_of_char(ch: str) -> str:
+    if "\u0980" <= ch <= "\u09ff" and re.match(f"[{BENGALI_WORD_CHARS}]", ch):
+        return "word"
+    if ch == "#":
+        return _HASH
+    if ch == ".":
+        return _DOT
+    if ch.isdecimal():
+        return _NUM
+    if ch in _SYMBOL_PUNCT:
+        return "symbol"
+    cat = unicodedata.category(ch)
+    if ch.isascii() and ch.isalpha() or re.match(f"[{_LATIN_LETTERS}]", ch):
+        return "latin"
+    if cat[0] in "LM":
+        return "word"
+    if cat[0] == "P":
+        return "punct"
+    return "symbol"
+
+
+_KIND = {chr(c): _kind_of_char(chr(c)) for c in list(range(0x20, 0x250)) + list(range(0x0980, 0x0A00))}
+for _c in "\u0964\u0965\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20b9\u2032\u2033":
+    _KIND[_c] = _kind_of_char(_c)
+_KIND[ZWNJ] = _KIND[ZWJ] = "word"
+_kind_get = _KIND.get
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    end = len(text) if end is None else end
+    n = len(text)
+    end = n if end is None else min(end, n)
+    start = max(start, 0)
+    if start >= end:
+        return []
+    seg = text[start:end]
+    parts = _TOKEN_SPLIT(seg)
+    toks = parts[1::2]
+    if not toks:
+        return []
+    bounds = list(accumulate(map(len, parts), initial=start))
+    starts = bounds[1::2]
+    ends = bounds[2::2]
+    kinds = list(map(_kind_get, map(_first, toks)))
+    present = set(kinds)
+    values = None
+    if None in present:
+        _fill_unknown(kinds, toks)
+    if ("latin" in present or _NUM in present) and _LINKISH(seg):
+        _mark_links(kinds, toks)
+    if _DOT in present:  # first: it may merge tokens
+        _attach_abbreviation_dots(starts, ends, kinds, toks)
+    if _NUM in present:
+        values = _number_values(kinds, toks)
+    if _HASH in present:
+        _replace(kinds, toks, _HASH, lambda t: "hashtag" if len(t) > 1 else "punct")
+    return list(map(_new, repeat(Token), zip(starts, ends, kinds, toks, values or repeat(None))))
+
+
+def _indices(kinds: list, kind) -> list[int]:
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
-        kind = "number" if t.isdigit() else ("word" if t[0].isalnum() else "punct")
-        out.append(Token(m.start(), m.end(), kind, t, float(t) if kind == "number" else None))
+    i = -1
+    try:
+        while True:
+            i = kinds.index(kind, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+def _fill_unknown(kinds: list, toks: list[str]) -> None:
+    for i in _indices(kinds, None):
+        ch = toks[i][0]
+        kinds[i] = _KIND[ch] = _kind_of_char(ch)
+
+
+def _replace(kinds: list, toks: list[str], sentinel: str, decide) -> None:
+    for i in _indices(kinds, sentinel):
+        kinds[i] = decide(toks[i])
+
+
+def _mark_links(kinds: list, toks: list[str]) -> None:
+    for i, (k, t) in enumerate(zip(kinds, toks)):
+        if k == "latin" or k == _NUM:
+            if "@" in t:
+                kinds[i] = "email"
+            elif "://" in t or t[:4].lower() == "www.":
+                kinds[i] = "url"
+
+
+def _number_values(kinds: list, toks: list[str]) -> list:
+    values = [None] * len(toks)
+    for i in _indices(kinds, _NUM):
+        kinds[i] = "number"
+        values[i] = number_value(toks[i])
+    return values
+
+
+def number_value(text: str) -> float | None:
+    """The value of a number token: separators dropped, digits of any script (২০২১ -> 2021.0)."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _attach_abbreviation_dots(starts: list, ends: list, kinds: list, toks: list) -> None:
+    drop = []
+    for i in _indices(kinds, _DOT):
+        kinds[i] = "punct"
+        if i and toks[i] == "." and ends[i - 1] == starts[i] and kinds[i - 1] in ("word", "latin"):
+            if is_abbreviation(toks[i - 1]):
+                ends[i - 1] = ends[i]
+                toks[i - 1] += "."
+                drop.append(i)
+    for i in reversed(drop):
+        del starts[i], ends[i], kinds[i], toks[i]
+
+
+def tokenize_sentences(text: str, sentences) -> list[list[Token]]:
+    """Tokens of each sentence, exactly as ``tokenize(text, s.start, s.end)`` would give them.
+
+    Tokenizes the whole text in one pass and cuts the stream at sentence bounds, which is much
+    cheaper than one call per sentence; a sentence whose bounds fall inside a token is
+    tokenized on its own.
+    """
+    if not sentences:
+        return []
+    lo = sentences[0][0]
+    hi = sentences[-1][1]
+    toks = tokenize(text, lo, hi)
+    starts = [t.start for t in toks]
+    out = []
+    for s in sentences:
+        a = bisect.bisect_left(starts, s[0])
+        b = bisect.bisect_left(starts, s[1], a)
+        chunk = toks[a:b]
+        if chunk and chunk[-1].end > s[1] or (a > 0 and toks[a - 1].end > s[0]):
+            chunk = tokenize(text, s[0], s[1])
+        out.append(chunk)
     return out
