@@ -127,15 +127,16 @@ def sources_check(
     """Fetch a few items of a source and show what would be loaded, writing nothing."""
     from flows.source_check import check_source
     from flows.sources.base import ConfigError
-    from flows.sources.registry import read_registry, select
+    from flows.sources.registry import fetch_settings, read_registry, select
 
     reg = _registry(registry)
     try:
         (info,) = select(read_registry(reg), [source_id])
+        fetch = fetch_settings(reg)
     except ConfigError as exc:
         _fail(str(exc))
     try:
-        previews = check_source(info, reg.parent, limit)
+        previews = check_source(info, reg.parent, limit, fetch)
     except Exception as exc:  # noqa: BLE001 - a check reports what went wrong; it never crashes
         _fail(f"source {source_id!r} failed: {type(exc).__name__}: {exc}", code=1)
     if not previews:

@@ -22,7 +22,7 @@ from flows import warehouse_db as wdb
 from flows.paths import WarehouseLayout
 from flows.resources import source_context
 from flows.sources.base import SourceError, SourceInfo
-from flows.sources.registry import DEFAULT_REGISTRY, build_source, input_info, read_registry, select
+from flows.sources.registry import DEFAULT_REGISTRY, build_source, fetch_settings, input_info, read_registry, select
 from flows.validation import Verdict, validate_run
 from transforms.documents import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
 from transforms.analysis import analyse_documents
@@ -46,14 +46,15 @@ def prepare_warehouse(db: Path) -> None:
 
 
 @task(name="ingest", **IO_RETRIES)
-def ingest(infos: list[SourceInfo], base_dir: Path, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict]]:
+def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict]]:
     """Stage every item not seen before, source by source.
 
     A source that fails as a whole (unreachable feed, missing folder, broken plugin) is recorded
     with its error and skipped; the other sources go on. Items it yielded before failing are kept.
     """
     seen = wdb.known_sightings(layout.db)
-    context = source_context(layout, base_dir)
+    context = source_context(layout, base_dir, fetch)
+    context.known_keys = wdb.known_item_keys(layout.db)
     parts, stats = [], []
     for info in infos:
         t0 = time.perf_counter()
@@ -159,10 +160,11 @@ def nightly(
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
     if input_path:
-        infos, base_dir = [input_info(input_path, timezone_name)], Path.cwd()
+        infos, base_dir, fetch = [input_info(input_path, timezone_name)], Path.cwd(), {}
     else:
         registry = Path(registry_path) if registry_path else DEFAULT_REGISTRY
         infos, base_dir = select(read_registry(registry), source_ids), registry.resolve().parent
+        fetch = fetch_settings(registry) if any(i.kind in ("rss", "web") for i in infos) else {}
     defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in infos}
     timings: dict[str, float] = {}
 
@@ -178,7 +180,7 @@ def nightly(
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
                      "marts": str(layout.current), "analytics_db": str(layout.analytics_db)}
     try:
-        stg, source_stats = timed("ingest", ingest, infos, base_dir, layout, run_id)
+        stg, source_stats = timed("ingest", ingest, infos, base_dir, fetch, layout, run_id)
         seen = sum(st["items_seen"] for st in source_stats)
         stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)

@@ -13,7 +13,8 @@ from flows.paths import WarehouseLayout
 from flows.sources.base import SourceContext
 
 
-def source_context(layout: WarehouseLayout | None, base_dir: Path, env: str | None = None) -> SourceContext:
+def source_context(layout: WarehouseLayout | None, base_dir: Path, fetch: dict | None = None, env: str | None = None) -> SourceContext:
+    """``fetch``: FetchPolicy settings from the registry's ``[fetch]`` table."""
     env = env or os.environ.get("KHOBOR_ENV", "prod")
     state_dir = (layout.root / ".state") if layout else None
     if env == "snapshot":
@@ -27,13 +28,13 @@ def source_context(layout: WarehouseLayout | None, base_dir: Path, env: str | No
         raise RuntimeError(f"unknown KHOBOR_ENV {env!r}; use prod or snapshot")
 
     def make_fetcher():
-        from flows.sources.http import HttpFetcher
+        from flows.sources.http import FetchPolicy, HttpFetcher
 
         state = None
         if state_dir is not None:
             state_dir.mkdir(parents=True, exist_ok=True)
             state = state_dir / "http_cache.json"
-        return HttpFetcher(state=state)
+        return HttpFetcher(FetchPolicy(**(fetch or {})), state=state)
 
     return SourceContext(fetcher=_Lazy(make_fetcher), state_dir=state_dir, base_dir=base_dir)
 

@@ -15,13 +15,13 @@ from transforms.entities.extract import EntityExtractor
 from transforms.staging import stage_items
 
 
-def check_source(info: SourceInfo, base_dir: Path, limit: int = 3) -> list[dict]:
+def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict | None = None) -> list[dict]:
     """Preview up to ``limit`` items: title, date, language, first sentence, entities, or the error.
 
     Raises whatever the source raises when it fails as a whole; the caller shows it.
     """
     now = datetime.now(timezone.utc)
-    context = source_context(None, base_dir)
+    context = source_context(None, base_dir, fetch)
     items = list(build_source(info, context).items(limit=limit))
     stg = stage_items(items, "check", set())
     stg, docs = build_documents(stg, set(), "check", now, {info.id: SourceDefaults(info.timezone, info.language)})

@@ -42,6 +42,15 @@ def known_sightings(db: Path) -> set[str]:
         return {r[0] for r in con.sql("SELECT stg_id FROM stg_documents").fetchall()}
 
 
+def known_item_keys(db: Path) -> dict[str, set[str]]:
+    """Item keys per source that were staged without being rejected (rejected ones are retried)."""
+    out: dict[str, set[str]] = {}
+    with connect(db) as con:
+        for sid, key in con.sql("SELECT DISTINCT source_id, item_key FROM stg_documents WHERE status <> 'quarantined'").fetchall():
+            out.setdefault(sid, set()).add(key)
+    return out
+
+
 def known_document_ids(db: Path, candidates: list[str]) -> set[str]:
     if not candidates:
         return set()

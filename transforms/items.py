@@ -23,7 +23,7 @@ class Rejected(ValueError):
         self.detail = detail
 
 
-MEDIA_TYPES = ("text/plain", "text/markdown", "text/html", "application/x-jsonl-record")
+MEDIA_TYPES = ("text/plain", "text/markdown", "text/html", "text/html-fragment", "application/x-jsonl-record")
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ def extract_body(item: RawItem) -> ItemBody:
         return _from_json_record(text, enc, meta, item.extra.get("fields"))
     if item.media_type == "text/html":
         return _from_html(text, enc, meta)
+    if item.media_type == "text/html-fragment":
+        text = html_fragment_text(text)
     if item.media_type == "text/markdown":
         text = markdown_to_text(text)
     if not text.strip():
@@ -188,3 +190,20 @@ def markdown_to_text(md: str) -> str:
     text = _MD_HEADING.sub(r"\1", md)
     text = _MD_LINK.sub(r"\1", text)
     return _MD_EMPH.sub(r"\2", text)
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Text of a small HTML fragment (a feed entry's content): block elements become lines."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # noqa: BLE001 - malformed markup: fall back to the raw text
+        return fragment
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for el in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"):
+        el.tail = "\n" + (el.tail or "")
+    return root.text_content()

@@ -77,6 +77,9 @@ class SourceContext:
     fetcher: Any = None  # flows.sources.http.HttpFetcher or a snapshot-backed double
     state_dir: Path | None = None
     base_dir: Path = Path(".")
+    # Item keys per source already staged (not quarantined): network sources skip them instead of
+    # fetching every article of a feed again each night.
+    known_keys: dict[str, set[str]] = field(default_factory=dict)
 
     def resolve(self, location: str) -> Path:
         p = Path(location).expanduser()

@@ -30,14 +30,35 @@ def load_kind(kind: str):
     return eps[kind].load()
 
 
-def read_registry(path: Path = DEFAULT_REGISTRY) -> list[SourceInfo]:
-    """Parse and check the registry file; every problem is a ConfigError naming the source."""
+def _read(path: Path) -> dict:
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"source registry {path} not found") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"source registry {path}: {exc}") from exc
+
+
+def fetch_settings(path: Path = DEFAULT_REGISTRY) -> dict:
+    """The registry's ``[fetch]`` table: HTTP policy for every network source (see FetchPolicy)."""
+    from dataclasses import fields as fields_of
+
+    from flows.sources.http import FetchPolicy
+
+    settings = _read(path).get("fetch", {})
+    allowed = {f.name for f in fields_of(FetchPolicy)}
+    unknown = set(settings) - allowed
+    if unknown:
+        raise ConfigError(f"[fetch]: unknown keys {sorted(unknown)}; allowed: {', '.join(sorted(allowed))}")
+    return settings
+
+
+def read_registry(path: Path = DEFAULT_REGISTRY) -> list[SourceInfo]:
+    """Parse and check the registry file; every problem is a ConfigError naming the source."""
+    data = _read(path)
+    unknown_tables = set(data) - {"source", "fetch"}
+    if unknown_tables:
+        raise ConfigError(f"source registry {path}: unknown tables {sorted(unknown_tables)}; use [[source]] and [fetch]")
     infos, seen = [], set()
     for i, entry in enumerate(data.get("source", []), start=1):
         sid = entry.get("id", f"#{i}")
