@@ -9,11 +9,13 @@
 A scripted route answers its replies in order and then keeps repeating the last one. Unknown paths
 get 404. Every request is recorded (``requests``, ``hits``). The server binds port 0 on 127.0.0.1
 only, and is bounded: after ``max_requests`` requests it answers 500 and sets ``over_budget``, and
-after ``max_seconds`` it stops by itself. Delays and trickled bodies wait on an event that shutdown
-sets, so stopping never waits for a sleeping handler.
+after ``max_seconds`` it closes its socket (later connections are refused, not left hanging) and
+sets ``expired``. The time bound is a guard against hung tests, generous enough for end-to-end
+tests that run the whole flow twice; pass a smaller one for tighter tests. Delays and trickled
+bodies wait on an event that shutdown sets, so stopping never waits for a sleeping handler.
 
-``http_server`` is a pytest fixture around ``LocalServer`` that also fails the test if the budget
-was exceeded; import it into a test module to use it.
+``http_server`` is a pytest fixture around ``LocalServer`` that also fails the test if either
+bound was hit; import it into a test module to use it.
 """
 from __future__ import annotations
 
@@ -86,15 +88,18 @@ Route = Union[list, Handler]
 class LocalServer:
     """A bounded, scripted HTTP server on 127.0.0.1 (see the module docstring)."""
 
-    def __init__(self, max_requests: int = 200, max_seconds: float = 30.0):
+    def __init__(self, max_requests: int = 200, max_seconds: float = 300.0):
         self.max_requests = max_requests
         self.max_seconds = max_seconds
         self.requests: list[Seen] = []
         self.over_budget = False
+        self.expired = False
         self.stopping = threading.Event()
         self._routes: dict[str, Route] = {}
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
+        self._port: int | None = None
+        self._open: set[socket.socket] = set()
         self._thread: threading.Thread | None = None
         self._timer: threading.Timer | None = None
 
@@ -115,8 +120,9 @@ class LocalServer:
 
     @property
     def port(self) -> int:
-        assert self._httpd is not None, "server not started"
-        return self._httpd.server_address[1]
+        if self._port is None:
+            raise RuntimeError("server not started")
+        return self._port
 
     def hits(self, path: str | None = None) -> int:
         """How many requests arrived (for ``path``, query included, or in all)."""
@@ -136,6 +142,7 @@ class LocalServer:
             owner = server
 
         self._httpd = _QuietServer(("127.0.0.1", 0), _Handler)
+        self._port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True, name="local-http")
         self._thread.start()
         self._timer = threading.Timer(self.max_seconds, self._expire)
@@ -144,23 +151,37 @@ class LocalServer:
         return self
 
     def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self.stopping.set()
         if self._timer is not None:
             self._timer.cancel()
-            self._timer.join(timeout=5)
-        self._httpd.shutdown()
-        self._httpd.server_close()  # joins handler threads; they wake on ``stopping``
+            if self._timer is not threading.current_thread():
+                self._timer.join(timeout=5)
+        self._close()
+
+    def _close(self) -> None:
+        with self._lock:
+            httpd, self._httpd = self._httpd, None
+        if httpd is None:
+            return
+        self.stopping.set()
+        httpd.shutdown()
+        # Handlers of kept-alive connections block reading the client's next request; cutting
+        # the sockets wakes them, so closing never waits on a client that forgot to close.
+        with self._lock:
+            open_now = list(self._open)
+        for conn in open_now:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        httpd.server_close()  # joins handler threads
         if self._thread is not None:
             self._thread.join(timeout=5)
-        self._httpd = None
 
     def _expire(self) -> None:
-        # The time bound: a test that hangs cannot keep a server alive past max_seconds.
-        self.stopping.set()
-        if self._httpd is not None:
-            self._httpd.shutdown()
+        # The time bound: a hung test cannot keep a server alive past max_seconds. The socket is
+        # closed too, so clients are refused at once instead of waiting for their read timeout.
+        self._close()
+        self.expired = True
 
     def __enter__(self) -> "LocalServer":
         return self.start()
@@ -204,6 +225,18 @@ class _ScriptedHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
         pass
+
+    def setup(self):
+        super().setup()
+        with self.owner._lock:
+            self.owner._open.add(self.connection)
+        if self.owner.stopping.is_set():
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def finish(self):
+        with self.owner._lock:
+            self.owner._open.discard(self.connection)
+        super().finish()
 
     def do_GET(self):
         seen = Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
@@ -264,6 +297,7 @@ def http_server():
     finally:
         server.stop()
     assert not server.over_budget, f"the test made more than {server.max_requests} requests"
+    assert not server.expired, f"the test outlived the server's {server.max_seconds}s bound; it was shut down early"
 
 
 def closed_port() -> int:

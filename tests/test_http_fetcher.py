@@ -672,6 +672,33 @@ def test_policy_rejects_nonsense(bad):
         FetchPolicy(**bad)
 
 
+# the test server's own bounds -------------------------------------------------------------------
+
+
+def test_server_refuses_after_its_time_bound():
+    with LocalServer(max_seconds=0.2) as server:
+        server.route("/", Reply(200, b"ok"))
+        with HttpFetcher(policy(max_attempts=1)) as f:
+            assert f.fetch(server.url("/")).body == b"ok"
+            deadline = time.monotonic() + 5
+            while not server.expired and time.monotonic() < deadline:
+                time.sleep(0.02)
+            with pytest.raises(NetworkError) as info:
+                f.fetch(server.url("/"))
+    assert server.expired and info.value.reason == "connection"
+
+
+def test_server_request_budget():
+    with LocalServer(max_requests=2) as server:
+        server.route("/", Reply(200, b"ok"))
+        with HttpFetcher(policy(max_attempts=1)) as f:
+            f.fetch(server.url("/"))
+            f.fetch(server.url("/"))
+            with pytest.raises(HTTPStatusError):
+                f.fetch(server.url("/"))
+    assert server.over_budget
+
+
 # snapshots ---------------------------------------------------------------------------------------
 
 
@@ -703,6 +730,19 @@ def test_snapshot_fetcher_serves_a_hand_written_folder(tmp_path):
         snap.fetch("file:///etc/passwd")
     kinds = [type(r).__name__ for _, r in snap.fetch_many(["https://example.com/feed.xml", "https://example.com/escape", "nope"])]
     assert kinds == ["FetchResult", "SnapshotError", "URLRejected"]  # a body_file outside the folder is refused
+
+
+def test_every_fetcher_can_commit_state(tmp_path, http_server):
+    (tmp_path / "snap").mkdir()
+    (tmp_path / "snap" / "index.json").write_text("{}")
+    assert SnapshotFetcher(tmp_path / "snap").commit_state() == 0
+    with HttpFetcher(policy()) as f:
+        assert f.commit_state() == 0
+    http_server.route("/a", Reply(200, b"a", {"ETag": '"a"'}))
+    with RecordingFetcher(HttpFetcher(policy(), state=tmp_path / "s.json"), tmp_path / "rec") as rec:
+        rec.fetch(http_server.url("/a"))
+        assert rec.commit_state() == 1
+    assert FetchState(tmp_path / "s.json").get(http_server.url("/a")).etag == '"a"'
 
 
 def test_snapshot_folder_without_index_is_a_clear_error(tmp_path):

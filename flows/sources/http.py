@@ -174,6 +174,14 @@ class Fetcher(Protocol):
         """Fetch each URL in turn; yield its result or its error, never raise for one URL."""
         ...
 
+    def commit_state(self) -> int:
+        """Persist conditional-GET validators once the run has stored what it fetched (0: nothing to do)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
+
 
 class _FetchManyMixin:
     def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, FetchResult | FetchError]]:
@@ -199,6 +207,10 @@ class _FetchManyMixin:
 
     def close(self) -> None:
         """Release connections; the fetcher is not usable afterwards."""
+
+    def commit_state(self) -> int:
+        """Persist conditional-GET validators; fetchers without a state have nothing to write."""
+        return 0
 
 
 # small parsers ---------------------------------------------------------------------------------
@@ -671,6 +683,10 @@ class RecordingFetcher(_FetchManyMixin):
         closer = getattr(self.fetcher, "close", None)
         if closer is not None:
             closer()
+
+    def commit_state(self) -> int:
+        committer = getattr(self.fetcher, "commit_state", None)
+        return committer() if committer is not None else 0
 
     def fetch(self, url: str) -> FetchResult:
         """Fetch through the wrapped fetcher and record the outcome."""
