@@ -38,7 +38,7 @@ def test_sample_run_loads_validates_and_publishes(sample_run):
 
 def test_every_offset_points_at_its_text(sample_run):
     wh, _ = sample_run
-    assert assert_offsets_exact(wh / "khobor.duckdb") > 1000
+    assert assert_offsets_exact(wh / "khobor.duckdb") > 400
 
 
 def test_analytics_db_reads_the_published_marts(sample_run):
@@ -115,7 +115,8 @@ def test_same_article_twice_is_one_document_with_two_sightings(tmp_path):
 def test_unreadable_input_is_quarantined_and_the_rest_succeeds(tmp_path):
     src = _copy_sample(tmp_path / "in")
     (src / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (src / "latin1.txt").write_bytes("Caf\xe9 in Dhaka".encode("latin-1") + b"\xff\xfe\xfa")
+    good = "ঢাকায় আজ বৃষ্টি হয়েছে। আবহাওয়া অধিদপ্তর বলেছে, কাল রোদ উঠবে।".encode("utf-8")
+    (src / "corrupt.txt").write_bytes(good[:10] + good[11:])  # one byte of a Bengali letter lost
     (src / "bad.jsonl").write_text('{"id": "ok-1", "text": "সিলেটে বৃষ্টি।"}\n{not json\n{"id": "no-text", "title": "x"}\n', encoding="utf-8")
     (src / "report.pdf").write_bytes(b"%PDF-1.4 binary")
     s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src))
@@ -126,7 +127,7 @@ def test_unreadable_input_is_quarantined_and_the_rest_succeeds(tmp_path):
         docs = {r[0] for r in con.sql("SELECT item_key FROM documents").fetchall()}
     finally:
         con.close()
-    assert set(q) == {"scan.txt", "latin1.txt", "bad.jsonl#L2", "bad.jsonl#no-text", "report.pdf"}
+    assert set(q) == {"scan.txt", "corrupt.txt", "bad.jsonl#L2", "bad.jsonl#no-text", "report.pdf"}
     assert q["bad.jsonl#L2"] == "invalid-json" and q["bad.jsonl#no-text"] == "missing-text"
     assert q["report.pdf"] == "unsupported-type"
     assert "bad.jsonl#ok-1" in docs and "2026-11-18-metro-rail.bn.txt" in docs
