@@ -666,7 +666,9 @@ def test_parse_content_type_never_raises(value):
     assert media is None or media == media.lower()
 
 
-@pytest.mark.parametrize("bad", [dict(max_attempts=0), dict(read_timeout=0), dict(min_interval=-1), dict(max_bytes=-1)])
+@pytest.mark.parametrize("bad", [dict(max_attempts=0), dict(read_timeout=0), dict(min_interval=-1), dict(max_bytes=-1),
+                                 dict(min_interval="fast"), dict(max_attempts=2.5), dict(max_attempts=True), dict(read_timeout=float("nan")),
+                                 dict(user_agent=""), dict(extra_headers={"X-A": 1}), dict(extra_headers=["x"])])
 def test_policy_rejects_nonsense(bad):
     with pytest.raises(ValueError):
         FetchPolicy(**bad)

@@ -294,8 +294,8 @@ class FetchPolicy:
     hold a run. ``max_attempts``: request cycles per fetch, first one included. Backoff before
     retry *n* is ``backoff_base * 2**(n-1)`` capped at ``backoff_max``, times a random factor in
     ``[1, 1 + jitter]``; a ``Retry-After`` from the server replaces it, capped at
-    ``max_retry_after``. ``min_interval``: minimum gap between two requests to one host (every
-    request counts: retries and redirect hops too). ``max_bytes``: body cap, after decompression.
+    ``max_retry_after``. ``min_interval``: minimum gap between two requests to one host name, whatever
+    the port (every request counts: retries and redirect hops too). ``max_bytes``: body cap, after decompression.
     ``trust_env``: honour proxy environment variables.
     """
 
@@ -316,6 +316,18 @@ class FetchPolicy:
     extra_headers: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
+        # Policies come from the source registry's [fetch] table, so wrong types get a clear message.
+        for name in ("connect_timeout", "read_timeout", "total_timeout", "backoff_base", "backoff_max", "jitter",
+                     "max_retry_after", "min_interval", "max_attempts", "max_bytes", "max_redirects"):
+            value = getattr(self, name)
+            whole = name.startswith("max_") and name != "max_retry_after"
+            if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+                raise ValueError(f"FetchPolicy.{name} must be {'an integer' if whole else 'a number'}, got {value!r}")
+        for name in ("user_agent", "accept"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
+                raise ValueError(f"FetchPolicy.{name} must be a non-empty string")
+        if not isinstance(self.extra_headers, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in self.extra_headers.items()):
+            raise ValueError("FetchPolicy.extra_headers must map header names to string values")
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"FetchPolicy.{name} must be > 0")
