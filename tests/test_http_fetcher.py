@@ -5,6 +5,7 @@ import gzip
 import json
 import math
 import os
+import pickle
 import threading
 import time
 from datetime import datetime, timedelta, timezone
@@ -664,6 +665,16 @@ def test_parse_content_type(value, expected):
 def test_parse_content_type_never_raises(value):
     media, charset = parse_content_type(value)
     assert media is None or media == media.lower()
+
+
+def test_errors_and_results_survive_pickling():
+    err = HTTPStatusError("http://x/", "http-5xx", "503 from http://x/", status=503, retryable=True, attempts=3)
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is HTTPStatusError and (back.url, back.reason, back.message, back.status, back.attempts, back.retryable) == \
+        ("http://x/", "http-5xx", "503 from http://x/", 503, 3, True)
+    assert str(back) == str(err)
+    res = FetchResult("http://x/", "http://x/", 200, {"a": "b"}, b"x", False, None, None, datetime.now(timezone.utc))
+    assert pickle.loads(pickle.dumps(res)) == res
 
 
 @pytest.mark.parametrize("bad", [dict(max_attempts=0), dict(read_timeout=0), dict(min_interval=-1), dict(max_bytes=-1),

@@ -94,6 +94,17 @@ class FetchError(Exception):
         self.final_url = final_url if final_url is not None else url
         self.attempts = attempts
 
+    def __reduce__(self):
+        # Keyword-only arguments do not survive Exception's default pickling (Prefect pickles
+        # task exceptions and results).
+        return (_rebuild_error, (type(self), self.url, self.reason, self.message, dict(self.__dict__)))
+
+
+def _rebuild_error(cls, url, reason, message, attrs):
+    err = cls(url, reason, message)
+    err.__dict__.update(attrs)
+    return err
+
 
 class URLRejected(FetchError):
     """The URL (given, or the target of a redirect) is not one we fetch: ``bad-url``, ``bad-scheme``."""
