@@ -1,6 +1,7 @@
 """The ``khobor`` command line."""
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Optional
@@ -13,7 +14,8 @@ from flows.paths import DEFAULT_WAREHOUSE, WarehouseLayout
 from flows.runtime_env import configure
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="khobor: Bengali-first news to a validated DuckDB warehouse.")
-console = Console(stderr=False)
+# Piped output (logs, CI) is not squeezed to 80 columns: tables of sources and runs need room.
+console = Console(width=None if sys.stdout.isatty() else max(shutil.get_terminal_size((160, 24)).columns, 120))
 
 
 @app.callback()
@@ -34,7 +36,7 @@ def _registry(path: Optional[Path]) -> Path:
 
 
 def _fail(message: str, code: int = 2) -> None:
-    console.print(f"[red]error:[/red] {message}")
+    console.print(f"[red]error:[/red] {message}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -156,7 +158,7 @@ def sources_check(
             t.add_row("first sentence", (p.get("first_sentence") or "")[:200])
             t.add_row("entities", ", ".join(p.get("entities") or []) or "(none)")
         console.print(t)
-    console.print(f"{len(previews) - bad} of {len(previews)} items would load; nothing was written.")
+    console.print(f"{len(previews) - bad} of {len(previews)} items would load; nothing was written.", soft_wrap=True)
     if previews and bad == len(previews):
         raise typer.Exit(1)
 

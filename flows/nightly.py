@@ -20,7 +20,7 @@ from prefect.runtime import flow_run
 from flows import publish as publishing
 from flows import warehouse_db as wdb
 from flows.paths import WarehouseLayout
-from flows.resources import source_context
+from flows.resources import commit_fetch_state, source_context, take_pending_state
 from flows.sources.base import SourceError, SourceInfo
 from flows.sources.registry import DEFAULT_REGISTRY, build_source, fetch_settings, input_info, read_registry, select
 from flows.validation import Verdict, validate_run
@@ -46,8 +46,8 @@ def prepare_warehouse(db: Path) -> None:
 
 
 @task(name="ingest", **IO_RETRIES)
-def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict]]:
-    """Stage every item not seen before, source by source.
+def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict], dict]:
+    """Stage every item not seen before, source by source; also returns the HTTP validators learnt.
 
     A source that fails as a whole (unreachable feed, missing folder, broken plugin) is recorded
     with its error and skipped; the other sources go on. Items it yielded before failing are kept.
@@ -71,7 +71,7 @@ def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: Warehou
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
     stg = pa.concat_tables(parts) if parts else tables.empty(tables.STG_DOCUMENTS)
-    return stg, stats
+    return stg, stats, take_pending_state(context)
 
 
 @task(name="clean", **IO_RETRIES)
@@ -180,7 +180,7 @@ def nightly(
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
                      "marts": str(layout.current), "analytics_db": str(layout.analytics_db)}
     try:
-        stg, source_stats = timed("ingest", ingest, infos, base_dir, fetch, layout, run_id)
+        stg, source_stats, fetch_state = timed("ingest", ingest, infos, base_dir, fetch, layout, run_id)
         seen = sum(st["items_seen"] for st in source_stats)
         stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
@@ -215,6 +215,8 @@ def nightly(
             else:
                 status = "succeeded"
         wdb.record_source_runs(layout.db, _source_rows(source_stats, stg, status))
+        if status != "failed":
+            commit_fetch_state(layout, fetch_state)
         summary["sources"] = {st["source_id"]: st["error"] or "ok" for st in source_stats}
         report = _write_report(layout, run_id, {"run_id": run_id, "status": status, "failures": failures,
                                                 "warnings": verdict.warnings, "suites": verdict.suites, "counts": counts})

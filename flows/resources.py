@@ -31,12 +31,42 @@ def source_context(layout: WarehouseLayout | None, base_dir: Path, fetch: dict |
         from flows.sources.http import FetchPolicy, HttpFetcher
 
         state = None
-        if state_dir is not None:
-            state_dir.mkdir(parents=True, exist_ok=True)
-            state = state_dir / "http_cache.json"
+        if layout is not None:
+            state = fetch_state_path(layout)
+            state.parent.mkdir(parents=True, exist_ok=True)
         return HttpFetcher(FetchPolicy(**(fetch or {})), state=state)
 
     return SourceContext(fetcher=_Lazy(make_fetcher), state_dir=state_dir, base_dir=base_dir)
+
+
+def fetch_state_path(layout: WarehouseLayout) -> Path:
+    return layout.root / ".state" / "http_cache.json"
+
+
+def take_pending_state(context: SourceContext) -> dict:
+    """The conditional-GET validators learnt by this context's fetcher, not yet written, as plain
+    data; closes the fetcher. They are written only once the run has stored what it fetched."""
+    fetcher = context.fetcher
+    if isinstance(fetcher, _Lazy):
+        fetcher = fetcher.built
+    if fetcher is None:
+        return {}
+    state = getattr(fetcher, "state", None)
+    changes = state.export_pending() if state is not None else {}
+    closer = getattr(fetcher, "close", None)
+    if closer is not None:
+        closer()
+    return changes
+
+
+def commit_fetch_state(layout: WarehouseLayout, changes: dict) -> int:
+    if not changes:
+        return 0
+    from flows.sources.fetch_state import FetchState
+
+    state = FetchState(fetch_state_path(layout))
+    state.apply(changes)
+    return state.commit()
 
 
 class _Lazy:
@@ -44,6 +74,10 @@ class _Lazy:
 
     def __init__(self, factory):
         self._factory, self._obj = factory, None
+
+    @property
+    def built(self):
+        return self._obj
 
     def __getattr__(self, name):
         if self._obj is None:

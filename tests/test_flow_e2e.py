@@ -102,14 +102,32 @@ def test_incremental_run_processes_only_the_new_file(tmp_path):
         con.close()
 
 
-def test_same_article_twice_is_one_document_with_two_sightings(tmp_path):
+def test_same_article_twice_is_one_document_and_an_edited_copy_is_a_near_duplicate(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    body = "ঢাকায় আজ বৃষ্টি হয়েছে। আবহাওয়া অধিদপ্তর বলেছে, কাল রোদ উঠবে।\n"
+    body = (
+        "সিলেট ও সুনামগঞ্জে বন্যার পানি কমতে শুরু করেছে। সুরমা নদীর পানি বিপৎসীমার নিচে নেমেছে। "
+        "পানি উন্নয়ন বোর্ড জানিয়েছে, আগামী দুই দিনে পরিস্থিতির আরও উন্নতি হবে। আশ্রয়কেন্দ্র থেকে মানুষ ঘরে ফিরছেন। "
+        "জেলা প্রশাসন ত্রাণ বিতরণ অব্যাহত রেখেছে এবং ক্ষতিগ্রস্ত সড়ক মেরামতের কাজ শুরু হয়েছে।\n"
+    )
     (src / "a.txt").write_text(body, encoding="utf-8")
     (src / "b.txt").write_text(body.replace(" ", "  ") + "\n\n", encoding="utf-8")
     s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src))
     assert (s["items_new"], s["documents_new"], s["duplicates_new"]) == (2, 1, 1)
+    (src / "c.txt").write_text(body.replace("দুই দিনে", "দুই দিনের মধ্যে"), encoding="utf-8")
+    s2 = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src))
+    assert s2["documents_new"] == 1
+    con = duckdb.connect(str(tmp_path / "wh" / "khobor.duckdb"), read_only=True)
+    try:
+        pairs = con.sql(
+            "SELECT s1.item_key, s2.item_key, p.similarity FROM document_duplicates p "
+            "JOIN documents s1 ON s1.document_id = p.document_id JOIN documents s2 ON s2.document_id = p.duplicate_of"
+        ).fetchall()
+        sightings = con.sql("SELECT item_key, status FROM stg_documents ORDER BY item_key").fetchall()
+    finally:
+        con.close()
+    assert [(a, b) for a, b, _ in pairs] == [("c.txt", "a.txt")] and 0.6 <= pairs[0][2] < 1
+    assert sightings == [("a.txt", "new"), ("b.txt", "duplicate"), ("c.txt", "new")]
 
 
 def test_unreadable_input_is_quarantined_and_the_rest_succeeds(tmp_path):

@@ -24,7 +24,7 @@ NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
 
 def _serve_feed(server: LocalServer) -> None:
     feed = (GOLDEN / "rss" / "input" / "feed.xml").read_text(encoding="utf-8").replace("SERVER", server.url("")[:-0 or None].rstrip("/"))
-    server.route("/feed.xml", Reply(200, feed.encode("utf-8"), {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": '"v1"'}))
+    server.route("/feed.xml", _conditional(Reply(200, feed.encode("utf-8"), {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": '"v1"'})))
     server.route("/news/river.html", Reply(200, (GOLDEN / "rss" / "input" / "river.html").read_bytes(), {"Content-Type": "text/html; charset=utf-8"}))
     server.route("/news/rail.html", Reply(200, (GOLDEN / "rss" / "input" / "rail.html").read_bytes(), {"Content-Type": "text/html; charset=windows-1252"}))
     server.route("/news/missing.html", Reply(404, b"not here"))
@@ -163,8 +163,10 @@ timezone = "Asia/Dhaka"
     assert per_source == {"local": 1, "feed": 2}
     assert errors["down"] and errors["local"] is None and errors["feed"] is None
     assert q == [("fetch-http-4xx",)]
-    # The next night the feed is unchanged: one request for it, no article fetched again.
+    # The next night the feed is unchanged: one conditional request, answered 304, and nothing else.
     hits = http_server.hits()
     again = nightly(warehouse_dir=str(wh), registry_path=str(registry), source_ids=["feed"])
     assert again["status"] == "unchanged"
-    assert http_server.hits() - hits == 2  # the feed, and the article that 404'd, retried
+    assert http_server.hits() - hits == 1
+    assert http_server.seen("/feed.xml")[-1].headers.get("if-none-match") == '"v1"'
+    assert (wh / ".state" / "http_cache.json").exists()

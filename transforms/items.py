@@ -57,8 +57,11 @@ class ItemBody:
 def extract_body(item: RawItem) -> ItemBody:
     if item.error is not None:
         raise Rejected(item.error_reason or "unreadable", item.error)
+    declared = item.declared_encoding
+    if declared is None and item.media_type == "text/html":
+        declared = html_meta_charset(item.raw)
     try:
-        decoded = decode_bytes(item.raw, item.declared_encoding)
+        decoded = decode_bytes(item.raw, declared)
     except UndecodableInput as exc:
         raise Rejected(exc.reason, exc.detail) from exc
     text, enc = decoded.text, decoded.encoding
@@ -161,6 +164,15 @@ def _from_html(html: str, enc: str, meta: dict) -> ItemBody:
         published_raw=meta["published_raw"] or _html_published(html) or (md.date if md else None),
         external_id=meta["external_id"],
     )
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def html_meta_charset(raw: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its top, if any."""
+    m = _META_CHARSET.search(raw[:4096])
+    return m.group(1).decode("ascii") if m else None
 
 
 _META_PUBLISHED = re.compile(

@@ -118,6 +118,17 @@ class FetchState:
             if url in self._saved or self._pending.get(url, _FORGET) is not None:
                 self._pending[url] = _FORGET
 
+    def export_pending(self) -> dict[str, dict | None]:
+        """Uncommitted changes as plain data (``None`` = forget), to hand to another process or task."""
+        with self._lock:
+            return {url: (None if v is None else dict(v.__dict__)) for url, v in self._pending.items()}
+
+    def apply(self, changes: dict[str, dict | None]) -> None:
+        """Take changes exported by ``export_pending`` as this object's own pending changes."""
+        with self._lock:
+            for url, entry in changes.items():
+                self._pending[url] = None if entry is None else Validators(**entry)
+
     def discard(self) -> None:
         """Throw away uncommitted changes."""
         with self._lock:

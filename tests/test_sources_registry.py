@@ -1,0 +1,83 @@
+"""The source registry, the sources CLI, and records loaded by a field mapping alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.paths import PROJECT_ROOT
+from flows.sources.base import ConfigError, SourceContext, SourceInfo
+from flows.sources.registry import build_source, read_registry, select
+from transforms.staging import stage_items
+
+runner = CliRunner()
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "sources.toml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_project_registry_declares_the_sample_and_news_bench():
+    infos = {i.id: i for i in read_registry(PROJECT_ROOT / "sources.toml")}
+    assert infos["sample"].enabled and infos["sample"].kind == "files"
+    assert not infos["news-bench"].enabled and infos["news-bench"].fields["body"] == "body"
+    assert [i.id for i in select(list(infos.values()), None)] == ["sample"]
+    assert [i.id for i in select(list(infos.values()), ["news-bench"])] == ["news-bench"]
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ('id = "x"\nkind = "ftp"\nlocation = "a"', "unknown source kind 'ftp'"),
+        ('id = "x"\nkind = "files"', "'location' is required"),
+        ('id = "Bad Id"\nkind = "files"\nlocation = "a"', "id must be lower-case"),
+        ('id = "x"\nkind = "files"\nlocation = "a"\ntimezone = "Mars/Olympus"', "unknown timezone"),
+        ('id = "x"\nkind = "jsonl"\nlocation = "a"\nfields = { headline = "t" }', "unknown field mapping keys"),
+        ('id = "x"\nkind = "files"\nlocation = "a"\nschedule = "daily"', "unknown keys ['schedule']"),
+    ],
+)
+def test_registry_errors_name_the_source_and_the_problem(tmp_path, entry, message):
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        read_registry(_write(tmp_path, f"[[source]]\n{entry}\n"))
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    entry = '[[source]]\nid = "x"\nkind = "files"\nlocation = "a"\n'
+    with pytest.raises(ConfigError, match="declared twice"):
+        read_registry(_write(tmp_path, entry + entry))
+
+
+def test_news_bench_loads_with_a_mapping_alone(shared_dir):
+    path = shared_dir / "corpora" / "news_bench" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip("news_bench is not present")
+    info = next(i for i in read_registry(PROJECT_ROOT / "sources.toml") if i.id == "news-bench")
+    items = list(build_source(info, SourceContext(base_dir=PROJECT_ROOT)).items(limit=200))
+    stg = stage_items(items, "t", set())
+    rows = stg.to_pylist()
+    assert len(rows) == 200
+    assert all(r["status"] == "new" for r in rows), [r["detail"] for r in rows if r["status"] != "new"][:3]
+    assert all(r["title"] and r["published_raw"] and r["external_id"] is not None for r in rows)
+
+
+def test_sources_list_and_check_on_the_sample(tmp_path):
+    listed = runner.invoke(app, ["sources", "list", "--warehouse", str(tmp_path / "wh")])
+    assert listed.exit_code == 0, listed.output
+    assert "sample" in listed.output and "never" in listed.output
+    checked = runner.invoke(app, ["sources", "check", "sample", "-n", "2"])
+    assert checked.exit_code == 0, checked.output
+    assert "2 of 2 items would load; nothing was written." in " ".join(checked.output.split())
+    assert not (tmp_path / "wh").exists()
+
+
+def test_sources_check_shows_a_clear_error(tmp_path):
+    reg = _write(tmp_path, '[[source]]\nid = "gone"\nkind = "files"\nlocation = "nowhere"\n')
+    res = runner.invoke(app, ["sources", "check", "gone", "--registry", str(reg)])
+    assert res.exit_code == 1
+    assert "source 'gone' failed" in res.output and "does not exist" in res.output
+    res = runner.invoke(app, ["sources", "check", "missing", "--registry", str(reg)])
+    assert res.exit_code == 2 and "no source named 'missing'" in res.output
