@@ -1,0 +1,201 @@
+"""Name forms: Bengali inflection stripping, spelling-variant keys, Bengali-spelt acronyms, romanisation.
+
+Everything here is a pure function of a string, tested on real forms from news text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from transforms.entities.inflection import SUFFIXES_AFTER_CONSONANT, SUFFIXES_AFTER_VOWEL, is_bengali
+
+HASANTA = "\u09cd"
+NUKTA = "\u09bc"
+_VOWEL_SIGNS = set("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
+_CONSONANTS = set("কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ") | {"ড়", "ঢ়", "য়", "ৎ"}
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def graphemes(word: str) -> int:
+    """Bengali aksharas, roughly: consonant clusters with their signs count once."""
+    n, prev_hasanta = 0, False
+    for ch in word:
+        if ch in _CONSONANTS or ch in "অআইঈউঊঋএঐওঔ" or ch.isascii():
+            if not prev_hasanta:
+                n += 1
+        prev_hasanta = ch == HASANTA
+    return n
+
+
+# Endings that follow a vowel-final stem (রাশিয়ার, মোদির, মস্কোতে, ঢাকায়), a consonant-final one
+# (ভারতের, ক্রেমলিনে), or either. Longest first, so রাশিয়ার loses র and ক্রেমলিনের loses ের.
+_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "তে", "তেই", "তেও")}
+_AFTER_CONSONANT = {nfc(x) for x in ("ের", "েরও", "েরই", "ে", "েই", "েও", "েরা")}
+_EITHER = {nfc(x) for x in ("কে", "কেই", "কেও", "দের", "এর", "এ", "-এর", "-এ", "-কে", "গুলো", "গুলি", "টি", "টা", "খানা")}
+_SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=True)
+MIN_STEM_AKSHARAS = 2
+
+
+def _vowel_final(stem: str) -> bool:
+    return stem[-1] in _VOWEL_SIGNS or stem[-1] in "অআইঈউঊএঐওঔ"
+
+
+def stem_candidates(word: str) -> list[str]:
+    """The word, then each stem left by removing one case ending or classifier (longest first).
+
+    A stem must keep at least two aksharas and fit its ending: র, য়, তে follow vowel-final stems
+    and ের, ে consonant-final ones. So names are never cut: ভারতে gives ভারত (ে after a consonant),
+    never ভার (তে needs a vowel before it); শের keeps its form (শ is too short a stem).
+    """
+    word = nfc(word)
+    out = [word]
+    if not is_bengali(word):
+        m = re.match(r"^(.+?)-?(?:এর|এ|কে|র|য়|ের)$", word)
+        if m and not is_bengali(m.group(1)):
+            out.append(m.group(1))
+        return out
+    for suf in _SUFFIXES:
+        if not word.endswith(suf) or len(word) <= len(suf):
+            continue
+        stem = word[: -len(suf)].rstrip("-")
+        if not stem or graphemes(stem) < MIN_STEM_AKSHARAS or stem.endswith(HASANTA):
+            continue
+        if suf in _AFTER_VOWEL and not _vowel_final(stem):
+            continue
+        if suf in _AFTER_CONSONANT and _vowel_final(stem):
+            continue
+        out.append(stem)
+    return list(dict.fromkeys(out))
+
+
+# Spelling variants that news outlets use interchangeably.
+_VARIANT_MAP = [
+    ("\u200c", ""), ("\u200d", ""),
+    ("্য", ""),          # য-ফলা: ল্যাভরভ / লাভরভ
+    ("্ব", ""),          # ব-ফলা
+    ("ী", "ি"), ("ূ", "ু"), ("ঈ", "ই"), ("ঊ", "উ"),
+    ("ৈ", "ে"), ("ৌ", "ো"),
+    ("ণ", "ন"), ("ষ", "স"), ("শ", "স"), ("ঙ", "ং"), ("ঁ", ""), ("ৎ", "ত"),
+    ("য়", "য"), ("ড়", "র"), ("ঢ়", "র"), ("য", "জ"),
+    ("-", ""), (" ", " "),
+]
+
+
+def variant_key(name: str) -> str:
+    """A key equal for the usual spelling variants of one name (ল্যাভরভ / লাভরভ, জানুয়ারি / জানুয়ারী)."""
+    s = nfc(name).strip()
+    s = unicodedata.normalize("NFD", s)
+    s = nfc(s)
+    for a, b in _VARIANT_MAP:
+        s = s.replace(nfc(a), b)
+    s = s.replace(HASANTA, "")
+    return " ".join(s.casefold().split())
+
+
+# English letter names as Bengali news spells them, for acronyms like এসসিও (SCO), এফএম (FM).
+_LETTER_NAMES = {
+    "এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H", "আই": "I",
+    "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P", "কিউ": "Q", "আর": "R",
+    "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W", "ডাব্লিউ": "W", "এক্স": "X", "ওয়াই": "Y",
+    "জেড": "Z",
+}
+_LETTER_NAMES = {nfc(k): v for k, v in _LETTER_NAMES.items()}
+_LETTER_ORDER = sorted(_LETTER_NAMES, key=len, reverse=True)
+
+
+def bengali_acronym(word: str) -> str | None:
+    """SCO for এসসিও, FM for এফএম; None when the word is not wholly English letter names."""
+    w = nfc(word)
+    out, i = [], 0
+    while i < len(w):
+        for name in _LETTER_ORDER:
+            if w.startswith(name, i):
+                out.append(_LETTER_NAMES[name])
+                i += len(name)
+                break
+        else:
+            return None
+    return "".join(out) if 2 <= len(out) <= 6 else None
+
+
+# A readable romanisation (close to how Bangladeshi English spells names), for entities with no
+# known English name. Inherent vowels are written as "o" inside a word and dropped at its end.
+_CONS = {
+    "ক": "k", "খ": "kh", "গ": "g", "ঘ": "gh", "ঙ": "ng", "চ": "ch", "ছ": "chh", "জ": "j", "ঝ": "jh", "ঞ": "n",
+    "ট": "t", "ঠ": "th", "ড": "d", "ঢ": "dh", "ণ": "n", "ত": "t", "থ": "th", "দ": "d", "ধ": "dh", "ন": "n",
+    "প": "p", "ফ": "f", "ব": "b", "ভ": "v", "ম": "m", "য": "j", "র": "r", "ল": "l", "শ": "sh", "ষ": "sh",
+    "স": "s", "হ": "h", "ড়": "r", "ঢ়": "rh", "য়": "y", "ৎ": "t",
+}
+_VOWELS = {"অ": "o", "আ": "a", "ই": "i", "ঈ": "i", "উ": "u", "ঊ": "u", "ঋ": "ri", "এ": "e", "ঐ": "oi", "ও": "o", "ঔ": "ou"}
+_SIGNS = {"া": "a", "ি": "i", "ী": "i", "ু": "u", "ূ": "u", "ৃ": "ri", "ে": "e", "ৈ": "oi", "ো": "o", "ৌ": "ou"}
+_MARKS = {"ং": "ng", "ঃ": "h", "ঁ": "n"}
+_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+def romanize(text: str) -> str:
+    words = [_romanize_word(w) for w in nfc(text).split()]
+    return " ".join(w[:1].upper() + w[1:] if w else w for w in words)
+
+
+def _units(word: str) -> list[str]:
+    units, i, w = [], 0, nfc(word).replace("\u200c", "").replace("\u200d", "")
+    while i < len(w):
+        if i + 1 < len(w) and w[i + 1] == NUKTA:
+            units.append(w[i : i + 2])
+            i += 2
+        else:
+            units.append(w[i])
+            i += 1
+    return units
+
+
+def _inherent_vowel(units: list[str], k: int, vowel_seen: bool) -> bool:
+    """Whether the consonant at k is read with its inherent vowel (a simple schwa-deletion rule set)."""
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    conj_end = k > 0 and units[k - 1] == HASANTA
+    if nxt is None:
+        # Word-final: only clusters with র- or য-ফলা keep it (নরেন্দ্র → Norendro, but ট্রাম্প → Tramp).
+        return conj_end and units[k] in ("র", "য")
+    if nxt in _SIGNS or nxt == HASANTA:
+        return False
+    if nxt in _MARKS:
+        return True
+    if nxt not in _CONS:
+        return False
+    after = units[k + 2] if k + 2 < len(units) else None
+    return (
+        not vowel_seen  # the first syllable: জয় → Joy
+        or conj_end  # after a cluster: অর্থনীতি → ortho-
+        or after is None  # before a word-final consonant: পেসকভ → Peskov, ইউনিয়ন → Iuniyon
+        or after == HASANTA  # before a cluster: শঙ্কর → Shongkor
+    )
+
+
+def _romanize_word(word: str) -> str:
+    units = _units(word)
+    out, vowel_seen = [], False
+    for k, u in enumerate(units):
+        if u in _CONS:
+            glide = u == "য" and k > 0 and units[k - 1] == HASANTA
+            out.append("y" if glide else _CONS[u])
+            if _inherent_vowel(units, k, vowel_seen):
+                out.append("o")
+                vowel_seen = True
+        elif u in _VOWELS:
+            out.append(_VOWELS[u])
+            vowel_seen = True
+        elif u in _SIGNS:
+            out.append(_SIGNS[u])
+            vowel_seen = True
+        elif u in _MARKS:
+            out.append(_MARKS[u])
+        elif u == HASANTA:
+            continue
+        elif u.isdigit():
+            out.append(u.translate(_DIGITS))
+        else:
+            out.append(u)
+    return "".join(out)
