@@ -36,7 +36,16 @@ from dataclasses import dataclass, field
 from itertools import accumulate, count, repeat
 from operator import add
 
-from transforms.text_unicode import FORMATS_NO_JOINERS, SPACE_CHARS, ZWJ, ZWNJ
+from transforms.text_unicode import (
+    FORMATS_ASTRAL,
+    FORMATS_NO_JOINERS_BMP,
+    NFC_UNSAFE_RANGES,
+    SPACE_CHARS,
+    ZWJ,
+    ZWNJ,
+    char_class,
+    has_astral,
+)
 
 
 @dataclass(frozen=True)
@@ -76,15 +85,24 @@ _CHAR_FIXES = {**_NUKTA, "\u09f7": "\u0964", "\u09c7\u09be": "\u09cb", "\u09c7\u
 
 _ODD_SPACES = "".join(c for c in SPACE_CHARS if c not in " \n")
 # Code points that never survive on their own: non-space controls, formats, lone surrogates.
-_INVISIBLE = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f" + FORMATS_NO_JOINERS + "\ud800-\udfff"
-_RUN_CLASS = "[" + re.escape(SPACE_CHARS) + _INVISIBLE + ZWNJ + ZWJ + "]"
-# One character class only: re scans for a lone class far faster than for an alternation.
-_SUSPECT = re.compile("[" + re.escape(_ODD_SPACES) + _INVISIBLE + ZWNJ + ZWJ + "\u09f7]")
+_INVISIBLE_BMP = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f" + FORMATS_NO_JOINERS_BMP + "\ud800-\udfff"
+_RUN_CLASS = "[" + re.escape(SPACE_CHARS) + _INVISIBLE_BMP + FORMATS_ASTRAL + ZWNJ + ZWJ + "]"
+# One BMP character class: re scans for a lone BMP class far faster than for an alternation
+# or a class with astral ranges; astral formats are looked for only in strings that have any.
+_SUSPECT = re.compile("[" + re.escape(_ODD_SPACES) + _INVISIBLE_BMP + ZWNJ + ZWJ + "\u09f7]")
+_SUSPECT_ASTRAL = re.compile("[" + FORMATS_ASTRAL + "]")
 _RUN = re.compile(_RUN_CLASS + "*")
 _RUN_CHAR = re.compile(_RUN_CLASS)
+# Bengali nukta, virama and the two vowel parts are NFC-unsafe only in the pairs that
+# _find_edits checks separately; the nukta letters are always decomposed.
+_NFC_UNSAFE = re.compile(
+    "[" + char_class(NFC_UNSAFE_RANGES, exclude="\u09bc\u09be\u09cd\u09d7\u09dc\u09dd\u09df", part="bmp") + "]"
+)
+_SUSPECT_OR_UNSAFE = re.compile(_SUSPECT.pattern[:-1] + _NFC_UNSAFE.pattern[1:])
+_NFC_UNSAFE_ASTRAL = re.compile("[" + char_class(NFC_UNSAFE_RANGES, part="astral") + "]")
 _SPACE_SET = frozenset(SPACE_CHARS)
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028"
-_SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n\n")
+_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]").findall
+_HAS_SPACE = re.compile("[" + re.escape(SPACE_CHARS) + "]").search
 
 _JOINS = {ZWNJ: frozenset("LM"), ZWJ: frozenset("LMS")}
 
@@ -92,12 +110,9 @@ _JOINS = {ZWNJ: frozenset("LM"), ZWJ: frozenset("LMS")}
 def clean_text(raw: str) -> Cleaned:
     if not raw:
         return Cleaned("")
-    edits = _find_edits(raw)
-    if edits is None:  # nothing but nukta letters (or nothing at all) to change
-        text, cmap = _decompose_nukta(raw)
-    else:
-        text, cmap = _apply(raw, edits)
-    if not unicodedata.is_normalized("NFC", text):
+    edits, nfc_suspect = _find_edits(raw)
+    text, cmap = _apply(raw, edits)
+    if nfc_suspect and not unicodedata.is_normalized("NFC", text):
         text, cmap = _normalise_rest(raw, text, edits)
     return Cleaned(text, cmap)
 
@@ -105,14 +120,18 @@ def clean_text(raw: str) -> Cleaned:
 # ---------------------------------------------------------------- finding what to change
 
 
-def _find_edits(raw: str) -> list[tuple[int, int, str]] | None:
-    """Sorted, disjoint ``(raw_start, raw_end, replacement)``; None when only nukta letters differ."""
-    runs = _whitespace_runs(raw)
-    if not runs and "\u09c7\u09be" not in raw and "\u09c7\u09d7" not in raw:
-        return None
+def _find_edits(raw: str) -> tuple[list[tuple[int, int, str]], bool]:
+    """Sorted, disjoint ``(raw_start, raw_end, replacement)`` for everything but nukta letters,
+    and whether the result might still not be NFC.
+
+    is_normalized() is as slow as normalize() on Bengali (া is an NFC "maybe" character), so
+    it only runs when the raw text has a character or pair that can leave a text non-NFC once
+    the nukta letters and split vowels are fixed, or when dropped invisibles join neighbours.
+    """
+    starts, nfc_suspect = _suspects(raw)
     edits = []
     n = len(raw)
-    for a, b in runs:
+    for a, b in _runs(raw, starts):
         run = raw[a:b]
         if run == "\u09f7":
             edits.append((a, b, "\u0964"))
@@ -120,32 +139,60 @@ def _find_edits(raw: str) -> list[tuple[int, int, str]] | None:
         rep = _run_replacement(run, a == 0, b == n, raw[a - 1] if a else "", raw[b] if b < n else "")
         if rep != run:
             edits.append(_trim(a, b, run, rep))
-    for pair in ("\u09c7\u09be", "\u09c7\u09d7"):
-        i = raw.find(pair)
-        while i >= 0:
-            edits.append((i, i + 2, _CHAR_FIXES[pair]))
-            i = raw.find(pair, i + 2)
-    for ch in _NUKTA:
-        if ch in raw:
-            edits.extend((p, p + 1, _NUKTA[ch]) for p in _positions(raw, ch))
-    edits.sort()
-    return edits
+            if not nfc_suspect and rep != " " and rep != "\n" and 0 < a and b < n:
+                nfc_suspect = not _HAS_SPACE(run)  # invisibles dropped between letters
+    pairs = [
+        (i, i + 2, _CHAR_FIXES[pair])
+        for pair in ("\u09c7\u09be", "\u09c7\u09d7")
+        if pair in raw
+        for i in _find_all(raw, pair)
+    ]
+    if pairs:
+        edits = sorted(edits + pairs)
+    return edits, nfc_suspect
 
 
-def _whitespace_runs(raw: str) -> list[tuple[int, int]]:
-    """Maximal runs of spaces/invisibles that may need a change (plus lone ``৷``), sorted."""
-    starts = [m.start() for m in _SUSPECT.finditer(raw)]
-    for pair in _SPACE_PAIRS:
-        i = raw.find(pair)
+def _suspects(raw: str) -> tuple[list[int], bool]:
+    """Offsets where a run of spaces or invisibles (or a ``৷``) may need a change, and NFC doubt."""
+    starts = []
+    nfc_suspect = "\u09cd\u09bc" in raw
+    # One scan for both kinds of rare character: each scan of the text costs as much as the rest.
+    for m in _SUSPECT_OR_UNSAFE.finditer(raw):
+        p = m.start()
+        if _SUSPECT.match(raw, p):
+            starts.append(p)
+        else:
+            nfc_suspect = True
+    if has_astral(raw):
+        starts.extend(m.start() for m in _SUSPECT_ASTRAL.finditer(raw))
+        nfc_suspect = nfc_suspect or bool(_NFC_UNSAFE_ASTRAL.search(raw))
+    if "  " in raw:
+        starts.extend(_find_all(raw, "  "))
+    if "\n" in raw:
+        i = raw.find("\n")
         while i >= 0:
-            starts.append(i)
-            i = raw.find(pair, _RUN.match(raw, i).end())
+            nxt = raw[i + 1 : i + 3]
+            if nxt[:1] == " " or nxt == "\n\n" or (i and raw[i - 1] == " "):
+                starts.append(i)
+            i = raw.find("\n", i + 1)
     if raw[0] in _SPACE_SET or _RUN_CHAR.match(raw):
         starts.append(0)
     if raw[-1] in _SPACE_SET or _RUN_CHAR.match(raw, len(raw) - 1):
         starts.append(len(raw) - 1)
-    if not starts:
-        return []
+    return starts, nfc_suspect
+
+
+def _find_all(raw: str, needle: str) -> list[int]:
+    out = []
+    i = raw.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = raw.find(needle, i + len(needle))
+    return out
+
+
+def _runs(raw: str, starts: list[int]) -> list[tuple[int, int]]:
+    """The maximal runs of spaces/invisibles around ``starts`` (and lone ``৷``), sorted."""
     runs = []
     covered = 0
     for p in sorted(starts):
@@ -163,7 +210,7 @@ def _whitespace_runs(raw: str) -> list[tuple[int, int]]:
 
 
 def _run_replacement(run: str, at_start: bool, at_end: bool, before: str, after: str) -> str:
-    if not any(c in _SPACE_SET for c in run):
+    if not _HAS_SPACE(run):
         joiner = next((c for c in run if c == ZWNJ or c == ZWJ), "")
         if joiner and before and after:
             ok = _JOINS[joiner]
@@ -172,7 +219,9 @@ def _run_replacement(run: str, at_start: bool, at_end: bool, before: str, after:
         return ""
     if at_start or at_end:
         return ""
-    breaks = sum(run.count(c) for c in _LINE_BREAKS) - run.count("\r\n") + 2 * run.count("\u2029")
+    breaks = len(_BREAK(run))
+    if "\u2029" in run:
+        breaks += run.count("\u2029")  # a paragraph separator is a blank line
     return " " if breaks == 0 else "\n" if breaks == 1 else "\n\n"
 
 
@@ -196,35 +245,53 @@ def _positions(raw: str, ch: str) -> list[int]:
 # ---------------------------------------------------------------- applying edits
 
 
-def _decompose_nukta(raw: str) -> tuple[str, OffsetMap]:
-    present = [ch for ch in _NUKTA if ch in raw]
-    if not present:
-        return raw, OffsetMap()
-    text = raw
-    for ch in present:
-        text = text.replace(ch, _NUKTA[ch])
-    pos = _positions(raw, present[0]) if len(present) == 1 else sorted(
-        p for ch in present for p in _positions(raw, ch)
-    )
-    # Each nukta letter grows by one: after the k-th, clean runs k+1 ahead of raw.
-    clean = list(map(add, pos, range(2, len(pos) + 2)))
-    rawp = list(map(add, pos, repeat(1)))
-    return text, OffsetMap((0, *clean), (0, *rawp))
-
-
 def _apply(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Apply ``edits`` and decompose nukta letters in the stretches between them."""
+    present = [ch for ch in _NUKTA if ch in raw]
+    if not edits:
+        if not present:
+            return raw, OffsetMap()
+        cps, rps = [0], [0]
+        text, _ = _expand_nukta(raw, 0, 0, present, cps, rps)
+        return text, OffsetMap(tuple(cps), tuple(rps))
     pieces = []
     cps, rps = [0], [0]
     last = 0
-    shift = 0
+    shift = 0  # len(clean so far) - len(raw so far)
     for a, b, rep in edits:
-        pieces.append(raw[last:a])
+        if a > last:
+            seg = raw[last:a]
+            here = [ch for ch in present if ch in seg] if present else None
+            if here:
+                seg, shift = _expand_nukta(seg, last, shift, here, cps, rps)
+            pieces.append(seg)
         pieces.append(rep)
         _breakpoints(cps, rps, a, b, a + shift, a + shift + len(rep))
         shift += len(rep) - (b - a)
         last = b
-    pieces.append(raw[last:])
+    seg = raw[last:]
+    here = [ch for ch in present if ch in seg] if present else None
+    if here:
+        seg, shift = _expand_nukta(seg, last, shift, here, cps, rps)
+    pieces.append(seg)
     return "".join(pieces), OffsetMap(tuple(cps), tuple(rps))
+
+
+def _expand_nukta(seg: str, base: int, shift: int, here, cps: list[int], rps: list[int]) -> tuple[str, int]:
+    """Decompose the nukta letters ``here`` (those present) in ``seg``, which starts at raw offset
+    ``base``; returns (text, new shift)."""
+    pos = _positions(seg, here[0])
+    if len(here) > 1:
+        for ch in here[1:]:
+            pos += _positions(seg, ch)
+        pos.sort()
+    for ch in here:
+        seg = seg.replace(ch, _NUKTA[ch])
+    # Each nukta letter grows by one: after the k-th, clean runs k+1 further ahead of raw.
+    k = len(pos)
+    cps.extend(map(add, pos, range(base + shift + 2, base + shift + 2 + k)))
+    rps.extend(map(add, pos, repeat(base + 1)))
+    return seg, shift + k
 
 
 def _breakpoints(cps: list[int], rps: list[int], a: int, b: int, c: int, d: int) -> None:
@@ -249,9 +316,8 @@ def _breakpoints(cps: list[int], rps: list[int], a: int, b: int, c: int, d: int)
 
 def _normalise_rest(raw: str, mid: str, edits) -> tuple[str, OffsetMap]:
     """NFC for whatever the targeted fixes left unnormalised, composing the two offset maps."""
-    if edits is None:
-        edits = sorted((p, p + 1, _NUKTA[ch]) for ch in _NUKTA for p in _positions(raw, ch))
-    regions1 = _regions(edits)
+    nukta = [(p, p + 1, _NUKTA[ch]) for ch in _NUKTA for p in _positions(raw, ch)]
+    regions1 = _regions(sorted(edits + nukta))
     target = unicodedata.normalize("NFC", mid)
     edits2 = _nfc_edits(mid, target)
     regions2 = _regions(edits2)

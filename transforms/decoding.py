@@ -67,6 +67,8 @@ _SIGNATURES = (
     (b"\x00\x00\x00", "binary data"),
 )
 
+_SIGNATURE_FIRST_BYTES = frozenset(magic[0] for magic, _ in _SIGNATURES)
+
 # Bytes a text file may contain below 0x20 (and DEL): tab, newlines, form feed, escape.
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20)) + b"\x7f"
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
@@ -105,7 +107,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass  # a wrong declaration: detect instead
     try:
-        return _checked(data.decode("utf-8"), "utf-8", data)
+        return _checked(data.decode("utf-8"), "utf-8", data, bytes_checked=True)
     except UnicodeDecodeError as exc:
         utf8_error = exc
     _refuse_broken_utf8(data, utf8_error)
@@ -159,9 +161,10 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
 
 
 def _refuse_binary(data: bytes) -> None:
-    for magic, what in _SIGNATURES:
-        if data.startswith(magic):
-            raise UndecodableInput("binary", f"starts with the signature of {what}")
+    if data[0] in _SIGNATURE_FIRST_BYTES:
+        for magic, what in _SIGNATURES:
+            if data.startswith(magic):
+                raise UndecodableInput("binary", f"starts with the signature of {what}")
     head = data[:_SNIFF]
     nul = head.find(b"\x00")
     if nul >= 0:
@@ -207,11 +210,17 @@ def _detect(data: bytes) -> Decoded:
     return _checked(str(best), codec, data)
 
 
-def _checked(text: str, encoding: str, data: bytes) -> Decoded:
+def _checked(text: str, encoding: str, data: bytes, bytes_checked: bool = False) -> Decoded:
+    """Refuse decoded text that is binary, legacy-font or mojibake after all.
+
+    ``bytes_checked``: the control bytes were counted already and this codec keeps ASCII
+    as it is (UTF-8), so the characters need no second count.
+    """
     sample = text[:_SNIFF]
-    controls = len(_CONTROL_CHARS.findall(sample))
-    if controls > _MAX_CONTROL_RATIO * max(len(sample), 1):
-        raise UndecodableInput("binary", f"{controls} control characters in the first {len(sample)} characters")
+    if not bytes_checked:
+        controls = len(_CONTROL_CHARS.findall(sample))
+        if controls > _MAX_CONTROL_RATIO * max(len(sample), 1):
+            raise UndecodableInput("binary", f"{controls} control characters in the first {len(sample)} characters")
     # Bengali in Unicode needs three UTF-8 bytes a letter; legacy-font text is mostly ASCII.
     if len(data) < 1.5 * len(text) or not encoding.startswith("utf-8"):
         _refuse_legacy(sample)
@@ -229,6 +238,8 @@ def _refuse_legacy(sample: str) -> None:
 
 
 def _refuse_mojibake(sample: str) -> None:
+    if "\u00e0\u00a6" not in sample and "\u00e0\u00a7" not in sample:
+        return
     hits = len(_MOJIBAKE.findall(sample))
     if hits >= 3 and hits * 4 >= len(_BENGALI.findall(sample)):
         raise UndecodableInput(

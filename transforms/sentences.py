@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, repeat
+from operator import sub
 from typing import NamedTuple
 
 from transforms.text_rules import BYLINE_OPENERS, CLOSERS, END_MARKS, is_abbreviation
-from transforms.text_unicode import MARKS
+from transforms.text_unicode import MARKS_BMP
 from transforms.tokens import BENGALI_WORD_CHARS, URL_PATTERN
 
 SENTENCE_KINDS = ("body", "heading", "hashtags", "byline")
@@ -41,8 +43,18 @@ class Sentence(NamedTuple):
     kind: str
 
 
+# A line with content, without the whitespace around it.
+_LINE = re.compile("\\S(?:[^\\n]*\\S)?")
 _MARK = re.compile("[" + END_MARKS + ".]")
-_TAIL = re.compile("[" + re.escape(END_MARKS + CLOSERS) + "." + MARKS + "]*")
+_END = re.compile("[" + END_MARKS + "]")
+# Whatever follows an end mark and still belongs to its sentence.
+_TAIL_CLASS = "[" + re.escape(END_MARKS + CLOSERS) + "." + MARKS_BMP + "]"
+_TAIL = re.compile(_TAIL_CLASS + "*")
+# Leading space plus one sentence of a stretch whose dots are not sentence ends: from a
+# non-space up to the end marks and what follows them, or to the end of the stretch.
+_PLAIN_SENTENCES = re.compile(
+    "\\s*\\S[^" + END_MARKS + "\\n]*(?:[" + END_MARKS + "]" + _TAIL_CLASS + "*|$)"
+).findall
 _CLOSE_RUN = re.compile("[" + re.escape(CLOSERS) + "]*")
 _WORD_BEFORE = re.compile("(?:[" + BENGALI_WORD_CHARS + "]+|[A-Za-z]+)$")
 _ACRONYM_BEFORE = re.compile("(?<![A-Za-z.])(?:[A-Za-z]\\.)+[A-Za-z]$")
@@ -50,77 +62,106 @@ _LIST_MARKER = re.compile("\\s*(?:\\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])")
 _LOWER_NEXT = re.compile("\\s+[a-z]")
 _HASHTAG_LINE = re.compile("#[^\\s#]+(?:\\s+#[^\\s#]+)*")
 _URL = re.compile(URL_PATTERN)
-_LINKISH = re.compile("://|[Ww][Ww][Ww]\\.").search
 
 _HEADING_MAX_WORDS = 20
 _BYLINE_MAX_WORDS = 6
 _LAST_LINE_BYLINE_MAX_WORDS = 5
 _LAST_LINE_BYLINE_MAX_CHARS = 40
 _new = tuple.__new__
+_BODY = repeat("body")
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    lines = _content_lines(text)
+    lines = [m.span() for m in _LINE.finditer(text)]
     if not lines:
         return []
-    links = _link_spans(text) if _LINKISH(text) else None
+    links = _link_spans(text) if _linkish(text) else None
     byline_line = _trailing_byline_candidate(text, lines)
     out: list[Sentence] = []
     for idx, (s, e) in enumerate(lines):
         if text[s] == "#" and _HASHTAG_LINE.fullmatch(text, s, e):
             out.append(_new(Sentence, (s, e, "hashtags")))
             continue
-        cuts, marked = _cuts(text, s, e, links)
-        if not marked:
+        if links and _inside_any(links, s, e):
+            spans = _spans_with_links(text, s, e, links)
+        else:
+            spans = _spans(text, s, e)
+        if spans is None:
             out.append(_new(Sentence, (s, e, _unmarked_line_kind(text, s, e, idx == byline_line))))
-            continue
-        a = s
-        for c in cuts:
-            _append_stripped(out, text, a, c)
-            a = c
-        if a < e:
-            _append_stripped(out, text, a, e)
+        else:
+            out.extend(map(_new, repeat(Sentence), zip(*spans, _BODY)))
     return out
 
 
-def _content_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line with non-space content, stripped of surrounding whitespace."""
-    out = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = text[pos:nl]
-        stripped = line.strip()
-        if stripped:
-            s = pos + len(line) - len(line.lstrip())
-            out.append((s, s + len(stripped)))
-        pos = nl + 1
-    return out
+def _spans(text: str, s: int, e: int) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of the sentences of the line [s, e); None if it has no sentence end."""
+    cuts = _dot_cuts(text, s, e) if text.find(".", s, e) >= 0 else ()
+    starts: list[int] = []
+    ends: list[int] = []
+    a = s
+    for b in (*cuts, e):
+        if a < b:
+            # findall returns each sentence with the space before it: running sums of the
+            # lengths give the ends, and the stripped lengths the starts.
+            found = _PLAIN_SENTENCES(text, a, b)
+            seg_ends = list(accumulate(map(len, found), initial=a))
+            del seg_ends[0]
+            starts += map(sub, seg_ends, map(len, map(str.lstrip, found)))
+            ends += seg_ends
+        a = b
+    if len(ends) == 1 and not cuts and not _END.search(text, s, e):
+        return None
+    return starts, ends
 
 
-def _cuts(text: str, s: int, e: int, links) -> tuple[list[int], bool]:
-    """Sentence ends inside the line [s, e), and whether the line has any sentence end at all."""
+def _dot_cuts(text: str, s: int, e: int) -> list[int]:
+    """Offsets just after each full stop of the line that ends a sentence."""
+    cuts = []
+    p = text.find(".", s, e)
+    while p >= 0:
+        if _dot_ends_sentence(text, p, s, e):
+            c = _TAIL.match(text, p + 1, e).end()
+            if c < e:
+                cuts.append(c)
+            else:
+                break
+            p = text.find(".", c, e)
+        else:
+            p = text.find(".", p + 1, e)
+    return cuts
+
+
+def _spans_with_links(text: str, s: int, e: int, links) -> tuple[list[int], list[int]] | None:
+    """Like _spans for a line with URLs, whose ? and ! do not end sentences."""
     cuts = []
     covered = s
     for m in _MARK.finditer(text, s, e):
         p = m.start()
-        if p < covered:
+        if p < covered or _inside(links, p):
             continue
-        if text[p] == ".":
-            if not _dot_ends_sentence(text, p, s, e):
-                continue
-        elif links and _inside(links, p):
+        if text[p] == "." and not _dot_ends_sentence(text, p, s, e):
             continue
         covered = _TAIL.match(text, p + 1, e).end()
         cuts.append(covered)
     if not cuts:
-        return cuts, False
-    if cuts[-1] >= e:
-        cuts.pop()  # the line end closes that sentence anyway
-    return cuts, True
+        return None
+    if cuts[-1] < e:
+        cuts.append(e)
+    starts, ends = [], []
+    a = s
+    for c in cuts:
+        while a < c and text[a].isspace():  # a cut follows a non-space: only starts need trimming
+            a += 1
+        if a < c:
+            starts.append(a)
+            ends.append(c)
+        a = c
+    return starts, ends
+
+
+def _linkish(text: str) -> bool:
+    # Plain substring tests: an alternation without a literal prefix makes re crawl.
+    return "://" in text or "www." in text or "WWW." in text
 
 
 def _dot_ends_sentence(text: str, p: int, s: int, e: int) -> bool:
@@ -140,14 +181,6 @@ def _dot_ends_sentence(text: str, p: int, s: int, e: int) -> bool:
     if q < e and _LOWER_NEXT.match(text, q, e):
         return False
     return True
-
-
-def _append_stripped(out: list, text: str, a: int, b: int) -> None:
-    seg = text[a:b]
-    stripped = seg.strip()
-    if stripped:
-        a += len(seg) - len(seg.lstrip())
-        out.append(_new(Sentence, (a, a + len(stripped), "body")))
 
 
 def _unmarked_line_kind(text: str, s: int, e: int, last_line_byline: bool) -> str:
@@ -187,6 +220,12 @@ def _link_spans(text: str) -> tuple[list[int], list[int]]:
         starts.append(m.start())
         ends.append(m.end())
     return starts, ends
+
+
+def _inside_any(links, s: int, e: int) -> bool:
+    starts, ends = links
+    k = bisect.bisect_left(ends, s + 1)
+    return k < len(starts) and starts[k] < e
 
 
 def _inside(links, p: int) -> bool:

@@ -30,11 +30,11 @@ import bisect
 import re
 import unicodedata
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import gt, itemgetter, sub
 from typing import NamedTuple
 
 from transforms.text_rules import is_abbreviation
-from transforms.text_unicode import MARKS, ZWJ, ZWNJ
+from transforms.text_unicode import MARKS, MARKS_BMP, ZWJ, ZWNJ, has_astral
 
 TOKEN_KINDS = ("word", "number", "punct", "hashtag", "url", "email", "latin", "symbol")
 
@@ -57,22 +57,32 @@ URL_PATTERN = (
 )
 EMAIL_PATTERN = "[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
 
-# One capturing group around the whole alternation: re.split then hands back
-# [gap, token, gap, token, ..., gap] and the gaps are exactly the whitespace.
-_TOKEN_SPLIT = re.compile(
-    "("
-    f"[{BENGALI_WORD_CHARS}]+"
-    f"|{EMAIL_PATTERN}"
-    "|\\d+(?:,\\d{2,3}(?!\\d))*(?:\\.\\d+)?"
-    f"|{URL_PATTERN}"
-    "|(?:[A-Za-z]\\.){2,}"
-    f"|[{_LATIN_LETTERS}][{_LATIN_LETTERS}0-9\u0300-\u036f]*"
-    f"|#(?:[\\w{BENGALI_WORD_CHARS}])+"
-    "|\\.{2,}|-{2,}"
-    f"|[^\\W\\d_](?:[^\\W_]|[{MARKS}])*"
-    f"|\\S[{MARKS}]*"
-    ")"
-).split
+_COMMON_PUNCT = "।,;:!?()\\[\\]{}\"'“”‘’—–/|%"
+
+
+def _token_pattern(marks: str) -> str:
+    """Leading whitespace plus one token; the order puts the frequent kinds first."""
+    return (
+        "\\s*(?:"
+        f"[{BENGALI_WORD_CHARS}]+"
+        f"|[{_COMMON_PUNCT}]"
+        f"|{EMAIL_PATTERN}"
+        "|\\d+(?:,\\d{2,3}(?!\\d))*(?:\\.\\d+)?"
+        f"|{URL_PATTERN}"
+        "|(?:[A-Za-z]\\.){2,}"
+        f"|[{_LATIN_LETTERS}][{_LATIN_LETTERS}0-9\u0300-\u036f]*"
+        f"|#(?:[\\w{BENGALI_WORD_CHARS}])+"
+        "|\\.{2,}|-{2,}"
+        f"|[^\\W\\d_](?:[^\\W_]|[{marks}])*"
+        f"|\\S[{marks}]*"
+        ")"
+    )
+
+
+# findall hands back every token with the whitespace before it, so the running sum of the
+# match lengths gives each token's end; astral marks slow re down, so they get their own pattern.
+_FIND_BMP = re.compile(_token_pattern(MARKS_BMP)).findall
+_FIND_ALL = re.compile(_token_pattern(MARKS)).findall
 
 # Sentinel kinds for first characters whose token needs a second look.
 _NUM = "#number"
@@ -80,8 +90,8 @@ _HASH = "#hash"
 _DOT = "#dot"
 _SYMBOL_PUNCT = frozenset("%‰‱")
 
-_LINKISH = re.compile("@|://|[Ww][Ww][Ww]\\.").search
 _first = itemgetter(0)
+_second = itemgetter(1)
 _new = tuple.__new__
 
 
@@ -114,25 +124,30 @@ _kind_get = _KIND.get
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return _tokenize(text, start, end)[0]
+
+
+def _tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[list[Token], list[int], list[int]]:
+    """Tokens of text[start:end] with their start and end offsets as separate lists."""
     n = len(text)
     end = n if end is None else min(end, n)
     start = max(start, 0)
     if start >= end:
-        return []
+        return [], [], []
     seg = text[start:end]
-    parts = _TOKEN_SPLIT(seg)
-    toks = parts[1::2]
-    if not toks:
-        return []
-    bounds = list(accumulate(map(len, parts), initial=start))
-    starts = bounds[1::2]
-    ends = bounds[2::2]
+    found = (_FIND_ALL if has_astral(seg) else _FIND_BMP)(seg)
+    if not found:
+        return [], [], []
+    toks = list(map(str.lstrip, found))
+    ends = list(accumulate(map(len, found), initial=start))
+    del ends[0]
+    starts = list(map(sub, ends, map(len, toks)))
     kinds = list(map(_kind_get, map(_first, toks)))
     present = set(kinds)
     values = None
     if None in present:
         _fill_unknown(kinds, toks)
-    if ("latin" in present or _NUM in present) and _LINKISH(seg):
+    if "latin" in present and ("@" in seg or "://" in seg or "ww." in seg or "WW." in seg):
         _mark_links(kinds, toks)
     if _DOT in present:  # first: it may merge tokens
         _attach_abbreviation_dots(starts, ends, kinds, toks)
@@ -140,7 +155,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         values = _number_values(kinds, toks)
     if _HASH in present:
         _replace(kinds, toks, _HASH, lambda t: "hashtag" if len(t) > 1 else "punct")
-    return list(map(_new, repeat(Token), zip(starts, ends, kinds, toks, values or repeat(None))))
+    tokens = list(map(_new, repeat(Token), zip(starts, ends, kinds, toks, values or repeat(None))))
+    return tokens, starts, ends
 
 
 def _indices(kinds: list, kind) -> list[int]:
@@ -206,22 +222,26 @@ def _attach_abbreviation_dots(starts: list, ends: list, kinds: list, toks: list)
 def tokenize_sentences(text: str, sentences) -> list[list[Token]]:
     """Tokens of each sentence, exactly as ``tokenize(text, s.start, s.end)`` would give them.
 
-    Tokenizes the whole text in one pass and cuts the stream at sentence bounds, which is much
-    cheaper than one call per sentence; a sentence whose bounds fall inside a token is
-    tokenized on its own.
+    Tokenizes the stretch from the first sentence to the last in one pass and cuts the stream
+    at sentence starts, which is much cheaper than one call per sentence; a sentence whose
+    tokens would run past its end is tokenized on its own.
     """
     if not sentences:
         return []
-    lo = sentences[0][0]
-    hi = sentences[-1][1]
-    toks = tokenize(text, lo, hi)
-    starts = [t.start for t in toks]
-    out = []
-    for s in sentences:
-        a = bisect.bisect_left(starts, s[0])
-        b = bisect.bisect_left(starts, s[1], a)
-        chunk = toks[a:b]
-        if chunk and chunk[-1].end > s[1] or (a > 0 and toks[a - 1].end > s[0]):
-            chunk = tokenize(text, s[0], s[1])
-        out.append(chunk)
+    toks, starts, ends = _tokenize(text, sentences[0][0], sentences[-1][1])
+    if not toks:
+        return [[] for _ in sentences]
+    cut = list(map(bisect.bisect_left, repeat(starts), map(_first, sentences)))
+    cut.append(len(toks))
+    nxt = cut[1:]
+    out = list(map(toks.__getitem__, map(slice, cut, nxt)))
+    # Sentences cover every non-space character, so a chunk can only be wrong if a token ran
+    # past a sentence end: compare the end of each chunk's last token with its sentence's end.
+    last_ends = map(ends.__getitem__, map(sub, nxt, repeat(1)))
+    if any(map(gt, last_ends, map(_second, sentences))):
+        for k, s in enumerate(sentences):
+            if nxt[k] and ends[nxt[k] - 1] > s[1]:
+                out[k] = tokenize(text, s[0], s[1])
+                if k + 1 < len(sentences):
+                    out[k + 1] = tokenize(text, sentences[k + 1][0], sentences[k + 1][1])
     return out

@@ -1,0 +1,138 @@
+"""Throughput of the text layer against spaCy's blank Bengali tokenizer, on one core.
+
+    .venv/bin/python bench/bench_text.py [--input PATH] [--limit N] [--repeat R]
+
+Each article is ``title + "\\n" + body``, encoded to UTF-8 bytes up front. Ours: decode_bytes +
+clean_text (with its offset map) + split_sentences + tokens of every sentence (kinds, values,
+offsets). spaCy: ``spacy.blank("bn").tokenizer.pipe`` over the same clean texts.
+
+Each side runs ``--repeat`` passes over the whole input and the fastest counts. spaCy's
+tokenizer caches the analysis of every whitespace-separated chunk it has seen, so it is
+reported twice: "fresh" builds a new ``spacy.blank("bn")`` for every pass (text it has not
+seen, as in a pipeline run over new articles; a 300-article warm-up on the new object first)
+and "cache warm" re-runs one tokenizer over texts it has already tokenized (an upper bound). Times are CPU seconds of this process (time.process_time), which other
+load on the machine disturbs far less than wall-clock time. Peak memory is the process's maximum resident set size, read after our passes
+(before spaCy is imported) and again at the end, plus the tracemalloc peak of one of our passes.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.cleaning import clean_text  # noqa: E402
+from transforms.decoding import decode_bytes  # noqa: E402
+from transforms.sentences import split_sentences  # noqa: E402
+from transforms.tokens import tokenize_sentences  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "corpora" / "news_bench" / "articles.jsonl"
+
+
+def load(path: Path, limit: int | None) -> list[bytes]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            out.append(((rec.get("title") or "") + "\n" + (rec.get("body") or "")).encode("utf-8"))
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def ours(blobs: list[bytes]) -> tuple[int, int]:
+    n_tokens = n_sentences = 0
+    for data in blobs:
+        cleaned = clean_text(decode_bytes(data).text)
+        text = cleaned.text
+        sentences = split_sentences(text)
+        for toks in tokenize_sentences(text, sentences):
+            n_tokens += len(toks)
+        n_sentences += len(sentences)
+    return n_tokens, n_sentences
+
+
+def spacy_tokens(nlp, texts: list[str]) -> int:
+    return sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
+
+
+def best_of(repeat: int, fn, *args):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.process_time()
+        result = fn(*args)
+        best = min(best, time.process_time() - t0)
+    return best, result
+
+
+def maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--input", type=Path, default=DEFAULT)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    if not args.input.exists():
+        print(f"no input at {args.input}", file=sys.stderr)
+        return 2
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    blobs = load(args.input, args.limit)
+    n_chars = sum(len(b.decode("utf-8")) for b in blobs)
+    ours(blobs[:300])  # warm-up
+    t_ours, (n_tok, n_sent) = best_of(args.repeat, ours, blobs)
+    rss_ours = maxrss_mib()
+    tracemalloc.start()
+    ours(blobs)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    import spacy
+
+    clean_texts = [clean_text(decode_bytes(b).text).text for b in blobs]
+    warm_up = clean_texts[:300]
+
+    def spacy_fresh(texts):
+        nlp = spacy.blank("bn")
+        spacy_tokens(nlp, warm_up)
+        t0 = time.process_time()
+        n = spacy_tokens(nlp, texts)
+        return time.process_time() - t0, n
+
+    fresh = [spacy_fresh(clean_texts) for _ in range(args.repeat)]
+    t_spacy, n_spacy = min(fresh)
+    nlp = spacy.blank("bn")
+    spacy_tokens(nlp, clean_texts)
+    t_warm, _ = best_of(args.repeat, spacy_tokens, nlp, clean_texts)
+
+    ours_rate = n_tok / t_ours
+    spacy_rate = n_spacy / t_spacy
+    warm_rate = n_spacy / t_warm
+    print(f"input            {args.input} ({len(blobs)} articles, {n_chars:,} chars)")
+    print(f"ours             {n_tok:,} tokens, {n_sent:,} sentences in {t_ours:.3f} s "
+          f"= {ours_rate:,.0f} tokens/s (decode+clean+split+tokenize)")
+    print(f"spaCy blank bn   {n_spacy:,} tokens in {t_spacy:.3f} s = {spacy_rate:,.0f} tokens/s "
+          "(tokenizer only, fresh)")
+    print(f"spaCy cache warm {n_spacy:,} tokens in {t_warm:.3f} s = {warm_rate:,.0f} tokens/s")
+    print(f"ratio            {ours_rate / spacy_rate:.2f}x vs fresh, {ours_rate / warm_rate:.2f}x vs cache warm "
+          "(tokens/s, ours / spaCy)")
+    print(f"peak memory      ours: maxrss {rss_ours:.0f} MiB, tracemalloc peak {traced_peak / 2**20:.1f} MiB; "
+          f"after spaCy: maxrss {maxrss_mib():.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
