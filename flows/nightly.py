@@ -26,7 +26,7 @@ from flows.sources.registry import DEFAULT_REGISTRY, build_source, fetch_setting
 from flows.validation import Verdict, validate_run
 from transforms.documents import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
 from transforms.analysis import analyse_documents
-from transforms.entities.extract import EntityExtractor
+from transforms.entities.extract import default_extractor
 from transforms.near_duplicates import batch_signatures, link_batch
 from transforms.staging import stage_items
 from transforms import tables
@@ -97,9 +97,9 @@ def tokenize(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
     return analyse_documents(docs)
 
 
-@task(name="extract", **PURE)
-def extract(docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime) -> tuple[pa.Table, pa.Table]:
-    return EntityExtractor().extract_tables(docs, sentences, tokens, now)
+@task(name="extract", **IO_RETRIES)
+def extract(docs: pa.Table, sentences: pa.Table, tokens: pa.Table, db: Path, now: datetime) -> tuple[pa.Table, pa.Table, pa.Table]:
+    return default_extractor().extract_tables(docs, sentences, tokens, now, wdb.known_aliases(db))
 
 
 @task(name="load", **IO_RETRIES)
@@ -185,10 +185,11 @@ def nightly(
         stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
         sentences, tokens = timed("tokenize", tokenize, docs)
-        mentions, entities = timed("extract", extract, docs, sentences, tokens, now)
+        mentions, entities, aliases = timed("extract", extract, docs, sentences, tokens, layout.db, now)
         batch = {
             "stg_documents": stg, "documents": docs, "sentences": sentences, "tokens": tokens,
-            "entity_mentions": mentions, "entities": entities, "quarantine": quarantine_rows(stg, now),
+            "entity_mentions": mentions, "entities": entities, "entity_aliases": aliases,
+            "quarantine": quarantine_rows(stg, now),
             "document_signatures": signatures, "document_duplicates": near_dups,
         }
         added = timed("load", load, layout.db, batch)

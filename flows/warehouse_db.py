@@ -16,8 +16,8 @@ import pyarrow as pa
 from flows.paths import SCHEMA_SQL
 
 DATA_TABLES = (
-    "stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "quarantine",
-    "document_signatures", "document_duplicates",
+    "stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "entity_aliases",
+    "quarantine", "document_signatures", "document_duplicates",
 )
 
 
@@ -49,6 +49,11 @@ def known_item_keys(db: Path) -> dict[str, set[str]]:
         for sid, key in con.sql("SELECT DISTINCT source_id, item_key FROM stg_documents WHERE status <> 'quarantined'").fetchall():
             out.setdefault(sid, set()).add(key)
     return out
+
+
+def known_aliases(db: Path) -> dict[str, str]:
+    with connect(db) as con:
+        return dict(con.sql("SELECT alias_key, entity_id FROM entity_aliases").fetchall())
 
 
 def known_document_ids(db: Path, candidates: list[str]) -> set[str]:
@@ -88,6 +93,10 @@ def load_batch(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
             con.execute(
                 "INSERT INTO entities BY NAME SELECT * FROM new_entities n "
                 "WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.entity_id = n.entity_id)"
+            )
+            con.execute(
+                "INSERT INTO entity_aliases BY NAME SELECT * FROM new_entity_aliases n "
+                "WHERE NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.alias_key = n.alias_key)"
             )
             run_id = _single_run_id(batch)
             for name in DATA_TABLES:

@@ -94,6 +94,7 @@ ENTITY_MENTIONS = pa.schema(
         ("text", pa.string()),
         ("label", pa.string()),
         ("entity_id", pa.string()),
+        ("form", pa.string()),
         ("method", pa.string()),
         ("confidence", pa.float32()),
         ("value", pa.string()),
@@ -108,6 +109,16 @@ ENTITIES = pa.schema(
         ("canonical", pa.string()),
         ("canonical_latin", pa.string()),
         ("source", pa.string()),  # gazetteer | model | rule
+        ("created_at", TS),
+    ]
+)
+
+ENTITY_ALIASES = pa.schema(
+    [
+        ("alias_key", pa.string()),
+        ("entity_id", pa.string()),
+        ("alias", pa.string()),
+        ("run_id", pa.string()),
         ("created_at", TS),
     ]
 )
@@ -169,6 +180,7 @@ TABLES = {
     "tokens": TOKENS,
     "entity_mentions": ENTITY_MENTIONS,
     "entities": ENTITIES,
+    "entity_aliases": ENTITY_ALIASES,
     "quarantine": QUARANTINE,
     "document_signatures": DOCUMENT_SIGNATURES,
     "document_duplicates": DOCUMENT_DUPLICATES,

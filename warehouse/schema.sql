@@ -84,6 +84,7 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     text           VARCHAR NOT NULL,
     label          VARCHAR NOT NULL,  -- PERSON | ORG | LOC | DATE | NUMBER | QUANTITY | HASHTAG
     entity_id      VARCHAR,           -- NULL for DATE, NUMBER and QUANTITY, which carry a value instead
+    form           VARCHAR,           -- name | acronym | adjective (রাশিয়ান: the country, in adjective form)
     method         VARCHAR NOT NULL,  -- model | gazetteer | rule
     confidence     FLOAT,
     value          VARCHAR            -- normalised value: ISO date/month/year or range, number, hashtag
@@ -98,6 +99,16 @@ CREATE TABLE IF NOT EXISTS entities (
     canonical_latin VARCHAR,           -- English or romanised name
     source          VARCHAR NOT NULL,  -- gazetteer | model | rule
     created_at      TIMESTAMPTZ NOT NULL
+);
+
+-- Grain: one row per alias key (label group and spelling-variant key of a name form). Key: alias_key.
+-- How later documents and runs find an entity by any form already seen (পুতিন, এসসিও, SCO).
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    alias_key  VARCHAR NOT NULL,
+    entity_id  VARCHAR NOT NULL,
+    alias      VARCHAR NOT NULL,  -- the form as first seen
+    run_id     VARCHAR NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
 );
 
 -- Grain: one row per rejected input sighting. Key: stg_id.

@@ -10,13 +10,16 @@ hashtags. Names outside the gazetteer (most people) need the trained model, whic
 """
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Sequence
 
 import pyarrow as pa
 
 from transforms import tables
+from transforms.entities.demonyms import demonym_index
 from transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
+from transforms.entities.linking import Linker
 from transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans
 from transforms.entities.types import Recogniser, SentenceView, Span
 from transforms.ids import mention_id
@@ -41,7 +44,33 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str]]:
                 i += n
                 break
         else:
+            out.extend(_hyphen_parts(gaz, toks[i]))
             i += 1
+    return out
+
+
+def _hyphen_parts(gaz: Gazetteer, tok) -> list[tuple[Span, str]]:
+    """Names inside a hyphenated compound: ভারত-রাশিয়া mentions both countries."""
+    if "-" not in tok.text or tok.kind not in ("word", "latin"):
+        return []
+    out, pos = [], tok.start
+    for part in tok.text.split("-"):
+        entry = gaz.lookup((norm_token(part),)) if part else None
+        if entry is not None:
+            out.append((Span(pos, pos + len(part), entry.label, "gazetteer", 0.9), entry.entity_id))
+        pos += len(part) + 1
+    return out
+
+
+def demonym_spans(tokens) -> list[tuple[Span, str]]:
+    """Country adjectives (রাশিয়ান, ভারতীয়, রুশ): mentions of the country in adjective form."""
+    index = demonym_index()
+    out = []
+    for t in tokens:
+        eid = index.get(norm_token(t.text))
+        if eid is not None:
+            label = "ORG" if eid.startswith("org:") else "LOC"
+            out.append((Span(t.start, t.end, label, "rule", 0.9, "adjective"), eid))
     return out
 
 
@@ -68,36 +97,17 @@ class EntityExtractor:
         dates = date_spans(toks, published)
         spans: list[tuple[Span, str | None]] = [(s, None) for s in dates]
         spans += gazetteer_spans(self.gazetteer, toks)
+        spans += demonym_spans(toks)
         spans += [(s, None) for s in model_spans]
         spans += [(s, None) for s in hashtag_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         return resolve_overlaps(spans)
 
-    def link(self, text: str, span: Span, gaz_id: str | None) -> tuple[str | None, dict | None]:
-        """The entity id for a span and, when the entity comes from this span, its row."""
-        if span.label in ("DATE", "NUMBER", "QUANTITY"):
-            return None, None
-        if gaz_id is not None:
-            e = self.gazetteer.entries[gaz_id]
-            return gaz_id, dict(entity_id=gaz_id, label=e.label, canonical=e.canonical, canonical_latin=e.canonical_latin, source="gazetteer")
-        surface = text[span.start : span.end]
-        if span.label == "HASHTAG":
-            key = (span.value or surface.lstrip("#")).casefold()
-            eid = f"tag:{key}"
-            return eid, dict(entity_id=eid, label="HASHTAG", canonical=key, canonical_latin=key if key.isascii() else None, source="rule")
-        key_entry = self.gazetteer.lookup(tuple(norm_token(w) for w in surface.split()))
-        if key_entry is not None:
-            e = key_entry
-            return e.entity_id, dict(entity_id=e.entity_id, label=e.label, canonical=e.canonical, canonical_latin=e.canonical_latin, source="gazetteer")
-        prefix = {"PERSON": "per", "ORG": "org", "LOC": "loc"}[span.label]
-        if surface.isascii():
-            eid = f"{prefix}:acr-{surface.casefold()}" if span.method == "rule" else f"{prefix}:{surface.casefold().replace(' ', '-')}"
-            return eid, dict(entity_id=eid, label=span.label, canonical=surface, canonical_latin=surface, source=span.method)
-        eid = f"{prefix}:{surface}"
-        return eid, dict(entity_id=eid, label=span.label, canonical=surface, canonical_latin=None, source=span.method)
-
-    def extract_tables(self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime) -> tuple[pa.Table, pa.Table]:
+    def extract_tables(
+        self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None
+    ) -> tuple[pa.Table, pa.Table, pa.Table]:
+        """(mentions, entities first seen here, new aliases) for a batch of documents."""
         from transforms.tokens import Token
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
@@ -119,12 +129,19 @@ class EntityExtractor:
         for rec in self.recognisers:
             for k, spans in enumerate(rec.recognise([v for _, _, v in views])):
                 model_out[k].extend(spans)
-        mentions, entities = [], {}
+        linker = Linker(self.gazetteer, known_aliases)
+        by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
-                eid, erow = self.link(view.text, span, gaz_id)
-                if erow is not None and eid not in entities:
-                    entities[eid] = dict(erow, run_id=run_ids[d], created_at=now)
+                by_doc.setdefault(d, []).append((si, span, gaz_id))
+        mentions, entities, aliases = [], {}, []
+        for d, found in by_doc.items():
+            result = linker.link_document(texts[d], [(span, gaz_id) for _, span, gaz_id in found])
+            for eid, row in result.new_entities.items():
+                entities.setdefault(eid, dict(row, run_id=run_ids[d], created_at=now))
+            for key, (eid, surface) in result.new_aliases.items():
+                aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
+            for (si, span, _), link in zip(found, result.links):
                 mentions.append(
                     dict(
                         mention_id=mention_id(d, span.start, span.end, span.label),
@@ -133,12 +150,26 @@ class EntityExtractor:
                         sentence_index=si,
                         start=span.start,
                         end=span.end,
-                        text=view.text[span.start : span.end],
+                        text=texts[d][span.start : span.end],
                         label=span.label,
-                        entity_id=eid,
+                        entity_id=link.entity_id,
+                        form=link.form if link.entity_id else None,
                         method=span.method,
                         confidence=span.confidence,
-                        value=span.value,
+                        value=None if span.value == "adjective" else span.value,
                     )
                 )
-        return tables.from_rows(mentions, tables.ENTITY_MENTIONS), tables.from_rows(list(entities.values()), tables.ENTITIES)
+        return (
+            tables.from_rows(mentions, tables.ENTITY_MENTIONS),
+            tables.from_rows(list(entities.values()), tables.ENTITIES),
+            tables.from_rows(aliases, tables.ENTITY_ALIASES),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def default_extractor() -> EntityExtractor:
+    """Gazetteer and rules, plus the shipped NER model when it is present."""
+    from transforms.entities.model import load_default_recogniser
+
+    rec = load_default_recogniser()
+    return EntityExtractor(recognisers=[rec] if rec is not None else [])

@@ -29,6 +29,6 @@ class SentenceView(NamedTuple):
 class Recogniser(Protocol):
     name: str
 
-    def recognise(self, sentences: Sequence[SentenceView], published: str | None = None) -> list[list[Span]]:
+    def recognise(self, sentences: Sequence[SentenceView]) -> list[list[Span]]:
         """One list of spans per sentence, in the order given."""
         ...

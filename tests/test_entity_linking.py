@@ -1,0 +1,124 @@
+"""Name forms and linking: inflections, spelling variants, scripts, acronyms, coreference."""
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.demonyms import demonym_index
+from transforms.entities.gazetteer import default_gazetteer
+from transforms.entities.linking import Linker, entity_id_for
+from transforms.entities.names import bengali_acronym, nfc, romanize, stem_candidates, variant_key
+from transforms.entities.types import Span
+
+
+@pytest.mark.parametrize(
+    "form, stem",
+    [
+        ("পুতিনের", "পুতিন"), ("রাশিয়ার", "রাশিয়া"), ("রাশিয়ায়", "রাশিয়া"), ("মোদিকে", "মোদি"),
+        ("মোদির", "মোদি"), ("ক্রেমলিনে", "ক্রেমলিন"), ("ক্রেমলিনের", "ক্রেমলিন"), ("ভারতের", "ভারত"),
+        ("ভারতে", "ভারত"), ("মস্কোতে", "মস্কো"), ("নয়াদিল্লিতে", "নয়াদিল্লি"), ("ঢাকায়", "ঢাকা"),
+        ("ল্যাভরভের", "ল্যাভরভ"), ("জয়শঙ্করের", "জয়শঙ্কর"), ("তামিলনাড়ুর", "তামিলনাড়ু"),
+    ],
+)
+def test_first_stem_strips_the_case_ending(form, stem):
+    cands = stem_candidates(nfc(form))
+    assert cands[0] == nfc(form) and cands[1] == nfc(stem)
+
+
+@pytest.mark.parametrize("name", ["ভারত", "শের", "চীন", "রাশিয়া", "মোদি", "ঢাকা"])
+def test_a_base_name_is_never_cut(name):
+    cands = stem_candidates(nfc(name))
+    assert cands == [nfc(name)], cands
+
+
+def test_bharat_never_becomes_bhar():
+    for form in ("ভারত", "ভারতে", "ভারতের", "ভারতকে", "ভারতও"):
+        assert nfc("ভার") not in stem_candidates(nfc(form))
+
+
+def test_spelling_variants_share_a_key():
+    assert variant_key("ল্যাভরভ") == variant_key("লাভরভ")
+    assert variant_key("জানুয়ারি") == variant_key("জানুয়ারী")
+    assert variant_key("মোদি") == variant_key("মোদী")
+    assert variant_key("ভারত") != variant_key("ভার")
+
+
+def test_bengali_spelt_acronyms():
+    assert bengali_acronym("এসসিও") == "SCO"
+    assert bengali_acronym("এফএম") == "FM"
+    assert bengali_acronym("ডিএসই") == "DSE"
+    assert bengali_acronym("ভারত") is None and bengali_acronym("জাইকা") is None
+
+
+@pytest.mark.parametrize(
+    "bn, latin",
+    [("ভ্লাদিমির পুতিন", "Vladimir Putin"), ("কুদানকুলাম", "Kudankulam"), ("দিমিত্রি পেসকভ", "Dimitri Peskov"),
+     ("ক্রেমলিন", "Kremlin"), ("বাংলাদেশ", "Bangladesh"), ("নরেন্দ্র মোদি", "Norendro Modi")],
+)
+def test_romanisation(bn, latin):
+    assert romanize(bn) == latin
+
+
+def test_demonyms_point_at_their_country():
+    idx = demonym_index()
+    assert idx[nfc("রাশিয়ান")] == idx[nfc("রুশ")] == idx["Russian"] == "loc:RU"
+    assert idx[nfc("ভারতীয়")] == "loc:IN" and idx[nfc("মার্কিন")] == "loc:US"
+    assert nfc("ভারত") not in idx and nfc("ভারতী") not in idx
+
+
+def _spans(text: str, parts: list[tuple[str, str]], start_at: int = 0) -> list[tuple[Span, None]]:
+    out, pos = [], start_at
+    for surface, label in parts:
+        i = text.index(surface, pos)
+        out.append((Span(i, i + len(surface), label, "model", 0.8), None))
+        pos = i + len(surface)
+    return out
+
+
+def test_person_chain_spelling_variant_and_new_entity_id():
+    text = "রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ বলেন। ল্যাভরভের সঙ্গে দেখা হয়। পরে লাভরভ চলে যান। এস জয়শঙ্কর ও জয়শঙ্কর।"
+    spans = _spans(text, [("সের্গেই ল্যাভরভ", "PERSON"), ("ল্যাভরভের", "PERSON"), ("লাভরভ", "PERSON"),
+                          ("এস জয়শঙ্কর", "PERSON"), ("জয়শঙ্কর", "PERSON")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    ids = [link.entity_id for link in out.links]
+    assert ids[0] == ids[1] == ids[2] == entity_id_for("PERSON", "সের্গেই ল্যাভরভ")
+    assert ids[3] == ids[4] != ids[0]
+    lavrov = out.new_entities[ids[0]]
+    assert lavrov["canonical"] == nfc("সের্গেই ল্যাভরভ") and lavrov["canonical_latin"] == "Sergei Lyavrov"
+
+
+def test_aliases_carry_an_entity_to_later_documents():
+    first = Linker(default_gazetteer())
+    text1 = "দিমিত্রি পেসকভ মস্কোতে বলেন।"
+    out1 = first.link_document(text1, _spans(text1, [("দিমিত্রি পেসকভ", "PERSON")]))
+    known = {k: eid for k, (eid, _) in out1.new_aliases.items()}
+    later = Linker(default_gazetteer(), known)
+    text2 = "পেসকভের বক্তব্য নিয়ে আলোচনা।"
+    out2 = later.link_document(text2, _spans(text2, [("পেসকভের", "PERSON")]))
+    assert out2.links[0].entity_id == out1.links[0].entity_id
+    assert out2.new_entities == {}
+
+
+def test_common_name_parts_do_not_link_across_documents():
+    first = Linker(default_gazetteer())
+    text1 = "আবদুল করিম খান বলেন।"
+    out1 = first.link_document(text1, _spans(text1, [("আবদুল করিম খান", "PERSON")]))
+    known = {k: eid for k, (eid, _) in out1.new_aliases.items()}
+    text2 = "খান বলেন।"
+    out2 = Linker(default_gazetteer(), known).link_document(text2, _spans(text2, [("খান", "PERSON")]))
+    assert out2.links[0].entity_id != out1.links[0].entity_id
+
+
+def test_parenthetical_acronym_and_scripts_share_one_entity():
+    text = "বাংলাদেশ রপ্তানি উন্নয়ন পরিষদ (বিইপিসি) জানায়। পরে BEPC আবার জানায়।"
+    spans = _spans(text, [("বাংলাদেশ রপ্তানি উন্নয়ন পরিষদ", "ORG"), ("বিইপিসি", "ORG"), ("BEPC", "ORG")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    ids = [link.entity_id for link in out.links]
+    assert ids[0] == ids[1] == ids[2]
+    assert [link.form for link in out.links] == ["name", "acronym", "acronym"]
+
+
+def test_gazetteer_links_inflected_and_latin_forms():
+    text = "রাশিয়ায় ও Russia, ক্রেমলিনে।"
+    spans = _spans(text, [("রাশিয়ায়", "LOC"), ("Russia", "LOC"), ("ক্রেমলিনে", "LOC")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    assert [link.entity_id for link in out.links] == ["loc:RU", "loc:RU", "loc:kremlin"]

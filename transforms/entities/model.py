@@ -1,0 +1,60 @@
+"""The trained NER model as a recogniser: spaCy pipeline run on khobor's own tokens.
+
+The model (``models/bn_ner``, trained by ``python -m training.ner.train``) never sees raw text:
+each sentence becomes a spaCy ``Doc`` built from khobor's tokens, so the model's spans map back to
+exact offsets, and tokenization is the same in training and in production.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+from transforms.entities.generic import is_generic_span
+from transforms.entities.types import SentenceView, Span
+
+DEFAULT_MODEL = Path(os.environ.get("KHOBOR_NER_MODEL", Path(__file__).resolve().parents[2] / "models" / "bn_ner"))
+MODEL_CONFIDENCE = 0.8  # spaCy's transition NER gives no calibrated score; held-out precision is in the model card
+BATCH = 256
+
+
+class SpacyRecogniser:
+    name = "model"
+
+    def __init__(self, path: Path = DEFAULT_MODEL):
+        import spacy
+
+        self.nlp = spacy.load(path, exclude=["senter", "parser", "tagger", "lemmatizer"])
+        self.path = path
+
+    def recognise(self, sentences: Sequence[SentenceView]) -> list[list[Span]]:
+        from spacy.tokens import Doc
+
+        vocab = self.nlp.vocab
+        docs, token_lists = [], []
+        for view in sentences:
+            toks = [t for t in view.tokens if t.text.strip()]
+            words = [t.text for t in toks] or [" "]
+            spaces = [i + 1 < len(toks) and toks[i + 1].start > t.end for i, t in enumerate(toks)] or [False]
+            docs.append(Doc(vocab, words=words, spaces=spaces))
+            token_lists.append(toks)
+        for _, proc in self.nlp.pipeline:
+            docs = list(proc.pipe(docs, batch_size=BATCH))
+        out: list[list[Span]] = []
+        for doc, toks in zip(docs, token_lists):
+            spans = []
+            for ent in doc.ents:
+                if not toks or ent.label_ not in ("PERSON", "ORG", "LOC", "DATE"):
+                    continue
+                words = [toks[i].text for i in range(ent.start, ent.end)]
+                if ent.label_ != "DATE" and is_generic_span(words):
+                    continue  # "entities are names": সরকার, পুলিশ, মানুষ are not
+                spans.append(Span(toks[ent.start].start, toks[ent.end - 1].end, ent.label_, "model", MODEL_CONFIDENCE))
+            out.append(spans)
+        return out
+
+
+def load_default_recogniser() -> SpacyRecogniser | None:
+    if not (DEFAULT_MODEL / "config.cfg").exists():
+        return None
+    return SpacyRecogniser(DEFAULT_MODEL)
