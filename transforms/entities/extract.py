@@ -20,7 +20,7 @@ from transforms import tables
 from transforms.entities.demonyms import demonym_index
 from transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from transforms.entities.linking import Linker
-from transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans
+from transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
 from transforms.entities.types import Recogniser, SentenceView, Span
 from transforms.ids import mention_id
 
@@ -95,6 +95,7 @@ class EntityExtractor:
     def sentence_spans(self, view: SentenceView, published: date | None, model_spans: list[Span]) -> list[tuple[Span, str | None]]:
         toks = view.tokens
         dates = date_spans(toks, published)
+        dates += relative_spans(toks, published, [(d.start, d.end) for d in dates])
         spans: list[tuple[Span, str | None]] = [(s, None) for s in dates]
         spans += gazetteer_spans(self.gazetteer, toks)
         spans += demonym_spans(toks)

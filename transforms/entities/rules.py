@@ -8,7 +8,9 @@ import re
 import unicodedata
 from datetime import date
 
-from transforms.calendar_names import MONTHS
+from datetime import timedelta
+
+from transforms.calendar_names import MONTHS, WEEKDAYS
 from transforms.entities.inflection import inflected_forms
 from transforms.entities.types import Span
 
@@ -31,6 +33,14 @@ _UNITS = {
     ).split()
 }
 _CURRENCY_PREFIX = {"USD", "BDT", "Tk", "$", "৳", "€", "£", "Rs"}
+_MULTIPLIERS = {_nfc(w): m for w, m in {
+    "হাজার": 1e3, "লাখ": 1e5, "লক্ষ": 1e5, "কোটি": 1e7, "thousand": 1e3, "lakh": 1e5, "crore": 1e7,
+    "million": 1e6, "billion": 1e9,
+}.items()}
+
+
+def _number_value(v: float) -> str:
+    return str(int(v)) if v == int(v) else repr(v)
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]\d{1,3}|[A-Z]{1,4}-?\d{1,3})$")
 _NOT_ORG_ACRONYMS = {"USD", "BDT", "GDP", "CEO", "AM", "PM", "TV", "OK", "EPL", "FM", "MP", "II", "III", "IV"}
@@ -61,6 +71,87 @@ def _iso(y: int | None, m: int, d: int | None) -> str | None:
         return date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+def _forms(*words: str) -> set[str]:
+    return {_nfc(f) for w in words for f in inflected_forms(_nfc(w))}
+
+
+_NEXT = _forms("আগামী", "next", "Next")
+_LAST = _forms("গত", "বিগত", "last", "Last")
+_THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
+_YEAR_UNIT = _forms("বছর", "সাল", "year")
+_MONTH_UNIT = _forms("মাস", "month")
+_WEEK_UNIT = _forms("সপ্তাহ", "week")
+_DAY_WORDS = {**{f: 0 for f in _forms("আজ", "today", "Today")}, **{f: -1 for f in _forms("গতকাল", "yesterday", "Yesterday")},
+              **{f: 1 for f in _forms("আগামীকাল", "tomorrow", "Tomorrow")}}
+
+
+def _shift_month(d: date, months: int) -> str:
+    m = d.year * 12 + (d.month - 1) + months
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def relative_spans(tokens, published: date | None, taken: list[tuple[int, int]]) -> list[Span]:
+    """Relative dates (আগামী বছর, গত মাসে, বুধবার, গতকাল, আগামী ডিসেম্বর), resolved against the
+    publication date when it is known and left without a value otherwise."""
+    spans: list[Span] = []
+    n = len(tokens)
+    free = lambda k: not any(s <= tokens[k].start < e for s, e in taken)  # noqa: E731
+    i = 0
+    while i < n:
+        t = _nfc(tokens[i].text)
+        if not free(i):
+            i += 1
+            continue
+        nxt = _nfc(tokens[i + 1].text) if i + 1 < n and free(i + 1) else None
+        shift = 1 if t in _NEXT else -1 if t in _LAST else 0 if t in _THIS else None
+        span_end, value = None, None
+        if shift is not None and nxt is not None:
+            if nxt in _YEAR_UNIT:
+                span_end, value = i + 1, (str(published.year + shift) if published else None)
+                after = _nfc(tokens[i + 2].text) if i + 2 < n and free(i + 2) else None
+                if after in MONTHS:  # আগামী বছরের জানুয়ারিতে: January of next year
+                    span_end = i + 2
+                    value = f"{published.year + shift:04d}-{MONTHS[after]:02d}" if published else None
+            elif nxt in _MONTH_UNIT:
+                span_end, value = i + 1, (_shift_month(published, shift) if published else None)
+            elif nxt in _WEEK_UNIT:
+                span_end = i + 1
+                if published:
+                    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+                    value = f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+            elif nxt in MONTHS and published:
+                month = MONTHS[nxt]
+                year = published.year + (1 if shift == 1 and month <= published.month else -1 if shift == -1 and month >= published.month else 0)
+                span_end, value = i + 1, f"{year:04d}-{month:02d}"
+            elif nxt in MONTHS:
+                span_end = i + 1
+            elif nxt in WEEKDAYS:
+                span_end, value = i + 1, _weekday(published, WEEKDAYS[nxt], shift or None)
+        elif t in WEEKDAYS and t[:1].isalpha():
+            span_end, value = i, _weekday(published, WEEKDAYS[t], None)
+        elif t in _DAY_WORDS:
+            span_end, value = i, ((published + timedelta(days=_DAY_WORDS[t])).isoformat() if published else None)
+        if span_end is not None:
+            spans.append(Span(tokens[i].start, tokens[span_end].end, "DATE", "rule", 0.7 if value else 0.6, value))
+            i = span_end + 1
+        else:
+            i += 1
+    return spans
+
+
+def _weekday(published: date | None, weekday: int, direction: int | None) -> str | None:
+    """The named weekday nearest the publication date: the last one on or before it (news reports
+    what happened), the next one after it with আগামী, the previous one with গত."""
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    if direction == 1:
+        return (published + timedelta(days=(weekday - published.weekday()) % 7 or 7)).isoformat()
+    if direction == -1:
+        return (published - timedelta(days=back or 7)).isoformat()
+    return (published - timedelta(days=back)).isoformat()
 
 
 def date_spans(tokens, published: date | None) -> list[Span]:
@@ -120,11 +211,12 @@ def number_spans(tokens, taken: list[tuple[int, int]]) -> list[Span]:
     for i, t in enumerate(tokens):
         if t.kind != "number" or t.value is None or any(s <= t.start < e for s, e in taken):
             continue
-        value = repr(t.value) if t.value != int(t.value) else str(int(t.value))
+        value = _number_value(t.value)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         prev = tokens[i - 1] if i > 0 else None
         if nxt is not None and _nfc(nxt.text) in _UNITS and nxt.start - t.end <= 1:
-            spans.append(Span(t.start, nxt.end, "QUANTITY", "rule", 0.85, value))
+            scaled = _number_value(round(t.value * _MULTIPLIERS.get(_nfc(nxt.text), 1), 6))
+            spans.append(Span(t.start, nxt.end, "QUANTITY", "rule", 0.85, scaled))
         elif prev is not None and prev.text in _CURRENCY_PREFIX and t.start - prev.end <= 1:
             spans.append(Span(prev.start, t.end, "QUANTITY", "rule", 0.85, value))
         else:
