@@ -72,6 +72,41 @@ def run(
         raise typer.Exit(1)
 
 
+def _jsonl_io(input: Optional[Path], output: Optional[Path]):
+    src = open(input, encoding="utf-8", errors="surrogateescape") if input else sys.stdin
+    dst = open(output, "w", encoding="utf-8") if output else sys.stdout
+    return src, dst
+
+
+@app.command()
+def tokenize(
+    input: Optional[Path] = typer.Option(None, "--input", "-i", help="JSONL file of {\"id\", \"text\"}; default stdin."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write JSONL; default stdout."),
+) -> None:
+    """Sentences and tokens for JSONL records, offsets into each text exactly as given."""
+    from transforms.text_jsonl import tokenize_records
+
+    src, dst = _jsonl_io(input, output)
+    for line in tokenize_records(src):
+        dst.write(line + "\n")
+    dst.flush()
+
+
+@app.command()
+def extract(
+    input: Optional[Path] = typer.Option(None, "--input", "-i", help="JSONL file of {\"id\", \"text\"}; default stdin."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write JSONL; default stdout."),
+) -> None:
+    """Entity mentions with canonical entities for JSONL records, offsets into each text as given."""
+    from transforms.entities.extract import default_extractor
+    from transforms.entities.extract_jsonl import extract_records
+
+    src, dst = _jsonl_io(input, output)
+    for line in extract_records(src, default_extractor()):
+        dst.write(line + "\n")
+    dst.flush()
+
+
 @app.command()
 def serve(
     warehouse: Path = typer.Option(DEFAULT_WAREHOUSE, "--warehouse", "-w", help="Folder for the DuckDB file, marts and reports."),

@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from transforms import tables
 from transforms.sentences import split_sentences
-from transforms.tokens import tokenize
+from transforms.tokens import tokenize_sentences
 
 
 def analyse_documents(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
@@ -19,7 +19,8 @@ def analyse_documents(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
         docs["document_id"].to_pylist(), docs["run_id"].to_pylist(), docs["text"].to_pylist()
     ):
         t_index = 0
-        for s_index, sent in enumerate(split_sentences(text)):
+        sents = split_sentences(text)
+        for s_index, (sent, toks) in enumerate(zip(sents, tokenize_sentences(text, sents))):
             s_cols["document_id"].append(doc_id)
             s_cols["sentence_index"].append(s_index)
             s_cols["run_id"].append(run_id)
@@ -27,7 +28,6 @@ def analyse_documents(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
             s_cols["end"].append(sent.end)
             s_cols["kind"].append(sent.kind)
             s_cols["text"].append(text[sent.start : sent.end])
-            toks = tokenize(text, sent.start, sent.end)
             n = len(toks)
             t_cols["document_id"].extend([doc_id] * n)
             t_cols["token_index"].extend(range(t_index, t_index + n))
