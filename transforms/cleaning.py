@@ -13,8 +13,8 @@ Rules (what the clean text looks like):
   (ে + া, ে + ৗ) are composed to ো / ৌ as NFC requires.
 - ``৷`` (U+09F7, currency numerator four, typed as a danda by many sources) becomes ``।`` (U+0964);
   one character for one, so offsets stay 1:1. ``॥`` and a Latin ``.`` are left alone.
-- ZWNJ / ZWJ survive only between two letters or marks (র‍্য, ক্‌ষ); ZWJ also between symbols
-  (emoji sequences). Doubled joiners keep the first; joiners at word edges, next to spaces or
+- ZWNJ / ZWJ survive only between two letters or marks of one script (র‍্য, ক্‌ষ; Bengali, Latin
+  or any other script); ZWJ also between emoji-like symbols (So, Sk). Doubled joiners keep the first; joiners at word edges, next to spaces or
   punctuation are dropped. Every other format (Cf), control (Cc) or lone surrogate code point
   is dropped, the BOM included.
 - Whitespace: \\r\\n, \\r and the other line separators become \\n; tabs, NBSP and the other
@@ -22,10 +22,14 @@ Rules (what the clean text looks like):
   line ends are trimmed; three or more line breaks collapse to one blank line (the paragraph
   break); leading and trailing whitespace of the text is removed.
 
-Offsets: ``to_raw`` is start-biased (a clean position just after a dropped stretch maps past it),
-``to_raw_end`` is end-biased (maps to the end of the previous kept character); use
-``span_to_raw`` for spans. For every clean position outside a changed stretch,
-``raw[to_raw(i)] == clean[i]``.
+Offsets: every change is a stretch raw[a:b] -> clean[c:d] and gets the breakpoints (c, a) and
+(d, b); consecutive breakpoints whose clean and raw distances are equal enclose text that
+advances together, any other pair encloses a changed stretch. One-for-one replacements
+(৷ -> ।, an odd space -> space, a lone \\r -> \\n) need no breakpoint. For every
+clean position outside a changed stretch, ``raw[to_raw(i)]`` is ``clean[i]`` or its one-for-one
+original. ``to_raw`` is start-biased (a clean position right after a dropped stretch maps past
+it), ``to_raw_end`` end-biased (it maps to the end of the previous kept character); use
+``span_to_raw`` for spans, whose raw text then never starts or ends with something dropped.
 """
 from __future__ import annotations
 
@@ -33,13 +37,14 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import accumulate, count, repeat
-from operator import add
+from itertools import accumulate, chain, count, repeat
+from operator import add, eq
 
 from transforms.text_unicode import (
     FORMATS_ASTRAL,
     FORMATS_NO_JOINERS_BMP,
     NFC_UNSAFE_RANGES,
+    LATIN_LETTERS,
     SPACE_CHARS,
     ZWJ,
     ZWNJ,
@@ -104,7 +109,7 @@ _SPACE_SET = frozenset(SPACE_CHARS)
 _BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]").findall
 _HAS_SPACE = re.compile("[" + re.escape(SPACE_CHARS) + "]").search
 
-_JOINS = {ZWNJ: frozenset("LM"), ZWJ: frozenset("LMS")}
+_LATIN_LETTER = re.compile("[" + LATIN_LETTERS + "]")
 
 
 def clean_text(raw: str) -> Cleaned:
@@ -136,7 +141,7 @@ def _find_edits(raw: str) -> tuple[list[tuple[int, int, str]], bool]:
         if run == "\u09f7":
             edits.append((a, b, "\u0964"))
             continue
-        rep = _run_replacement(run, a == 0, b == n, raw[a - 1] if a else "", raw[b] if b < n else "")
+        rep = _run_replacement(raw, a, b)
         if rep != run:
             edits.append(_trim(a, b, run, rep))
             if not nfc_suspect and rep != " " and rep != "\n" and 0 < a and b < n:
@@ -209,20 +214,44 @@ def _runs(raw: str, starts: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _run_replacement(run: str, at_start: bool, at_end: bool, before: str, after: str) -> str:
+def _run_replacement(raw: str, a: int, b: int) -> str:
+    """What the run raw[a:b] of spaces and invisibles becomes."""
+    run = raw[a:b]
     if not _HAS_SPACE(run):
         joiner = next((c for c in run if c == ZWNJ or c == ZWJ), "")
-        if joiner and before and after:
-            ok = _JOINS[joiner]
-            if unicodedata.category(before)[0] in ok and unicodedata.category(after)[0] in ok:
+        if joiner and 0 < a and b < len(raw):
+            side = _side_before(raw, a, joiner)
+            if side and side == _side_after(raw[b], joiner):
                 return joiner
         return ""
-    if at_start or at_end:
+    if a == 0 or b == len(raw):
         return ""
     breaks = len(_BREAK(run))
     if "\u2029" in run:
         breaks += run.count("\u2029")  # a paragraph separator is a blank line
     return " " if breaks == 0 else "\n" if breaks == 1 else "\n\n"
+
+
+# A joiner is kept only inside what the tokenizer reads as one word: letters (and marks) of
+# one script on both sides -- Bengali, Latin or another -- or, for ZWJ, emoji-like symbols.
+def _side_before(raw: str, a: int, joiner: str) -> str | None:
+    i = a - 1
+    while unicodedata.category(raw[i])[0] == "M":  # a mark belongs with its base
+        if i == 0:
+            return None
+        i -= 1
+    return _side_after(raw[i], joiner)
+
+
+def _side_after(ch: str, joiner: str) -> str | None:
+    cat = unicodedata.category(ch)
+    if "\u0980" <= ch <= "\u09ff":
+        return "bengali" if cat[0] in "LM" else None
+    if cat[0] == "L":
+        return "latin" if _LATIN_LETTER.match(ch) else "other"
+    if joiner == ZWJ and cat in ("So", "Sk"):
+        return "symbol"
+    return None
 
 
 def _trim(a: int, b: int, old: str, new: str) -> tuple[int, int, str]:
@@ -287,26 +316,35 @@ def _expand_nukta(seg: str, base: int, shift: int, here, cps: list[int], rps: li
         pos.sort()
     for ch in here:
         seg = seg.replace(ch, _NUKTA[ch])
-    # Each nukta letter grows by one: after the k-th, clean runs k+1 further ahead of raw.
+    # Each nukta letter grows by one: the k-th starts k further ahead in clean than in raw.
     k = len(pos)
-    cps.extend(map(add, pos, range(base + shift + 2, base + shift + 2 + k)))
-    rps.extend(map(add, pos, repeat(base + 1)))
+    starts_c = list(map(add, pos, range(base + shift, base + shift + k)))
+    starts_r = list(map(add, pos, repeat(base)))
+    if (cps[-1] == starts_c[0] and rps[-1] == starts_r[0]) or (
+        k > 1 and any(map(eq, pos[1:], map(add, pos, repeat(1))))
+    ):  # touching changes share a breakpoint
+        for cc, rr in zip(starts_c, starts_r):
+            _breakpoints(cps, rps, rr, rr + 1, cc, cc + 2)
+    else:
+        cps.extend(chain.from_iterable(zip(starts_c, map(add, starts_c, repeat(2)))))
+        rps.extend(chain.from_iterable(zip(starts_r, map(add, starts_r, repeat(1)))))
     return seg, shift + k
 
 
 def _breakpoints(cps: list[int], rps: list[int], a: int, b: int, c: int, d: int) -> None:
     """Append the breakpoints for raw[a:b] -> clean[c:d] (see OffsetMap)."""
     la, lc = b - a, d - c
-    if la == lc:
-        return
-    if lc == 0:
-        if cps[-1] != c or rps[-1] != a:
-            cps.append(c)
-            rps.append(a)
-    else:
-        for k in range(la + 1, lc):  # growth beyond one char: the extra clean chars all map to b
-            cps.append(c + k)
-            rps.append(b)
+    if la == lc and la <= 1:
+        return  # one for one
+    if cps[-1] != c or rps[-1] != a:
+        cps.append(c)
+        rps.append(a)
+    if la == lc:  # same length but reordered (NFC): keep it visibly a changed stretch
+        cps.append(c + 1)
+        rps.append(a)
+    for k in range(la + 1, lc):  # growth beyond one char: the extra clean chars all map to b
+        cps.append(c + k)
+        rps.append(b)
     cps.append(d)
     rps.append(b)
 

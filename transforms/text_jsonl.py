@@ -31,7 +31,7 @@ class Analysis(NamedTuple):
     def raw_tokens(self, raw: str) -> list[Token]:
         """All tokens, offsets and text taken from ``raw`` (the text ``analyse`` was given)."""
         m = self.cleaned.offset_map
-        if len(m.clean_pos) == 1 and m.raw_pos[0] == 0:
+        if raw == self.cleaned.text:
             return [t for sent in self.tokens for t in sent]
         out = []
         for sent in self.tokens:

@@ -155,6 +155,9 @@ NFC_UNSAFE_RANGES: tuple[tuple[int, int], ...] = (
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
 
+# Latin-script letters as the tokenizer's ``latin`` kind knows them (regex class body).
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+
 # str.isspace() is true for exactly these; re's \s agrees with it.
 SPACE_CHARS = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"

@@ -34,7 +34,7 @@ from operator import gt, itemgetter, sub
 from typing import NamedTuple
 
 from transforms.text_rules import is_abbreviation
-from transforms.text_unicode import MARKS, MARKS_BMP, ZWJ, ZWNJ, has_astral
+from transforms.text_unicode import LATIN_LETTERS, MARKS, MARKS_BMP, ZWJ, ZWNJ, has_astral
 
 TOKEN_KINDS = ("word", "number", "punct", "hashtag", "url", "email", "latin", "symbol")
 
@@ -48,7 +48,7 @@ class Token(NamedTuple):
 
 
 BENGALI_WORD_CHARS = "\u0980-\u09e5\u09f0\u09f1\u09fc\u09fe" + ZWNJ + ZWJ
-_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN_LETTERS = LATIN_LETTERS
 _URL_STOP = "\\s<>\"“”‘’«»\u0980-\u09ff\u0964\u0965"
 
 URL_PATTERN = (
@@ -64,17 +64,17 @@ def _token_pattern(marks: str) -> str:
     """Leading whitespace plus one token; the order puts the frequent kinds first."""
     return (
         "\\s*(?:"
-        f"[{BENGALI_WORD_CHARS}]+"
+        f"[{BENGALI_WORD_CHARS}][{BENGALI_WORD_CHARS}{marks}]*"
         f"|[{_COMMON_PUNCT}]"
         f"|{EMAIL_PATTERN}"
         "|\\d+(?:,\\d{2,3}(?!\\d))*(?:\\.\\d+)?"
         f"|{URL_PATTERN}"
         "|(?:[A-Za-z]\\.){2,}"
-        f"|[{_LATIN_LETTERS}][{_LATIN_LETTERS}0-9\u0300-\u036f]*"
-        f"|#(?:[\\w{BENGALI_WORD_CHARS}])+"
+        f"|[{_LATIN_LETTERS}](?:[{_LATIN_LETTERS}0-9{marks}]|[{ZWNJ}{ZWJ}](?=[{_LATIN_LETTERS}]))*"
+        f"|#(?:[\\w{BENGALI_WORD_CHARS}{marks}])+"
         "|\\.{2,}|-{2,}"
-        f"|[^\\W\\d_](?:[^\\W_]|[{marks}])*"
-        f"|\\S[{marks}]*"
+        f"|[^\\W\\d_](?:[^\\W_]|[{marks}]|[{ZWNJ}{ZWJ}](?=[^\\W\\d_]))*"
+        f"|\\S(?:[{marks}]|[{ZWNJ}{ZWJ}]\\S)*"
         ")"
     )
 
@@ -147,6 +147,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[list[T
     values = None
     if None in present:
         _fill_unknown(kinds, toks)
+        present = set(kinds)
     if "latin" in present and ("@" in seg or "://" in seg or "ww." in seg or "WW." in seg):
         _mark_links(kinds, toks)
     if _DOT in present:  # first: it may merge tokens
