@@ -28,6 +28,7 @@ from transforms.documents import SourceDefaults, build_documents, drop_known_doc
 from transforms.analysis import analyse_documents
 from transforms.entities.extract import default_extractor
 from transforms.near_duplicates import batch_signatures, link_batch
+from transforms.source_stats import source_run_rows
 from transforms.staging import stage_items
 from transforms import tables
 
@@ -126,19 +127,6 @@ def rollback(db: Path, run_id: str) -> None:
     wdb.rollback_run(db, run_id)
 
 
-def _source_rows(stats: list[dict], stg: pa.Table, status: str) -> pa.Table:
-    """Per-source counts; a failed (rolled back) run added nothing, so its counts are zero."""
-    by = {}
-    for sid, st in zip(stg["source_id"].to_pylist(), stg["status"].to_pylist()):
-        by.setdefault(sid, {"new": 0, "duplicate": 0, "quarantined": 0})[st] += 1
-    rows = []
-    for s in stats:
-        c = by.get(s["source_id"], {}) if status != "failed" else {}
-        rows.append(dict(s, items_new=sum(c.values()), documents_new=c.get("new", 0),
-                         duplicates_new=c.get("duplicate", 0), quarantined_new=c.get("quarantined", 0)))
-    return tables.from_rows(rows, tables.SOURCE_RUNS)
-
-
 def _write_report(layout: WarehouseLayout, run_id: str, report: dict) -> Path:
     path = layout.reports / f"{run_id}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,7 +203,7 @@ def nightly(
                 status, failures = "failed", mart_verdict.failures
             else:
                 status = "succeeded"
-        wdb.record_source_runs(layout.db, _source_rows(source_stats, stg, status))
+        wdb.record_source_runs(layout.db, source_run_rows(source_stats, stg, rolled_back=status == "failed"))
         if status != "failed":
             commit_fetch_state(layout, fetch_state)
         summary["sources"] = {st["source_id"]: st["error"] or "ok" for st in source_stats}
