@@ -6,13 +6,14 @@ Each article is ``title + "\\n" + body``, encoded to UTF-8 bytes up front. Ours:
 clean_text (with its offset map) + split_sentences + tokens of every sentence (kinds, values,
 offsets). spaCy: ``spacy.blank("bn").tokenizer.pipe`` over the same clean texts.
 
-Each side runs ``--repeat`` passes over the whole input and the fastest counts. spaCy's
-tokenizer caches the analysis of every whitespace-separated chunk it has seen, so it is
-reported twice: "fresh" builds a new ``spacy.blank("bn")`` for every pass (text it has not
-seen, as in a pipeline run over new articles; a 300-article warm-up on the new object first)
-and "cache warm" re-runs one tokenizer over texts it has already tokenized (an upper bound). Times are CPU seconds of this process (time.process_time), which other
-load on the machine disturbs far less than wall-clock time. Peak memory is the process's maximum resident set size, read after our passes
-(before spaCy is imported) and again at the end, plus the tracemalloc peak of one of our passes.
+Each side runs ``--repeat`` passes over the whole input, the two sides taking turns so that
+load from elsewhere on the machine hits both alike, and the fastest pass counts. Times are CPU
+seconds of this process (time.process_time). spaCy's tokenizer caches the analysis of every
+whitespace-separated chunk it has seen, so it is reported twice: "fresh" builds a new
+``spacy.blank("bn")`` for every pass (text it has not seen, as in a run over new articles; a
+300-article warm-up on the new object first), "cache warm" re-runs one tokenizer over texts
+it has already tokenized (an upper bound for spaCy). Memory: the process's maximum resident
+set size (spaCy loaded) and the tracemalloc peak of one pass of ours.
 """
 from __future__ import annotations
 
@@ -64,14 +65,11 @@ def spacy_tokens(nlp, texts: list[str]) -> int:
     return sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
 
 
-def best_of(repeat: int, fn, *args):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.process_time()
-        result = fn(*args)
-        best = min(best, time.process_time() - t0)
-    return best, result
+def timed(fn, *args):
+    gc.collect()
+    t0 = time.process_time()
+    result = fn(*args)
+    return time.process_time() - t0, result
 
 
 def maxrss_mib() -> float:
@@ -92,31 +90,32 @@ def main(argv: list[str] | None = None) -> int:
 
     blobs = load(args.input, args.limit)
     n_chars = sum(len(b.decode("utf-8")) for b in blobs)
-    ours(blobs[:300])  # warm-up
-    t_ours, (n_tok, n_sent) = best_of(args.repeat, ours, blobs)
-    rss_ours = maxrss_mib()
-    tracemalloc.start()
-    ours(blobs)
-    _, traced_peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-
     import spacy
 
     clean_texts = [clean_text(decode_bytes(b).text).text for b in blobs]
     warm_up = clean_texts[:300]
+    ours(blobs[:300])
 
     def spacy_fresh(texts):
         nlp = spacy.blank("bn")
         spacy_tokens(nlp, warm_up)
-        t0 = time.process_time()
-        n = spacy_tokens(nlp, texts)
-        return time.process_time() - t0, n
+        return timed(spacy_tokens, nlp, texts)
 
-    fresh = [spacy_fresh(clean_texts) for _ in range(args.repeat)]
-    t_spacy, n_spacy = min(fresh)
+    # Alternate the two sides so that load from elsewhere on the machine hits both alike.
+    runs_ours, runs_spacy = [], []
+    for _ in range(args.repeat):
+        runs_ours.append(timed(ours, blobs))
+        runs_spacy.append(spacy_fresh(clean_texts))
+    t_ours, (n_tok, n_sent) = min(runs_ours)
+    t_spacy, n_spacy = min(runs_spacy)
     nlp = spacy.blank("bn")
     spacy_tokens(nlp, clean_texts)
-    t_warm, _ = best_of(args.repeat, spacy_tokens, nlp, clean_texts)
+    t_warm, _ = min(timed(spacy_tokens, nlp, clean_texts) for _ in range(args.repeat))
+    rss_after = maxrss_mib()
+    tracemalloc.start()
+    ours(blobs)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
 
     ours_rate = n_tok / t_ours
     spacy_rate = n_spacy / t_spacy
@@ -129,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy cache warm {n_spacy:,} tokens in {t_warm:.3f} s = {warm_rate:,.0f} tokens/s")
     print(f"ratio            {ours_rate / spacy_rate:.2f}x vs fresh, {ours_rate / warm_rate:.2f}x vs cache warm "
           "(tokens/s, ours / spaCy)")
-    print(f"peak memory      ours: maxrss {rss_ours:.0f} MiB, tracemalloc peak {traced_peak / 2**20:.1f} MiB; "
-          f"after spaCy: maxrss {maxrss_mib():.0f} MiB")
+    print(f"peak memory      process maxrss {rss_after:.0f} MiB (spaCy loaded); "
+          f"tracemalloc peak of one pass of ours {traced_peak / 2**20:.1f} MiB")
     return 0
 
 

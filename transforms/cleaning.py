@@ -37,7 +37,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, count, repeat
+from itertools import accumulate, count, islice, repeat
 from operator import add, eq
 
 from transforms.text_unicode import (
@@ -275,60 +275,63 @@ def _positions(raw: str, ch: str) -> list[int]:
 
 
 def _apply(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
-    """Apply ``edits`` and decompose nukta letters in the stretches between them."""
-    present = [ch for ch in _NUKTA if ch in raw]
-    if not edits:
-        if not present:
+    """Apply ``edits`` and decompose the nukta letters in the stretches between them."""
+    present = tuple(ch for ch in _NUKTA if ch in raw)
+    if not present:
+        if not edits:
             return raw, OffsetMap()
-        cps, rps = [0], [0]
-        text, _ = _expand_nukta(raw, 0, 0, present, cps, rps)
+        pos: list[int] = []
+        touching = False
+    else:
+        pos = _positions(raw, present[0])
+        for ch in present[1:]:
+            pos += _positions(raw, ch)
+        if len(present) > 1:
+            pos.sort()
+        touching = any(map(eq, islice(pos, 1, None), map(add, pos, repeat(1))))  # side by side
+    cps, rps = [0], [0]
+    if not edits:
+        text = raw
+        for ch in present:
+            text = text.replace(ch, _NUKTA[ch])
+        _nukta_breakpoints(pos, 0, touching, cps, rps)
         return text, OffsetMap(tuple(cps), tuple(rps))
     pieces = []
-    cps, rps = [0], [0]
     last = 0
     shift = 0  # len(clean so far) - len(raw so far)
-    for a, b, rep in edits:
-        if a > last:
-            seg = raw[last:a]
-            here = [ch for ch in present if ch in seg] if present else None
-            if here:
-                seg, shift = _expand_nukta(seg, last, shift, here, cps, rps)
-            pieces.append(seg)
+    j = 0  # next nukta letter
+    for a, b, rep in (*edits, (len(raw), len(raw), "")):
+        seg = raw[last:a]
+        k = bisect.bisect_left(pos, a, j)
+        if k > j:  # nukta letters in this stretch
+            for ch in present:
+                seg = seg.replace(ch, _NUKTA[ch])
+            _nukta_breakpoints(pos[j:k], shift, touching, cps, rps)
+            shift += k - j
+            j = k
+        pieces.append(seg)
         pieces.append(rep)
         _breakpoints(cps, rps, a, b, a + shift, a + shift + len(rep))
         shift += len(rep) - (b - a)
         last = b
-    seg = raw[last:]
-    here = [ch for ch in present if ch in seg] if present else None
-    if here:
-        seg, shift = _expand_nukta(seg, last, shift, here, cps, rps)
-    pieces.append(seg)
     return "".join(pieces), OffsetMap(tuple(cps), tuple(rps))
 
 
-def _expand_nukta(seg: str, base: int, shift: int, here, cps: list[int], rps: list[int]) -> tuple[str, int]:
-    """Decompose the nukta letters ``here`` (those present) in ``seg``, which starts at raw offset
-    ``base``; returns (text, new shift)."""
-    pos = _positions(seg, here[0])
-    if len(here) > 1:
-        for ch in here[1:]:
-            pos += _positions(seg, ch)
-        pos.sort()
-    for ch in here:
-        seg = seg.replace(ch, _NUKTA[ch])
-    # Each nukta letter grows by one: the k-th starts k further ahead in clean than in raw.
+def _nukta_breakpoints(pos: list[int], shift: int, touching: bool, cps: list[int], rps: list[int]) -> None:
+    """Breakpoints for nukta letters at raw ``pos``, each growing by one (clean = raw + shift before)."""
     k = len(pos)
-    starts_c = list(map(add, pos, range(base + shift, base + shift + k)))
-    starts_r = list(map(add, pos, repeat(base)))
-    if (cps[-1] == starts_c[0] and rps[-1] == starts_r[0]) or (
-        k > 1 and any(map(eq, pos[1:], map(add, pos, repeat(1))))
-    ):  # touching changes share a breakpoint
-        for cc, rr in zip(starts_c, starts_r):
-            _breakpoints(cps, rps, rr, rr + 1, cc, cc + 2)
-    else:
-        cps.extend(chain.from_iterable(zip(starts_c, map(add, starts_c, repeat(2)))))
-        rps.extend(chain.from_iterable(zip(starts_r, map(add, starts_r, repeat(1)))))
-    return seg, shift + k
+    starts_c = list(map(add, pos, range(shift, shift + k)))  # the k-th is k further ahead
+    if touching or (cps[-1] == starts_c[0] and rps[-1] == pos[0]):
+        for c, p in zip(starts_c, pos):  # touching changes share a breakpoint
+            _breakpoints(cps, rps, p, p + 1, c, c + 2)
+        return
+    both = [0] * (2 * k)
+    both[0::2] = starts_c
+    both[1::2] = map(add, starts_c, repeat(2))
+    cps += both
+    both[0::2] = pos
+    both[1::2] = map(add, pos, repeat(1))
+    rps += both
 
 
 def _breakpoints(cps: list[int], rps: list[int], a: int, b: int, c: int, d: int) -> None:

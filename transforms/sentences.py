@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, repeat
-from operator import sub
+from itertools import accumulate, compress, repeat
+from operator import eq, itemgetter, sub
 from typing import NamedTuple
 
 from transforms.text_rules import BYLINE_OPENERS, CLOSERS, END_MARKS, is_abbreviation
@@ -51,10 +51,13 @@ _END = re.compile("[" + END_MARKS + "]")
 _TAIL_CLASS = "[" + re.escape(END_MARKS + CLOSERS) + "." + MARKS_BMP + "]"
 _TAIL = re.compile(_TAIL_CLASS + "*")
 # Leading space plus one sentence of a stretch whose dots are not sentence ends: from a
-# non-space up to the end marks and what follows them, or to the end of the stretch.
-_PLAIN_SENTENCES = re.compile(
-    "\\s*\\S[^" + END_MARKS + "\\n]*(?:[" + END_MARKS + "]" + _TAIL_CLASS + "*|$)"
-).findall
+# non-space to the last non-space before an end mark or the line end, then the end marks (with
+# any space before them) and what follows them. Never crosses a newline.
+_SENTENCE_PATTERN = (
+    "\\s*\\S(?:[^" + END_MARKS + "\\n]*[^" + END_MARKS + "\\s])?(?:[^\\S\\n]*[" + END_MARKS + "]" + _TAIL_CLASS + "*)?"
+)
+_SENTENCES = re.compile(_SENTENCE_PATTERN).findall
+_PLAIN_SENTENCES = _SENTENCES
 _CLOSE_RUN = re.compile("[" + re.escape(CLOSERS) + "]*")
 _WORD_BEFORE = re.compile("(?:[" + BENGALI_WORD_CHARS + "]+|[A-Za-z]+)$")
 _ACRONYM_BEFORE = re.compile("(?<![A-Za-z.])(?:[A-Za-z]\\.)+[A-Za-z]$")
@@ -68,6 +71,7 @@ _BYLINE_MAX_WORDS = 6
 _LAST_LINE_BYLINE_MAX_WORDS = 5
 _LAST_LINE_BYLINE_MAX_CHARS = 40
 _new = tuple.__new__
+_first = itemgetter(0)
 _BODY = repeat("body")
 
 
@@ -75,14 +79,33 @@ def split_sentences(text: str) -> list[Sentence]:
     lines = [m.span() for m in _LINE.finditer(text)]
     if not lines:
         return []
+    # One pass over the whole text gives the sentences of every ordinary line; only lines with
+    # a full stop, a link, hashtags or no end mark at all get a second, line-by-line look.
+    found = _SENTENCES(text)
+    ends = list(accumulate(map(len, found)))
+    starts = list(map(sub, ends, map(len, map(str.lstrip, found))))
+    line_starts = list(map(_first, lines))
+    first = list(map(bisect.bisect_left, repeat(starts), line_starts))
+    first.append(len(starts))
     links = _link_spans(text) if _linkish(text) else None
+    special, unmarked = _special_lines(text, lines, line_starts, first, links)
+    if not special:
+        return list(map(_new, repeat(Sentence), zip(starts, ends, _BODY)))
     byline_line = _trailing_byline_candidate(text, lines)
     out: list[Sentence] = []
-    for idx, (s, e) in enumerate(lines):
+    done = 0
+    for idx in special:
+        if idx > done:
+            a, b = first[done], first[idx]
+            out.extend(map(_new, repeat(Sentence), zip(starts[a:b], ends[a:b], _BODY)))
+        done = idx + 1
+        s, e = lines[idx]
         if text[s] == "#" and _HASHTAG_LINE.fullmatch(text, s, e):
             out.append(_new(Sentence, (s, e, "hashtags")))
             continue
-        if links and _inside_any(links, s, e):
+        if idx in unmarked:
+            spans = None
+        elif links and _inside_any(links, s, e):
             spans = _spans_with_links(text, s, e, links)
         else:
             spans = _spans(text, s, e)
@@ -90,7 +113,31 @@ def split_sentences(text: str) -> list[Sentence]:
             out.append(_new(Sentence, (s, e, _unmarked_line_kind(text, s, e, idx == byline_line))))
         else:
             out.extend(map(_new, repeat(Sentence), zip(*spans, _BODY)))
+    if done < len(lines):
+        a = first[done]
+        out.extend(map(_new, repeat(Sentence), zip(starts[a:], ends[a:], _BODY)))
     return out
+
+
+def _special_lines(text: str, lines, line_starts, first, links) -> tuple[list[int], set[int]]:
+    """Indices of the lines that the one-pass sentences may get wrong (sorted), and among them
+    those known to have no sentence end at all."""
+    rechecks = set()
+    for ch in ".#":
+        if ch in text:
+            p = text.find(ch)
+            while p >= 0:
+                rechecks.add(bisect.bisect_right(line_starts, p) - 1)
+                p = text.find(ch, p + 1)
+    if links:
+        for a, b in zip(*links):
+            lo = bisect.bisect_right(line_starts, a) - 1
+            rechecks.update(range(max(lo, 0), bisect.bisect_left(line_starts, b)))
+    unmarked = set()
+    for idx in compress(range(len(lines)), map(eq, map(sub, first[1:], first), repeat(1))):
+        if idx not in rechecks and not _END.search(text, *lines[idx]):
+            unmarked.add(idx)  # one sentence and no end mark: a heading, a byline or so
+    return sorted(rechecks | unmarked), unmarked
 
 
 def _spans(text: str, s: int, e: int) -> tuple[list[int], list[int]] | None:
