@@ -39,24 +39,33 @@ _DAY_MONTH_YEAR = re.compile(rf"(?<![0-9০-৯])({_D}{{1,2}})\s+({_MONTH_ALT})[
 _MONTH_DAY_YEAR = re.compile(rf"({_MONTH_ALT})\s+({_D}{{1,2}}),?\s+({_D}{{4}})(?![0-9০-৯])")
 
 
-def find_date_in_text(text: str, tz: str = "UTC", head: int = 250, tail: int = 200) -> datetime | None:
-    """The first full date (day, month name, year) in a dateline or at the end of an article.
+DATELINE_REACH = 32
+_ORDERS = ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2)))
 
-    Only the opening and closing characters are read: dates deep in an article are what it is
-    about, not when it was published. The date is midnight in the source's timezone, as UTC.
+
+def find_date_in_text(text: str, tz: str = "UTC", tail: int = 200) -> datetime | None:
+    """The date of a dateline (``ঢাকা, ২১ নভেম্বর ২০২৬ —`` near the start of one of the first two
+    lines) or of a closing line (``প্রকাশ: ২১ নভেম্বর ২০২৬``), as midnight in the source's timezone,
+    in UTC. A date further into a sentence is what the article is about, not when it was published.
     """
-    text = unicodedata.normalize("NFC", text)
-    first_lines = "\n".join(text.split("\n", 2)[:2])[:head]
-    for part in (first_lines, text[-tail:] if len(text) > head else ""):
-        for rx, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
-            m = rx.search(part)
-            if not m:
-                continue
-            g = m.groups()
-            day, month, year = g[order[0]], g[order[1]], g[order[2]]
-            try:
-                local = datetime(int(year.translate(_BN_DIGITS)), MONTHS[month], int(day.translate(_BN_DIGITS)), tzinfo=ZoneInfo(tz))
-            except (ValueError, KeyError):
-                continue
-            return local.astimezone(timezone.utc)
+    lines = unicodedata.normalize("NFC", text).split("\n")
+    for line in lines[:2]:
+        found = _first_date(line[: DATELINE_REACH + 40], tz, max_start=DATELINE_REACH)
+        if found is not None:
+            return found
+    return _first_date(lines[-1][-tail:], tz) if len(lines) > 2 else None
+
+
+def _first_date(part: str, tz: str, max_start: int | None = None) -> datetime | None:
+    for rx, order in _ORDERS:
+        m = rx.search(part)
+        if not m or (max_start is not None and m.start() > max_start):
+            continue
+        g = m.groups()
+        day, month, year = g[order[0]], g[order[1]], g[order[2]]
+        try:
+            local = datetime(int(year.translate(_BN_DIGITS)), MONTHS[month], int(day.translate(_BN_DIGITS)), tzinfo=ZoneInfo(tz))
+        except (ValueError, KeyError):
+            continue
+        return local.astimezone(timezone.utc)
     return None

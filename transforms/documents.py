@@ -7,7 +7,7 @@ becomes a ``duplicate`` sighting pointing at that document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -61,7 +61,10 @@ def build_documents(
                 external_id=row["external_id"],
                 url=row["url"],
                 title=row["title"],
-                published_at=parse_published(row["published_raw"], src.timezone) or find_date_in_text(cleaned.text, src.timezone),
+                published_at=plausible(
+                    parse_published(row["published_raw"], src.timezone) or find_date_in_text(cleaned.text, src.timezone),
+                    row["fetched_at"] or now,
+                ),
                 language=detect_language(cleaned.text, default=src.language),
                 text=cleaned.text,
                 offset_map=[{"clean": c, "raw": r} for c, r in cleaned.offset_map.pairs()],
@@ -80,6 +83,18 @@ def quarantine_rows(stg: pa.Table, now: datetime) -> pa.Table:
     cols = {name: q[name] for name in tables.QUARANTINE.names if name in q.column_names}
     cols["quarantined_at"] = pa.array([now] * q.num_rows, type=tables.TS)
     return pa.table(cols).select(tables.QUARANTINE.names).cast(tables.QUARANTINE)
+
+
+EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+MAX_AHEAD = timedelta(days=2)
+
+
+def plausible(published: datetime | None, fetched_at: datetime) -> datetime | None:
+    """A publication date, or None when it cannot be one: before 1990 or after the item was fetched
+    (two days' grace for clocks and timezones). The raw value stays in stg_documents.published_raw."""
+    if published is None or published < EARLIEST or published > fetched_at + MAX_AHEAD:
+        return None
+    return published
 
 
 def drop_known_documents(stg: pa.Table, docs: pa.Table, known: set[str]) -> tuple[pa.Table, pa.Table]:
