@@ -6,12 +6,18 @@ warehouse folder keeps runs self-contained and leaves the user's ~/.prefect alon
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from flows.paths import WarehouseLayout
 
 
 def configure(layout: WarehouseLayout) -> None:
-    os.environ.setdefault("PREFECT_HOME", str(layout.prefect_home))
+    apply_defaults(layout.prefect_home)
+
+
+def apply_defaults(prefect_home: Path) -> None:
+    """Set (unless already set) every variable khobor's runs need; tests call it with a temp home."""
+    os.environ.setdefault("PREFECT_HOME", str(prefect_home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     # The temporary server can take longer than Prefect's 20 s to start on a busy 2-core machine.
@@ -20,4 +26,4 @@ def configure(layout: WarehouseLayout) -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("TQDM_DISABLE", "1")
-    layout.prefect_home.mkdir(parents=True, exist_ok=True)
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)

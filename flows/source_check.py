@@ -11,7 +11,7 @@ from flows.sources.base import SourceInfo
 from flows.sources.registry import build_source
 from transforms.analysis import analyse_documents
 from transforms.documents import SourceDefaults, build_documents
-from transforms.entities.extract import EntityExtractor
+from transforms.entities.extract import default_extractor
 from transforms.staging import stage_items
 
 
@@ -26,7 +26,7 @@ def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict |
     stg = stage_items(items, "check", set())
     stg, docs = build_documents(stg, set(), "check", now, {info.id: SourceDefaults(info.timezone, info.language)})
     sentences, tokens = analyse_documents(docs)
-    mentions, _ = EntityExtractor().extract_tables(docs, sentences, tokens, now)
+    mentions, _, _ = default_extractor().extract_tables(docs, sentences, tokens, now)
     by_doc = {d: r for d, r in zip(docs["document_id"].to_pylist(), docs.to_pylist())}
     first_sentence = {}
     for d, s, e, t in zip(*sentences.select(["document_id", "start", "end", "text"]).to_pydict().values()):

@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from flows.runtime_env import apply_defaults  # imports no Prefect
+
 _HOME = Path(tempfile.mkdtemp(prefix="khobor-tests-"))
 os.environ["PREFECT_HOME"] = str(_HOME / "prefect")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("TQDM_DISABLE", "1")
+apply_defaults(_HOME / "prefect")
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("KHOBOR_SHARED", PROJECT.parent / "shared"))

@@ -17,11 +17,8 @@ def _id_keys(info: SourceInfo) -> tuple[str, ...]:
     return field_map(info.fields)["id"]
 
 
-class JsonlSource:
-    """kind ``jsonl``: one item per line; ``fields`` maps khobor's fields to the record's keys.
-
-    Item keys are ``<file>#<id>`` (the mapped id field) or ``<file>#L<line>``.
-    """
+class _RecordFiles:
+    """Record files named by ``location`` (one path or a list), read relative to the registry."""
 
     def __init__(self, info: SourceInfo, paths: list[Path]):
         self.info, self.paths = info, paths
@@ -29,6 +26,13 @@ class JsonlSource:
     @classmethod
     def from_config(cls, info: SourceInfo, context: SourceContext):
         return cls(info, [context.resolve(loc) for loc in info.locations])
+
+
+class JsonlSource(_RecordFiles):
+    """kind ``jsonl``: one item per line; ``fields`` maps khobor's fields to the record's keys.
+
+    Item keys are ``<file>#<id>`` (the mapped id field) or ``<file>#L<line>``.
+    """
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         n = 0
@@ -48,19 +52,12 @@ class JsonlSource:
                     return
 
 
-class CsvSource:
+class CsvSource(_RecordFiles):
     """kind ``csv``: one item per row (header row required); ``fields`` maps columns.
 
     A row's raw bytes are the row as a JSON object with sorted keys, so its hash does not depend on
     column order; options: ``delimiter`` (default ``,``), ``encoding`` (default: detected).
     """
-
-    def __init__(self, info: SourceInfo, paths: list[Path]):
-        self.info, self.paths = info, paths
-
-    @classmethod
-    def from_config(cls, info: SourceInfo, context: SourceContext):
-        return cls(info, [context.resolve(loc) for loc in info.locations])
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         n = 0

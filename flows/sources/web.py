@@ -32,18 +32,20 @@ def _page_item(info: SourceInfo, key: str, result, **meta) -> RawItem:
                  fetched_at=result.fetched_at, url=meta.pop("url", None) or result.final_url, **meta)
 
 
-class WebPageSource:
-    """kind ``web``: a list of article URLs (``location``); each page is reduced to its article text.
-
-    options: ``refetch`` (default false): fetch pages already staged again, to pick up edits.
-    """
-
+class _NetworkSource:
     def __init__(self, info: SourceInfo, context: SourceContext):
         self.info, self.context = info, context
 
     @classmethod
     def from_config(cls, info: SourceInfo, context: SourceContext):
         return cls(info, context)
+
+
+class WebPageSource(_NetworkSource):
+    """kind ``web``: a list of article URLs (``location``); each page is reduced to its article text.
+
+    options: ``refetch`` (default false): fetch pages already staged again, to pick up edits.
+    """
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         known = set() if self.info.options.get("refetch") else self.context.known_keys.get(self.info.id, set())
@@ -55,7 +57,7 @@ class WebPageSource:
                 yield _page_item(self.info, url, res)
 
 
-class FeedSource:
+class FeedSource(_NetworkSource):
     """kind ``rss``: RSS or Atom feeds (``location``: one URL or a list), parsed with feedparser.
 
     Each new entry's link is fetched and reduced to the article text (trafilatura). options:
@@ -64,13 +66,6 @@ class FeedSource:
     A feed that cannot be fetched or parsed fails the source when it is the only feed; with
     several, the others still load and the errors are reported together at the end.
     """
-
-    def __init__(self, info: SourceInfo, context: SourceContext):
-        self.info, self.context = info, context
-
-    @classmethod
-    def from_config(cls, info: SourceInfo, context: SourceContext):
-        return cls(info, context)
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         errors, n = [], 0
