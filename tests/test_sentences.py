@@ -105,6 +105,11 @@ def test_single_line_document_is_a_heading_not_a_byline():
     assert kinds("ড. ইউনূসের সঙ্গে সচিবদের বৈঠক") == ["heading"]
 
 
+def test_a_line_ending_in_a_full_stop_is_marked():
+    assert kinds("শিরোনাম\nG20 এবং UN.\nশেষ।") == ["heading", "body", "body"]
+    assert kinds("শিরোনাম\nড. ইউনূসের বৈঠক\nশেষ।") == ["heading", "heading", "body"]
+
+
 def test_unmarked_long_line_or_colon_line_is_body():
     long_line = " ".join(["শব্দ"] * 25)
     assert kinds(long_line + "\nবাক্য।") == ["body", "body"]

@@ -57,7 +57,6 @@ _SENTENCE_PATTERN = (
     "\\s*\\S(?:[^" + END_MARKS + "\\n]*[^" + END_MARKS + "\\s])?(?:[^\\S\\n]*[" + END_MARKS + "]" + _TAIL_CLASS + "*)?"
 )
 _SENTENCES = re.compile(_SENTENCE_PATTERN).findall
-_PLAIN_SENTENCES = _SENTENCES
 _CLOSE_RUN = re.compile("[" + re.escape(CLOSERS) + "]*")
 _WORD_BEFORE = re.compile("(?:[" + BENGALI_WORD_CHARS + "]+|[A-Za-z]+)$")
 _ACRONYM_BEFORE = re.compile("(?<![A-Za-z.])(?:[A-Za-z]\\.)+[A-Za-z]$")
@@ -79,16 +78,18 @@ def split_sentences(text: str) -> list[Sentence]:
     lines = [m.span() for m in _LINE.finditer(text)]
     if not lines:
         return []
-    # One pass over the whole text gives the sentences of every ordinary line; only lines with
-    # a full stop, a link, hashtags or no end mark at all get a second, line-by-line look.
+    # One pass over the whole text splits at the end marks; full stops that end a sentence
+    # then split what they fall in, and only lines with a link, hashtags or no sentence end
+    # at all get a line-by-line look.
     found = _SENTENCES(text)
     ends = list(accumulate(map(len, found)))
     starts = list(map(sub, ends, map(len, map(str.lstrip, found))))
     line_starts = list(map(_first, lines))
+    dot_lines = _split_at_full_stops(text, lines, line_starts, starts, ends) if "." in text else ()
     first = list(map(bisect.bisect_left, repeat(starts), line_starts))
     first.append(len(starts))
     links = _link_spans(text) if _linkish(text) else None
-    special, unmarked = _special_lines(text, lines, line_starts, first, links)
+    special, unmarked, hashtags = _special_lines(text, lines, line_starts, first, links, dot_lines)
     if not special:
         return list(map(_new, repeat(Sentence), zip(starts, ends, _BODY)))
     byline_line = _trailing_byline_candidate(text, lines)
@@ -100,82 +101,62 @@ def split_sentences(text: str) -> list[Sentence]:
             out.extend(map(_new, repeat(Sentence), zip(starts[a:b], ends[a:b], _BODY)))
         done = idx + 1
         s, e = lines[idx]
-        if text[s] == "#" and _HASHTAG_LINE.fullmatch(text, s, e):
-            out.append(_new(Sentence, (s, e, "hashtags")))
-            continue
         if idx in unmarked:
-            spans = None
-        elif links and _inside_any(links, s, e):
-            spans = _spans_with_links(text, s, e, links)
-        else:
-            spans = _spans(text, s, e)
-        if spans is None:
             out.append(_new(Sentence, (s, e, _unmarked_line_kind(text, s, e, idx == byline_line))))
-        else:
-            out.extend(map(_new, repeat(Sentence), zip(*spans, _BODY)))
+        elif idx in hashtags:
+            out.append(_new(Sentence, (s, e, "hashtags")))
+        else:  # a line with a link: its ? and ! inside URLs do not end sentences
+            spans = _spans_with_links(text, s, e, links)
+            if spans is None:
+                out.append(_new(Sentence, (s, e, _unmarked_line_kind(text, s, e, idx == byline_line))))
+            else:
+                out.extend(map(_new, repeat(Sentence), zip(*spans, _BODY)))
     if done < len(lines):
         a = first[done]
         out.extend(map(_new, repeat(Sentence), zip(starts[a:], ends[a:], _BODY)))
     return out
 
 
-def _special_lines(text: str, lines, line_starts, first, links) -> tuple[list[int], set[int]]:
-    """Indices of the lines that the one-pass sentences may get wrong (sorted), and among them
-    those known to have no sentence end at all."""
-    rechecks = set()
-    for ch in ".#":
-        if ch in text:
-            p = text.find(ch)
-            while p >= 0:
-                rechecks.add(bisect.bisect_right(line_starts, p) - 1)
-                p = text.find(ch, p + 1)
+def _split_at_full_stops(text: str, lines, line_starts, starts: list[int], ends: list[int]) -> set[int]:
+    """Split the one-pass sentences after every full stop that ends a sentence (in place);
+    returns the indices of the lines that have such a full stop."""
+    marked = set()
+    p = text.find(".")
+    while p >= 0:
+        idx = bisect.bisect_right(line_starts, p) - 1
+        s, e = lines[idx]
+        if not _dot_ends_sentence(text, p, s, e):
+            p = text.find(".", p + 1)
+            continue
+        marked.add(idx)
+        c = _TAIL.match(text, p + 1, e).end()
+        k = bisect.bisect_right(starts, p) - 1
+        if starts[k] < c < ends[k]:  # the sentence goes on after the stop: cut it there
+            nxt = c
+            while text[nxt].isspace():
+                nxt += 1
+            starts.insert(k + 1, nxt)
+            ends.insert(k, c)
+        p = text.find(".", c)
+    return marked
+
+
+def _special_lines(text: str, lines, line_starts, first, links, dot_lines):
+    """Indices of the lines the one-pass sentences may get wrong (sorted); among them those with
+    no sentence end at all, and the hashtag lines."""
+    hashtags = set()
+    if "#" in text:
+        hashtags.update(idx for idx, (s, e) in enumerate(lines) if text[s] == "#" and _HASHTAG_LINE.fullmatch(text, s, e))
+    special = set(hashtags)
     if links:
         for a, b in zip(*links):
             lo = bisect.bisect_right(line_starts, a) - 1
-            rechecks.update(range(max(lo, 0), bisect.bisect_left(line_starts, b)))
+            special.update(range(max(lo, 0), bisect.bisect_left(line_starts, b)))
     unmarked = set()
     for idx in compress(range(len(lines)), map(eq, map(sub, first[1:], first), repeat(1))):
-        if idx not in rechecks and not _END.search(text, *lines[idx]):
+        if idx not in special and idx not in dot_lines and not _END.search(text, *lines[idx]):
             unmarked.add(idx)  # one sentence and no end mark: a heading, a byline or so
-    return sorted(rechecks | unmarked), unmarked
-
-
-def _spans(text: str, s: int, e: int) -> tuple[list[int], list[int]] | None:
-    """(starts, ends) of the sentences of the line [s, e); None if it has no sentence end."""
-    cuts = _dot_cuts(text, s, e) if text.find(".", s, e) >= 0 else ()
-    starts: list[int] = []
-    ends: list[int] = []
-    a = s
-    for b in (*cuts, e):
-        if a < b:
-            # findall returns each sentence with the space before it: running sums of the
-            # lengths give the ends, and the stripped lengths the starts.
-            found = _PLAIN_SENTENCES(text, a, b)
-            seg_ends = list(accumulate(map(len, found), initial=a))
-            del seg_ends[0]
-            starts += map(sub, seg_ends, map(len, map(str.lstrip, found)))
-            ends += seg_ends
-        a = b
-    if len(ends) == 1 and not cuts and not _END.search(text, s, e):
-        return None
-    return starts, ends
-
-
-def _dot_cuts(text: str, s: int, e: int) -> list[int]:
-    """Offsets just after each full stop of the line that ends a sentence."""
-    cuts = []
-    p = text.find(".", s, e)
-    while p >= 0:
-        if _dot_ends_sentence(text, p, s, e):
-            c = _TAIL.match(text, p + 1, e).end()
-            if c < e:
-                cuts.append(c)
-            else:
-                break
-            p = text.find(".", c, e)
-        else:
-            p = text.find(".", p + 1, e)
-    return cuts
+    return sorted(special | unmarked), unmarked, hashtags
 
 
 def _spans_with_links(text: str, s: int, e: int, links) -> tuple[list[int], list[int]] | None:
@@ -217,7 +198,7 @@ def _dot_ends_sentence(text: str, p: int, s: int, e: int) -> bool:
     q = _CLOSE_RUN.match(text, p + 1, e).end()
     if q < e and not text[q].isspace():
         return False  # 3.5, U.S, example.com, UN.আমাদের
-    window = text[max(s, p - 40) : p]
+    window = text[max(s, p - 16) : p]  # long enough for every abbreviation and initial
     w = _WORD_BEFORE.search(window)
     if w and is_abbreviation(w.group()):
         return False

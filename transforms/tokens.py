@@ -29,8 +29,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from itertools import accumulate, repeat
-from operator import gt, itemgetter, sub
+from itertools import accumulate, compress, repeat
+from operator import eq, gt, itemgetter, sub
 from typing import NamedTuple
 
 from transforms.text_rules import is_abbreviation
@@ -161,14 +161,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[list[T
 
 
 def _indices(kinds: list, kind) -> list[int]:
-    out = []
-    i = -1
-    try:
-        while True:
-            i = kinds.index(kind, i + 1)
-            out.append(i)
-    except ValueError:
-        return out
+    return list(compress(range(len(kinds)), map(eq, kinds, repeat(kind))))
 
 
 def _fill_unknown(kinds: list, toks: list[str]) -> None:
@@ -193,16 +186,17 @@ def _mark_links(kinds: list, toks: list[str]) -> None:
 
 def _number_values(kinds: list, toks: list[str]) -> list:
     values = [None] * len(toks)
-    for i in _indices(kinds, _NUM):
+    idx = _indices(kinds, _NUM)
+    for i, v in zip(idx, map(number_value, map(toks.__getitem__, idx))):
         kinds[i] = "number"
-        values[i] = number_value(toks[i])
+        values[i] = v
     return values
 
 
 def number_value(text: str) -> float | None:
     """The value of a number token: separators dropped, digits of any script (২০২১ -> 2021.0)."""
     try:
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "") if "," in text else text)
     except ValueError:
         return None
 
