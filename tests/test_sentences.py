@@ -116,6 +116,11 @@ def test_unmarked_long_line_or_colon_line_is_body():
     assert kinds("সিদ্ধান্তগুলো হলো:\nপ্রথম সিদ্ধান্ত।") == ["body", "body"]
 
 
+def test_an_end_mark_opening_a_sentence_ends_it():
+    assert texts("। তারপর কথা") == ["।", "তারপর কথা"]
+    assert texts("কিছু না ।") == ["কিছু না ।"]
+
+
 def test_tail_of_a_marked_line_is_body():
     assert split_sentences("এক। দুই") == [Sentence(0, 3, "body"), Sentence(4, 7, "body")]
 

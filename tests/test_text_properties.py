@@ -144,3 +144,4 @@ def test_unicode_tables_match_this_interpreter():
 def test_has_astral():
     assert not text_unicode.has_astral("") and not text_unicode.has_astral("অ a \ud800")
     assert text_unicode.has_astral("a\U0001f600") and text_unicode.has_astral("\U00010000")
+

@@ -50,11 +50,12 @@ _END = re.compile("[" + END_MARKS + "]")
 # Whatever follows an end mark and still belongs to its sentence.
 _TAIL_CLASS = "[" + re.escape(END_MARKS + CLOSERS) + "." + MARKS_BMP + "]"
 _TAIL = re.compile(_TAIL_CLASS + "*")
-# Leading space plus one sentence of a stretch whose dots are not sentence ends: from a
-# non-space to the last non-space before an end mark or the line end, then the end marks (with
-# any space before them) and what follows them. Never crosses a newline.
+# Leading space plus one sentence: from a non-space up to end marks (with any space before
+# them) and what follows them, or else to the last non-space before the line end. Never
+# crosses a newline; an end mark at the start of a sentence ends it at once.
+_BODY_PATTERN = "[^" + END_MARKS + "\\s](?:[^" + END_MARKS + "\\n]*[^" + END_MARKS + "\\s])?"
 _SENTENCE_PATTERN = (
-    "\\s*\\S(?:[^" + END_MARKS + "\\n]*[^" + END_MARKS + "\\s])?(?:[^\\S\\n]*[" + END_MARKS + "]" + _TAIL_CLASS + "*)?"
+    "\\s*(?:(?:" + _BODY_PATTERN + ")?[^\\S\\n]*[" + END_MARKS + "]" + _TAIL_CLASS + "*|" + _BODY_PATTERN + ")"
 )
 _SENTENCES = re.compile(_SENTENCE_PATTERN).findall
 _CLOSE_RUN = re.compile("[" + re.escape(CLOSERS) + "]*")

@@ -127,8 +127,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return _tokenize(text, start, end)[0]
 
 
-def _tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[list[Token], list[int], list[int]]:
-    """Tokens of text[start:end] with their start and end offsets as separate lists."""
+def _tokenize(text: str, start: int = 0, end: int | None = None):
+    """(tokens, starts, ends) of text[start:end]: the tokens and, as plain lists, their offsets."""
     n = len(text)
     end = n if end is None else min(end, n)
     start = max(start, 0)
