@@ -8,6 +8,7 @@ SELECT
     m.text,
     m.label,
     m.entity_id,
+    m.form,
     e.canonical,
     e.canonical_latin,
     m.method,
