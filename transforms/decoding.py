@@ -97,9 +97,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     declared_codec = _codec_name(declared)
     if declared_codec and declared_codec.startswith(("utf-16", "utf-32")):
         return _checked(_strict(data, declared_codec, "declared charset"), declared_codec, data)
-    utf16 = _bomless_utf16(data)
-    if utf16:
-        return utf16
+    if b"\x00" in data[:_SNIFF]:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            return utf16
     _refuse_binary(data)
     if declared_codec and declared_codec != "utf-8" and (data.isascii() or not _is_utf8(data)):
         try:

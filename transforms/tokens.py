@@ -90,6 +90,8 @@ _HASH = "#hash"
 _DOT = "#dot"
 _SYMBOL_PUNCT = frozenset("%‰‱")
 
+# Every branch opens with a literal, so re looks for the rare first characters only.
+_LINKISH = re.compile("@|://|www\\.|Www\\.|WWW\\.").search
 _first = itemgetter(0)
 _second = itemgetter(1)
 _new = tuple.__new__
@@ -148,7 +150,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None):
     if None in present:
         _fill_unknown(kinds, toks)
         present = set(kinds)
-    if "latin" in present and ("@" in seg or "://" in seg or "ww." in seg or "WW." in seg):
+    if "latin" in present and _LINKISH(seg):
         _mark_links(kinds, toks)
     if _DOT in present:  # first: it may merge tokens
         _attach_abbreviation_dots(starts, ends, kinds, toks)
