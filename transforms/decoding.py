@@ -68,10 +68,10 @@ _SIGNATURES = (
 )
 
 _SIGNATURE_FIRST_BYTES = frozenset(magic[0] for magic, _ in _SIGNATURES)
+_BOM_FIRST_BYTES = frozenset(bom[0] for bom, _ in _BOMS)
 
 # Bytes a text file may contain below 0x20 (and DEL): tab, newlines, form feed, escape.
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20)) + b"\x7f"
-_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SNIFF = 8192
@@ -91,13 +91,14 @@ _MOJIBAKE = re.compile("\u00e0[\u00a6\u00a7]")
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if not data:
         return Decoded("", "utf-8")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _checked(_strict(data[len(bom) :], codec.replace("-sig", ""), "byte-order mark"), codec, data)
-    declared_codec = _codec_name(declared)
+    if data[0] in _BOM_FIRST_BYTES:
+        for bom, codec in _BOMS:
+            if data.startswith(bom):
+                return _checked(_strict(data[len(bom) :], codec.replace("-sig", ""), "byte-order mark"), codec, data)
+    declared_codec = _codec_name(declared) if declared else None
     if declared_codec and declared_codec.startswith(("utf-16", "utf-32")):
         return _checked(_strict(data, declared_codec, "declared charset"), declared_codec, data)
-    if b"\x00" in data[:_SNIFF]:
+    if data.find(b"\x00", 0, _SNIFF) >= 0:
         utf16 = _bomless_utf16(data)
         if utf16:
             return utf16
@@ -166,10 +167,10 @@ def _refuse_binary(data: bytes) -> None:
         for magic, what in _SIGNATURES:
             if data.startswith(magic):
                 raise UndecodableInput("binary", f"starts with the signature of {what}")
-    head = data[:_SNIFF]
-    nul = head.find(b"\x00")
+    nul = data.find(b"\x00", 0, _SNIFF)
     if nul >= 0:
         raise UndecodableInput("binary", f"NUL byte at offset {nul}")
+    head = data[:_SNIFF]
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > _MAX_CONTROL_RATIO * len(head):
         raise UndecodableInput("binary", f"{controls} control bytes in the first {len(head)} bytes")
@@ -217,6 +218,11 @@ def _checked(text: str, encoding: str, data: bytes, bytes_checked: bool = False)
     ``bytes_checked``: the control bytes were counted already and this codec keeps ASCII
     as it is (UTF-8), so the characters need no second count.
     """
+    if bytes_checked and len(data) >= 1.5 * len(text):
+        # The common case, Unicode Bengali in UTF-8: only double-decoded UTF-8 to look for.
+        if text.find("\u00e0\u00a6", 0, _SNIFF) >= 0 or text.find("\u00e0\u00a7", 0, _SNIFF) >= 0:
+            _refuse_mojibake(text[:_SNIFF])
+        return Decoded(text, encoding)
     sample = text[:_SNIFF]
     if not bytes_checked:
         controls = len(_CONTROL_CHARS.findall(sample))

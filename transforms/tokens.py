@@ -136,7 +136,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None):
     start = max(start, 0)
     if start >= end:
         return [], [], []
-    seg = text[start:end]
+    seg = text if start == 0 and end == n else text[start:end]
     found = (_FIND_ALL if has_astral(seg) else _FIND_BMP)(seg)
     if not found:
         return [], [], []
