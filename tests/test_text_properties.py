@@ -109,7 +109,7 @@ def assert_tokens(text: str, start: int, end: int, toks) -> None:
         assert text[t.start : t.end] == t.text
         assert previous <= t.start < t.end <= hi
         assert not any(c.isspace() for c in t.text)
-        assert (t.value is not None) == (t.kind == "number") or (t.kind == "number" and t.value is None)
+        assert (t.value is not None) == (t.kind == "number")
         covered.update(range(t.start, t.end))
         previous = t.end
     assert all(i in covered or text[i].isspace() for i in range(lo, hi))

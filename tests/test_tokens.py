@@ -160,6 +160,10 @@ def test_abbreviation_dots_stay_on_their_token():
     assert surfaces("G20 এবং UN. আমাদের") == ["G20", "এবং", "UN", ".", "আমাদের"]
 
 
+def test_email_starting_with_digits():
+    assert pairs("লিখুন 123@example.com") == [("লিখুন", "word"), ("123@example.com", "email")]
+
+
 def test_hashtag_needs_a_word_after_the_sign():
     assert pairs("#রাশিয়া # #") == [("#রাশিয়া", "hashtag"), ("#", "punct"), ("#", "punct")]
 

@@ -65,6 +65,8 @@ _LIST_MARKER = re.compile("\\s*(?:\\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])")
 _LOWER_NEXT = re.compile("\\s+[a-z]")
 _HASHTAG_LINE = re.compile("#[^\\s#]+(?:\\s+#[^\\s#]+)*")
 _URL = re.compile(URL_PATTERN)
+# Every branch opens with a literal, so re looks for the rare first characters only.
+_linkish = re.compile("://|www\\.|Www\\.|WWW\\.").search
 
 _HEADING_MAX_WORDS = 20
 _BYLINE_MAX_WORDS = 6
@@ -161,7 +163,8 @@ def _special_lines(text: str, lines, line_starts, first, links, dot_lines):
 
 
 def _spans_with_links(text: str, s: int, e: int, links) -> tuple[list[int], list[int]] | None:
-    """Like _spans for a line with URLs, whose ? and ! do not end sentences."""
+    """(starts, ends) of the sentences of a line with URLs, whose ? and ! end no sentence;
+    None if the line has no sentence end at all. Same rules as the one-pass split."""
     cuts = []
     covered = s
     for m in _MARK.finditer(text, s, e):
@@ -186,10 +189,6 @@ def _spans_with_links(text: str, s: int, e: int, links) -> tuple[list[int], list
             ends.append(c)
         a = c
     return starts, ends
-
-
-# Every branch opens with a literal, so re looks for the rare first characters only.
-_linkish = re.compile("://|www\\.|Www\\.|WWW\\.").search
 
 
 def _dot_ends_sentence(text: str, p: int, s: int, e: int) -> bool:
@@ -248,12 +247,6 @@ def _link_spans(text: str) -> tuple[list[int], list[int]]:
         starts.append(m.start())
         ends.append(m.end())
     return starts, ends
-
-
-def _inside_any(links, s: int, e: int) -> bool:
-    starts, ends = links
-    k = bisect.bisect_left(ends, s + 1)
-    return k < len(starts) and starts[k] < e
 
 
 def _inside(links, p: int) -> bool:

@@ -150,7 +150,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None):
     if None in present:
         _fill_unknown(kinds, toks)
         present = set(kinds)
-    if "latin" in present and _LINKISH(seg):
+    if ("latin" in present or _NUM in present) and _LINKISH(seg):
         _mark_links(kinds, toks)
     if _DOT in present:  # first: it may merge tokens
         _attach_abbreviation_dots(starts, ends, kinds, toks)
