@@ -118,7 +118,7 @@ def is_generic(token: str) -> bool:
     return token in _GENERIC_FORMS or token in _TIME_FORMS
 
 
-def _only_generic(tokens: list[str]) -> bool:
+def only_generic(tokens: list[str]) -> bool:
     # Time words only disqualify a span on their own: "গত বছর" (last year) is a date, "বছর" is not.
     if len(tokens) == 1:
         return is_generic(tokens[0])
@@ -136,7 +136,7 @@ def clean_spans(words: list[str], ents: Iterable[Ent]) -> tuple[list[Ent], int]:
     changed = 0
     for e in ents:
         toks = words[e.start : e.end]
-        if _only_generic(toks):
+        if only_generic(toks):
             changed += 1
             continue
         if e.label != "PERSON" or not any(is_title(t) for t in toks):

@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--vectors", type=Path, help="a spaCy vectors pipeline dir (see training.ner.vectors)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/khobor_ner"))
     ap.add_argument("--no-card", action="store_true", help="skip MODEL_CARD.md (for experiments)")
+    ap.add_argument("--no-stoplist", action="store_true", help="experiment: train/dev without the stop-list (test keeps it)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -55,12 +56,14 @@ def main(argv: list[str] | None = None) -> dict:
 
     stats = Stats()
     parts = load_splits(args.shared, args.seed, stats)
+    # The split hashes the words only, so both readings give the same sentences in the same splits.
+    fit = load_splits(args.shared, args.seed, Stats(), stoplist=False) if args.no_stoplist else parts
     work = args.work
     if work.exists():
         shutil.rmtree(work)
     sizes = {}
     for sp in ("train", "dev"):
-        sizes[sp] = write_docbin(work / f"{sp}.spacy", (s for c in chosen for s in parts[sp].get(c, [])))
+        sizes[sp] = write_docbin(work / f"{sp}.spacy", (s for c in chosen for s in fit[sp].get(c, [])))
     sizes["test"] = {c: len(v) for c, v in parts["test"].items()}
     print(f"sentences: {sizes}\nconversion: {json.dumps(stats.as_dict(), ensure_ascii=False)}", flush=True)
 
@@ -90,6 +93,7 @@ def main(argv: list[str] | None = None) -> dict:
         "seed": args.seed,
         "corpora": chosen,
         "vectors": bool(args.vectors),
+        "stoplist": not args.no_stoplist,
         "max_steps": nlp.config["training"]["max_steps"],
         "sentences": sizes,
         "conversion": stats.as_dict(),
