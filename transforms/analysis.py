@@ -6,13 +6,41 @@ document, each in exactly one sentence. Offsets are code points into ``documents
 from __future__ import annotations
 
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401 - pa.compute
 
 from transforms import tables
 from transforms.sentences import split_sentences
 from transforms.tokens import tokenize_sentences
 
 
+CHUNK_DOCUMENTS = 500  # Python objects live for one chunk only; Arrow holds the rest compactly
+
+
 def analyse_documents(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    parts = [_analyse(docs.slice(i, CHUNK_DOCUMENTS)) for i in range(0, docs.num_rows, CHUNK_DOCUMENTS)]
+    if not parts:
+        return tables.empty(tables.SENTENCES), tables.empty(tables.TOKENS)
+    return pa.concat_tables([p[0] for p in parts]), pa.concat_tables([p[1] for p in parts])
+
+
+def document_chunks(docs: pa.Table, sentences: pa.Table, tokens: pa.Table, size: int = CHUNK_DOCUMENTS):
+    """(docs, sentences, tokens) slices of ``size`` documents, zero-copy: the tables are in
+    document order, as ``analyse_documents`` makes them."""
+    def run_lengths(col) -> dict:
+        vc = pa.compute.value_counts(col)
+        return dict(zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist()))
+
+    s_len, t_len = run_lengths(sentences["document_id"]), run_lengths(tokens["document_id"])
+    ids = docs["document_id"].to_pylist()
+    s_at = t_at = 0
+    for i in range(0, len(ids), size):
+        chunk = ids[i : i + size]
+        ns, nt = sum(s_len.get(d, 0) for d in chunk), sum(t_len.get(d, 0) for d in chunk)
+        yield docs.slice(i, size), sentences.slice(s_at, ns), tokens.slice(t_at, nt)
+        s_at, t_at = s_at + ns, t_at + nt
+
+
+def _analyse(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
     s_cols: dict[str, list] = {n: [] for n in tables.SENTENCES.names}
     t_cols: dict[str, list] = {n: [] for n in tables.TOKENS.names}
     for doc_id, run_id, text in zip(

@@ -108,7 +108,26 @@ class EntityExtractor:
     def extract_tables(
         self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None
     ) -> tuple[pa.Table, pa.Table, pa.Table]:
-        """(mentions, entities first seen here, new aliases) for a batch of documents."""
+        """(mentions, entities first seen here, new aliases) for a batch of documents.
+
+        Works through the batch a chunk of documents at a time (bounded memory); aliases learnt
+        in one chunk serve the next, so ids do not depend on where the chunks fall.
+        """
+        from transforms.analysis import document_chunks
+
+        known = dict(known_aliases or {})
+        parts, seen_entities = [], set()
+        for d, s, t in document_chunks(docs, sentences, tokens):
+            mentions, entities, aliases = self._extract_chunk(d, s, t, now, known)
+            known.update(zip(aliases["alias_key"].to_pylist(), aliases["entity_id"].to_pylist()))
+            keep = [eid not in seen_entities for eid in entities["entity_id"].to_pylist()]
+            seen_entities.update(entities["entity_id"].to_pylist())
+            parts.append((mentions, entities.filter(pa.array(keep, type=pa.bool_())), aliases))
+        if not parts:
+            return tables.empty(tables.ENTITY_MENTIONS), tables.empty(tables.ENTITIES), tables.empty(tables.ENTITY_ALIASES)
+        return tuple(pa.concat_tables([p[k] for p in parts]) for k in range(3))
+
+    def _extract_chunk(self, docs, sentences, tokens, now, known_aliases):
         from transforms.tokens import Token
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
