@@ -90,8 +90,6 @@ _HASH = "#hash"
 _DOT = "#dot"
 _SYMBOL_PUNCT = frozenset("%‰‱")
 
-# Every branch opens with a literal, so re looks for the rare first characters only.
-_LINKISH = re.compile("@|://|www\\.|Www\\.|WWW\\.").search
 _first = itemgetter(0)
 _second = itemgetter(1)
 _new = tuple.__new__
@@ -150,7 +148,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None):
     if None in present:
         _fill_unknown(kinds, toks)
         present = set(kinds)
-    if ("latin" in present or _NUM in present) and _LINKISH(seg):
+    if ("latin" in present or _NUM in present) and _linkish(seg):
         _mark_links(kinds, toks)
     if _DOT in present:  # first: it may merge tokens
         _attach_abbreviation_dots(starts, ends, kinds, toks)
@@ -160,6 +158,11 @@ def _tokenize(text: str, start: int = 0, end: int | None = None):
         _replace(kinds, toks, _HASH, lambda t: "hashtag" if len(t) > 1 else "punct")
     tokens = list(map(_new, repeat(Token), zip(starts, ends, kinds, toks, values or repeat(None))))
     return tokens, starts, ends
+
+
+def _linkish(seg: str) -> bool:
+    # Substring tests: re scans an alternation several times slower than str.find.
+    return "@" in seg or "://" in seg or "ww." in seg or "WW." in seg
 
 
 def _indices(kinds: list, kind) -> list[int]:
