@@ -289,13 +289,25 @@ def _apply(raw: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]
         if len(present) > 1:
             pos.sort()
         touching = any(map(eq, islice(pos, 1, None), map(add, pos, repeat(1))))  # side by side
-    cps, rps = [0], [0]
     if not edits:
         text = raw
         for ch in present:
             text = text.replace(ch, _NUKTA[ch])
+        if not touching and pos[0]:
+            # The common case: each nukta letter is raw[p:p+1] -> clean[c:c+2], the k-th
+            # k further ahead in clean than in raw.
+            k = len(pos)
+            cps = [0] * (2 * k + 1)
+            cps[1::2] = map(add, pos, range(k))
+            cps[2::2] = map(add, pos, range(2, k + 2))
+            rps = [0] * (2 * k + 1)
+            rps[1::2] = pos
+            rps[2::2] = map(add, pos, repeat(1))
+            return text, OffsetMap(tuple(cps), tuple(rps))
+        cps, rps = [0], [0]
         _nukta_breakpoints(pos, 0, touching, cps, rps)
         return text, OffsetMap(tuple(cps), tuple(rps))
+    cps, rps = [0], [0]
     pieces = []
     last = 0
     shift = 0  # len(clean so far) - len(raw so far)
