@@ -21,13 +21,13 @@ from flows import publish as publishing
 from flows import warehouse_db as wdb
 from flows.paths import WarehouseLayout
 from flows.resources import commit_fetch_state, source_context, take_pending_state
-from flows.sources.base import SourceError, SourceInfo
+from flows.sources.base import SourceInfo
 from flows.sources.registry import DEFAULT_REGISTRY, build_source, fetch_settings, input_info, read_registry, select
 from flows.validation import Verdict, validate_run
 from transforms.documents import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
 from transforms.analysis import analyse_documents
 from transforms.entities.extract import default_extractor
-from transforms.near_duplicates import batch_signatures, link_batch
+from transforms.near_duplicates import band_probe, batch_signatures, link_batch
 from transforms.source_stats import source_run_rows
 from transforms.staging import stage_items
 from transforms import tables
@@ -65,7 +65,7 @@ def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: Warehou
             for item in build_source(info, context).items():
                 stat["items_seen"] += 1
                 items.append(item)
-        except (SourceError, Exception) as exc:  # noqa: BLE001 - one source must not fail the others
+        except Exception as exc:  # noqa: BLE001 - a SourceError, or a broken plugin: never fails the others
             stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
             get_run_logger().error("source %s failed: %s", info.id, stat["error"])
         parts.append(stage_items(items, run_id, seen))
@@ -85,11 +85,7 @@ def clean(stg: pa.Table, db: Path, run_id: str, defaults: dict[str, SourceDefaul
 @task(name="near-duplicates", **IO_RETRIES)
 def near_duplicates(docs: pa.Table, db: Path) -> tuple[pa.Table, pa.Table]:
     sigs, bands = batch_signatures(docs)
-    probe = pa.table(
-        {"band": [b for hs in bands.values() for b in range(len(hs))], "hash": [h for hs in bands.values() for h in hs]},
-        schema=pa.schema([("band", pa.int64()), ("hash", pa.int64())]),
-    )
-    known_sigs, known_bands = wdb.candidate_signatures(db, probe)
+    known_sigs, known_bands = wdb.candidate_signatures(db, band_probe(bands))
     return link_batch(docs, sigs, bands, known_sigs, known_bands)
 
 

@@ -83,6 +83,16 @@ def batch_signatures(docs) -> tuple[dict[str, np.ndarray], dict[str, list[int]]]
     return sigs, {d: band_hashes(s) for d, s in sigs.items()}
 
 
+def band_probe(bands: dict[str, list[int]]):
+    """The (band, hash) pairs of a batch, as the table the warehouse is probed with."""
+    import pyarrow as pa
+
+    return pa.table(
+        {"band": [b for hs in bands.values() for b in range(len(hs))], "hash": [h for hs in bands.values() for h in hs]},
+        schema=pa.schema([("band", pa.int64()), ("hash", pa.int64())]),
+    )
+
+
 def link_batch(docs, sigs: dict[str, np.ndarray], bands: dict[str, list[int]],
                known_signatures: dict[str, list[int]], known_bands: dict[str, list[int]]):
     """Signature rows for a batch of new documents and their near-duplicate pairs, as tables."""
