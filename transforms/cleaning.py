@@ -86,7 +86,7 @@ class Cleaned:
 
 
 _NUKTA = {"\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc", "\u09df": "\u09af\u09bc"}
-_CHAR_FIXES = {**_NUKTA, "\u09f7": "\u0964", "\u09c7\u09be": "\u09cb", "\u09c7\u09d7": "\u09cc"}
+_VOWEL_PAIRS = {"\u09c7\u09be": "\u09cb", "\u09c7\u09d7": "\u09cc"}  # ে+া -> ো, ে+ৗ -> ৌ
 
 _ODD_SPACES = "".join(c for c in SPACE_CHARS if c not in " \n")
 # Code points that never survive on their own: non-space controls, formats, lone surrogates.
@@ -147,8 +147,8 @@ def _find_edits(raw: str) -> tuple[list[tuple[int, int, str]], bool]:
             if not nfc_suspect and rep != " " and rep != "\n" and 0 < a and b < n:
                 nfc_suspect = not _HAS_SPACE(run)  # invisibles dropped between letters
     pairs = [
-        (i, i + 2, _CHAR_FIXES[pair])
-        for pair in ("\u09c7\u09be", "\u09c7\u09d7")
+        (i, i + 2, _VOWEL_PAIRS[pair])
+        for pair in _VOWEL_PAIRS
         if pair in raw
         for i in _find_all(raw, pair)
     ]
