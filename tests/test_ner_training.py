@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.vocab import Vocab
 
 from training.ner.corpora import (
     BadTags,
@@ -16,6 +17,7 @@ from training.ner.corpora import (
     spans_from_biluo,
     spans_from_iob,
 )
+from training.ner.docs import to_doc
 from training.ner.labels import LABELS, Ent, clean_spans, map_label
 from training.ner.split import split
 
@@ -61,6 +63,16 @@ def test_banglakit_reader_aligns_with_spacy_tokens_and_drops_misaligned(tmp_path
     assert out[0].words[-1] == "।" and out[0].spaces[-2] is False
     assert st.counts["banglakit:dropped_misaligned"] == 1
     assert st.counts["banglakit:dropped_label_LAW"] == 1
+
+
+def test_banglakit_dates_become_missing_annotation(tmp_path):
+    f = tmp_path / "main.jsonl"
+    row = ["গতকাল রোববার করিম ৩ মে এলেন", ["O", "U-DATE", "U-PERSON", "O", "O", "O"]]
+    f.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    (s,) = read_banglakit(f, Stats())
+    assert spans(s) == [("করিম", "PERSON")] and s.missing == [0, 1, 3, 4]
+    doc = to_doc(Vocab(), s)
+    assert [t.ent_iob_ for t in doc] == ["", "", "B", "", "", "O"]
 
 
 def test_rifat_reader_bom_bare_tim_and_malformed(tmp_path):

@@ -13,7 +13,10 @@ from .corpora import Sentence
 def to_doc(vocab: Vocab, s: Sentence, with_ents: bool = True) -> Doc:
     doc = Doc(vocab, words=s.words, spaces=s.spaces)
     if with_ents:
-        doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in s.ents]
+        doc.set_ents(
+            [Span(doc, e.start, e.end, label=e.label) for e in s.ents],
+            missing=[Span(doc, i, i + 1) for i in s.missing],
+        )
     return doc
 
 
