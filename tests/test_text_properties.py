@@ -14,7 +14,7 @@ from tests.test_cleaning import assert_offsets_exact
 from transforms import text_unicode
 from transforms.cleaning import clean_text
 from transforms.sentences import SENTENCE_KINDS, split_sentences
-from transforms.tokens import TOKEN_KINDS, tokenize, tokenize_sentences
+from transforms.tokens import TOKEN_KINDS, token_columns, tokenize, tokenize_sentences
 
 # KHOBOR_TEXT_EXAMPLES=5000 for a longer hunt.
 SETTINGS = settings(
@@ -145,3 +145,13 @@ def test_has_astral():
     assert not text_unicode.has_astral("") and not text_unicode.has_astral("অ a \ud800")
     assert text_unicode.has_astral("a\U0001f600") and text_unicode.has_astral("\U00010000")
 
+
+
+@SETTINGS
+@given(st.one_of(any_text, news_text))
+def test_token_columns_equal_the_tokens_of_each_sentence(raw):
+    for text in (raw, clean_text(raw).text):
+        sents = split_sentences(text)
+        cols = token_columns(text, sents)
+        expected = [(k, *tok) for k, toks in enumerate(tokenize_sentences(text, sents)) for tok in toks]
+        assert list(zip(*cols)) == expected

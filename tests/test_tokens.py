@@ -10,7 +10,7 @@ from transforms.cleaning import clean_text
 from transforms.sentences import split_sentences
 from transforms.text_eval import read_conllu, token_prf
 from transforms.text_jsonl import analyse, tokenize_records
-from transforms.tokens import TOKEN_KINDS, Token, number_value, tokenize, tokenize_sentences
+from transforms.tokens import TOKEN_KINDS, Token, number_value, token_columns, tokenize, tokenize_sentences
 
 UD_TEST = SHARED / "corpora" / "ud_bengali_bru" / "bn_bru-ud-test.conllu"
 
@@ -187,6 +187,16 @@ def test_tokenize_sentences_matches_one_call_per_sentence(seeds_dir):
         text = clean_text(path.read_text(encoding="utf-8")).text
         sents = split_sentences(text)
         assert tokenize_sentences(text, sents) == [tokenize(text, s.start, s.end) for s in sents]
+
+
+def test_token_columns_carry_the_sentence_index(seeds_dir):
+    text = clean_text((seeds_dir / "putin-india-visit.bn.txt").read_text(encoding="utf-8")).text
+    sents = split_sentences(text)
+    cols = token_columns(text, sents)
+    per_sentence = tokenize_sentences(text, sents)
+    assert len(cols.start) == sum(map(len, per_sentence))
+    assert cols.sentence[0] == 0 and cols.sentence[-1] == len(sents) - 1
+    assert list(zip(*cols)) == [(k, *t) for k, toks in enumerate(per_sentence) for t in toks]
 
 
 def test_seed_tokens(seeds_dir):

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import eq, gt, itemgetter, sub
 from typing import NamedTuple
 
@@ -129,15 +129,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _tokenize(text: str, start: int = 0, end: int | None = None):
     """(tokens, starts, ends) of text[start:end]: the tokens and, as plain lists, their offsets."""
+    starts, ends, kinds, toks, values = _columns(text, start, end)
+    tokens = list(map(_new, repeat(Token), zip(starts, ends, kinds, toks, values or repeat(None))))
+    return tokens, starts, ends
+
+
+def _columns(text: str, start: int = 0, end: int | None = None):
+    """(starts, ends, kinds, texts, values) of the tokens of text[start:end], as plain lists;
+    ``values`` is None when there is no number."""
     n = len(text)
     end = n if end is None else min(end, n)
     start = max(start, 0)
     if start >= end:
-        return [], [], []
+        return [], [], [], [], None
     seg = text if start == 0 and end == n else text[start:end]
     found = (_FIND_ALL if has_astral(seg) else _FIND_BMP)(seg)
     if not found:
-        return [], [], []
+        return [], [], [], [], None
     toks = list(map(str.lstrip, found))
     ends = list(accumulate(map(len, found), initial=start))
     del ends[0]
@@ -156,8 +164,7 @@ def _tokenize(text: str, start: int = 0, end: int | None = None):
         values = _number_values(kinds, toks)
     if _HASH in present:
         _replace(kinds, toks, _HASH, lambda t: "hashtag" if len(t) > 1 else "punct")
-    tokens = list(map(_new, repeat(Token), zip(starts, ends, kinds, toks, values or repeat(None))))
-    return tokens, starts, ends
+    return starts, ends, kinds, toks, values
 
 
 def _linkish(seg: str) -> bool:
@@ -245,3 +252,36 @@ def tokenize_sentences(text: str, sentences) -> list[list[Token]]:
                 if k + 1 < len(sentences):
                     out[k + 1] = tokenize(text, sentences[k + 1][0], sentences[k + 1][1])
     return out
+
+
+class TokenColumns(NamedTuple):
+    """The tokens of a text as columns, one entry per token, ready for a table."""
+
+    sentence: list[int]  # index into the sentence list
+    start: list[int]
+    end: list[int]
+    kind: list[str]
+    text: list[str]
+    value: list  # float for numbers, else None
+
+
+def token_columns(text: str, sentences) -> TokenColumns:
+    """What ``tokenize_sentences`` gives, as columns instead of Token tuples.
+
+    Building a table needs columns anyway, and skipping one tuple per token makes this the
+    cheapest way to get every token of a document with its sentence.
+    """
+    if not sentences:
+        return TokenColumns([], [], [], [], [], [])
+    starts, ends, kinds, toks, values = _columns(text, sentences[0][0], sentences[-1][1])
+    cut = list(map(bisect.bisect_left, repeat(starts), map(_first, sentences)))
+    cut.append(len(starts))
+    nxt = cut[1:]
+    if starts and any(map(gt, map(ends.__getitem__, map(sub, nxt, repeat(1))), map(_second, sentences))):
+        # A token ran past a sentence end: take the slow road, sentence by sentence.
+        per_sentence = tokenize_sentences(text, sentences)
+        flat = [t for sent in per_sentence for t in sent]
+        sentence = list(chain.from_iterable(map(repeat, range(len(sentences)), map(len, per_sentence))))
+        return TokenColumns(sentence, *map(list, zip(*flat))) if flat else TokenColumns([], [], [], [], [], [])
+    sentence = list(chain.from_iterable(map(repeat, range(len(sentences)), map(sub, nxt, cut))))
+    return TokenColumns(sentence, starts, ends, kinds, toks, values or [None] * len(starts))
