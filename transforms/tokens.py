@@ -23,6 +23,11 @@ Rules:
   symbols (৳ $ + = ©) and % ‰.
 - A ``.`` right after an abbreviation or initial (ড. মো. এস. Dr. J.) is part of that token; the
   sentence splitter uses the same rule (``transforms.text_rules.is_abbreviation``).
+
+For whole documents: ``tokenize_sentences(text, sentences)`` gives each sentence's tokens exactly
+as one ``tokenize`` call per sentence would, from a single pass over the text, and
+``token_columns(text, sentences)`` the same tokens as table columns with their sentence index
+(no tuple per token: the cheapest form for building the tokens table).
 """
 from __future__ import annotations
 
