@@ -202,3 +202,9 @@ def test_random_high_bytes_are_not_turned_into_text():
 def test_bom_with_broken_payload():
     err = _refused(codecs.BOM_UTF8 + b"abc\xffdef")
     assert err.reason == "invalid-encoding"
+
+
+def test_short_latin1_text_is_western_not_an_exotic_code_page():
+    from transforms.decoding import decode_bytes
+
+    assert decode_bytes("Café in Dhaka".encode("latin-1")).text == "Café in Dhaka"

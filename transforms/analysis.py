@@ -10,7 +10,7 @@ import pyarrow.compute  # noqa: F401 - pa.compute
 
 from transforms import tables
 from transforms.sentences import split_sentences
-from transforms.tokens import tokenize_sentences
+from transforms.tokens import token_columns
 
 
 CHUNK_DOCUMENTS = 500  # Python objects live for one chunk only; Arrow holds the rest compactly
@@ -46,28 +46,25 @@ def _analyse(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
     for doc_id, run_id, text in zip(
         docs["document_id"].to_pylist(), docs["run_id"].to_pylist(), docs["text"].to_pylist()
     ):
-        t_index = 0
         sents = split_sentences(text)
-        for s_index, (sent, toks) in enumerate(zip(sents, tokenize_sentences(text, sents))):
-            s_cols["document_id"].append(doc_id)
-            s_cols["sentence_index"].append(s_index)
-            s_cols["run_id"].append(run_id)
-            s_cols["start"].append(sent.start)
-            s_cols["end"].append(sent.end)
-            s_cols["kind"].append(sent.kind)
-            s_cols["text"].append(text[sent.start : sent.end])
-            n = len(toks)
-            t_cols["document_id"].extend([doc_id] * n)
-            t_cols["token_index"].extend(range(t_index, t_index + n))
-            t_cols["run_id"].extend([run_id] * n)
-            t_cols["sentence_index"].extend([s_index] * n)
-            for tok in toks:
-                t_cols["start"].append(tok.start)
-                t_cols["end"].append(tok.end)
-                t_cols["text"].append(tok.text)
-                t_cols["kind"].append(tok.kind)
-                t_cols["value"].append(tok.value)
-            t_index += n
+        s_cols["document_id"] += [doc_id] * len(sents)
+        s_cols["sentence_index"] += range(len(sents))
+        s_cols["run_id"] += [run_id] * len(sents)
+        s_cols["start"] += [s.start for s in sents]
+        s_cols["end"] += [s.end for s in sents]
+        s_cols["kind"] += [s.kind for s in sents]
+        s_cols["text"] += [text[s.start : s.end] for s in sents]
+        cols = token_columns(text, sents)
+        n = len(cols.start)
+        t_cols["document_id"] += [doc_id] * n
+        t_cols["token_index"] += range(n)
+        t_cols["run_id"] += [run_id] * n
+        t_cols["sentence_index"] += cols.sentence
+        t_cols["start"] += cols.start
+        t_cols["end"] += cols.end
+        t_cols["text"] += cols.text
+        t_cols["kind"] += cols.kind
+        t_cols["value"] += cols.value
     return (
         pa.table(s_cols, schema=tables.SENTENCES),
         pa.table(t_cols, schema=tables.TOKENS),

@@ -187,6 +187,9 @@ def _refuse_broken_utf8(data: bytes, exc: UnicodeDecodeError) -> None:
         )
 
 
+_WESTERN_CODECS = ("cp1252", "latin-1", "iso8859-15", "cp1250", "iso8859-2", "utf-16", "utf-16-le", "utf-16-be")
+
+
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
@@ -202,8 +205,9 @@ def _detect(data: bytes) -> Decoded:
     codec = _codec_name(best.encoding) or best.encoding
     head = data[:_SNIFF]
     high = len(head) - len(head.translate(None, _HIGH_BYTES))
-    if codec.startswith(_CJK_CODECS) and high < 0.3 * len(head):
-        # Mostly ASCII with a few high bytes is Western text, not a double-byte codec.
+    if high < 0.3 * len(head) and codec not in _WESTERN_CODECS:
+        # Mostly ASCII with a few high bytes is Western text (Café, naïve), whatever code page
+        # — CJK, Urdu cp1006 — happens to score as well on a short sample.
         for fallback in ("cp1252", "latin-1"):
             try:
                 return _checked(data.decode(fallback), fallback, data)
