@@ -70,14 +70,16 @@ def demonym_spans(tokens) -> list[tuple[Span, str]]:
         eid = index.get(norm_token(t.text))
         if eid is not None:
             label = "ORG" if eid.startswith("org:") else "LOC"
-            out.append((Span(t.start, t.end, label, "rule", 0.9, "adjective"), eid))
+            out.append((Span(t.start, t.end, label, "gazetteer", 0.9, "adjective"), eid))
     return out
 
 
 def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    # Date rules beat the model's dates: they know where a date ends and give its value.
     ranked = sorted(
         spans,
-        key=lambda se: (-_LABEL_PRIORITY.get(se[0].label, 0), -_PRIORITY.get(se[0].method, 0), -(se[0].end - se[0].start), se[0].start),
+        key=lambda se: (-_LABEL_PRIORITY.get(se[0].label, 0), not (se[0].label == "DATE" and se[0].method == "rule"),
+                        -_PRIORITY.get(se[0].method, 0), -(se[0].end - se[0].start), se[0].start),
     )
     kept: list[tuple[Span, str | None]] = []
     for cand in ranked:
@@ -85,6 +87,22 @@ def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, s
         if all(s.end <= k[0].start or s.start >= k[0].end for k in kept):
             kept.append(cand)
     return sorted(kept, key=lambda se: se[0].start)
+
+
+def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    """A first name and a surname the model tagged as two people (সের্গেই | ল্যাভরভের) are one."""
+    out: list[tuple[Span, str | None]] = []
+    for span, gaz in spans:
+        if out:
+            prev, pgaz = out[-1]
+            if (
+                prev.label == span.label == "PERSON" and "model" in (prev.method, span.method)
+                and pgaz is None and gaz is None and text[prev.end : span.start].isspace()
+            ):
+                out[-1] = (Span(prev.start, span.end, "PERSON", "model", min(prev.confidence, span.confidence)), None)
+                continue
+        out.append((span, gaz))
+    return out
 
 
 class EntityExtractor:
@@ -103,7 +121,7 @@ class EntityExtractor:
         spans += [(s, None) for s in hashtag_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
-        return resolve_overlaps(spans)
+        return merge_adjacent_names(view.text, resolve_overlaps(spans))
 
     def extract_tables(
         self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None
