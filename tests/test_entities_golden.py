@@ -36,9 +36,13 @@ def seed_entities(seeds_dir):
 
 
 def _by_form(entities: list[dict]) -> dict[str, list[dict]]:
+    """Mentions by their text, and by each word of it: the form ল্যাভরভের is found whether the
+    mention is ল্যাভরভের or সের্গেই ল্যাভরভের."""
     forms: dict[str, list[dict]] = {}
     for e in entities:
-        forms.setdefault(nfc(e["text"]), []).append(e)
+        text = nfc(e["text"])
+        for key in {text, *text.split()}:
+            forms.setdefault(key, []).append(e)
     return forms
 
 
