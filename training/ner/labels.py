@@ -68,7 +68,7 @@ TITLES = frozenset(
     """.split()
 )
 
-GENERIC = TITLES | frozenset(
+NOUNS = frozenset(
     """
     মানুষ লোক জনগণ সরকার পুলিশ সেনাবাহিনী সেনা র‍্যাব প্রশাসন আদালত সংসদ মন্ত্রণালয় দল
     বিরোধী ক্ষমতাসীন বাহিনী কমিটি কমিশন বিশ্ববিদ্যালয় কলেজ স্কুল হাসপাতাল ব্যাংক কোম্পানি
@@ -95,7 +95,7 @@ TIME_WORDS = frozenset(
     """.split()
 )
 
-GENERIC = GENERIC | GROUPS
+GENERIC = TITLES | NOUNS | GROUPS
 
 # Bengali inflects nouns by suffix; a stop-listed stem counts with any of these endings.
 _SUFFIXES = ("", "র", "ের", "এর", "কে", "েরা", "রা", "দের", "দেরকে", "ও", "ই", "রও", "েরও", "রই", "েরই", "টি", "টির", "গণ", "বৃন্দ", "সহ", "ে", "তে", "য়")
