@@ -28,6 +28,23 @@ CONFIG = Path(__file__).with_name("config.cfg")
 DEFAULT_CORPORA = ("banglakit", "rifat", "neonp")
 
 
+META = {
+    "name": "bn_ner",
+    "version": "0.1.0",
+    "description": "khobor Bengali NER (PERSON, ORG, LOC, DATE) for pre-tokenised Docs; see MODEL_CARD.md",
+    "license": "MIT; trained on CC0 1.0, MIT and CC BY 4.0 data (attributions in MODEL_CARD.md)",
+    "sources": [
+        {"name": "banglakit/bengali-ner-data", "url": "https://github.com/banglakit/bengali-ner-data", "license": "CC0 1.0"},
+        {"name": "Rifat1493/Bengali-NER", "url": "https://github.com/Rifat1493/Bengali-NER", "license": "MIT", "author": "Md Jamiur Rahman Rifat"},
+        {
+            "name": "neon-p Bangla NER headline dataset",
+            "url": "https://github.com/neon-p/bangla-ner-bilstm-with-fasttext-word2vec-embeddings",
+            "license": "CC BY 4.0",
+        },
+    ],
+}
+
+
 def _dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -88,7 +105,8 @@ def main(argv: list[str] | None = None) -> dict:
     out = args.out
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(best, out)
+    nlp.meta.update(META)
+    nlp.to_disk(out)
     report = {
         "seed": args.seed,
         "corpora": chosen,
