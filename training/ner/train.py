@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> dict:
     unknown = set(chosen) - set(CORPORA)
     if unknown:
         ap.error(f"unknown corpora {sorted(unknown)}")
+    if args.out.exists() and not (args.out / "meta.json").exists():
+        ap.error(f"{args.out} exists and is not a spaCy pipeline; refusing to replace it")
 
     stats = Stats()
     parts = load_splits(args.shared, args.seed, stats)
