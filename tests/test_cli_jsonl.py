@@ -10,7 +10,7 @@ from flows.cli import app
 runner = CliRunner()
 # Text that the cleaner changes: a precomposed য়, a ৷ danda, an NBSP, a BOM, a trailing blank line.
 RECORDS = [
-    {"id": "r1", "text": "\ufeffপ্রেসিডেন্ট ভ্লাদিমির পুতিন রাশি\u09dfা\u09df\u00a0ফিরেছেন৷ বুধবার ক্রেমলিনে বৈঠক হয়।\n\n\n",
+    {"id": "r1", "text": "\ufeffরুশ রাষ্ট্রপতি ভ্লাদিমির পুতিন রাশি\u09dfা\u09df\u00a0ফিরেছেন৷ বুধবার ক্রেমলিনে বৈঠক হয়।\n\n\n",
      "published_at": "2023-12-27T10:00:00+06:00"},
     {"id": 2, "text": "Dhaka, 20 November 2026 — BRICS and the SCO (এসসিও) met in Dhaka."},
 ]
