@@ -99,16 +99,15 @@ def main(argv: list[str] | None = None) -> dict:
     spacy_train(CONFIG, work / "run", overrides=overrides, use_gpu=-1)
     train_seconds = round(time.time() - started)
 
-    best = work / "run" / "model-best"
-    nlp = spacy.load(best)
-    result = evaluate(nlp, parts["test"])
-    dev = score(nlp, [s for c in chosen for s in parts["dev"].get(c, [])])
-
+    nlp = spacy.load(work / "run" / "model-best")
     out = args.out
     if out.exists():
         shutil.rmtree(out)
     nlp.meta.update(META)
+    # Saved before scoring: scoring adds the test words to the string store, which the model does not need.
     nlp.to_disk(out)
+    result = evaluate(nlp, parts["test"])
+    dev = score(nlp, [s for c in chosen for s in parts["dev"].get(c, [])])
     report = {
         "seed": args.seed,
         "corpora": chosen,
