@@ -123,19 +123,10 @@ ENTITY_ALIASES = pa.schema(
     ]
 )
 
+# A quarantine row is the rejected sighting's identity and reason, as staged, plus when.
 QUARANTINE = pa.schema(
-    [
-        ("stg_id", pa.string()),
-        ("run_id", pa.string()),
-        ("source_id", pa.string()),
-        ("item_key", pa.string()),
-        ("location", pa.string()),
-        ("raw_sha256", pa.string()),
-        ("raw_bytes", pa.int64()),
-        ("reason", pa.string()),
-        ("detail", pa.string()),
-        ("quarantined_at", TS),
-    ]
+    [STG_DOCUMENTS.field(n) for n in ("stg_id", "run_id", "source_id", "item_key", "location", "raw_sha256", "raw_bytes", "reason", "detail")]
+    + [("quarantined_at", TS)]
 )
 
 DOCUMENT_SIGNATURES = pa.schema(
