@@ -20,11 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.entities.extract import EntityExtractor  # noqa: E402
-from transforms.entities.extract_jsonl import extract_records  # noqa: E402
-from transforms.entities.model import load_default_recogniser  # noqa: E402
-from transforms.sentences import split_sentences  # noqa: E402
-from transforms.cleaning import clean_text  # noqa: E402
+from khobor.transforms.entities.extract import EntityExtractor  # noqa: E402
+from khobor.flows.jsonl import extract_records  # noqa: E402
+from khobor.flows.resources import model_dir  # noqa: E402
+from khobor.transforms.entities.model import load_recogniser  # noqa: E402
+from khobor.transforms.text.sentences import split_sentences  # noqa: E402
+from khobor.transforms.text.cleaning import clean_text  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "news_bench" / "articles.jsonl"
 
@@ -45,7 +46,7 @@ def main() -> None:
                 break
     sentences = sum(len(split_sentences(clean_text(json.loads(x)["text"]).text)) for x in lines)
     t0 = time.perf_counter()
-    rec = None if args.no_model else load_default_recogniser()
+    rec = None if args.no_model else load_recogniser(model_dir())
     load_s = time.perf_counter() - t0
     model_time = [0.0]
     if rec is not None:

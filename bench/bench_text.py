@@ -34,10 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.cleaning import clean_text  # noqa: E402
-from transforms.decoding import decode_bytes  # noqa: E402
-from transforms.sentences import split_sentences  # noqa: E402
-from transforms.tokens import token_columns, tokenize, tokenize_sentences  # noqa: E402
+from khobor.transforms.text.cleaning import clean_text  # noqa: E402
+from khobor.transforms.text.decoding import decode_bytes  # noqa: E402
+from khobor.transforms.text.sentences import split_sentences  # noqa: E402
+from khobor.transforms.text.tokens import token_columns, tokenize, tokenize_sentences  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "news_bench" / "articles.jsonl"
 

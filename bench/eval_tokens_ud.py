@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.text_eval import mismatches, read_conllu, token_prf  # noqa: E402
+from bench.text_eval import mismatches, read_conllu, token_prf  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "ud_bengali_bru" / "bn_bru-ud-test.conllu"
 

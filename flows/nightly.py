@@ -1,8 +1,9 @@
 """The ``nightly`` flow: ingest → clean → tokenize → extract → load → validate → publish.
 
 Tasks hand each other Arrow tables and paths, never connections. Each task's work is a call into
-``transforms`` (pure) or ``flows.warehouse_db`` / ``flows.publish`` (I/O). The flow records one row
-in ``runs`` per run, with the time each stage took.
+``khobor.transforms`` (pure) or ``khobor.flows.warehouse_db`` / ``khobor.flows.publish`` (I/O); the
+flow only orders them. What the run's numbers and status are is decided by
+``khobor.transforms.run_summary``.
 """
 from __future__ import annotations
 
@@ -17,20 +18,20 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
-from flows import publish as publishing
-from flows import warehouse_db as wdb
-from flows.paths import WarehouseLayout
-from flows.resources import commit_fetch_state, source_context, take_pending_state
-from flows.sources.base import SourceInfo
-from flows.sources.registry import DEFAULT_REGISTRY, build_source, fetch_settings, input_info, read_registry, select
-from flows.validation import Verdict, validate_run
-from transforms.documents import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
-from transforms.analysis import analyse_documents
-from transforms.entities.extract import default_extractor
-from transforms.near_duplicates import band_probe, batch_signatures, link_batch
-from transforms.source_stats import source_run_rows
-from transforms.staging import stage_items
-from transforms import tables
+from khobor.flows import publish as publishing
+from khobor.flows import warehouse_db as wdb
+from khobor.flows.models import mart_names
+from khobor.flows.paths import WarehouseLayout, default_registry
+from khobor.flows.resources import commit_fetch_state, entity_extractor, source_context, take_pending_state
+from khobor.flows.sources.base import SourceInfo
+from khobor.flows.sources.registry import build_source, fetch_settings, input_info, read_registry, select, uses_network
+from khobor.flows.validation import Verdict, validate_run
+from khobor.transforms import run_summary, schema
+from khobor.transforms.chain import DocumentTables, process_documents
+from khobor.transforms.documents.build import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
+from khobor.transforms.documents.near_duplicates import band_probe, batch_signatures, link_batch
+from khobor.transforms.documents.source_stats import source_run_rows
+from khobor.transforms.documents.staging import stage_items
 
 # I/O tasks retry with backoff; pure stages do not, since a retry would fail the same way.
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 8], cache_policy=NONE)
@@ -71,13 +72,13 @@ def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: Warehou
         parts.append(stage_items(items, run_id, seen))
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
-    stg = pa.concat_tables(parts) if parts else tables.empty(tables.STG_DOCUMENTS)
+    stg = pa.concat_tables(parts) if parts else schema.empty("stg_documents")
     return stg, stats, take_pending_state(context)
 
 
 @task(name="clean", **IO_RETRIES)
 def clean(stg: pa.Table, db: Path, run_id: str, defaults: dict[str, SourceDefaults], now: datetime) -> tuple[pa.Table, pa.Table]:
-    stg, docs = build_documents(stg, set(), run_id, now, defaults)
+    stg, docs = build_documents(stg, run_id, now, defaults)
     known = wdb.known_document_ids(db, docs["document_id"].to_pylist())
     return drop_known_documents(stg, docs, known)
 
@@ -89,19 +90,15 @@ def near_duplicates(docs: pa.Table, db: Path) -> tuple[pa.Table, pa.Table]:
     return link_batch(docs, sigs, bands, known_sigs, known_bands)
 
 
-@task(name="tokenize", **PURE)
-def tokenize(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
-    return analyse_documents(docs)
-
-
-@task(name="extract", **IO_RETRIES)
-def extract(docs: pa.Table, sentences: pa.Table, tokens: pa.Table, db: Path, now: datetime) -> tuple[pa.Table, pa.Table, pa.Table]:
-    return default_extractor().extract_tables(docs, sentences, tokens, now, wdb.known_aliases(db))
+@task(name="analyse", **IO_RETRIES)
+def analyse(docs: pa.Table, db: Path, now: datetime, model: Path | None) -> DocumentTables:
+    """Tokenize and extract (the model is loaded once per process and reused)."""
+    return process_documents(docs, entity_extractor(model), now, wdb.known_aliases(db))
 
 
 @task(name="load", **IO_RETRIES)
-def load(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
-    return wdb.load_batch(db, batch)
+def load(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, int]:
+    return wdb.load_batch(db, run_id, batch)
 
 
 @task(name="validate", cache_policy=NONE)
@@ -123,11 +120,23 @@ def rollback(db: Path, run_id: str) -> None:
     wdb.rollback_run(db, run_id)
 
 
-def _write_report(layout: WarehouseLayout, run_id: str, report: dict) -> Path:
+@task(name="record-run", **IO_RETRIES)
+def record_run(layout: WarehouseLayout, run_id: str, source_rows: pa.Table, runs_row: dict, report: dict) -> Path:
+    wdb.record_source_runs(layout.db, source_rows)
+    wdb.finish_run(layout.db, run_id, runs_row)
     path = layout.reports / f"{run_id}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     return path
+
+
+def _plan(input_path: str | None, source_ids: list[str] | None, registry_path: str | None, timezone_name: str):
+    """The sources of this run, the folder relative locations are read from, and the fetch policy."""
+    if input_path:
+        return [input_info(input_path, timezone_name)], Path.cwd(), {}
+    registry = Path(registry_path) if registry_path else default_registry()
+    infos = select(read_registry(registry), source_ids)
+    return infos, registry.resolve().parent, fetch_settings(registry) if uses_network(infos) else {}
 
 
 @flow(name="nightly", log_prints=True)
@@ -137,19 +146,17 @@ def nightly(
     source_ids: list[str] | None = None,
     registry_path: str | None = None,
     timezone_name: str = "UTC",
+    model_dir: str | None = None,
 ) -> dict:
     """Run the pipeline once: over ``input_path`` when given, else the registry's enabled sources
-    (or exactly ``source_ids``)."""
+    (or exactly ``source_ids``). ``model_dir``: the NER model (default: $KHOBOR_NER_MODEL or the shipped one)."""
     layout = WarehouseLayout.at(warehouse_dir)
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
-    if input_path:
-        infos, base_dir, fetch = [input_info(input_path, timezone_name)], Path.cwd(), {}
-    else:
-        registry = Path(registry_path) if registry_path else DEFAULT_REGISTRY
-        infos, base_dir = select(read_registry(registry), source_ids), registry.resolve().parent
-        fetch = fetch_settings(registry) if any(i.kind in ("rss", "web") for i in infos) else {}
+    infos, base_dir, fetch = _plan(input_path, source_ids, registry_path, timezone_name)
     defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in infos}
+    model = Path(model_dir) if model_dir else None
+    extractor = entity_extractor(model)
     timings: dict[str, float] = {}
 
     def timed(stage, fn, *args, **kwargs):
@@ -162,57 +169,44 @@ def nightly(
     timed("prepare", prepare_warehouse, layout.db)
     wdb.start_run(layout.db, run_id, flow_run.get_id(), now, [i.id for i in infos])
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
-                     "marts": str(layout.current), "analytics_db": str(layout.analytics_db)}
+                     "marts": str(layout.current), "analytics_db": str(layout.analytics_db),
+                     "recognisers": extractor.recogniser_names, "warnings": list(extractor.warnings)}
     try:
         stg, source_stats, fetch_state = timed("ingest", ingest, infos, base_dir, fetch, layout, run_id)
-        seen = sum(st["items_seen"] for st in source_stats)
         stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
-        sentences, tokens = timed("tokenize", tokenize, docs)
-        mentions, entities, aliases = timed("extract", extract, docs, sentences, tokens, layout.db, now)
+        derived = analyse(docs, layout.db, now, model)
+        timings.update(derived.seconds)
         batch = {
-            "stg_documents": stg, "documents": docs, "sentences": sentences, "tokens": tokens,
-            "entity_mentions": mentions, "entities": entities, "entity_aliases": aliases,
+            "stg_documents": stg, "documents": docs, "sentences": derived.sentences, "tokens": derived.tokens,
+            "entity_mentions": derived.mentions, "entities": derived.entities, "entity_aliases": derived.aliases,
             "quarantine": quarantine_rows(stg, now),
             "document_signatures": signatures, "document_duplicates": near_dups,
         }
-        added = timed("load", load, layout.db, batch)
-        counts = dict(
-            items_seen=seen, items_new=stg.num_rows, documents_new=added.get("documents", 0),
-            duplicates_new=sum(1 for s in stg["status"].to_pylist() if s == "duplicate"),
-            sentences_new=added.get("sentences", 0), tokens_new=added.get("tokens", 0),
-            mentions_new=added.get("entity_mentions", 0), entities_new=added.get("entities", 0),
-            quarantined_new=added.get("quarantine", 0), near_duplicates_new=added.get("document_duplicates", 0),
-        )
+        added = timed("load", load, layout.db, run_id, batch)
+        counts = run_summary.run_counts(source_stats, stg, added)
         summary.update(counts)
         changed = stg.num_rows > 0
         verdict = timed("validate", validate, layout.db, run_id) if changed else Verdict(success=True)
-        release, status, failures = None, "unchanged", []
-        if not verdict.success:
-            timed("rollback", rollback, layout.db, run_id)
-            status, failures = "failed", verdict.failures
-        elif changed or not layout.current.exists():
+        release = None
+        if verdict.success and run_summary.needs_publish(changed, layout.current.exists()):
             release, mart_verdict = timed("publish", publish, layout, run_id)
             verdict.suites.update(mart_verdict.suites)
-            if release is None:
-                timed("rollback", rollback, layout.db, run_id)
-                status, failures = "failed", mart_verdict.failures
-            else:
-                status = "succeeded"
-        wdb.record_source_runs(layout.db, source_run_rows(source_stats, stg, rolled_back=status == "failed"))
-        if status != "failed":
+            verdict.failures += mart_verdict.failures
+        status = run_summary.run_status(changed, not verdict.failures, release, layout.current.exists())
+        if status == "failed":
+            timed("rollback", rollback, layout.db, run_id)
+        else:
             commit_fetch_state(layout, fetch_state)
-        summary["sources"] = {st["source_id"]: st["error"] or "ok" for st in source_stats}
-        report = _write_report(layout, run_id, {"run_id": run_id, "status": status, "failures": failures,
-                                                "warnings": verdict.warnings, "suites": verdict.suites, "counts": counts})
-        wdb.finish_run(layout.db, run_id, dict(
-            finished_at=datetime.now(timezone.utc), status=status, validation_success=not failures,
-            failed_expectations=failures, release=release, stage_seconds=timings,
-            **{k: v for k, v in counts.items() if k != "near_duplicates_new"},
-        ))
+        failures = verdict.failures
+        report = {"run_id": run_id, "status": status, "failures": failures, "warnings": verdict.warnings + summary["warnings"],
+                  "recognisers": extractor.recogniser_names, "suites": verdict.suites, "counts": counts}
+        report_path = record_run(layout, run_id, source_run_rows(source_stats, stg, rolled_back=status == "failed"),
+                                 run_summary.runs_row(status, counts, failures, release, timings, datetime.now(timezone.utc)),
+                                 report)
         summary.update(status=status, validation_success=not failures, failed_expectations=failures,
-                       release=release, published_marts=list(publishing.MARTS) if release else [],
-                       report=str(report), stage_seconds=timings)
+                       release=release, published_marts=mart_names() if release else [],
+                       sources=run_summary.source_results(source_stats), report=str(report_path), stage_seconds=timings)
         if status == "failed":
             get_run_logger().error("run %s failed validation: %s", run_id, "; ".join(failures))
         return summary

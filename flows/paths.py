@@ -1,16 +1,27 @@
-"""Where things are: the project's own files, and the layout of a warehouse folder."""
+"""Where a run reads and writes: the defaults an operator gets, and the layout of a warehouse folder.
+
+Defaults come from ``KHOBOR_HOME`` when it is set, else from the current folder: the registry is
+``sources.toml`` there (or ``KHOBOR_SOURCES``) and the warehouse is its ``warehouse/`` folder. Files
+that ship with khobor (schema, suites, model, sample) are found through ``khobor.data`` instead.
+"""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_SQL = PROJECT_ROOT / "warehouse" / "schema.sql"
-MODELS_DIR = PROJECT_ROOT / "warehouse" / "models"
-EXPECTATIONS_DIR = Path(os.environ.get("KHOBOR_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"))
-SAMPLE_DIR = PROJECT_ROOT / "sample" / "news"
-DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse"
+
+def home() -> Path:
+    return Path(os.environ.get("KHOBOR_HOME") or Path.cwd()).expanduser().resolve()
+
+
+def default_registry() -> Path:
+    env = os.environ.get("KHOBOR_SOURCES")
+    return Path(env).expanduser().resolve() if env else home() / "sources.toml"
+
+
+def default_warehouse() -> Path:
+    return home() / "warehouse"
 
 
 @dataclass(frozen=True)

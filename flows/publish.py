@@ -1,5 +1,10 @@
 """Publishing marts: build a release folder, validate it, swap it in atomically.
 
+Models are the ``*.sql`` files of ``warehouse/models``: ``int_*`` ones are intermediate views that
+marts share (computed once, never published); every other file is a mart, written as
+``<name>.parquet``. A model may select from any other by name; they are built in dependency order,
+and a mart read by a later model is read back from its parquet file.
+
 Layout under ``<warehouse>/marts``: ``releases/<run_id>/<mart>.parquet`` and ``current``, a symlink
 to the live release that is replaced with one ``rename``. Readers resolve ``current`` once and see
 a whole release or the previous one, never a half-written file. The analytics DuckDB file holds
@@ -14,11 +19,11 @@ from pathlib import Path
 
 import duckdb
 
-from flows.paths import MODELS_DIR, WarehouseLayout
-from flows.validation import Verdict, validate_release
-from flows.warehouse_db import connect
+from khobor.flows.models import mart_models, mart_names
+from khobor.flows.paths import WarehouseLayout
+from khobor.flows.validation import Verdict, validate_release
+from khobor.flows.warehouse_db import connect
 
-MARTS = ("dim_entities", "fct_entity_mentions", "mart_entity_daily", "mart_documents")
 KEEP_RELEASES = 3
 
 
@@ -28,16 +33,23 @@ class PublishRefused(RuntimeError):
         self.verdict = verdict
 
 
-def build_release(layout: WarehouseLayout, run_id: str) -> Path:
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def build_release(layout: WarehouseLayout, run_id: str, models_dir: Path | None = None) -> Path:
     staging = layout.releases / f".building-{run_id}"
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     with connect(layout.db, read_only=False) as con:
-        for mart in MARTS:
-            sql = (MODELS_DIR / f"{mart}.sql").read_text(encoding="utf-8")
-            target = str(staging / f"{mart}.parquet").replace("'", "''")
-            con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+        for model in mart_models(models_dir):
+            if model.intermediate:
+                con.execute(f"CREATE OR REPLACE TEMP VIEW {model.name} AS {model.sql}")
+                continue
+            target = _sql_path(staging / f"{model.name}.parquet")
+            con.execute(f"COPY ({model.sql}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {model.name} AS SELECT * FROM read_parquet('{target}')")
     return staging
 
 
@@ -60,8 +72,8 @@ def _rebuild_analytics(layout: WarehouseLayout, release: Path) -> None:
         tmp.unlink()
     con = duckdb.connect(str(tmp))
     try:
-        for mart in MARTS:
-            path = str(release / f"{mart}.parquet").replace("'", "''")
+        for mart in mart_names():
+            path = _sql_path(release / f"{mart}.parquet")
             con.execute(f"CREATE VIEW {mart} AS SELECT * FROM read_parquet('{path}')")
         con.execute("CREATE TABLE khobor_release AS SELECT ? AS release, now() AS published_at", [release.name])
     finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows.paths import WarehouseLayout
+from khobor.flows.paths import WarehouseLayout
 
 
 def configure(layout: WarehouseLayout) -> None:

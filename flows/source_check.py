@@ -6,13 +6,11 @@ from pathlib import Path
 
 import duckdb
 
-from flows.resources import source_context
-from flows.sources.base import SourceInfo
-from flows.sources.registry import build_source
-from transforms.analysis import analyse_documents
-from transforms.documents import SourceDefaults, build_documents
-from transforms.entities.extract import default_extractor
-from transforms.staging import stage_items
+from khobor.flows.resources import entity_extractor, source_context
+from khobor.flows.sources.base import SourceInfo
+from khobor.flows.sources.registry import build_source
+from khobor.transforms.chain import process_items
+from khobor.transforms.documents.build import SourceDefaults
 
 
 def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict | None = None) -> list[dict]:
@@ -23,10 +21,8 @@ def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict |
     now = datetime.now(timezone.utc)
     context = source_context(None, base_dir, fetch)
     items = list(build_source(info, context).items(limit=limit))
-    stg = stage_items(items, "check", set())
-    stg, docs = build_documents(stg, set(), "check", now, {info.id: SourceDefaults(info.timezone, info.language)})
-    sentences, tokens = analyse_documents(docs)
-    mentions, _, _ = default_extractor().extract_tables(docs, sentences, tokens, now)
+    result = process_items(items, "check", now, {info.id: SourceDefaults(info.timezone, info.language)}, entity_extractor())
+    stg, docs, sentences, mentions = result.stg, result.documents, result.tables.sentences, result.tables.mentions
     by_doc = {d: r for d, r in zip(docs["document_id"].to_pylist(), docs.to_pylist())}
     first_sentence = {}
     for d, s, e, t in zip(*sentences.select(["document_id", "start", "end", "text"]).to_pydict().values()):

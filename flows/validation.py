@@ -1,21 +1,23 @@
 """Great Expectations validation of a run's new rows and of a marts release.
 
-Suites live in ``expectations/*.json`` as plain GX 1.x suite files, one per table. Each suite's
-``meta.khobor`` says which rows it checks: ``scope`` is ``run`` (a core table: the run's new rows,
-with table-wide key counts computed in the query) or ``release`` (a mart file about to be published),
-and ``query`` is the DuckDB SQL that produces the frame GX validates. GX's SQL datasource does not
-work on DuckDB, so frames go through GX's pandas datasource.
+Suites live in ``expectations/`` as pairs, one per table or mart: ``<suite>.yml`` lists the
+expectations (GX 1.x expectation types with their arguments, a ``severity`` when a failure should
+only warn, a ``why``), and ``<suite>.sql`` is the DuckDB query that produces the rows they check.
+``scope`` is ``run`` (a core table: the run's new rows, ``$run_id``, with table-wide key counts
+computed in the query) or ``release`` (a mart file about to be published, under ``$release``).
+GX's SQL datasource does not work on DuckDB, so frames go through GX's pandas datasource.
 """
 from __future__ import annotations
 
 import functools
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.paths import EXPECTATIONS_DIR
-from flows.warehouse_db import connect
+import yaml
+
+from khobor.data import suites_dir
+from khobor.flows.warehouse_db import connect
 
 
 @dataclass
@@ -26,12 +28,41 @@ class Verdict:
     suites: dict = field(default_factory=dict)  # suite name -> summary, for the report
 
 
-def load_suites(scope: str, directory: Path = EXPECTATIONS_DIR) -> list[dict]:
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    scope: str  # run | release
+    query: str
+    expectations: list[dict]  # GX expectation configurations: type, kwargs, severity, meta
+
+    def gx_suite(self):
+        import great_expectations as gx
+
+        return gx.ExpectationSuite(name=self.name, expectations=self.expectations)
+
+
+def parse_suite(spec: dict, query: str) -> Suite:
+    """A suite from its YAML document and query; every expectation is ``{type: kwargs}`` plus
+    optional ``severity`` (default critical) and ``why``."""
+    expectations = []
+    for item in spec["expectations"]:
+        item = dict(item)
+        severity = item.pop("severity", "critical")
+        why = item.pop("why", None)
+        if len(item) != 1:
+            raise ValueError(f"suite {spec['suite']}: an expectation needs exactly one type, got {sorted(item)}")
+        (etype, kwargs), = item.items()
+        expectations.append({"type": etype, "kwargs": kwargs, "severity": severity, "meta": {"why": why} if why else {}})
+    return Suite(spec["suite"], spec["scope"], query, expectations)
+
+
+def load_suites(scope: str, directory: Path | None = None) -> list[Suite]:
+    directory = Path(directory or os.environ.get("KHOBOR_EXPECTATIONS_DIR") or suites_dir())
     suites = []
-    for path in sorted(directory.glob("*.json")):
-        spec = json.loads(path.read_text(encoding="utf-8"))
-        if spec.get("meta", {}).get("khobor", {}).get("scope") == scope:
-            suites.append(spec)
+    for path in sorted(directory.glob("*.yml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if spec.get("scope") == scope:
+            suites.append(parse_suite(spec, path.with_suffix(".sql").read_text(encoding="utf-8")))
     return suites
 
 
@@ -72,17 +103,14 @@ def _describe(result) -> str:
     return f"{cfg.type}({col})" if col else cfg.type
 
 
-def validate_frames(frames: dict[str, object], suites: list[dict]) -> Verdict:
+def validate_frames(frames: dict[str, object], suites: list[Suite]) -> Verdict:
     """Validate each suite against its frame (pandas) and sort failures by severity."""
-    import great_expectations as gx
-
     verdict = Verdict(success=True)
-    for spec in suites:
-        name = spec["name"]
+    for suite in suites:
+        name = suite.name
         df = frames[name]
-        suite = gx.ExpectationSuite(**{k: v for k, v in spec.items() if k in ("name", "expectations", "meta")})
         batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": df})
-        result = batch.validate(suite, result_format="SUMMARY")
+        result = batch.validate(suite.gx_suite(), result_format="SUMMARY")
         failed = []
         for r in result.results:
             if r.success:
@@ -103,34 +131,33 @@ def validate_frames(frames: dict[str, object], suites: list[dict]) -> Verdict:
     return verdict
 
 
-def run_frames(db: Path, run_id: str, suites: list[dict]) -> dict[str, object]:
+def run_frames(db: Path, run_id: str, suites: list[Suite]) -> dict[str, object]:
     frames = {}
     with connect(db, read_only=False) as con:
-        for spec in suites:
-            query = spec["meta"]["khobor"]["query"]
-            frames[spec["name"]] = con.execute(query, {"run_id": run_id}).df()
+        for suite in suites:
+            frames[suite.name] = con.execute(suite.query, {"run_id": run_id}).df()
     return frames
 
 
-def release_frames(release_dir: Path, suites: list[dict]) -> dict[str, object]:
+def release_frames(release_dir: Path, suites: list[Suite]) -> dict[str, object]:
     import duckdb
 
     frames = {}
     con = duckdb.connect()
     try:
-        for spec in suites:
-            query = spec["meta"]["khobor"]["query"].replace("$release", str(release_dir).replace("'", "''"))
-            frames[spec["name"]] = con.sql(query).df()
+        for suite in suites:
+            query = suite.query.replace("$release", str(release_dir).replace("'", "''"))
+            frames[suite.name] = con.sql(query).df()
     finally:
         con.close()
     return frames
 
 
-def validate_run(db: Path, run_id: str, directory: Path = EXPECTATIONS_DIR) -> Verdict:
+def validate_run(db: Path, run_id: str, directory: Path | None = None) -> Verdict:
     suites = load_suites("run", directory)
     return validate_frames(run_frames(db, run_id, suites), suites)
 
 
-def validate_release(release_dir: Path, directory: Path = EXPECTATIONS_DIR) -> Verdict:
+def validate_release(release_dir: Path, directory: Path | None = None) -> Verdict:
     suites = load_suites("release", directory)
     return validate_frames(release_frames(release_dir, suites), suites)

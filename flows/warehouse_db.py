@@ -13,12 +13,8 @@ from typing import Iterator
 import duckdb
 import pyarrow as pa
 
-from flows.paths import SCHEMA_SQL
-
-DATA_TABLES = (
-    "stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "entity_aliases",
-    "quarantine", "document_signatures", "document_duplicates",
-)
+from khobor.data import schema_sql
+from khobor.transforms import schema
 
 
 @contextlib.contextmanager
@@ -33,7 +29,7 @@ def connect(db: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnec
 def ensure_schema(db: Path) -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
     with connect(db) as con:
-        con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+        con.execute(schema_sql().read_text(encoding="utf-8"))
 
 
 def known_sightings(db: Path) -> set[str]:
@@ -65,54 +61,51 @@ def known_document_ids(db: Path, candidates: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def load_batch(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
-    """Bulk-load one run's tables from Arrow in a single transaction; returns rows added per table."""
+def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, int]:
+    """Bulk-load one run's tables from Arrow in a single transaction; returns rows added per table.
+
+    ``batch`` holds a table for every batch table of the schema. Dimension tables (entities,
+    aliases) keep the row already stored for a key; ``documents`` gets its counts here, where
+    sentences, tokens and mentions meet.
+    """
+    missing = set(schema.batch_tables()) - set(batch)
+    if missing:
+        raise ValueError(f"batch lacks tables {sorted(missing)}")
     added: dict[str, int] = {}
     with connect(db) as con:
         for name, table in batch.items():
             con.register(f"new_{name}", table)
         con.begin()
         try:
-            con.execute("INSERT INTO stg_documents BY NAME SELECT * FROM new_stg_documents")
-            # Counts per document are settled here, where sentences, tokens and mentions meet.
-            con.execute(
-                """
-                INSERT INTO documents BY NAME
-                SELECT d.* REPLACE (
-                    coalesce(s.n, 0)::INTEGER AS n_sentences,
-                    coalesce(t.n, 0)::INTEGER AS n_tokens,
-                    coalesce(m.n, 0)::INTEGER AS n_mentions)
-                FROM new_documents d
-                LEFT JOIN (SELECT document_id, count(*) n FROM new_sentences GROUP BY 1) s USING (document_id)
-                LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
-                LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
-                """
-            )
-            for name in ("sentences", "tokens", "entity_mentions", "quarantine", "document_signatures", "document_duplicates"):
-                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
-            con.execute(
-                "INSERT INTO entities BY NAME SELECT * FROM new_entities n "
-                "WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.entity_id = n.entity_id)"
-            )
-            con.execute(
-                "INSERT INTO entity_aliases BY NAME SELECT * FROM new_entity_aliases n "
-                "WHERE NOT EXISTS (SELECT 1 FROM entity_aliases a WHERE a.alias_key = n.alias_key)"
-            )
-            run_id = _single_run_id(batch)
-            for name in DATA_TABLES:
-                added[name] = con.execute(f"SELECT count(*) FROM {name} WHERE run_id = ?", [run_id]).fetchall()[0][0] if run_id else 0
+            for name in schema.batch_tables():
+                spec = schema.table(name)
+                if name == "documents":
+                    con.execute(
+                        """
+                        INSERT INTO documents BY NAME
+                        SELECT d.* REPLACE (
+                            coalesce(s.n, 0)::INTEGER AS n_sentences,
+                            coalesce(t.n, 0)::INTEGER AS n_tokens,
+                            coalesce(m.n, 0)::INTEGER AS n_mentions)
+                        FROM new_documents d
+                        LEFT JOIN (SELECT document_id, count(*) n FROM new_sentences GROUP BY 1) s USING (document_id)
+                        LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
+                        LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
+                        """
+                    )
+                elif spec.role == "dimension":
+                    match = " AND ".join(f"x.{k} = n.{k}" for k in spec.key)
+                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n "
+                                f"WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})")
+                else:
+                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+            for name in schema.batch_tables():
+                added[name] = con.execute(f"SELECT count(*) FROM {name} WHERE run_id = ?", [run_id]).fetchall()[0][0]
             con.commit()
         except Exception:
             con.rollback()
             raise
     return added
-
-
-def _single_run_id(batch: dict[str, pa.Table]) -> str | None:
-    for table in batch.values():
-        if table.num_rows:
-            return table["run_id"][0].as_py()
-    return None
 
 
 def candidate_signatures(db: Path, bands: pa.Table) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -145,7 +138,7 @@ def rollback_run(db: Path, run_id: str) -> None:
     """Remove every row a run added, in one transaction, so its items are retried next time."""
     with connect(db) as con:
         con.begin()
-        for name in DATA_TABLES:
+        for name in reversed(schema.batch_tables()):
             con.execute(f"DELETE FROM {name} WHERE run_id = ?", [run_id])
         con.commit()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.runtime_env import apply_defaults  # imports no Prefect
+from khobor.flows.runtime_env import apply_defaults  # imports no Prefect
 
 _HOME = Path(tempfile.mkdtemp(prefix="khobor-tests-"))
 os.environ["PREFECT_HOME"] = str(_HOME / "prefect")

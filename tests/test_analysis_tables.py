@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms import tables
-from transforms.analysis import analyse_documents, document_chunks
+from khobor.transforms import schema
+from khobor.transforms.documents.text_tables import analyse_documents, document_chunks
 
 TEXTS = {
     "d1": "ঢাকায় বৃষ্টি\nআজ সকাল থেকে ঢাকায় ভারী বৃষ্টি হচ্ছে। বিকেলে কমবে।",
@@ -14,13 +14,13 @@ TEXTS = {
 
 
 def _docs() -> pa.Table:
-    schema = pa.schema([tables.DOCUMENTS.field(n) for n in ("document_id", "run_id", "text")])
-    return pa.Table.from_pylist([dict(document_id=d, run_id="r", text=t) for d, t in TEXTS.items()], schema=schema)
+    doc_schema = pa.schema([schema.arrow("documents").field(n) for n in ("document_id", "run_id", "text")])
+    return pa.Table.from_pylist([dict(document_id=d, run_id="r", text=t) for d, t in TEXTS.items()], schema=doc_schema)
 
 
 def test_tables_follow_their_schemas_and_offsets():
     s, t = analyse_documents(_docs())
-    assert s.schema == tables.SENTENCES and t.schema == tables.TOKENS
+    assert s.schema == schema.arrow("sentences") and t.schema == schema.arrow("tokens")
     for d, start, end, text in zip(*t.select(["document_id", "start", "end", "text"]).to_pydict().values()):
         assert TEXTS[d][start:end] == text
     assert s.filter(pa.compute.equal(s["document_id"], "d3"))["kind"].to_pylist() == ["hashtags"]

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from transforms.cleaning import Cleaned, OffsetMap, clean_text
+from khobor.transforms.text.cleaning import Cleaned, OffsetMap, clean_text
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 

@@ -5,7 +5,7 @@ import json
 
 from typer.testing import CliRunner
 
-from flows.cli import app
+from khobor.flows.cli import app
 
 runner = CliRunner()
 # Text that the cleaner changes: a precomposed য়, a ৷ danda, an NBSP, a BOM, a trailing blank line.

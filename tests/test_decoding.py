@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from transforms.decoding import Decoded, UndecodableInput, decode_bytes, looks_like_legacy_bengali
+from khobor.transforms.text.decoding import Decoded, UndecodableInput, decode_bytes, looks_like_legacy_bengali
 
 BENGALI = (
     "আজ সকালে প্রধানমন্ত্রী সংসদে বক্তব্য দেন। দেশের অর্থনীতি এখন অনেক ভালো অবস্থায় "
@@ -205,6 +205,6 @@ def test_bom_with_broken_payload():
 
 
 def test_short_latin1_text_is_western_not_an_exotic_code_page():
-    from transforms.decoding import decode_bytes
+    from khobor.transforms.text.decoding import decode_bytes
 
     assert decode_bytes("Café in Dhaka".encode("latin-1")).text == "Café in Dhaka"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.entities.extract import default_extractor
-from transforms.entities.extract_jsonl import extract_records
+from khobor.flows.resources import entity_extractor, model_dir
+from khobor.flows.jsonl import extract_records
 
 GOLDEN = Path(__file__).parent / "golden" / "entities"
 CASES = sorted(GOLDEN.glob("*.json"))
@@ -21,16 +21,14 @@ def nfc(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed_entities(seeds_dir):
-    from transforms.entities.model import DEFAULT_MODEL
-
-    if not (DEFAULT_MODEL / "config.cfg").exists():
-        pytest.skip(f"the NER model is not at {DEFAULT_MODEL}; train it with python -m training.ner.train")
+    if not (model_dir() / "config.cfg").exists():
+        pytest.skip(f"the NER model is not at {model_dir()}; train it with python -m khobor.training.ner.train")
     out = {}
     for case in CASES:
         spec = json.loads(case.read_text(encoding="utf-8"))
         text = (seeds_dir / spec["seed"]).read_text(encoding="utf-8")
         line = json.dumps({"id": spec["seed"], "text": text}, ensure_ascii=False)
-        (result,) = [json.loads(x) for x in extract_records([line], default_extractor())]
+        (result,) = [json.loads(x) for x in extract_records([line], entity_extractor())]
         out[case.name] = (spec, result["entities"])
     return out
 

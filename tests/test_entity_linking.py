@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.entities.demonyms import demonym_index
-from transforms.entities.gazetteer import default_gazetteer
-from transforms.entities.linking import Linker, entity_id_for
-from transforms.entities.names import bengali_acronym, nfc, romanize, stem_candidates, variant_key
-from transforms.entities.types import Span
+from khobor.transforms.entities.demonyms import demonym_index
+from khobor.transforms.entities.gazetteer import default_gazetteer
+from khobor.transforms.entities.linking import Linker, entity_id_for
+from khobor.transforms.entities.names import bengali_acronym, nfc, romanize, stem_candidates, variant_key
+from khobor.transforms.entities.types import Span
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
-from transforms.tokens import tokenize
+from khobor.transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
+from khobor.transforms.text.tokens import tokenize
 
 PUB = date(2023, 12, 27)  # a Wednesday
 

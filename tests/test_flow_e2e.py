@@ -10,8 +10,10 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401 - pa.compute
 import pytest
 
-from flows.nightly import nightly
-from flows.paths import SAMPLE_DIR
+from khobor.flows.nightly import nightly
+from khobor.data import sample_dir
+
+SAMPLE_DIR = sample_dir()
 from tests.warehouse_checks import assert_offsets_exact, table_counts, tree_digest
 
 
@@ -170,7 +172,7 @@ def _off_by_one(analyse):
 
 
 def test_failed_validation_publishes_nothing_and_keeps_old_marts(tmp_path, monkeypatch):
-    import flows.nightly
+    import khobor.transforms.chain
 
     src = _copy_sample(tmp_path / "in")
     wh = tmp_path / "wh"
@@ -180,7 +182,7 @@ def test_failed_validation_publishes_nothing_and_keeps_old_marts(tmp_path, monke
     analytics_before = (wh / "analytics.duckdb").read_bytes()
     counts_before = table_counts(wh / "khobor.duckdb")
     (src / "late.bn.txt").write_text("ঢাকায় আজ নতুন সেতু খুলেছে। যান চলাচল শুরু হয়েছে।\n", encoding="utf-8")
-    monkeypatch.setattr(flows.nightly, "analyse_documents", _off_by_one(flows.nightly.analyse_documents))
+    monkeypatch.setattr(khobor.transforms.chain, "analyse_documents", _off_by_one(khobor.transforms.chain.analyse_documents))
     bad = nightly(warehouse_dir=str(wh), input_path=str(src))
     assert bad["status"] == "failed"
     assert "tokens: expect_column_values_to_be_in_set(offsets_ok)" in bad["failed_expectations"], bad["failed_expectations"]

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.sources.fetch_state import FetchState
-from flows.sources.http import (
+from khobor.flows.sources.fetch_state import FetchState
+from khobor.flows.sources.http import (
     DEFAULT_USER_AGENT,
     FetchError,
     FetchPolicy,

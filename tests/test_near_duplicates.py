@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from transforms.near_duplicates import THRESHOLD, band_hashes, batch_signatures, link_batch, signature, similarity
+from khobor.transforms.documents.near_duplicates import THRESHOLD, band_hashes, batch_signatures, link_batch, signature, similarity
 
 STORY = (
     "সিলেট ও সুনামগঞ্জে বন্যার পানি কমতে শুরু করেছে। সুরমা নদীর পানি বিপৎসীমার নিচে নেমেছে। "

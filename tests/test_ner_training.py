@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.vocab import Vocab
 
-from training.ner.corpora import (
+from khobor.training.ner.corpora import (
     BadTags,
     Sentence,
     Stats,
@@ -17,9 +17,9 @@ from training.ner.corpora import (
     spans_from_biluo,
     spans_from_iob,
 )
-from training.ner.docs import to_doc
-from training.ner.labels import LABELS, Ent, clean_spans, map_label
-from training.ner.split import split
+from khobor.training.ner.docs import to_doc
+from khobor.training.ner.labels import LABELS, Ent, clean_spans, map_label
+from khobor.training.ner.split import split
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "bn_ner"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.sentences import SENTENCE_KINDS, Sentence, split_sentences
+from khobor.transforms.text.sentences import SENTENCE_KINDS, Sentence, split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 
-from transforms.source_stats import source_run_rows
+from khobor.transforms.documents.source_stats import source_run_rows
 
 NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
 STATS = [

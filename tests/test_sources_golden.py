@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.sources.base import SourceContext, SourceInfo
-from flows.sources.registry import build_source
-from transforms.documents import SourceDefaults, build_documents
-from transforms.staging import stage_items
+from khobor.flows.sources.base import SourceContext, SourceInfo
+from khobor.flows.sources.registry import build_source
+from khobor.transforms.documents.build import SourceDefaults, build_documents
+from khobor.transforms.documents.staging import stage_items
 
 GOLDEN = Path(__file__).parent / "golden" / "sources"
 NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
@@ -34,7 +34,7 @@ def staged_rows(kind: str) -> list[dict]:
     info = CASES[kind]
     source = build_source(info, SourceContext(base_dir=GOLDEN / kind))
     stg = stage_items(source.items(), "golden", set())
-    stg, docs = build_documents(stg, set(), "golden", NOW, {info.id: SourceDefaults(info.timezone, info.language)})
+    stg, docs = build_documents(stg, "golden", NOW, {info.id: SourceDefaults(info.timezone, info.language)})
     doc_by_id = {d["document_id"]: d for d in docs.to_pylist()}
     rows = []
     for r in stg.to_pylist():

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
-from flows.paths import PROJECT_ROOT
-from flows.sources.base import ConfigError, SourceContext, SourceInfo
-from flows.sources.registry import build_source, read_registry, select
-from transforms.staging import stage_items
+from khobor.flows.cli import app
+from tests.conftest import PROJECT as PROJECT_ROOT
+from khobor.flows.sources.base import ConfigError, SourceContext, SourceInfo
+from khobor.flows.sources.registry import build_source, read_registry, select
+from khobor.transforms.documents.staging import stage_items
 
 runner = CliRunner()
 

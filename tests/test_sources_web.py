@@ -9,13 +9,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.resources import source_context
-from flows.sources.base import SourceContext, SourceError, SourceInfo
-from flows.sources.http import FetchPolicy, HttpFetcher
-from flows.sources.registry import build_source
+from khobor.flows.resources import source_context
+from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
+from khobor.flows.sources.http import FetchPolicy, HttpFetcher
+from khobor.flows.sources.registry import build_source
 from tests.http_server import LocalServer, Reply, closed_port, http_server  # noqa: F401 - fixture
-from transforms.documents import SourceDefaults, build_documents
-from transforms.staging import stage_items
+from khobor.transforms.documents.build import SourceDefaults, build_documents
+from khobor.transforms.documents.staging import stage_items
 
 GOLDEN = Path(__file__).parent / "golden" / "sources"
 FAST = FetchPolicy(min_interval=0.0, backoff_base=0.01, max_attempts=2, connect_timeout=2, read_timeout=2, total_timeout=5)
@@ -40,7 +40,7 @@ def _conditional(feed_reply: Reply):
 
 def _stage(info: SourceInfo, context: SourceContext, server: LocalServer) -> list[dict]:
     stg = stage_items(build_source(info, context).items(), "golden", set())
-    stg, docs = build_documents(stg, set(), "golden", NOW, {info.id: SourceDefaults(info.timezone, info.language)})
+    stg, docs = build_documents(stg, "golden", NOW, {info.id: SourceDefaults(info.timezone, info.language)})
     docs_by = {d["document_id"]: d for d in docs.to_pylist()}
     base = server.url("")
     rows = []
@@ -115,7 +115,7 @@ def test_snapshot_environment_serves_recorded_responses(tmp_path, monkeypatch):
 
 
 def test_failing_source_does_not_fail_the_others(tmp_path, http_server):
-    from flows.nightly import nightly
+    from khobor.flows.nightly import nightly
 
     _serve_feed(http_server)
     news = tmp_path / "news"

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import duckdb
 
-DATA_TABLES = ("stg_documents", "documents", "sentences", "tokens", "entity_mentions", "entities", "quarantine")
+from khobor.transforms import schema
 
 
 def table_counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in DATA_TABLES}
+        return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in schema.batch_tables()}
     finally:
         con.close()
 

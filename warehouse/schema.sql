@@ -1,11 +1,13 @@
--- khobor warehouse schema. Applied on every run; every statement is idempotent.
--- Keys are stated per table and enforced by the Great Expectations suites in expectations/,
--- not by DuckDB constraints, so that a bad batch is caught and named by validation
--- instead of aborting the load half-way.
+-- khobor warehouse schema: the one declaration of its tables. Applied on every run; every statement
+-- is idempotent. khobor.transforms.schema derives the Arrow schemas, the table order, the loader's
+-- and rollback's table lists and the data dictionary from it, so a table or column added here is
+-- added everywhere.
+--
+-- Each table's COMMENT states its grain and then "Key: ..." (the columns that identify a row).
+-- Keys are enforced by the Great Expectations suites in expectations/, not by DuckDB constraints,
+-- so that a bad batch is caught and named by validation instead of aborting the load half-way.
+-- Offsets are Python code points into documents.text, end exclusive.
 
--- Grain: one row per raw item sighting (source, item key, raw content hash). Key: stg_id.
--- A sighting of content already stored as a document has status 'duplicate'; rejected input has
--- status 'quarantined' and a row in quarantine.
 CREATE TABLE IF NOT EXISTS stg_documents (
     stg_id        VARCHAR NOT NULL,
     run_id        VARCHAR NOT NULL,
@@ -21,46 +23,89 @@ CREATE TABLE IF NOT EXISTS stg_documents (
     url           VARCHAR,
     published_raw VARCHAR,
     external_id   VARCHAR,
-    body_text     VARCHAR,          -- decoded body before cleaning: the raw side of documents.offset_map
-    status        VARCHAR NOT NULL, -- new | duplicate | quarantined
+    body_text     VARCHAR,
+    status        VARCHAR NOT NULL,
     document_id   VARCHAR,
     reason        VARCHAR,
     detail        VARCHAR
 );
+COMMENT ON TABLE stg_documents IS 'One row per raw item sighting: a source handed over these exact bytes under this item key. Key: stg_id.';
+COMMENT ON COLUMN stg_documents.stg_id IS 'Sighting id: hash of source, item key and raw sha256.';
+COMMENT ON COLUMN stg_documents.run_id IS 'The run that staged the sighting.';
+COMMENT ON COLUMN stg_documents.source_id IS 'The registry source (or input:<name> for khobor run --input).';
+COMMENT ON COLUMN stg_documents.item_key IS 'The item within its source: relative path, file.jsonl#<id>, or URL.';
+COMMENT ON COLUMN stg_documents.location IS 'Where the bytes were read: absolute path with line, or final URL.';
+COMMENT ON COLUMN stg_documents.raw_sha256 IS 'sha256 of the raw bytes as received.';
+COMMENT ON COLUMN stg_documents.raw_bytes IS 'Size of the raw item in bytes.';
+COMMENT ON COLUMN stg_documents.media_type IS 'Media type the source gave or the file suffix implies (text/plain, text/html, ...).';
+COMMENT ON COLUMN stg_documents.encoding IS 'Character encoding the raw bytes were decoded with.';
+COMMENT ON COLUMN stg_documents.fetched_at IS 'When the source read the item (UTC).';
+COMMENT ON COLUMN stg_documents.title IS 'Title from the item''s metadata or markup.';
+COMMENT ON COLUMN stg_documents.url IS 'Canonical URL of the article, when known.';
+COMMENT ON COLUMN stg_documents.published_raw IS 'Publication date exactly as the source gave it (kept when it could not be used).';
+COMMENT ON COLUMN stg_documents.external_id IS 'The item''s own id in its source (a record id, a feed entry id).';
+COMMENT ON COLUMN stg_documents.body_text IS 'Decoded body before cleaning: the raw side of documents.offset_map.';
+COMMENT ON COLUMN stg_documents.status IS 'new (became a document) | duplicate (content already stored) | quarantined (rejected).';
+COMMENT ON COLUMN stg_documents.document_id IS 'The document this sighting is, for new and duplicate sightings.';
+COMMENT ON COLUMN stg_documents.reason IS 'Why a quarantined sighting was rejected (a stable code).';
+COMMENT ON COLUMN stg_documents.detail IS 'Human-readable detail of the rejection.';
 
--- Grain: one row per distinct document (whitespace-insensitive clean text). Key: document_id.
 CREATE TABLE IF NOT EXISTS documents (
     document_id  VARCHAR NOT NULL,
     run_id       VARCHAR NOT NULL,
-    stg_id       VARCHAR NOT NULL,  -- first sighting
+    stg_id       VARCHAR NOT NULL,
     source_id    VARCHAR NOT NULL,
     item_key     VARCHAR NOT NULL,
     external_id  VARCHAR,
     url          VARCHAR,
     title        VARCHAR,
-    published_at TIMESTAMPTZ,       -- UTC; NULL when the source gives no date
-    language     VARCHAR NOT NULL,  -- bn | en | other
-    text         VARCHAR NOT NULL,  -- clean text; every offset in the warehouse points into it
-    offset_map   STRUCT(clean INTEGER, raw INTEGER)[],  -- breakpoints from clean to stg body_text offsets
+    published_at TIMESTAMPTZ,
+    language     VARCHAR NOT NULL,
+    text         VARCHAR NOT NULL,
+    offset_map   STRUCT(clean INTEGER, raw INTEGER)[],
     n_chars      INTEGER,
     n_sentences  INTEGER,
     n_tokens     INTEGER,
     n_mentions   INTEGER,
     ingested_at  TIMESTAMPTZ NOT NULL
 );
+COMMENT ON TABLE documents IS 'One row per distinct document (whitespace-insensitive clean text). Key: document_id.';
+COMMENT ON COLUMN documents.document_id IS 'Document id: hash of the whitespace-normalised clean text, so the same article from two sources is one document.';
+COMMENT ON COLUMN documents.run_id IS 'The run that loaded the document.';
+COMMENT ON COLUMN documents.stg_id IS 'The first sighting of the document.';
+COMMENT ON COLUMN documents.source_id IS 'Source of the first sighting.';
+COMMENT ON COLUMN documents.item_key IS 'Item key of the first sighting.';
+COMMENT ON COLUMN documents.external_id IS 'The item''s own id in its source.';
+COMMENT ON COLUMN documents.url IS 'Article URL, when known.';
+COMMENT ON COLUMN documents.title IS 'Article title, when known.';
+COMMENT ON COLUMN documents.published_at IS 'Publication time in UTC; NULL when the source gives no usable date.';
+COMMENT ON COLUMN documents.language IS 'bn | en | other (detected; the source default when detection is unsure).';
+COMMENT ON COLUMN documents.text IS 'Clean text (Unicode and Bengali normalised); every offset in the warehouse points into it.';
+COMMENT ON COLUMN documents.offset_map IS 'Breakpoints mapping clean-text offsets to offsets in stg_documents.body_text.';
+COMMENT ON COLUMN documents.n_chars IS 'Length of text in code points.';
+COMMENT ON COLUMN documents.n_sentences IS 'Sentences of the document.';
+COMMENT ON COLUMN documents.n_tokens IS 'Tokens of the document.';
+COMMENT ON COLUMN documents.n_mentions IS 'Entity mentions of the document.';
+COMMENT ON COLUMN documents.ingested_at IS 'When the run that loaded it started (UTC).';
 
--- Grain: one row per sentence of a document. Key: (document_id, sentence_index).
 CREATE TABLE IF NOT EXISTS sentences (
     document_id    VARCHAR NOT NULL,
     sentence_index INTEGER NOT NULL,
     run_id         VARCHAR NOT NULL,
-    "start"        INTEGER NOT NULL,  -- code points into documents.text, end exclusive
+    "start"        INTEGER NOT NULL,
     "end"          INTEGER NOT NULL,
-    kind           VARCHAR NOT NULL,  -- body | heading | hashtags | byline
+    kind           VARCHAR NOT NULL,
     text           VARCHAR NOT NULL
 );
+COMMENT ON TABLE sentences IS 'One row per sentence of a document. Key: document_id, sentence_index.';
+COMMENT ON COLUMN sentences.document_id IS 'The document.';
+COMMENT ON COLUMN sentences.sentence_index IS 'Position of the sentence in its document, from 0.';
+COMMENT ON COLUMN sentences.run_id IS 'The run that loaded it.';
+COMMENT ON COLUMN sentences."start" IS 'Start offset in documents.text.';
+COMMENT ON COLUMN sentences."end" IS 'End offset in documents.text (exclusive).';
+COMMENT ON COLUMN sentences.kind IS 'body | heading | hashtags | byline.';
+COMMENT ON COLUMN sentences.text IS 'The sentence: documents.text[start:end].';
 
--- Grain: one row per token of a document. Key: (document_id, token_index).
 CREATE TABLE IF NOT EXISTS tokens (
     document_id    VARCHAR NOT NULL,
     token_index    INTEGER NOT NULL,
@@ -69,11 +114,20 @@ CREATE TABLE IF NOT EXISTS tokens (
     "start"        INTEGER NOT NULL,
     "end"          INTEGER NOT NULL,
     text           VARCHAR NOT NULL,
-    kind           VARCHAR NOT NULL,  -- word | number | punct | hashtag | url | email | latin | symbol
-    value          DOUBLE             -- numeric value of number tokens (২০২১ and 2021 both 2021)
+    kind           VARCHAR NOT NULL,
+    value          DOUBLE
 );
+COMMENT ON TABLE tokens IS 'One row per token of a document, each in exactly one sentence. Key: document_id, token_index.';
+COMMENT ON COLUMN tokens.document_id IS 'The document.';
+COMMENT ON COLUMN tokens.token_index IS 'Position of the token in its document, from 0.';
+COMMENT ON COLUMN tokens.run_id IS 'The run that loaded it.';
+COMMENT ON COLUMN tokens.sentence_index IS 'The sentence the token is in.';
+COMMENT ON COLUMN tokens."start" IS 'Start offset in documents.text.';
+COMMENT ON COLUMN tokens."end" IS 'End offset in documents.text (exclusive).';
+COMMENT ON COLUMN tokens.text IS 'The token: documents.text[start:end].';
+COMMENT ON COLUMN tokens.kind IS 'word | number | punct | hashtag | url | email | latin | symbol.';
+COMMENT ON COLUMN tokens.value IS 'Numeric value of a number token (২০২১ and 2021 are both 2021).';
 
--- Grain: one row per entity mention. Key: mention_id.
 CREATE TABLE IF NOT EXISTS entity_mentions (
     mention_id     VARCHAR NOT NULL,
     run_id         VARCHAR NOT NULL,
@@ -82,36 +136,60 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     "start"        INTEGER NOT NULL,
     "end"          INTEGER NOT NULL,
     text           VARCHAR NOT NULL,
-    label          VARCHAR NOT NULL,  -- PERSON | ORG | LOC | DATE | NUMBER | QUANTITY | HASHTAG
-    entity_id      VARCHAR,           -- NULL for DATE, NUMBER and QUANTITY, which carry a value instead
-    form           VARCHAR,           -- name | acronym | adjective (রাশিয়ান: the country, in adjective form)
-    method         VARCHAR NOT NULL,  -- model | gazetteer | rule
+    label          VARCHAR NOT NULL,
+    entity_id      VARCHAR,
+    form           VARCHAR,
+    method         VARCHAR NOT NULL,
     confidence     FLOAT,
-    value          VARCHAR            -- normalised value: ISO date/month/year or range, number, hashtag
+    value          VARCHAR
 );
+COMMENT ON TABLE entity_mentions IS 'One row per entity mention in a document. Key: mention_id.';
+COMMENT ON COLUMN entity_mentions.mention_id IS 'Mention id: hash of document, offsets and label.';
+COMMENT ON COLUMN entity_mentions.run_id IS 'The run that loaded it.';
+COMMENT ON COLUMN entity_mentions.document_id IS 'The document.';
+COMMENT ON COLUMN entity_mentions.sentence_index IS 'The sentence the mention is in.';
+COMMENT ON COLUMN entity_mentions."start" IS 'Start offset in documents.text.';
+COMMENT ON COLUMN entity_mentions."end" IS 'End offset in documents.text (exclusive).';
+COMMENT ON COLUMN entity_mentions.text IS 'The mention as written: documents.text[start:end].';
+COMMENT ON COLUMN entity_mentions.label IS 'PERSON | ORG | LOC | DATE | NUMBER | QUANTITY | HASHTAG.';
+COMMENT ON COLUMN entity_mentions.entity_id IS 'The canonical entity; NULL for DATE, NUMBER and QUANTITY, which carry a value instead.';
+COMMENT ON COLUMN entity_mentions.form IS 'name | acronym | adjective (রাশিয়ান: the country, in adjective form).';
+COMMENT ON COLUMN entity_mentions.method IS 'What found it: model | gazetteer | rule.';
+COMMENT ON COLUMN entity_mentions.confidence IS 'Confidence of the finder (0 to 1).';
+COMMENT ON COLUMN entity_mentions.value IS 'Normalised value: ISO date, month or year (or a range start/end), number, hashtag key.';
 
--- Grain: one row per canonical entity. Key: entity_id (stable across runs).
 CREATE TABLE IF NOT EXISTS entities (
     entity_id       VARCHAR NOT NULL,
-    run_id          VARCHAR NOT NULL,  -- the run that first saw it
+    run_id          VARCHAR NOT NULL,
     label           VARCHAR NOT NULL,
-    canonical       VARCHAR NOT NULL,  -- Bengali canonical name where known
-    canonical_latin VARCHAR,           -- English or romanised name
-    source          VARCHAR NOT NULL,  -- gazetteer | model | rule
+    canonical       VARCHAR NOT NULL,
+    canonical_latin VARCHAR,
+    source          VARCHAR NOT NULL,
     created_at      TIMESTAMPTZ NOT NULL
 );
+COMMENT ON TABLE entities IS 'One row per canonical entity, stable across runs. Key: entity_id.';
+COMMENT ON COLUMN entities.entity_id IS 'Entity id: gazetteer id, or a hash of the name''s spelling-variant key.';
+COMMENT ON COLUMN entities.run_id IS 'The run that first saw the entity.';
+COMMENT ON COLUMN entities.label IS 'PERSON | ORG | LOC | HASHTAG.';
+COMMENT ON COLUMN entities.canonical IS 'Canonical name (Bengali where known).';
+COMMENT ON COLUMN entities.canonical_latin IS 'English name where known, else a romanisation.';
+COMMENT ON COLUMN entities.source IS 'What defined the entity: gazetteer | model | rule.';
+COMMENT ON COLUMN entities.created_at IS 'When the entity was first loaded (UTC).';
 
--- Grain: one row per alias key (label group and spelling-variant key of a name form). Key: alias_key.
--- How later documents and runs find an entity by any form already seen (পুতিন, এসসিও, SCO).
 CREATE TABLE IF NOT EXISTS entity_aliases (
     alias_key  VARCHAR NOT NULL,
     entity_id  VARCHAR NOT NULL,
-    alias      VARCHAR NOT NULL,  -- the form as first seen
+    alias      VARCHAR NOT NULL,
     run_id     VARCHAR NOT NULL,
     created_at TIMESTAMPTZ NOT NULL
 );
+COMMENT ON TABLE entity_aliases IS 'One row per known name form (label group and spelling-variant key): how later documents and runs find an entity by any form already seen (পুতিন, এসসিও, SCO). Key: alias_key.';
+COMMENT ON COLUMN entity_aliases.alias_key IS 'Label group and spelling-variant key of the form.';
+COMMENT ON COLUMN entity_aliases.entity_id IS 'The entity the form names.';
+COMMENT ON COLUMN entity_aliases.alias IS 'The form as first seen.';
+COMMENT ON COLUMN entity_aliases.run_id IS 'The run that learnt it.';
+COMMENT ON COLUMN entity_aliases.created_at IS 'When it was learnt (UTC).';
 
--- Grain: one row per rejected input sighting. Key: stg_id.
 CREATE TABLE IF NOT EXISTS quarantine (
     stg_id         VARCHAR NOT NULL,
     run_id         VARCHAR NOT NULL,
@@ -124,14 +202,50 @@ CREATE TABLE IF NOT EXISTS quarantine (
     detail         VARCHAR,
     quarantined_at TIMESTAMPTZ NOT NULL
 );
+COMMENT ON TABLE quarantine IS 'One row per rejected input sighting, with the reason. Key: stg_id.';
+COMMENT ON COLUMN quarantine.stg_id IS 'The rejected sighting (stg_documents.stg_id).';
+COMMENT ON COLUMN quarantine.run_id IS 'The run that rejected it.';
+COMMENT ON COLUMN quarantine.source_id IS 'The source.';
+COMMENT ON COLUMN quarantine.item_key IS 'The item within its source.';
+COMMENT ON COLUMN quarantine.location IS 'Where the bytes were read.';
+COMMENT ON COLUMN quarantine.raw_sha256 IS 'sha256 of the raw bytes.';
+COMMENT ON COLUMN quarantine.raw_bytes IS 'Size in bytes.';
+COMMENT ON COLUMN quarantine.reason IS 'Why it was rejected (a stable code: binary, undecodable, invalid-json, missing-text, ...).';
+COMMENT ON COLUMN quarantine.detail IS 'Human-readable detail.';
+COMMENT ON COLUMN quarantine.quarantined_at IS 'When (UTC).';
 
--- Grain: one row per pipeline run. Key: run_id.
+CREATE TABLE IF NOT EXISTS document_signatures (
+    document_id VARCHAR NOT NULL,
+    run_id      VARCHAR NOT NULL,
+    minhash     UBIGINT[] NOT NULL,
+    bands       BIGINT[] NOT NULL
+);
+COMMENT ON TABLE document_signatures IS 'One row per document: the MinHash signature and LSH band hashes of its word 5-shingles, kept so near-duplicates of later documents are found with one join. Key: document_id.';
+COMMENT ON COLUMN document_signatures.document_id IS 'The document.';
+COMMENT ON COLUMN document_signatures.run_id IS 'The run that loaded it.';
+COMMENT ON COLUMN document_signatures.minhash IS 'MinHash signature of the word 5-shingles.';
+COMMENT ON COLUMN document_signatures.bands IS 'One hash per LSH band of the signature.';
+
+CREATE TABLE IF NOT EXISTS document_duplicates (
+    document_id  VARCHAR NOT NULL,
+    duplicate_of VARCHAR NOT NULL,
+    run_id       VARCHAR NOT NULL,
+    similarity   DOUBLE NOT NULL,
+    method       VARCHAR NOT NULL
+);
+COMMENT ON TABLE document_duplicates IS 'One row per near-duplicate pair: a document and an earlier one telling the same story with small edits (exact duplicates are one document and never appear here). Key: document_id, duplicate_of.';
+COMMENT ON COLUMN document_duplicates.document_id IS 'The later document.';
+COMMENT ON COLUMN document_duplicates.duplicate_of IS 'The earlier document it nearly repeats.';
+COMMENT ON COLUMN document_duplicates.run_id IS 'The run that found the pair.';
+COMMENT ON COLUMN document_duplicates.similarity IS 'Estimated Jaccard similarity of word 5-shingles.';
+COMMENT ON COLUMN document_duplicates.method IS 'How it was found: minhash.';
+
 CREATE TABLE IF NOT EXISTS runs (
     run_id              VARCHAR NOT NULL,
     flow_run_id         VARCHAR,
     started_at          TIMESTAMPTZ NOT NULL,
     finished_at         TIMESTAMPTZ,
-    status              VARCHAR NOT NULL,  -- running | succeeded | failed | unchanged
+    status              VARCHAR NOT NULL,
     inputs              VARCHAR,
     items_seen          INTEGER,
     items_new           INTEGER,
@@ -143,13 +257,33 @@ CREATE TABLE IF NOT EXISTS runs (
     entities_new        INTEGER,
     quarantined_new     INTEGER,
     validation_success  BOOLEAN,
-    failed_expectations VARCHAR[],         -- "suite: expectation(column)" for each critical failure
-    release             VARCHAR,           -- marts release published by this run
+    failed_expectations VARCHAR[],
+    release             VARCHAR,
     stage_seconds       MAP(VARCHAR, DOUBLE),
     error               VARCHAR
 );
+COMMENT ON TABLE runs IS 'One row per pipeline run: its timings, counts, validation verdict and release. Key: run_id.';
+COMMENT ON COLUMN runs.run_id IS 'Run id: start time (UTC) and a random suffix.';
+COMMENT ON COLUMN runs.flow_run_id IS 'The Prefect flow run.';
+COMMENT ON COLUMN runs.started_at IS 'When the run started (UTC).';
+COMMENT ON COLUMN runs.finished_at IS 'When it ended (UTC); NULL while running.';
+COMMENT ON COLUMN runs.status IS 'running | succeeded | unchanged | failed.';
+COMMENT ON COLUMN runs.inputs IS 'The sources it read (JSON list).';
+COMMENT ON COLUMN runs.items_seen IS 'Items the sources handed over.';
+COMMENT ON COLUMN runs.items_new IS 'Sightings not seen before (staged).';
+COMMENT ON COLUMN runs.documents_new IS 'Documents added.';
+COMMENT ON COLUMN runs.duplicates_new IS 'Sightings of content already stored.';
+COMMENT ON COLUMN runs.sentences_new IS 'Sentences added.';
+COMMENT ON COLUMN runs.tokens_new IS 'Tokens added.';
+COMMENT ON COLUMN runs.mentions_new IS 'Entity mentions added.';
+COMMENT ON COLUMN runs.entities_new IS 'Entities first seen.';
+COMMENT ON COLUMN runs.quarantined_new IS 'Sightings rejected.';
+COMMENT ON COLUMN runs.validation_success IS 'Whether every critical expectation passed.';
+COMMENT ON COLUMN runs.failed_expectations IS '"suite: expectation(column)" for each critical failure.';
+COMMENT ON COLUMN runs.release IS 'The marts release the run published, if any.';
+COMMENT ON COLUMN runs.stage_seconds IS 'Seconds per stage.';
+COMMENT ON COLUMN runs.error IS 'The error that ended a crashed run.';
 
--- Grain: one row per source per run. Key: (run_id, source_id). What each source gave, and its error.
 CREATE TABLE IF NOT EXISTS source_runs (
     run_id          VARCHAR NOT NULL,
     source_id       VARCHAR NOT NULL,
@@ -161,24 +295,17 @@ CREATE TABLE IF NOT EXISTS source_runs (
     documents_new   INTEGER,
     duplicates_new  INTEGER,
     quarantined_new INTEGER,
-    error           VARCHAR          -- set when the source as a whole failed; the run went on without it
+    error           VARCHAR
 );
-
--- Grain: one row per document. Key: document_id. MinHash signature and LSH band hashes of its
--- word 5-shingles, kept so near-duplicates of later documents are found with one join.
-CREATE TABLE IF NOT EXISTS document_signatures (
-    document_id VARCHAR NOT NULL,
-    run_id      VARCHAR NOT NULL,
-    minhash     UBIGINT[] NOT NULL,
-    bands       BIGINT[] NOT NULL
-);
-
--- Grain: one row per near-duplicate pair: a document and an earlier one telling the same story
--- with small edits. Key: (document_id, duplicate_of). Exact duplicates never get here: they are one document.
-CREATE TABLE IF NOT EXISTS document_duplicates (
-    document_id  VARCHAR NOT NULL,
-    duplicate_of VARCHAR NOT NULL,
-    run_id       VARCHAR NOT NULL,
-    similarity   DOUBLE NOT NULL,  -- estimated Jaccard similarity of word 5-shingles
-    method       VARCHAR NOT NULL  -- minhash
-);
+COMMENT ON TABLE source_runs IS 'One row per source per run: what each source gave, and its error. Key: run_id, source_id.';
+COMMENT ON COLUMN source_runs.run_id IS 'The run.';
+COMMENT ON COLUMN source_runs.source_id IS 'The source.';
+COMMENT ON COLUMN source_runs.kind IS 'Its kind (files, jsonl, csv, rss, web, or a plugin''s).';
+COMMENT ON COLUMN source_runs.started_at IS 'When the source started (UTC).';
+COMMENT ON COLUMN source_runs.seconds IS 'Seconds it took.';
+COMMENT ON COLUMN source_runs.items_seen IS 'Items it handed over.';
+COMMENT ON COLUMN source_runs.items_new IS 'Of those, sightings not seen before.';
+COMMENT ON COLUMN source_runs.documents_new IS 'Documents added from it.';
+COMMENT ON COLUMN source_runs.duplicates_new IS 'Sightings of content already stored.';
+COMMENT ON COLUMN source_runs.quarantined_new IS 'Sightings rejected.';
+COMMENT ON COLUMN source_runs.error IS 'Set when the source as a whole failed; the run went on without it.';

@@ -4,6 +4,8 @@ A *kind* of source is a class registered under the ``khobor.sources`` entry-poin
 shipped kinds are registered the same way in ``pyproject.toml``), so a third-party package can add
 one without touching khobor. A kind:
 
+- declares ``network`` (does it fetch over HTTP, so the registry's ``[fetch]`` policy applies) and
+  ``options`` (the keys of its ``options`` table, with their types);
 - is built by ``Kind.from_config(info, context)``: ``info`` is the source's entry in the registry
   file (``SourceInfo``), ``context`` the run's resources (``SourceContext``: the HTTP fetcher,
   a state folder, the folder relative locations are read from);
@@ -20,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Protocol
+from typing import Any, ClassVar, Iterator, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from transforms.items import RawItem
+from khobor.transforms.documents.items import RawItem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,63}$")
 RECORD_FIELDS = ("id", "title", "text", "body", "date", "url")
@@ -74,7 +76,7 @@ class SourceInfo:
 class SourceContext:
     """Resources a source may use; which implementations depends on the environment (see flows.resources)."""
 
-    fetcher: Any = None  # flows.sources.http.HttpFetcher or a snapshot-backed double
+    fetcher: Any = None  # khobor.flows.sources.http.HttpFetcher or a snapshot-backed double
     state_dir: Path | None = None
     base_dir: Path = Path(".")
     # Item keys per source already staged (not quarantined): network sources skip them instead of
@@ -88,6 +90,10 @@ class SourceContext:
 
 class Source(Protocol):
     info: SourceInfo
+    # Whether the kind fetches over the network: such sources get the registry's [fetch] policy.
+    network: ClassVar[bool]
+    # The keys its ``options`` table accepts, with their types; anything else is a ConfigError.
+    options: ClassVar[dict[str, type | tuple[type, ...]]]
 
     @classmethod
     def from_config(cls, info: SourceInfo, context: SourceContext) -> "Source":

@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from flows.sources.base import SourceContext, SourceError, SourceInfo
-from transforms.items import RawItem
+from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
+from khobor.transforms.documents.items import RawItem
 
 MEDIA_BY_SUFFIX = {
     ".txt": "text/plain",
@@ -35,6 +35,9 @@ class FileSource:
     record's ``id`` when it has one, else ``L<line>``), so a moved folder keeps its keys. A file of
     a type khobor cannot read is quarantined as ``unsupported-type``, not skipped silently.
     """
+
+    network = False
+    options: dict = {}
 
     def __init__(self, info: SourceInfo, root: Path):
         self.info = info

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from flows.sources.base import SourceContext, SourceError, SourceInfo
-from flows.sources.files import RECORD, jsonl_lines, now_utc
-from transforms.decoding import UndecodableInput, decode_bytes
-from transforms.items import RawItem, field_map
+from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
+from khobor.flows.sources.files import RECORD, jsonl_lines, now_utc
+from khobor.transforms.text.decoding import UndecodableInput, decode_bytes
+from khobor.transforms.documents.items import RawItem, field_map
 
 
 def _id_keys(info: SourceInfo) -> tuple[str, ...]:
@@ -19,6 +19,9 @@ def _id_keys(info: SourceInfo) -> tuple[str, ...]:
 
 class _RecordFiles:
     """Record files named by ``location`` (one path or a list), read relative to the registry."""
+
+    network = False
+    options: dict = {}
 
     def __init__(self, info: SourceInfo, paths: list[Path]):
         self.info, self.paths = info, paths
@@ -58,6 +61,8 @@ class CsvSource(_RecordFiles):
     A row's raw bytes are the row as a JSON object with sorted keys, so its hash does not depend on
     column order; options: ``delimiter`` (default ``,``), ``encoding`` (default: detected).
     """
+
+    options = {"delimiter": str, "encoding": str}
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         n = 0

@@ -5,17 +5,14 @@ registers a kind there makes it available to the registry file with no change to
 """
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import fields as dc_fields
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from flows.paths import PROJECT_ROOT
-from flows.sources.base import ConfigError, Source, SourceContext, SourceInfo
+from khobor.flows.sources.base import ConfigError, Source, SourceContext, SourceInfo
 
 ENTRY_POINT_GROUP = "khobor.sources"
-DEFAULT_REGISTRY = Path(os.environ.get("KHOBOR_SOURCES", PROJECT_ROOT / "sources.toml"))
 _INFO_KEYS = {f.name for f in dc_fields(SourceInfo)}
 
 
@@ -39,11 +36,11 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"source registry {path}: {exc}") from exc
 
 
-def fetch_settings(path: Path = DEFAULT_REGISTRY) -> dict:
+def fetch_settings(path: Path) -> dict:
     """The registry's ``[fetch]`` table: HTTP policy for every network source (see FetchPolicy)."""
     from dataclasses import fields as fields_of
 
-    from flows.sources.http import FetchPolicy
+    from khobor.flows.sources.http import FetchPolicy
 
     settings = _read(path).get("fetch", {})
     allowed = {f.name for f in fields_of(FetchPolicy)}
@@ -53,7 +50,7 @@ def fetch_settings(path: Path = DEFAULT_REGISTRY) -> dict:
     return settings
 
 
-def read_registry(path: Path = DEFAULT_REGISTRY) -> list[SourceInfo]:
+def read_registry(path: Path) -> list[SourceInfo]:
     """Parse and check the registry file; every problem is a ConfigError naming the source."""
     data = _read(path)
     unknown_tables = set(data) - {"source", "fetch"}
@@ -72,9 +69,27 @@ def read_registry(path: Path = DEFAULT_REGISTRY) -> list[SourceInfo]:
         if info.id in seen:
             raise ConfigError(f"source {info.id!r} is declared twice")
         seen.add(info.id)
-        load_kind(info.kind)  # fail at load time, not in the middle of a run
+        check_options(info, load_kind(info.kind))  # fail at load time, not in the middle of a run
         infos.append(info)
     return infos
+
+
+def check_options(info: SourceInfo, kind) -> None:
+    allowed: dict = getattr(kind, "options", {})
+    unknown = sorted(set(info.options) - set(allowed))
+    if unknown:
+        listed = ", ".join(sorted(allowed)) or "none"
+        raise ConfigError(f"source {info.id!r}: unknown options {unknown} for kind {info.kind!r}; allowed: {listed}")
+    for key, value in info.options.items():
+        want = allowed[key]
+        if isinstance(value, bool) and want is int or not isinstance(value, want):
+            names = " or ".join(t.__name__ for t in (want if isinstance(want, tuple) else (want,)))
+            raise ConfigError(f"source {info.id!r}: option {key!r} must be {names}, not {type(value).__name__}")
+
+
+def uses_network(infos: list[SourceInfo]) -> bool:
+    """Whether any of these sources fetches over the network (so the [fetch] policy applies)."""
+    return any(getattr(load_kind(i.kind), "network", False) for i in infos)
 
 
 def build_source(info: SourceInfo, context: SourceContext) -> Source:

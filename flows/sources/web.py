@@ -10,8 +10,9 @@ import calendar
 from datetime import datetime, timezone
 from typing import Iterator
 
-from flows.sources.base import SourceContext, SourceError, SourceInfo
-from transforms.items import RawItem
+from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
+from khobor.flows.sources.http.errors import FetchError
+from khobor.transforms.documents.items import RawItem
 
 HTML = "text/html"
 FRAGMENT = "text/html-fragment"
@@ -22,9 +23,8 @@ def _item(info: SourceInfo, key: str, location: str, raw: bytes, media: str, **k
                    fetched_at=kw.pop("fetched_at", None) or datetime.now(timezone.utc), **kw)
 
 
-def _fetch_error_item(info: SourceInfo, key: str, location: str, err, **meta) -> RawItem:
-    return _item(info, key, location, b"", HTML, error=f"{err.reason}: {err.message}" if hasattr(err, "reason") else str(err),
-                 error_reason=f"fetch-{getattr(err, 'reason', 'error')}", **meta)
+def _fetch_error_item(info: SourceInfo, key: str, location: str, err: FetchError, **meta) -> RawItem:
+    return _item(info, key, location, b"", HTML, error=f"{err.reason}: {err.message}", error_reason=f"fetch-{err.reason}", **meta)
 
 
 def _page_item(info: SourceInfo, key: str, result, **meta) -> RawItem:
@@ -33,6 +33,9 @@ def _page_item(info: SourceInfo, key: str, result, **meta) -> RawItem:
 
 
 class _NetworkSource:
+    network = True
+    options: dict = {}
+
     def __init__(self, info: SourceInfo, context: SourceContext):
         self.info, self.context = info, context
 
@@ -46,6 +49,8 @@ class WebPageSource(_NetworkSource):
 
     options: ``refetch`` (default false): fetch pages already staged again, to pick up edits.
     """
+
+    options = {"refetch": bool}
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         known = set() if self.info.options.get("refetch") else self.context.known_keys.get(self.info.id, set())
@@ -67,6 +72,8 @@ class FeedSource(_NetworkSource):
     several, the others still load and the errors are reported together at the end.
     """
 
+    options = {"fetch_articles": bool, "max_entries": int}
+
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         errors, n = [], 0
         for feed_url in self.info.locations:
@@ -86,7 +93,7 @@ class FeedSource(_NetworkSource):
     def _entries(self, feed_url: str) -> list[dict]:
         import feedparser
 
-        from flows.sources.http import FetchError
+        from khobor.flows.sources.http import FetchError
 
         try:
             res = self.context.fetcher.fetch(feed_url)

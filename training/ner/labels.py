@@ -53,7 +53,7 @@ def map_label(raw: str) -> str | None:
         raise ValueError(f"unknown corpus label {raw!r}") from None
 
 
-from transforms.entities.generic import (  # noqa: E402 - the lists are shared with the run-time filter
+from khobor.transforms.entities.generic import (  # noqa: E402 - the lists are shared with the run-time filter
     GENERIC,
     GROUPS,
     NOUNS,

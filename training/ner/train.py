@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> dict:
         "system.seed": args.seed,
     }
     if args.max_steps:
-        overrides["training.max_steps"] = args.max_steps
+        overrides["khobor.training.max_steps"] = args.max_steps
     if args.vectors:
         overrides["paths.vectors"] = str(args.vectors)
         overrides["components.tok2vec.model.embed.include_static_vectors"] = True

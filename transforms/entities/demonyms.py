@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 
-from transforms.entities.inflection import inflected_forms
-from transforms.entities.names import nfc
+from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.names import nfc
 
 # Irregular adjectives, by CLDR territory id.
 _IRREGULAR = {
@@ -23,7 +23,7 @@ _IRREGULAR = {
 @functools.lru_cache(maxsize=1)
 def demonym_index() -> dict[str, str]:
     """Every adjective form (with Bengali inflections) → the entity id of its country."""
-    from transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.gazetteer import default_gazetteer
 
     out: dict[str, str] = {}
     for entry in default_gazetteer().entries.values():

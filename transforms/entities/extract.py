@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime
+from pathlib import Path
 from typing import Sequence
 
 import pyarrow as pa
 
-from transforms import tables
-from transforms.entities.demonyms import demonym_index
-from transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
-from transforms.entities.linking import Linker
-from transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
-from transforms.entities.types import Recogniser, SentenceView, Span
-from transforms.ids import mention_id
+from khobor.transforms import schema
+from khobor.transforms.entities.demonyms import demonym_index
+from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
+from khobor.transforms.entities.linking import Linker
+from khobor.transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
+from khobor.transforms.entities.types import Recogniser, SentenceView, Span
+from khobor.transforms.documents.ids import mention_id
 
 # Higher wins when spans overlap; among equals the longer span wins.
 _PRIORITY = {"gazetteer": 3, "model": 2, "rule": 1}
@@ -106,9 +107,21 @@ def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> lis
 
 
 class EntityExtractor:
-    def __init__(self, gazetteer: Gazetteer | None = None, recognisers: Sequence[Recogniser] = ()):
+    """Gazetteer, rules and any ``Recogniser`` (the NER model), merged and linked.
+
+    ``recogniser_names`` says what ran, for the run's record; ``warnings`` says what is missing
+    (a model that could not be found), so a run without the model is never silently worse.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, recognisers: Sequence[Recogniser] = (),
+                 warnings: Sequence[str] = ()):
         self.gazetteer = gazetteer or default_gazetteer()
         self.recognisers = list(recognisers)
+        self.warnings = list(warnings)
+
+    @property
+    def recogniser_names(self) -> list[str]:
+        return ["gazetteer", "rules", *(r.name for r in self.recognisers)]
 
     def sentence_spans(self, view: SentenceView, published: date | None, model_spans: list[Span]) -> list[tuple[Span, str | None]]:
         toks = view.tokens
@@ -131,7 +144,7 @@ class EntityExtractor:
         Works through the batch a chunk of documents at a time (bounded memory); aliases learnt
         in one chunk serve the next, so ids do not depend on where the chunks fall.
         """
-        from transforms.analysis import document_chunks
+        from khobor.transforms.documents.text_tables import document_chunks
 
         known = dict(known_aliases or {})
         parts, seen_entities = [], set()
@@ -142,11 +155,11 @@ class EntityExtractor:
             seen_entities.update(entities["entity_id"].to_pylist())
             parts.append((mentions, entities.filter(pa.array(keep, type=pa.bool_())), aliases))
         if not parts:
-            return tables.empty(tables.ENTITY_MENTIONS), tables.empty(tables.ENTITIES), tables.empty(tables.ENTITY_ALIASES)
+            return schema.empty("entity_mentions"), schema.empty("entities"), schema.empty("entity_aliases")
         return tuple(pa.concat_tables([p[k] for p in parts]) for k in range(3))
 
     def _extract_chunk(self, docs, sentences, tokens, now, known_aliases):
-        from transforms.tokens import Token
+        from khobor.transforms.text.tokens import Token
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
         run_ids = dict(zip(docs["document_id"].to_pylist(), docs["run_id"].to_pylist()))
@@ -198,16 +211,24 @@ class EntityExtractor:
                     )
                 )
         return (
-            tables.from_rows(mentions, tables.ENTITY_MENTIONS),
-            tables.from_rows(list(entities.values()), tables.ENTITIES),
-            tables.from_rows(aliases, tables.ENTITY_ALIASES),
+            schema.from_rows(mentions, "entity_mentions"),
+            schema.from_rows(list(entities.values()), "entities"),
+            schema.from_rows(aliases, "entity_aliases"),
         )
 
 
-@functools.lru_cache(maxsize=1)
-def default_extractor() -> EntityExtractor:
-    """Gazetteer and rules, plus the shipped NER model when it is present."""
-    from transforms.entities.model import load_default_recogniser
+@functools.lru_cache(maxsize=2)
+def extractor_for(model_dir: Path | None) -> EntityExtractor:
+    """Gazetteer and rules, plus the NER model at ``model_dir`` (None: rules and gazetteer only).
 
-    rec = load_default_recogniser()
-    return EntityExtractor(recognisers=[rec] if rec is not None else [])
+    Cached per model: loading it takes seconds, and every batch of a process shares it.
+    """
+    from khobor.transforms.entities.model import load_recogniser
+
+    if model_dir is None:
+        return EntityExtractor()
+    rec = load_recogniser(model_dir)
+    if rec is None:
+        return EntityExtractor(warnings=[f"no NER model at {model_dir}: only the gazetteer and rules ran, so most "
+                                         "people and many organisations are missed"])
+    return EntityExtractor(recognisers=[rec])

@@ -13,9 +13,9 @@ from importlib import resources
 
 from babel import Locale
 
-from transforms.cleaning import clean_text
-from transforms.entities.inflection import inflected_forms
-from transforms.tokens import tokenize
+from khobor.transforms.text.cleaning import clean_text
+from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.text.tokens import tokenize
 
 # CLDR territory codes that are not places, or not real territories.
 _CLDR_SKIP = {"EZ", "QO", "ZZ", "XA", "XB", "XK"}
@@ -74,7 +74,7 @@ def _cldr_entries() -> dict[str, GazetteerEntry]:
 
 
 def _curated_entries() -> list[GazetteerEntry]:
-    text = resources.files("transforms.entities").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
+    text = resources.files("khobor.transforms.entities").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     rows = csv.DictReader(lines, delimiter="\t")
     return [

@@ -16,9 +16,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from transforms.entities.gazetteer import Gazetteer, GazetteerEntry
-from transforms.entities.names import bengali_acronym, graphemes, nfc, romanize, stem_candidates, variant_key
-from transforms.entities.types import Span
+from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry
+from khobor.transforms.entities.names import bengali_acronym, graphemes, nfc, romanize, stem_candidates, variant_key
+from khobor.transforms.entities.types import Span
 
 NAME_LABELS = ("PERSON", "ORG", "LOC")
 _PREFIX = {"PERSON": "per", "ORG": "org", "LOC": "loc"}

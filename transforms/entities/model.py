@@ -1,31 +1,28 @@
 """The trained NER model as a recogniser: spaCy pipeline run on khobor's own tokens.
 
-The model (``models/bn_ner``, trained by ``python -m training.ner.train``) never sees raw text:
+The model (``models/bn_ner``, trained by ``python -m khobor.training.ner.train``) never sees raw text:
 each sentence becomes a spaCy ``Doc`` built from khobor's tokens, so the model's spans map back to
 exact offsets, and tokenization is the same in training and in production.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Sequence
 
-from transforms.entities.generic import is_generic_span
-from transforms.entities.types import SentenceView, Span
+from khobor.transforms.entities.generic import is_generic_span
+from khobor.transforms.entities.types import SentenceView, Span
 
-DEFAULT_MODEL = Path(os.environ.get("KHOBOR_NER_MODEL", Path(__file__).resolve().parents[2] / "models" / "bn_ner"))
 MODEL_CONFIDENCE = 0.8  # spaCy's transition NER gives no calibrated score; held-out precision is in the model card
 BATCH = 256
 
 
 class SpacyRecogniser:
-    name = "model"
-
-    def __init__(self, path: Path = DEFAULT_MODEL):
+    def __init__(self, path: Path):
         import spacy
 
         self.nlp = spacy.load(path, exclude=["senter", "parser", "tagger", "lemmatizer"])
         self.path = path
+        self.name = f"model:{self.nlp.meta.get('name', path.name)}-{self.nlp.meta.get('version', '?')}"
 
     def recognise(self, sentences: Sequence[SentenceView]) -> list[list[Span]]:
         from spacy.tokens import Doc
@@ -54,7 +51,8 @@ class SpacyRecogniser:
         return out
 
 
-def load_default_recogniser() -> SpacyRecogniser | None:
-    if not (DEFAULT_MODEL / "config.cfg").exists():
+def load_recogniser(path: Path) -> SpacyRecogniser | None:
+    """The model at ``path``, or None when no model is there (the caller reports it)."""
+    if not (Path(path) / "config.cfg").exists():
         return None
-    return SpacyRecogniser(DEFAULT_MODEL)
+    return SpacyRecogniser(Path(path))

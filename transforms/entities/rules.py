@@ -10,9 +10,9 @@ from datetime import date
 
 from datetime import timedelta
 
-from transforms.calendar_names import MONTHS, WEEKDAYS
-from transforms.entities.inflection import inflected_forms
-from transforms.entities.types import Span
+from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
+from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.types import Span
 
 
 def _nfc(s: str) -> str:

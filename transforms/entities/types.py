@@ -23,7 +23,7 @@ class SentenceView(NamedTuple):
     text: str
     start: int
     end: int
-    tokens: Sequence  # transforms.tokens.Token
+    tokens: Sequence  # khobor.transforms.text.tokens.Token
 
 
 class Recogniser(Protocol):

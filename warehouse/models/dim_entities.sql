@@ -6,10 +6,10 @@ WITH mentions AS (
         count(*)                                    AS mention_count,
         count(*) FILTER (WHERE m.form = 'adjective') AS adjective_mentions,
         count(DISTINCT m.document_id)               AS document_count,
-        min(coalesce(d.published_at, d.ingested_at)) AS first_seen_at,
-        max(coalesce(d.published_at, d.ingested_at)) AS last_seen_at
+        min(dd.dated_at)                            AS first_seen_at,
+        max(dd.dated_at)                            AS last_seen_at
     FROM entity_mentions m
-    JOIN documents d USING (document_id)
+    JOIN int_document_dates dd USING (document_id)
     WHERE m.entity_id IS NOT NULL
     GROUP BY m.entity_id
 ), forms AS (

@@ -17,9 +17,10 @@ SELECT
     d.source_id,
     d.language,
     d.published_at,
-    CAST(timezone('UTC', coalesce(d.published_at, d.ingested_at)) AS DATE) AS mention_date,
-    d.published_at IS NULL                                      AS date_is_ingestion
+    dd.day               AS mention_date,
+    dd.date_is_ingestion
 FROM entity_mentions m
 JOIN documents d USING (document_id)
+JOIN int_document_dates dd USING (document_id)
 LEFT JOIN entities e USING (entity_id)
 ORDER BY m.document_id, m."start", m.label

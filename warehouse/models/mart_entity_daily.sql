@@ -5,12 +5,13 @@ SELECT
     e.label,
     e.canonical,
     e.canonical_latin,
-    CAST(timezone('UTC', coalesce(d.published_at, d.ingested_at)) AS DATE) AS day,
+    dd.day,
     count(*)                      AS mentions,
     count(DISTINCT m.document_id) AS documents,
     count(DISTINCT d.source_id)   AS sources
 FROM entity_mentions m
 JOIN documents d USING (document_id)
+JOIN int_document_dates dd USING (document_id)
 JOIN entities e USING (entity_id)
 GROUP BY ALL
 ORDER BY day, mentions DESC, m.entity_id

@@ -1,0 +1,52 @@
+-- entity_mentions: the rows its suite (entity_mentions.yml) checks: one row per entity mention.
+-- Scope run: the run's new rows ($run_id), with table-wide counts computed here.
+WITH m AS (
+  SELECT
+    *
+  FROM entity_mentions
+  WHERE
+    run_id = $run_id
+), k AS (
+  SELECT
+    x.mention_id,
+    COUNT(*) AS key_count
+  FROM entity_mentions AS x
+  JOIN (
+    SELECT DISTINCT
+      mention_id
+    FROM m
+  )
+    USING (mention_id)
+  GROUP BY ALL
+)
+SELECT
+  m.mention_id,
+  m.label,
+  m.method,
+  m.confidence,
+  m.entity_id,
+  m.form,
+  k.key_count,
+  (
+    SUBSTRING(s.text, m."start" - s."start" + 1, m."end" - m."start") = m.text
+    AND m."start" >= s."start"
+    AND m."end" > m."start"
+    AND m."end" <= s."end"
+  ) AS offsets_ok,
+  (
+    m.label IN ('PERSON', 'ORG', 'LOC', 'HASHTAG')
+  ) = (
+    NOT m.entity_id IS NULL
+  ) AS entity_link_ok,
+  m.entity_id IS NULL OR NOT e.entity_id IS NULL AS entity_exists
+FROM m
+JOIN k
+  USING (mention_id)
+LEFT JOIN sentences AS s
+  ON s.document_id = m.document_id AND s.sentence_index = m.sentence_index
+LEFT JOIN (
+  SELECT DISTINCT
+    entity_id
+  FROM entities
+) AS e
+  ON e.entity_id = m.entity_id

@@ -1,0 +1,32 @@
+"""The ``khobor`` command line: one module per group of commands, registered here."""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from khobor.flows.cli import run as run_cmds
+from khobor.flows.cli import sources as sources_cmds
+from khobor.flows.cli import text as text_cmds
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="khobor: Bengali-first news to a validated DuckDB warehouse.")
+
+
+@app.callback()
+def _root() -> None:
+    """khobor: Bengali-first news to a validated DuckDB warehouse."""
+
+
+app.command()(run_cmds.run)
+app.command()(run_cmds.serve)
+app.command()(text_cmds.tokenize)
+app.command()(text_cmds.extract)
+app.add_typer(sources_cmds.app, name="sources")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""``khobor tokenize`` and ``khobor extract``: JSONL records in, JSONL out, offsets into each text as given.
+
+Input lines are ``{"id", "text"}`` (``extract`` also reads ``published_at`` or ``date``, to resolve
+relative dates). A line that cannot be used gives ``{"id", "error"}``, never a crash.
+
+- ``tokenize_records`` yields ``{"id", "sentences": [{"start", "end", "kind"}], "tokens": [{"start",
+  "end", "kind", "text"}]}``.
+- ``extract_records`` yields ``{"id", "entities": [{"start", "end", "text", "label", "entity_id",
+  "canonical", "canonical_latin", "value"}]}``. Records go through the document chain in batches
+  (the model runs on many sentences at once), and entity ids are consistent across the whole
+  stream: a later record finds an entity by any form seen earlier.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
+
+import pyarrow as pa
+
+from khobor.transforms import schema
+from khobor.transforms.chain import process_documents
+from khobor.transforms.documents.dates import parse_published
+from khobor.transforms.entities.extract import EntityExtractor
+from khobor.transforms.text.analysis import analyse
+from khobor.transforms.text.cleaning import Cleaned, clean_text
+
+BATCH_SENTENCES = 2000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class Record:
+    id: object
+    text: str | None = None
+    published: datetime | None = None
+    error: str | None = None
+
+
+def parse_record(line: str) -> Record:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Record(None, error=f"invalid JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(rec, dict):
+        return Record(None, error="a record must be a JSON object")
+    rid, text = rec.get("id"), rec.get("text")
+    if not isinstance(text, str):
+        return Record(rid, error="missing text" if text is None else f"text must be a string, not {type(text).__name__}")
+    published = rec.get("published_at") or rec.get("date")
+    return Record(rid, text, parse_published(str(published)) if published else None)
+
+
+def dumps(obj) -> str:
+    """One JSON line; a lone surrogate (from undecodable input bytes) is written as an escape,
+    since it cannot be written as UTF-8."""
+    line = json.dumps(obj, ensure_ascii=False)
+    return json.dumps(obj) if _SURROGATE.search(line) else line
+
+
+def _records(lines: Iterable[str]) -> Iterator[Record]:
+    for line in lines:
+        if line.strip():
+            yield parse_record(line)
+
+
+def tokenize_records(lines: Iterable[str]) -> Iterator[str]:
+    for rec in _records(lines):
+        if rec.error:
+            yield dumps({"id": rec.id, "error": rec.error})
+            continue
+        try:
+            result = analyse(rec.text)
+            yield dumps({
+                "id": rec.id,
+                "sentences": [{"start": s.start, "end": s.end, "kind": s.kind} for s in result.raw_sentences()],
+                "tokens": [{"start": t.start, "end": t.end, "kind": t.kind, "text": t.text} for t in result.raw_tokens(rec.text)],
+            })
+        except Exception as exc:  # noqa: BLE001 - one bad record must not end the stream
+            yield dumps({"id": rec.id, "error": f"{type(exc).__name__}: {exc}"})
+
+
+def extract_records(lines: Iterable[str], extractor: EntityExtractor, batch_sentences: int = BATCH_SENTENCES) -> Iterator[str]:
+    aliases: dict[str, str] = {}
+    names: dict[str, tuple[str, str | None]] = {}
+    batch: list[Record] = []
+    pending_sentences = 0
+    for rec in _records(lines):
+        batch.append(rec)
+        if rec.text is not None:
+            pending_sentences += rec.text.count("\n") + rec.text.count("।") + 1
+        if pending_sentences >= batch_sentences:
+            yield from _extract_batch(batch, extractor, aliases, names)
+            batch, pending_sentences = [], 0
+    if batch:
+        yield from _extract_batch(batch, extractor, aliases, names)
+
+
+_DOC_FIELDS = ("document_id", "run_id", "text", "published_at")
+
+
+def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dict, names: dict) -> Iterator[str]:
+    now = datetime.now(timezone.utc)
+    cleaned: dict[str, Cleaned] = {}
+    rows = []
+    for k, rec in enumerate(batch):
+        if rec.error is None:
+            cleaned[f"r{k}"] = c = clean_text(rec.text)
+            rows.append(dict(document_id=f"r{k}", run_id="extract", text=c.text, published_at=rec.published))
+    by_doc: dict[str, list[dict]] = {}
+    if rows:
+        docs = pa.Table.from_pylist(rows, schema=pa.schema([schema.arrow("documents").field(n) for n in _DOC_FIELDS]))
+        out = process_documents(docs, extractor, now, aliases)
+        for eid, canonical, latin in zip(*out.entities.select(["entity_id", "canonical", "canonical_latin"]).to_pydict().values()):
+            names.setdefault(eid, (canonical, latin))
+        aliases.update(zip(out.aliases["alias_key"].to_pylist(), out.aliases["entity_id"].to_pylist()))
+        for m in out.mentions.to_pylist():
+            by_doc.setdefault(m["document_id"], []).append(m)
+    for k, rec in enumerate(batch):
+        if rec.error is not None:
+            yield dumps({"id": rec.id, "error": rec.error})
+            continue
+        omap = cleaned[f"r{k}"].offset_map
+        ents = []
+        for m in by_doc.get(f"r{k}", []):
+            a, b = omap.span_to_raw(m["start"], m["end"])
+            canonical, latin = names.get(m["entity_id"], (None, None)) if m["entity_id"] else (None, None)
+            ents.append(dict(start=a, end=b, text=rec.text[a:b], label=m["label"], entity_id=m["entity_id"],
+                             canonical=canonical, canonical_latin=latin, value=m["value"]))
+        yield dumps({"id": rec.id, "entities": ents})

@@ -1,0 +1,1 @@
+"""Training khobor's models from open corpora (not needed at run time)."""

@@ -1,0 +1,108 @@
+"""From staged bodies to distinct clean documents.
+
+Grain of the output: one row per distinct document (by whitespace-insensitive clean text).
+A staged row whose clean text matches an earlier row of the same batch becomes a ``duplicate``
+sighting pointing at that document; ``drop_known_documents`` does the same for documents the
+warehouse already holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from khobor.transforms import schema
+from khobor.transforms.text.cleaning import clean_text
+from khobor.transforms.documents.dates import find_date_in_text, parse_published
+from khobor.transforms.documents.ids import document_id
+from khobor.transforms.text.language import detect_language
+
+
+@dataclass(frozen=True)
+class SourceDefaults:
+    timezone: str = "UTC"
+    language: str | None = None  # used when detection is not confident
+
+
+def build_documents(
+    stg: pa.Table,
+    run_id: str,
+    now: datetime,
+    defaults: dict[str, SourceDefaults] | None = None,
+) -> tuple[pa.Table, pa.Table]:
+    """Returns (staging rows with status and document_id settled, new documents)."""
+    defaults = defaults or {}
+    stg_rows = stg.to_pylist()
+    docs = []
+    seen: set[str] = set()
+    for row in stg_rows:
+        if row["status"] != "new":
+            continue
+        cleaned = clean_text(row["body_text"])
+        if not cleaned.text.strip():
+            row.update(status="quarantined", reason="empty", detail="no text left after cleaning")
+            continue
+        doc_id = document_id(cleaned.text)
+        row["document_id"] = doc_id
+        if doc_id in seen:
+            row["status"] = "duplicate"
+            continue
+        seen.add(doc_id)
+        src = defaults.get(row["source_id"], SourceDefaults())
+        docs.append(
+            dict(
+                document_id=doc_id,
+                run_id=run_id,
+                stg_id=row["stg_id"],
+                source_id=row["source_id"],
+                item_key=row["item_key"],
+                external_id=row["external_id"],
+                url=row["url"],
+                title=row["title"],
+                published_at=plausible(
+                    parse_published(row["published_raw"], src.timezone) or find_date_in_text(cleaned.text, src.timezone),
+                    row["fetched_at"] or now,
+                ),
+                language=detect_language(cleaned.text, default=src.language),
+                text=cleaned.text,
+                offset_map=[{"clean": c, "raw": r} for c, r in cleaned.offset_map.pairs()],
+                n_chars=len(cleaned.text),
+                n_sentences=None,
+                n_tokens=None,
+                n_mentions=None,
+                ingested_at=now,
+            )
+        )
+    return schema.from_rows(stg_rows, "stg_documents"), schema.from_rows(docs, "documents")
+
+
+def quarantine_rows(stg: pa.Table, now: datetime) -> pa.Table:
+    q = stg.filter(pc.equal(stg["status"], "quarantined"))
+    cols = {name: q[name] for name in schema.arrow("quarantine").names if name in q.column_names}
+    cols["quarantined_at"] = pa.array([now] * q.num_rows, type=schema.TS)
+    return pa.table(cols).select(schema.arrow("quarantine").names).cast(schema.arrow("quarantine"))
+
+
+EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+MAX_AHEAD = timedelta(days=2)
+
+
+def plausible(published: datetime | None, fetched_at: datetime) -> datetime | None:
+    """A publication date, or None when it cannot be one: before 1990 or after the item was fetched
+    (two days' grace for clocks and timezones). The raw value stays in stg_documents.published_raw."""
+    if published is None or published < EARLIEST or published > fetched_at + MAX_AHEAD:
+        return None
+    return published
+
+
+def drop_known_documents(stg: pa.Table, docs: pa.Table, known: set[str]) -> tuple[pa.Table, pa.Table]:
+    """Turn sightings of documents the warehouse already holds into duplicates, and drop those documents."""
+    if not known:
+        return stg, docs
+    value_set = pa.array(sorted(known), type=pa.string())
+    is_known = pc.fill_null(pc.is_in(stg["document_id"], value_set=value_set), False)
+    status = pc.if_else(pc.and_(is_known, pc.equal(stg["status"], "new")), "duplicate", stg["status"])
+    stg = stg.set_column(stg.schema.get_field_index("status"), "status", status)
+    return stg, docs.filter(pc.invert(pc.is_in(docs["document_id"], value_set=value_set)))

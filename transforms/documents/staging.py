@@ -1,0 +1,62 @@
+"""Stage raw items: hash them, decode and extract their bodies, and mark the ones to reject."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import pyarrow as pa
+
+from khobor.transforms import schema
+from khobor.transforms.documents.ids import sha256_hex, staging_id
+from khobor.transforms.documents.items import RawItem, Rejected, extract_body
+
+
+def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str]) -> pa.Table:
+    """One row per raw item not seen before (by source, key and content hash).
+
+    Rejected items stay in the table with ``status='quarantined'`` and the reason, so nothing a
+    source handed over is lost silently.
+    """
+    rows = []
+    for item in items:
+        raw_sha = sha256_hex(item.raw)
+        sid = staging_id(item.source_id, item.item_key, raw_sha)
+        if sid in seen:
+            continue
+        seen.add(sid)  # the same item twice in one batch is one sighting
+        row = dict(
+            stg_id=sid,
+            run_id=run_id,
+            source_id=item.source_id,
+            item_key=item.item_key,
+            location=item.location,
+            raw_sha256=raw_sha,
+            raw_bytes=len(item.raw),
+            media_type=item.media_type,
+            fetched_at=item.fetched_at,
+            title=item.title,
+            url=item.url,
+            published_raw=item.published_raw,
+            external_id=item.external_id,
+            document_id=None,
+        )
+        try:
+            body = extract_body(item)
+        except Rejected as exc:
+            row.update(encoding=None, body_text=None, status="quarantined", reason=exc.reason, detail=exc.detail)
+        except Exception as exc:  # noqa: BLE001 - one item must never sink the batch
+            row.update(encoding=None, body_text=None, status="quarantined", reason="extract-error",
+                       detail=f"{type(exc).__name__}: {exc}"[:1000])
+        else:
+            row.update(
+                encoding=body.encoding,
+                title=body.title,
+                url=body.url,
+                published_raw=body.published_raw,
+                external_id=body.external_id,
+                body_text=body.text,
+                status="new",
+                reason=None,
+                detail=None,
+            )
+        rows.append(row)
+    return schema.from_rows(rows, "stg_documents")

@@ -1,0 +1,1 @@
+"""Warehouse DDL (`schema.sql`) and mart models (`models/*.sql`). Run output written here in a checkout is git-ignored."""
