@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khobor.transforms.entities.extract import EntityExtractor  # noqa: E402
 from khobor.flows.jsonl import extract_records  # noqa: E402
 from khobor.flows.resources import model_dir  # noqa: E402
+from khobor.transforms.entities.extract import EntityExtractor  # noqa: E402
 from khobor.transforms.entities.model import load_recogniser  # noqa: E402
-from khobor.transforms.text.sentences import split_sentences  # noqa: E402
 from khobor.transforms.text.cleaning import clean_text  # noqa: E402
+from khobor.transforms.text.sentences import split_sentences  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "news_bench" / "articles.jsonl"
 

@@ -6,8 +6,9 @@ surface form and its syntactic words are skipped. Gold forms are located in the 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from khobor.transforms.text.analysis import analyse
 

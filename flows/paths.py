@@ -59,5 +59,5 @@ class WarehouseLayout:
         return self.root / ".prefect"
 
     @classmethod
-    def at(cls, root: str | os.PathLike) -> "WarehouseLayout":
+    def at(cls, root: str | os.PathLike) -> WarehouseLayout:
         return cls(Path(root).expanduser().resolve())

@@ -25,7 +25,7 @@ def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict |
     stg, docs, sentences, mentions = result.stg, result.documents, result.tables.sentences, result.tables.mentions
     by_doc = {d: r for d, r in zip(docs["document_id"].to_pylist(), docs.to_pylist())}
     first_sentence = {}
-    for d, s, e, t in zip(*sentences.select(["document_id", "start", "end", "text"]).to_pydict().values()):
+    for d, t in zip(*sentences.select(["document_id", "text"]).to_pydict().values()):
         first_sentence.setdefault(d, t)
     ents: dict[str, list[str]] = {}
     for d, text, label in zip(*mentions.select(["document_id", "text", "label"]).to_pydict().values()):

@@ -23,9 +23,10 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Union
+from typing import Union
 
 import pytest
 
@@ -55,7 +56,7 @@ class Reply:
     reset: bool = False
 
     @classmethod
-    def redirect(cls, location: str, status: int = 302) -> "Reply":
+    def redirect(cls, location: str, status: int = 302) -> Reply:
         return cls(status, headers={"Location": location})
 
     def chunks(self):
@@ -105,7 +106,7 @@ class LocalServer:
 
     # set-up ------------------------------------------------------------------------------------
 
-    def route(self, path: str, *replies: Reply | Handler) -> "LocalServer":
+    def route(self, path: str, *replies: Reply | Handler) -> LocalServer:
         """Script ``path``: replies in order (the last repeats), or a single handler function."""
         if len(replies) == 1 and callable(replies[0]) and not isinstance(replies[0], Reply):
             self._routes[path] = replies[0]
@@ -135,7 +136,7 @@ class LocalServer:
 
     # life cycle --------------------------------------------------------------------------------
 
-    def start(self) -> "LocalServer":
+    def start(self) -> LocalServer:
         server = self
 
         class _Handler(_ScriptedHandler):
@@ -183,7 +184,7 @@ class LocalServer:
         self._close()
         self.expired = True
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         return self.start()
 
     def __exit__(self, *exc_info) -> None:

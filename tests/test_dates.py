@@ -2,8 +2,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from khobor.transforms.documents.dates import find_date_in_text, parse_published
 from khobor.transforms.documents.build import plausible
+from khobor.transforms.documents.dates import find_date_in_text, parse_published
 
 UTC = timezone.utc
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from khobor.flows.resources import entity_extractor, model_dir
 from khobor.flows.jsonl import extract_records
+from khobor.flows.resources import entity_extractor, model_dir
 
 GOLDEN = Path(__file__).parent / "golden" / "entities"
 CASES = sorted(GOLDEN.glob("*.json"))
@@ -82,6 +82,6 @@ def test_adjectives_relate_to_their_country_and_dates_carry_values(seed_entities
 
 def test_generic_nouns_are_not_names(seed_entities):
     generic = {nfc(w) for w in ("প্রধানমন্ত্রী", "প্রেসিডেন্ট", "রাষ্ট্রপতি", "পররাষ্ট্রমন্ত্রী", "সরকার", "মানুষ", "নেতা", "কর্মকর্তারা")}
-    for _, (spec, entities) in seed_entities.items():
+    for _spec, entities in seed_entities.values():
         named = {nfc(e["text"]) for e in entities if e["label"] in ("PERSON", "ORG")}
         assert not named & generic

@@ -10,11 +10,11 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401 - pa.compute
 import pytest
 
-from khobor.flows.nightly import nightly
 from khobor.data import sample_dir
+from khobor.flows.nightly import nightly
+from tests.warehouse_checks import assert_offsets_exact, table_counts, tree_digest
 
 SAMPLE_DIR = sample_dir()
-from tests.warehouse_checks import assert_offsets_exact, table_counts, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +137,7 @@ def test_same_article_twice_is_one_document_and_an_edited_copy_is_a_near_duplica
 def test_unreadable_input_is_quarantined_and_the_rest_succeeds(tmp_path):
     src = _copy_sample(tmp_path / "in")
     (src / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    good = "ঢাকায় আজ বৃষ্টি হয়েছে। আবহাওয়া অধিদপ্তর বলেছে, কাল রোদ উঠবে।".encode("utf-8")
+    good = "ঢাকায় আজ বৃষ্টি হয়েছে। আবহাওয়া অধিদপ্তর বলেছে, কাল রোদ উঠবে।".encode()
     (src / "corrupt.txt").write_bytes(good[:10] + good[11:])  # one byte of a Bengali letter lost
     (src / "bad.jsonl").write_text('{"id": "ok-1", "text": "সিলেটে বৃষ্টি।"}\n{not json\n{"id": "no-text", "title": "x"}\n', encoding="utf-8")
     (src / "report.pdf").write_bytes(b"%PDF-1.4 binary")

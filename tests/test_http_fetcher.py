@@ -22,13 +22,13 @@ from khobor.flows.sources.http import (
     FetchPolicy,
     FetchResult,
     HostRateLimiter,
-    HTTPStatusError,
     HttpFetcher,
+    HTTPStatusError,
     NetworkError,
-    SnapshotError,
     RecordingFetcher,
     RedirectError,
     ResponseRejected,
+    SnapshotError,
     SnapshotFetcher,
     URLRejected,
     check_url,
@@ -766,7 +766,7 @@ def test_snapshot_folder_without_index_is_a_clear_error(tmp_path):
 def test_recording_then_replaying_offline(tmp_path):
     snap_dir = tmp_path / "snap"
     with LocalServer() as server:
-        server.route("/feed", Reply(200, "<rss>খবর</rss>".encode("utf-8"), {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": '"x"'}))
+        server.route("/feed", Reply(200, "<rss>খবর</rss>".encode(), {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": '"x"'}))
         server.route("/old", Reply.redirect("/feed"))
         server.route("/gone", Reply(404))
         urls = [server.url("/feed"), server.url("/old"), server.url("/gone"), "ftp://nowhere/"]

@@ -1,7 +1,8 @@
 """Near-duplicate detection: the same story with small edits is linked, different stories are not."""
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khobor.transforms.documents.near_duplicates import THRESHOLD, band_hashes, batch_signatures, link_batch, signature, similarity
 

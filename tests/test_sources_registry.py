@@ -7,10 +7,10 @@ import pytest
 from typer.testing import CliRunner
 
 from khobor.flows.cli import app
-from tests.conftest import PROJECT as PROJECT_ROOT
-from khobor.flows.sources.base import ConfigError, SourceContext, SourceInfo
+from khobor.flows.sources.base import ConfigError, SourceContext
 from khobor.flows.sources.registry import build_source, read_registry, select
 from khobor.transforms.documents.staging import stage_items
+from tests.conftest import PROJECT as PROJECT_ROOT
 
 runner = CliRunner()
 

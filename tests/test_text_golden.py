@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from khobor.transforms.text.analysis import analyse
 from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.text.sentences import split_sentences
-from khobor.transforms.text.analysis import analyse
 
 GOLDEN = Path(__file__).parent / "golden" / "text"
 SEEDS = ("putin-modi-invitation", "putin-india-visit")

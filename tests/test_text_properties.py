@@ -10,11 +10,11 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_cleaning import assert_offsets_exact
 from khobor.transforms.text import unicode_tables as text_unicode
 from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.text.sentences import SENTENCE_KINDS, split_sentences
 from khobor.transforms.text.tokens import TOKEN_KINDS, token_columns, tokenize, tokenize_sentences
+from tests.test_cleaning import assert_offsets_exact
 
 # KHOBOR_TEXT_EXAMPLES=5000 for a longer hunt.
 SETTINGS = settings(

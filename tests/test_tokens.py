@@ -5,13 +5,13 @@ import json
 
 import pytest
 
-from tests.conftest import SHARED
-from khobor.transforms.text.cleaning import clean_text
-from khobor.transforms.text.sentences import split_sentences
 from bench.text_eval import read_conllu, token_prf
 from khobor.flows.jsonl import tokenize_records
 from khobor.transforms.text.analysis import analyse
+from khobor.transforms.text.cleaning import clean_text
+from khobor.transforms.text.sentences import split_sentences
 from khobor.transforms.text.tokens import TOKEN_KINDS, Token, number_value, token_columns, tokenize, tokenize_sentences
+from tests.conftest import SHARED
 
 UD_TEST = SHARED / "corpora" / "ud_bengali_bru" / "bn_bru-ud-test.conllu"
 

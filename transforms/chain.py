@@ -7,9 +7,9 @@ in as data; nothing here does I/O.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable
 
 import pyarrow as pa
 

@@ -20,9 +20,10 @@ one without touching khobor. A kind:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterator, Protocol
+from typing import Any, ClassVar, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from khobor.transforms.documents.items import RawItem
@@ -96,7 +97,7 @@ class Source(Protocol):
     options: ClassVar[dict[str, type | tuple[type, ...]]]
 
     @classmethod
-    def from_config(cls, info: SourceInfo, context: SourceContext) -> "Source":
+    def from_config(cls, info: SourceInfo, context: SourceContext) -> Source:
         ...
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import glob as globlib
 import json
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 
 from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
 from khobor.transforms.documents.items import RawItem
@@ -44,7 +44,7 @@ class FileSource:
         self.root = Path(root)
 
     @classmethod
-    def from_config(cls, info: SourceInfo, context: SourceContext) -> "FileSource":
+    def from_config(cls, info: SourceInfo, context: SourceContext) -> FileSource:
         return cls(info, context.resolve(info.locations[0]))
 
     def _files(self) -> tuple[Path, list[Path]]:

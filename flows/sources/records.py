@@ -4,13 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
 from khobor.flows.sources.files import RECORD, jsonl_lines, now_utc
-from khobor.transforms.text.decoding import UndecodableInput, decode_bytes
 from khobor.transforms.documents.items import RawItem, field_map
+from khobor.transforms.text.decoding import UndecodableInput, decode_bytes
 
 
 def _id_keys(info: SourceInfo) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ so an unchanged feed costs one request.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import datetime, timezone
-from typing import Iterator
 
 from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
 from khobor.flows.sources.http.errors import FetchError

@@ -10,9 +10,9 @@ from __future__ import annotations
 import collections
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from .labels import Ent, clean_spans, is_date_word, map_label
 

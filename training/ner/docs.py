@@ -1,8 +1,8 @@
 """Sentences -> spaCy Docs and DocBins, always from our own token lists (never spaCy's tokenizer)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab

@@ -18,8 +18,8 @@ as ORG/PERSON. Those words are not names, so the converters turn them to O (see 
 """
 from __future__ import annotations
 
-import unicodedata
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 LABELS = ("PERSON", "ORG", "LOC", "DATE")
 
@@ -54,14 +54,7 @@ def map_label(raw: str) -> str | None:
 
 
 from khobor.transforms.entities.generic import (  # noqa: E402 - the lists are shared with the run-time filter
-    GENERIC,
-    GROUPS,
-    NOUNS,
-    TIME_WORDS,
-    TITLES,
     _forms,
-    _SUFFIXES,
-    is_generic,
     is_title,
     only_generic,
 )

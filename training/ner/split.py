@@ -19,7 +19,7 @@ TEST_FRACTION = 0.15
 
 
 def _unit(key: str, seed: int) -> float:
-    h = hashlib.sha1(f"{seed}\0{key}".encode("utf-8")).digest()
+    h = hashlib.sha1(f"{seed}\0{key}".encode()).digest()
     return int.from_bytes(h[:8], "big") / 2**64
 
 

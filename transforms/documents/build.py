@@ -14,9 +14,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from khobor.transforms import schema
-from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.documents.dates import find_date_in_text, parse_published
 from khobor.transforms.documents.ids import document_id
+from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.text.language import detect_language
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
+import regex
 
 from khobor.transforms import schema
-import regex
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # LSH catches pairs with Jaccard around 0.5 and up

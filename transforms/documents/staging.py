@@ -1,7 +1,7 @@
 """Stage raw items: hash them, decode and extract their bodies, and mark the ones to reject."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyarrow as pa
 

@@ -12,7 +12,6 @@ from khobor.transforms import schema
 from khobor.transforms.text.sentences import split_sentences
 from khobor.transforms.text.tokens import token_columns
 
-
 CHUNK_DOCUMENTS = 500  # Python objects live for one chunk only; Arrow holds the rest compactly
 
 

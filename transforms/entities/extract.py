@@ -11,19 +11,19 @@ hashtags. Names outside the gazetteer (most people) need the trained model, whic
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Sequence
 
 import pyarrow as pa
 
 from khobor.transforms import schema
+from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.linking import Linker
 from khobor.transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
-from khobor.transforms.documents.ids import mention_id
 
 # Higher wins when spans overlap; among equals the longer span wins.
 _PRIORITY = {"gazetteer": 3, "model": 2, "rule": 1}

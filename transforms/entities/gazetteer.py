@@ -13,8 +13,8 @@ from importlib import resources
 
 from babel import Locale
 
-from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.text.tokens import tokenize
 
 # CLDR territory codes that are not places, or not real territories.

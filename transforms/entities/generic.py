@@ -6,7 +6,7 @@ spans are checked against them at run time, so "entities are names" holds both w
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 # Words that are roles, titles or common nouns, never names on their own. Found by counting the most
 # frequent labelled strings per corpus (see training/ner/inspect_corpora.py); the surname-like

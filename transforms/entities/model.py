@@ -6,8 +6,8 @@ exact offsets, and tokenization is the same in training and in production.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from khobor.transforms.entities.generic import is_generic_span
 from khobor.transforms.entities.types import SentenceView, Span

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from khobor.transforms.entities.inflection import SUFFIXES_AFTER_CONSONANT, SUFFIXES_AFTER_VOWEL, is_bengali
+from khobor.transforms.entities.inflection import is_bengali
 
 HASANTA = "\u09cd"
 NUKTA = "\u09bc"

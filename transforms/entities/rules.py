@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
-from datetime import timedelta
-
-from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
 from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.types import Span
+from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
 
 
 def _nfc(s: str) -> str:

@@ -1,7 +1,8 @@
 """Types shared by every recogniser and the linker."""
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
 LABELS = ("PERSON", "ORG", "LOC", "DATE", "NUMBER", "QUANTITY", "HASHTAG")
 

@@ -43,8 +43,8 @@ from operator import add, eq
 from khobor.transforms.text.unicode_tables import (
     FORMATS_ASTRAL,
     FORMATS_NO_JOINERS_BMP,
-    NFC_UNSAFE_RANGES,
     LATIN_LETTERS,
+    NFC_UNSAFE_RANGES,
     SPACE_CHARS,
     ZWJ,
     ZWNJ,

@@ -31,8 +31,8 @@ from operator import eq, itemgetter, sub
 from typing import NamedTuple
 
 from khobor.transforms.text.abbreviations import BYLINE_OPENERS, CLOSERS, END_MARKS, is_abbreviation
-from khobor.transforms.text.unicode_tables import MARKS_BMP
 from khobor.transforms.text.tokens import BENGALI_WORD_CHARS, URL_PATTERN
+from khobor.transforms.text.unicode_tables import MARKS_BMP
 
 SENTENCE_KINDS = ("body", "heading", "hashtags", "byline")
 

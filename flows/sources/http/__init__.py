@@ -41,11 +41,23 @@ from __future__ import annotations
 
 from khobor.flows.sources.http.doubles import RecordingFetcher, SnapshotFetcher
 from khobor.flows.sources.http.errors import (
-    FetchError, HTTPStatusError, NetworkError, RedirectError, ResponseRejected, SnapshotError, URLRejected, error_for,
+    FetchError,
+    HTTPStatusError,
+    NetworkError,
+    RedirectError,
+    ResponseRejected,
+    SnapshotError,
+    URLRejected,
+    error_for,
 )
 from khobor.flows.sources.http.fetcher import HttpFetcher
 from khobor.flows.sources.http.policy import (
-    DEFAULT_USER_AGENT, FetchPolicy, HostRateLimiter, check_url, parse_content_type, parse_retry_after,
+    DEFAULT_USER_AGENT,
+    FetchPolicy,
+    HostRateLimiter,
+    check_url,
+    parse_content_type,
+    parse_retry_after,
 )
 from khobor.flows.sources.http.results import Fetcher, FetchResult
 

@@ -1,8 +1,6 @@
 """Offline stand-ins: ``SnapshotFetcher`` serves recorded responses, ``RecordingFetcher`` records them."""
 from __future__ import annotations
 
-from __future__ import annotations
-
 import hashlib
 import json
 import logging
@@ -11,11 +9,10 @@ import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
-
 from khobor.flows.sources.fetch_state import write_atomically
 from khobor.flows.sources.http.errors import FetchError, HTTPStatusError, SnapshotError, error_for
 from khobor.flows.sources.http.policy import check_url, parse_content_type
-from khobor.flows.sources.http.results import FetchResult, Fetcher, FetchManyMixin
+from khobor.flows.sources.http.results import Fetcher, FetchManyMixin, FetchResult
 
 log = logging.getLogger("khobor.fetch")
 

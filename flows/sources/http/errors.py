@@ -1,11 +1,7 @@
 """Every way a fetch can fail, as one exception family with stable reason codes."""
 from __future__ import annotations
 
-from __future__ import annotations
-
 import logging
-
-
 
 log = logging.getLogger("khobor.fetch")
 

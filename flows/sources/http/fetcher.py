@@ -1,24 +1,31 @@
 """``HttpFetcher``: the real fetcher (retries with backoff, conditional GET, size cap, hand-followed redirects)."""
 from __future__ import annotations
 
-from __future__ import annotations
-
 import functools
 import logging
 import os
 import random
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Callable
 
 import httpx
 
 from khobor.flows.sources.fetch_state import FetchState
 from khobor.flows.sources.http.errors import FetchError, HTTPStatusError, NetworkError, RedirectError, ResponseRejected, URLRejected
-from khobor.flows.sources.http.policy import ALLOWED_SCHEMES, FetchPolicy, HostRateLimiter, REDIRECT_STATUSES, SCHEME_PREFIX, check_url, parse_content_type, parse_retry_after
-from khobor.flows.sources.http.results import FetchResult, FetchManyMixin
+from khobor.flows.sources.http.policy import (
+    ALLOWED_SCHEMES,
+    REDIRECT_STATUSES,
+    SCHEME_PREFIX,
+    FetchPolicy,
+    HostRateLimiter,
+    check_url,
+    parse_content_type,
+    parse_retry_after,
+)
+from khobor.flows.sources.http.results import FetchManyMixin, FetchResult
 
 log = logging.getLogger("khobor.fetch")
 

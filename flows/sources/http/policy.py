@@ -1,17 +1,15 @@
 """How fetching behaves: URL checks, header parsing, the fetch policy and the per-host rate limit."""
 from __future__ import annotations
 
-from __future__ import annotations
-
 import email.utils
 import logging
 import math
 import re
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Mapping
 
 import httpx
 

@@ -1,13 +1,11 @@
 """What a fetch returns, and the interface every fetcher (real or double) has."""
 from __future__ import annotations
 
-from __future__ import annotations
-
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Iterator, Protocol
-
+from typing import Protocol
 
 from khobor.flows.sources.http.errors import FetchError
 
