@@ -35,16 +35,25 @@ from khobor.transforms.documents.staging import stage_items
 
 # I/O tasks retry with backoff; pure stages do not, since a retry would fail the same way.
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 8], cache_policy=NONE)
-PURE = dict(cache_policy=NONE)
 
 
 def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
-@task(name="prepare-warehouse", **IO_RETRIES)
-def prepare_warehouse(db: Path) -> None:
-    wdb.ensure_schema(db)
+@task(name="start-run", **IO_RETRIES)
+def start_run(layout: WarehouseLayout, run_id: str, started_at: datetime, inputs: list[str]) -> bool:
+    """Schema in place and the run's ``runs`` row written; returns whether marts were published before."""
+    wdb.ensure_schema(layout.db)
+    wdb.start_run(layout.db, run_id, flow_run.get_id(), started_at, inputs)
+    return layout.current.exists()
+
+
+@task(name="load-recognisers", **IO_RETRIES)
+def load_recognisers(model: Path | None) -> tuple[list[str], list[str]]:
+    """Load the extractor once per process (tasks reuse it); its recognisers and warnings."""
+    extractor = entity_extractor(model)
+    return extractor.recogniser_names, list(extractor.warnings)
 
 
 @task(name="ingest", **IO_RETRIES)
@@ -120,6 +129,14 @@ def rollback(db: Path, run_id: str) -> None:
     wdb.rollback_run(db, run_id)
 
 
+@task(name="record-crash", **IO_RETRIES)
+def record_crash(db: Path, run_id: str, timings: dict[str, float], error: str) -> None:
+    # Nothing half-done may stay behind: unvalidated rows would be skipped as "seen" next time.
+    wdb.rollback_run(db, run_id)
+    wdb.finish_run(db, run_id, dict(finished_at=datetime.now(timezone.utc), status="failed",
+                                    validation_success=False, stage_seconds=timings, error=error[:2000]))
+
+
 @task(name="record-run", **IO_RETRIES)
 def record_run(layout: WarehouseLayout, run_id: str, source_rows: pa.Table, runs_row: dict, report: dict) -> Path:
     wdb.record_source_runs(layout.db, source_rows)
@@ -130,7 +147,8 @@ def record_run(layout: WarehouseLayout, run_id: str, source_rows: pa.Table, runs
     return path
 
 
-def _plan(input_path: str | None, source_ids: list[str] | None, registry_path: str | None, timezone_name: str):
+@task(name="plan-sources", cache_policy=NONE)
+def plan_sources(input_path: str | None, source_ids: list[str] | None, registry_path: str | None, timezone_name: str):
     """The sources of this run, the folder relative locations are read from, and the fetch policy."""
     if input_path:
         return [input_info(input_path, timezone_name)], Path.cwd(), {}
@@ -153,10 +171,9 @@ def nightly(
     layout = WarehouseLayout.at(warehouse_dir)
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
-    infos, base_dir, fetch = _plan(input_path, source_ids, registry_path, timezone_name)
+    infos, base_dir, fetch = plan_sources(input_path, source_ids, registry_path, timezone_name)
     defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in infos}
     model = Path(model_dir) if model_dir else None
-    extractor = entity_extractor(model)
     timings: dict[str, float] = {}
 
     def timed(stage, fn, *args, **kwargs):
@@ -166,12 +183,12 @@ def nightly(
         finally:
             timings[stage] = round(time.perf_counter() - t0, 3)
 
-    timed("prepare", prepare_warehouse, layout.db)
-    wdb.start_run(layout.db, run_id, flow_run.get_id(), now, [i.id for i in infos])
+    marts_exist = timed("prepare", start_run, layout, run_id, now, [i.id for i in infos])
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
-                     "marts": str(layout.current), "analytics_db": str(layout.analytics_db),
-                     "recognisers": extractor.recogniser_names, "warnings": list(extractor.warnings)}
+                     "marts": str(layout.current), "analytics_db": str(layout.analytics_db)}
     try:
+        recognisers, warnings = timed("load_model", load_recognisers, model)
+        summary.update(recognisers=recognisers, warnings=warnings)
         stg, source_stats, fetch_state = timed("ingest", ingest, infos, base_dir, fetch, layout, run_id)
         stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
@@ -189,18 +206,18 @@ def nightly(
         changed = stg.num_rows > 0
         verdict = timed("validate", validate, layout.db, run_id) if changed else Verdict(success=True)
         release = None
-        if verdict.success and run_summary.needs_publish(changed, layout.current.exists()):
+        if verdict.success and run_summary.needs_publish(changed, marts_exist):
             release, mart_verdict = timed("publish", publish, layout, run_id)
             verdict.suites.update(mart_verdict.suites)
             verdict.failures += mart_verdict.failures
-        status = run_summary.run_status(changed, not verdict.failures, release, layout.current.exists())
+        status = run_summary.run_status(changed, not verdict.failures, release, marts_exist)
         if status == "failed":
             timed("rollback", rollback, layout.db, run_id)
         else:
             commit_fetch_state(layout, fetch_state)
         failures = verdict.failures
         report = {"run_id": run_id, "status": status, "failures": failures, "warnings": verdict.warnings + summary["warnings"],
-                  "recognisers": extractor.recogniser_names, "suites": verdict.suites, "counts": counts}
+                  "recognisers": recognisers, "suites": verdict.suites, "counts": counts}
         report_path = record_run(layout, run_id, source_run_rows(source_stats, stg, rolled_back=status == "failed"),
                                  run_summary.runs_row(status, counts, failures, release, timings, datetime.now(timezone.utc)),
                                  report)
@@ -211,8 +228,5 @@ def nightly(
             get_run_logger().error("run %s failed validation: %s", run_id, "; ".join(failures))
         return summary
     except Exception as exc:
-        # Nothing half-done may stay behind: unvalidated rows would be skipped as "seen" next time.
-        wdb.rollback_run(layout.db, run_id)
-        wdb.finish_run(layout.db, run_id, dict(finished_at=datetime.now(timezone.utc), status="failed",
-                                               validation_success=False, stage_seconds=timings, error=repr(exc)[:2000]))
+        record_crash(layout.db, run_id, timings, repr(exc))
         raise

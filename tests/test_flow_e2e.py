@@ -236,3 +236,17 @@ def test_seeds_end_to_end(tmp_path, seeds_dir):
         con.close()
     assert langs == {"bn"}
     assert all("\u09f7" not in t and not t.endswith("\n") for t in texts)
+
+
+def test_a_missing_model_is_a_warning_never_silent(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.bn.txt").write_text("ঢাকায় আজ বৃষ্টি হয়েছে। আবহাওয়া অধিদপ্তর বলেছে, কাল রোদ উঠবে।\n", encoding="utf-8")
+    s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(src), model_dir=str(tmp_path / "no-model"))
+    assert s["status"] == "succeeded"
+    assert s["recognisers"] == ["gazetteer", "rules"]
+    assert any("no NER model" in w for w in s["warnings"]), s["warnings"]
+    report = json.loads(Path(s["report"]).read_text(encoding="utf-8"))
+    assert any("no NER model" in w for w in report["warnings"]) and report["recognisers"] == ["gazetteer", "rules"]
+    with_model = nightly(warehouse_dir=str(tmp_path / "wh2"), input_path=str(src))
+    assert any(r.startswith("model:") for r in with_model["recognisers"]) and not with_model["warnings"]

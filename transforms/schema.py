@@ -107,6 +107,3 @@ def from_rows(rows: list[dict], name: str) -> pa.Table:
     schema = arrow(name)
     return pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
 
-
-def from_columns(columns: dict[str, list], name: str) -> pa.Table:
-    return pa.table(columns, schema=arrow(name))

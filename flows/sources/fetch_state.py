@@ -129,11 +129,6 @@ class FetchState:
             for url, entry in changes.items():
                 self._pending[url] = None if entry is None else Validators(**entry)
 
-    def discard(self) -> None:
-        """Throw away uncommitted changes."""
-        with self._lock:
-            self._pending.clear()
-
     def commit(self) -> int:
         """Write pending changes to the file atomically; returns how many URLs changed.
 

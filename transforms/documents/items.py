@@ -23,9 +23,6 @@ class Rejected(ValueError):
         self.detail = detail
 
 
-MEDIA_TYPES = ("text/plain", "text/markdown", "text/html", "text/html-fragment", "application/x-jsonl-record")
-
-
 @dataclass(frozen=True)
 class RawItem:
     source_id: str

@@ -12,7 +12,6 @@ import functools
 
 import regex
 
-LANGUAGES = ("bn", "en", "other")
 _BENGALI = regex.compile(r"\p{Script=Bengali}")
 _LETTER = regex.compile(r"\p{L}")
 _ASSAMESE_ONLY = regex.compile("[\u09f0\u09f1]")

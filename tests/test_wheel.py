@@ -1,0 +1,74 @@
+"""The wheel: built from the checkout, installed into a clean venv with the pinned constraints, and
+run from an unrelated folder. Everything a run reads must come from inside the wheel."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import PROJECT, SEEDS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(PROJECT), "--no-deps", "-q", "-w", str(out)], check=True)
+    (whl,) = out.glob("khobor-*.whl")
+    return whl
+
+
+def test_wheel_holds_one_package_and_its_data(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {n.split("/")[0] for n in names} == {"khobor", wheel.name.split("-py3")[0] + ".dist-info"}
+    for needed in ("khobor/models/bn_ner/config.cfg", "khobor/models/bn_ner/ner/model", "khobor/warehouse/schema.sql",
+                   "khobor/warehouse/models/dim_entities.sql", "khobor/expectations/tokens.yml", "khobor/expectations/tokens.sql",
+                   "khobor/transforms/entities/data/gazetteer.tsv", "khobor/sample/news/wire.jsonl"):
+        assert needed in names, needed
+    assert not [n for n in names if n.endswith((".duckdb", ".parquet"))]
+
+
+@pytest.fixture(scope="module")
+def venv(wheel, tmp_path_factory) -> Path:
+    env_dir = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
+    pip = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "-c", str(PROJECT / "constraints.txt"), str(wheel)], check=True)
+    return env_dir
+
+
+def _khobor(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KHOBOR_", "PREFECT_"))}
+    env["PREFECT_HOME"] = str(cwd / ".prefect-home")
+    return subprocess.run([str(venv / "bin" / "khobor"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+
+
+def test_installed_khobor_runs_from_any_folder(venv, tmp_path):
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    assert not (site / "flows").exists() and not (site / "transforms").exists()
+    inputs = SEEDS if SEEDS.is_dir() else None
+    args = ["run", "--input", str(inputs)] if inputs else ["run", "--sample"]
+    r = _khobor(venv, tmp_path, *args, "--warehouse", "wh")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"warehouse: {tmp_path / 'wh'}" in r.stdout
+    con = duckdb.connect(str(tmp_path / "wh" / "khobor.duckdb"), read_only=True)
+    try:
+        n_docs = con.sql("SELECT count(*) FROM documents").fetchall()[0][0]
+        n_people = con.sql("SELECT count(*) FROM entity_mentions WHERE label = 'PERSON' AND method = 'model'").fetchall()[0][0]
+    finally:
+        con.close()
+    assert n_docs == (2 if inputs else 7)
+    assert n_people > 0, "the NER model inside the wheel did not run"
+    assert (tmp_path / "wh" / "analytics.duckdb").exists()
+
+
+def test_defaults_come_from_the_current_folder_or_khobor_home(venv, tmp_path):
+    r = _khobor(venv, tmp_path, "run")
+    assert r.returncode == 2 and "sources.toml" in r.stderr, r.stdout + r.stderr
+    assert str(tmp_path / "sources.toml") in r.stderr
