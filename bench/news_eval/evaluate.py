@@ -1,0 +1,300 @@
+"""Score khobor's entities against the hand-annotated news_bench sets (see README.md here).
+
+    python -m bench.news_eval.evaluate ner_dev link_dev dates_dev [--json out.json] [--no-model]
+
+Every set is read from ``data/<set>.jsonl`` (article ids, a hash of the text, offsets) and the
+article bodies from ``../shared/corpora/news_bench/articles.jsonl``; a body whose hash differs is an
+error. The bodies go through ``khobor extract``'s code path (the document chain), each with its
+newspaper date, and the mentions it returns are scored:
+
+- **names** (PERSON, ORG, LOC): exact span and label, where a gold mention may accept alternative
+  spans or labels and optional ones neither reward nor punish; also overlap scores;
+- **linking**: B-cubed precision and recall over the gold mentions the system found (cross-document:
+  a set is one stream), and the share of gold entities whose English name is right;
+- **dates**: DATE mentions found, how many carry a value, and how many of those values are right.
+
+Tune on the ``*_dev`` sets only; ``*_test`` numbers are for reporting.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+ARTICLES = HERE.parents[1].parent / "shared" / "corpora" / "news_bench" / "articles.jsonl"
+NAME_LABELS = ("PERSON", "ORG", "LOC")
+
+
+@dataclass
+class GoldMention:
+    start: int
+    end: int
+    label: str
+    entity: str | None = None
+    optional: bool = False
+    accepts: set = field(default_factory=set)  # (start, end, label) tuples that count as right
+    value: str | None = None
+
+    @property
+    def key(self) -> str | None:
+        return self.entity.split("|")[0] if self.entity else None
+
+    @property
+    def english_names(self) -> list[str]:
+        return [re.sub(r"\s*\(.*?\)\s*$", "", a.split("#")[0]).strip() for a in (self.entity or "").split("|") if a]
+
+
+@dataclass
+class Article:
+    id: int
+    text: str
+    date: str | None
+    gold: list[GoldMention]
+    system: list[dict] = field(default_factory=list)
+
+
+def load_articles(path: Path = ARTICLES) -> dict[int, dict]:
+    if not path.exists():
+        raise SystemExit(f"news_bench is not at {path}: put ../shared beside the project")
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            out[r["id"]] = r
+    return out
+
+
+def load_set(name: str, articles: dict[int, dict]) -> list[Article]:
+    out = []
+    for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        art = articles[rec["article_id"]]
+        body = art["body"]
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != rec["text_sha256"]:
+            raise SystemExit(f"{name}: article {rec['article_id']} differs from the text it was annotated on")
+        gold = []
+        for s in rec["spans"]:
+            g = GoldMention(s["start"], s["end"], s["label"], s.get("entity"), bool(s.get("optional")), value=s.get("value"))
+            g.accepts = {(g.start, g.end, g.label)} | {(a["start"], a["end"], a.get("label", g.label)) for a in s.get("alts", [])}
+            gold.append(g)
+        out.append(Article(rec["article_id"], body, art.get("date"), gold))
+    return out
+
+
+def run_system(sets: dict[str, list[Article]], extractor) -> float:
+    """Fill ``article.system`` for every article, one stream per set; returns seconds taken."""
+    from khobor.flows.jsonl import extract_records
+
+    t0 = time.perf_counter()
+    for arts in sets.values():
+        lines = [json.dumps({"id": a.id, "text": a.text, "date": a.date}, ensure_ascii=False) for a in arts]
+        by_id = {a.id: a for a in arts}
+        for out in extract_records(lines, extractor):
+            rec = json.loads(out)
+            if "error" in rec:
+                raise SystemExit(f"article {rec['id']}: {rec['error']}")
+            by_id[rec["id"]].system = rec["entities"]
+    return time.perf_counter() - t0
+
+
+# -- names ------------------------------------------------------------------------------------------
+
+
+def match_names(art: Article, overlap: bool = False) -> tuple[list[tuple[dict, GoldMention]], list[dict], list[GoldMention]]:
+    """(matched (system, gold) pairs, false positives, missed gold) for one article's names."""
+    gold = [g for g in art.gold if g.label in NAME_LABELS]
+    system = sorted((m for m in art.system if m["label"] in NAME_LABELS), key=lambda m: (m["start"], m["end"]))
+    used: set[int] = set()
+    pairs, fps = [], []
+    for m in system:
+        hit = None
+        for k, g in enumerate(gold):
+            if k in used:
+                continue
+            if overlap:
+                ok = any(lab == m["label"] and m["start"] < e and s < m["end"] for s, e, lab in g.accepts)
+            else:
+                ok = (m["start"], m["end"], m["label"]) in g.accepts
+            if ok:
+                hit = k
+                break
+        if hit is not None:
+            used.add(hit)
+            pairs.append((m, gold[hit]))
+        elif not any(g.optional and m["start"] < g.end and g.start < m["end"] for g in gold):
+            fps.append(m)
+    missed = [g for k, g in enumerate(gold) if k not in used and not g.optional]
+    return [(m, g) for m, g in pairs if not g.optional], fps, missed
+
+
+def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
+    """Precision over predicted spans (by their label), recall over gold spans (by theirs): the two
+    differ when a gold mention accepts another label."""
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "tp": tp_gold, "predicted": n_pred, "gold": n_gold}
+
+
+def name_scores(arts: list[Article], overlap: bool = False) -> dict:
+    tp_pred, tp_gold, fp, gold_n = Counter(), Counter(), Counter(), Counter()
+    for art in arts:
+        pairs, fps, missed = match_names(art, overlap)
+        for m, g in pairs:
+            tp_pred[m["label"]] += 1
+            tp_gold[g.label] += 1
+            gold_n[g.label] += 1
+        for m in fps:
+            fp[m["label"]] += 1
+        for g in missed:
+            gold_n[g.label] += 1
+    out = {lab: _prf(tp_pred[lab], tp_pred[lab] + fp[lab], tp_gold[lab], gold_n[lab]) for lab in NAME_LABELS}
+    t = lambda c: sum(c.values())  # noqa: E731
+    out["overall"] = _prf(t(tp_pred), t(tp_pred) + t(fp), t(tp_gold), t(gold_n))
+    return out
+
+
+# -- linking ----------------------------------------------------------------------------------------
+
+
+def _norm_name(s: str | None) -> str:
+    return " ".join(re.sub(r"[.,'’\-]", " ", (s or "")).casefold().split())
+
+
+def linking_scores(arts: list[Article]) -> dict:
+    """B-cubed over the gold mentions found with the right span (any label), and English names."""
+    found = []  # (gold key, system entity id or a unique stand-in, system English name)
+    gold_total = 0
+    for art in arts:
+        spans = {(m["start"], m["end"]): m for m in art.system if m["label"] in NAME_LABELS}
+        for g in art.gold:
+            if g.label not in NAME_LABELS or g.optional or not g.key:
+                continue
+            gold_total += 1
+            m = next((spans[(s, e)] for s, e, _ in sorted(g.accepts) if (s, e) in spans), None)
+            if m is not None:
+                found.append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}", m.get("canonical_latin")))
+    by_gold, by_sys = defaultdict(list), defaultdict(list)
+    for i, (g, sid, _) in enumerate(found):
+        by_gold[g.key].append(i)
+        by_sys[sid].append(i)
+    p = r = 0.0
+    for g, sid, _ in found:
+        gs, ss = set(by_gold[g.key]), set(by_sys[sid])
+        inter = len(gs & ss)
+        p += inter / len(ss)
+        r += inter / len(gs)
+    n = len(found)
+    bp, br = (p / n, r / n) if n else (0.0, 0.0)
+    # English names: per gold entity, the name of the system entity most of its mentions went to.
+    english_ok = english_n = 0
+    wrong = []
+    for key, idxs in by_gold.items():
+        names = Counter((found[i][1], found[i][2]) for i in idxs).most_common(1)[0][0][1]
+        accepted = {_norm_name(a) for a in found[idxs[0]][0].english_names}
+        english_n += 1
+        if _norm_name(names) in accepted:
+            english_ok += 1
+        else:
+            wrong.append((key, names))
+    return {"b3_precision": round(bp, 4), "b3_recall": round(br, 4), "b3_f1": round(2 * bp * br / (bp + br), 4) if bp + br else 0.0,
+            "mentions_found": n, "mentions_gold": gold_total, "entities": english_n,
+            "english_name_accuracy": round(english_ok / english_n, 4) if english_n else 0.0, "english_wrong_sample": wrong[:25]}
+
+
+# -- dates ------------------------------------------------------------------------------------------
+
+
+def date_scores(arts: list[Article]) -> dict:
+    gold_dates = found = valued = right = 0
+    sys_dates = sys_valued = 0
+    wrong = []
+    for art in arts:
+        sys = [m for m in art.system if m["label"] == "DATE"]
+        sys_dates += len(sys)
+        sys_valued += sum(1 for m in sys if m.get("value"))
+        for g in art.gold:
+            if g.label != "DATE" or not g.value:
+                continue
+            gold_dates += 1
+            hit = [m for m in sys if m["start"] < g.end and g.start < m["end"]]
+            if not hit:
+                continue
+            found += 1
+            best = min(hit, key=lambda m: abs(m["start"] - g.start) + abs(m["end"] - g.end))
+            if best.get("value"):
+                valued += 1
+                if best["value"] == g.value:
+                    right += 1
+                else:
+                    wrong.append((art.id, art.text[g.start:g.end], g.value, best["value"]))
+    return {"gold_dates": gold_dates, "found": found, "found_with_value": valued, "value_right": right,
+            "value_accuracy": round(right / valued, 4) if valued else 0.0,
+            "system_dates": sys_dates, "system_dates_valued": round(sys_valued / sys_dates, 4) if sys_dates else 0.0,
+            "wrong_sample": wrong[:30]}
+
+
+def evaluate(set_names: list[str], extractor) -> dict:
+    articles = load_articles()
+    sets = {name: load_set(name, articles) for name in set_names}
+    seconds = run_system(sets, extractor)
+    report = {"recognisers": extractor.recogniser_names, "seconds": round(seconds, 1), "sets": {}}
+    for name, arts in sets.items():
+        r: dict = {"articles": len(arts)}
+        if any(g.label in NAME_LABELS for a in arts for g in a.gold):
+            r["names_exact"] = name_scores(arts)
+            r["names_overlap"] = name_scores(arts, overlap=True)
+            r["linking"] = linking_scores(arts)
+        if any(g.label == "DATE" for a in arts for g in a.gold):
+            r["dates"] = date_scores(arts)
+        report["sets"][name] = r
+    return report
+
+
+def format_report(report: dict) -> str:
+    lines = [f"recognisers: {', '.join(report['recognisers'])}; {report['seconds']} s"]
+    for name, r in report["sets"].items():
+        lines.append(f"\n{name} ({r['articles']} articles)")
+        for kind in ("names_exact", "names_overlap"):
+            if kind in r:
+                lines.append(f"  {kind}:")
+                for lab, s in r[kind].items():
+                    lines.append(f"    {lab:8} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']}, pred {s['predicted']}, gold {s['gold']})")
+        if "linking" in r:
+            lk = r["linking"]
+            lines.append(f"  linking: B3 P {lk['b3_precision']:.3f} R {lk['b3_recall']:.3f} F1 {lk['b3_f1']:.3f} over {lk['mentions_found']}/{lk['mentions_gold']} gold mentions; "
+                         f"English names right for {lk['english_name_accuracy']:.1%} of {lk['entities']} entities")
+        if "dates" in r:
+            d = r["dates"]
+            lines.append(f"  dates: {d['found']}/{d['gold_dates']} gold dates found, {d['found_with_value']} valued, {d['value_accuracy']:.1%} of values right; "
+                         f"{d['system_dates_valued']:.1%} of {d['system_dates']} system DATE mentions carry a value")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="+", help="set names: ner_dev ner_test link_dev link_test dates_dev dates_test")
+    ap.add_argument("--json", type=Path, help="write the full report here")
+    ap.add_argument("--no-model", action="store_true", help="gazetteer and rules only")
+    ap.add_argument("--model", type=Path, help="NER model folder (default: the shipped one)")
+    args = ap.parse_args(argv)
+    from khobor.flows.resources import entity_extractor
+    from khobor.transforms.entities.extract import extractor_for
+
+    extractor = extractor_for(None) if args.no_model else entity_extractor(args.model)
+    report = evaluate(args.sets, extractor)
+    print(format_report(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

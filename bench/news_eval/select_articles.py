@@ -1,0 +1,66 @@
+"""Pick the articles of every hand-annotated evaluation set (seeded, stratified by newspaper).
+
+Sets are disjoint. Every id in a *_test set is held out: nothing may be tuned or built on it.
+"""
+
+import collections
+import hashlib
+import json
+import os
+import random
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.environ.get("KHOBOR_SHARED") or os.path.join(HERE, "..", "..", "..", "shared")
+ART = os.path.join(SHARED, "corpora", "news_bench", "articles.jsonl")
+rows = [json.loads(line) for line in open(ART, encoding="utf-8")]
+by_id = {r["id"]: r for r in rows}
+seen_bodies = set()
+uniq = []
+for r in rows:
+    h = hashlib.sha256(r["body"].encode()).hexdigest()
+    if h in seen_bodies:
+        continue
+    seen_bodies.add(h)
+    uniq.append(r)
+rng = random.Random(20261129)
+taken = set()
+
+
+def pick(pool, n, key=lambda r: r["paper"]):
+    groups = collections.defaultdict(list)
+    for r in pool:
+        if r["id"] not in taken:
+            groups[key(r)].append(r)
+    for g in groups.values():
+        rng.shuffle(g)
+    out = []
+    papers = sorted(groups, key=lambda p: len(groups[p]))
+    # round-robin over papers so small papers are represented
+    while len(out) < n and any(groups.values()):
+        for p in papers:
+            if groups[p] and len(out) < n:
+                out.append(groups[p].pop())
+    for r in out:
+        taken.add(r["id"])
+    return sorted(r["id"] for r in out)
+
+
+ok_len = [r for r in uniq if 500 <= len(r["body"]) <= 3200]
+sets = {}
+sets["ner_test"] = pick(ok_len, 44)
+sets["ner_dev"] = pick(ok_len, 44)
+DATE_WORDS = re.compile(
+    r"গতকাল|আজ |আগামীকাল|গত বছর|আগামী|চলতি|সোমবার|মঙ্গলবার|বুধবার|বৃহস্পতিবার|শুক্রবার|শনিবার|রবিবার|রোববার|জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|সালের"
+)
+dated = [r for r in ok_len if r.get("date") and len(DATE_WORDS.findall(r["body"])) >= 3]
+sets["dates_test"] = pick(dated, 36)
+sets["dates_dev"] = pick(dated, 20)
+AMBIG = re.compile(r"তামিম|রাহুল|জিয়া|কাদের|শাকিব|সাকিব|জসিম উদ্দিন|আবদুর রাজ্জাক|আব্দুর রাজ্জাক|হাসান|মাহমুদ|ফারুক|নজরুল|রফিক|মাসুদ")
+amb = [r for r in uniq if 400 <= len(r["body"]) <= 4000 and len(AMBIG.findall(r["body"])) >= 2]
+sets["link_test"] = pick(amb, 18)
+sets["link_dev"] = pick(amb, 14)
+for k, v in sets.items():
+    print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
+with open(os.path.join(HERE, "data", "sets.json"), "w") as fh:
+    json.dump(sets, fh, indent=1)
