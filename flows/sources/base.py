@@ -23,10 +23,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from khobor.transforms.documents.items import RawItem
+
+if TYPE_CHECKING:  # the HTTP stack is imported only by runs that fetch
+    from khobor.flows.sources.http.results import Fetcher
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,63}$")
 RECORD_FIELDS = ("id", "title", "text", "body", "date", "url")
@@ -77,7 +80,7 @@ class SourceInfo:
 class SourceContext:
     """Resources a source may use; which implementations depends on the environment (see flows.resources)."""
 
-    fetcher: Any = None  # khobor.flows.sources.http.HttpFetcher or a snapshot-backed double
+    fetcher: Fetcher | None = None  # HttpFetcher, or a snapshot double (see khobor.flows.resources)
     state_dir: Path | None = None
     base_dir: Path = Path(".")
     # Item keys per source already staged (not quarantined): network sources skip them instead of
