@@ -4,34 +4,43 @@ Tasks hand each other Arrow tables and paths, never connections. Each task's wor
 ``khobor.transforms`` (pure) or ``khobor.flows.warehouse_db`` / ``khobor.flows.publish`` (I/O); the
 flow only orders them. What the run's numbers and status are is decided by
 ``khobor.transforms.run_summary``.
+
+One run at a time per warehouse (``khobor.flows.lock``); a cancel request stops the run at the next
+stage boundary with its rows rolled back (``khobor.flows.cancel``).
 """
 from __future__ import annotations
 
 import json
 import time
 import uuid
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
+from prefect.states import Cancelled
 
+from khobor.flows import cancel, progress
 from khobor.flows import publish as publishing
 from khobor.flows import warehouse_db as wdb
+from khobor.flows.lock import warehouse_lock
 from khobor.flows.models import mart_names
 from khobor.flows.paths import WarehouseLayout, default_registry
 from khobor.flows.resources import commit_fetch_state, entity_extractor, source_context, take_pending_state
 from khobor.flows.sources.base import SourceInfo
-from khobor.flows.sources.registry import build_source, fetch_settings, input_info, read_registry, select, uses_network
+from khobor.flows.sources.registry import build_source, input_info, read_registry, select, uses_network
 from khobor.flows.validation import Verdict, validate_run
 from khobor.transforms import run_summary, schema
-from khobor.transforms.chain import DocumentTables, process_documents
-from khobor.transforms.documents.build import SourceDefaults, build_documents, drop_known_documents, quarantine_rows
+from khobor.transforms.chain import DocumentTables, empty_document_tables, process_documents
+from khobor.transforms.documents.build import SourceDefaults, build_documents, drop_known_documents, quarantine_rows, within_window
 from khobor.transforms.documents.near_duplicates import band_probe, batch_signatures, link_batch
 from khobor.transforms.documents.source_stats import source_run_rows
 from khobor.transforms.documents.staging import stage_items
+from khobor.transforms.entities.model import describe as describe_model
 
 # I/O tasks retry with backoff; pure stages do not, since a retry would fail the same way.
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 8], cache_policy=NONE)
@@ -41,33 +50,61 @@ def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
+@dataclass
+class Plan:
+    infos: list[SourceInfo]
+    base_dir: Path
+    fetch: dict
+    config_failures: dict[str, tuple[str, str]]  # source id -> (kind, error): wrong entries that fail alone
+
+
+@task(name="plan-sources", cache_policy=NONE)
+def plan_sources(input_path: str | None, source_ids: list[str] | None, registry_path: str | None, timezone_name: str) -> Plan:
+    """The sources of this run, the folder relative locations are read from, and the fetch policy."""
+    if input_path:
+        return Plan([input_info(input_path, timezone_name)], Path.cwd(), {}, {})
+    registry = read_registry(Path(registry_path) if registry_path else default_registry())
+    infos, wrong = select(registry, source_ids)
+    failures = {sid: (registry.kinds.get(sid, "?"), f"ConfigError: {why}") for sid, why in wrong.items()}
+    fetch = {}
+    if uses_network(infos):
+        if registry.fetch_problem:  # a wrong [fetch] table fails the network sources, not the local ones
+            net = [i for i in infos if uses_network([i])]
+            failures.update({i.id: (i.kind, f"ConfigError: {registry.fetch_problem}") for i in net})
+            infos = [i for i in infos if i not in net]
+        fetch = registry.fetch
+    return Plan(infos, registry.path.resolve().parent, fetch, failures)
+
+
 @task(name="start-run", **IO_RETRIES)
-def start_run(layout: WarehouseLayout, run_id: str, started_at: datetime, inputs: list[str]) -> bool:
-    """Schema in place and the run's ``runs`` row written; returns whether marts were published before."""
+def start_run(layout: WarehouseLayout, run_id: str, started_at: datetime, inputs: list[str]) -> tuple[bool, list[str]]:
+    """Schema in place, runs left ``running`` by dead processes closed, the run's row written.
+    Returns whether marts were published before, and the crashed runs found."""
     wdb.ensure_schema(layout.db)
+    crashed = wdb.close_crashed_runs(layout.db, started_at)
     wdb.start_run(layout.db, run_id, flow_run.get_id(), started_at, inputs)
-    return layout.current.exists()
-
-
-@task(name="load-recognisers", **IO_RETRIES)
-def load_recognisers(model: Path | None) -> tuple[list[str], list[str]]:
-    """Load the extractor once per process (tasks reuse it); its recognisers and warnings."""
-    extractor = entity_extractor(model)
-    return extractor.recogniser_names, list(extractor.warnings)
+    return layout.current.exists(), crashed
 
 
 @task(name="ingest", **IO_RETRIES)
-def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict], dict]:
+def ingest(plan: Plan, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict], dict]:
     """Stage every item not seen before, source by source; also returns the HTTP validators learnt.
 
-    A source that fails as a whole (unreachable feed, missing folder, broken plugin) is recorded
-    with its error and skipped; the other sources go on. Items it yielded before failing are kept.
+    A source that fails as a whole (unreachable feed, missing folder, broken plugin, wrong registry
+    entry) is recorded with its error and skipped; the other sources go on. Items it yielded
+    before failing are kept.
     """
     seen = wdb.known_sightings(layout.db)
-    context = source_context(layout, base_dir, fetch)
+    context = source_context(layout, plan.base_dir, plan.fetch)
     context.known_keys = wdb.known_item_keys(layout.db)
     parts, stats = [], []
-    for info in infos:
+    bar = progress.current().stage("ingest", unit="items")
+    for sid, (kind, error) in plan.config_failures.items():
+        stats.append(dict(run_id=run_id, source_id=sid, kind=kind, started_at=datetime.now(timezone.utc),
+                          items_seen=0, error=error[:2000], seconds=0.0))
+        get_run_logger().error("source %s is not usable: %s", sid, error)
+    for info in plan.infos:
+        cancel.checkpoint()
         t0 = time.perf_counter()
         stat = dict(run_id=run_id, source_id=info.id, kind=info.kind, started_at=datetime.now(timezone.utc), items_seen=0, error=None)
         items = []
@@ -75,20 +112,27 @@ def ingest(infos: list[SourceInfo], base_dir: Path, fetch: dict, layout: Warehou
             for item in build_source(info, context).items():
                 stat["items_seen"] += 1
                 items.append(item)
+                bar.advance(1)
         except Exception as exc:  # noqa: BLE001 - a SourceError, or a broken plugin: never fails the others
             stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
             get_run_logger().error("source %s failed: %s", info.id, stat["error"])
         parts.append(stage_items(items, run_id, seen))
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
+    bar.done()
     stg = pa.concat_tables(parts) if parts else schema.empty("stg_documents")
     return stg, stats, take_pending_state(context)
 
 
 @task(name="clean", **IO_RETRIES)
-def clean(stg: pa.Table, db: Path, run_id: str, defaults: dict[str, SourceDefaults], now: datetime) -> tuple[pa.Table, pa.Table]:
+def clean(stg: pa.Table, db: Path, run_id: str, defaults: dict[str, SourceDefaults], now: datetime,
+          since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
+    bar = progress.current().stage("clean", total=stg.num_rows, unit="documents")
     stg, docs = build_documents(stg, run_id, now, defaults)
+    if since or until:
+        stg, docs = within_window(stg, docs, defaults, since, until)
     known = wdb.known_document_ids(db, docs["document_id"].to_pylist())
+    bar.done(stg.num_rows)
     return drop_known_documents(stg, docs, known)
 
 
@@ -101,8 +145,13 @@ def near_duplicates(docs: pa.Table, db: Path) -> tuple[pa.Table, pa.Table]:
 
 @task(name="analyse", **IO_RETRIES)
 def analyse(docs: pa.Table, db: Path, now: datetime, model: Path | None) -> DocumentTables:
-    """Tokenize and extract (the model is loaded once per process and reused)."""
-    return process_documents(docs, entity_extractor(model), now, wdb.known_aliases(db))
+    """Tokenize and extract (the model is loaded only when there is something to read, once per process)."""
+    if docs.num_rows == 0:
+        return empty_document_tables()
+    bar = progress.current().stage("tokenize + extract", total=docs.num_rows, unit="documents")
+    out = process_documents(docs, entity_extractor(model), now, wdb.known_aliases(db))
+    bar.done(docs.num_rows)
+    return out
 
 
 @task(name="load", **IO_RETRIES)
@@ -129,32 +178,23 @@ def rollback(db: Path, run_id: str) -> None:
     wdb.rollback_run(db, run_id)
 
 
-@task(name="record-crash", **IO_RETRIES)
-def record_crash(db: Path, run_id: str, timings: dict[str, float], error: str) -> None:
+@task(name="record-stop", **IO_RETRIES)
+def record_stop(db: Path, run_id: str, status: str, timings: dict[str, float], error: str) -> None:
     # Nothing half-done may stay behind: unvalidated rows would be skipped as "seen" next time.
     wdb.rollback_run(db, run_id)
-    wdb.finish_run(db, run_id, dict(finished_at=datetime.now(timezone.utc), status="failed",
+    wdb.finish_run(db, run_id, dict(finished_at=datetime.now(timezone.utc), status=status,
                                     validation_success=False, stage_seconds=timings, error=error[:2000]))
 
 
 @task(name="record-run", **IO_RETRIES)
-def record_run(layout: WarehouseLayout, run_id: str, source_rows: pa.Table, runs_row: dict, report: dict) -> Path:
+def record_run(layout: WarehouseLayout, run_id: str, source_rows: pa.Table, runs_row: dict, report: dict, summary: dict) -> Path:
     wdb.record_source_runs(layout.db, source_rows)
     wdb.finish_run(layout.db, run_id, runs_row)
     path = layout.reports / f"{run_id}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    create_markdown_artifact(run_summary.markdown(summary, report), key="khobor-run", description=f"khobor run {run_id}")
     return path
-
-
-@task(name="plan-sources", cache_policy=NONE)
-def plan_sources(input_path: str | None, source_ids: list[str] | None, registry_path: str | None, timezone_name: str):
-    """The sources of this run, the folder relative locations are read from, and the fetch policy."""
-    if input_path:
-        return [input_info(input_path, timezone_name)], Path.cwd(), {}
-    registry = Path(registry_path) if registry_path else default_registry()
-    infos = select(read_registry(registry), source_ids)
-    return infos, registry.resolve().parent, fetch_settings(registry) if uses_network(infos) else {}
 
 
 @flow(name="nightly", log_prints=True)
@@ -165,33 +205,44 @@ def nightly(
     registry_path: str | None = None,
     timezone_name: str = "UTC",
     model_dir: str | None = None,
-) -> dict:
+    since: date | None = None,
+    until: date | None = None,
+):
     """Run the pipeline once: over ``input_path`` when given, else the registry's enabled sources
-    (or exactly ``source_ids``). ``model_dir``: the NER model (default: $KHOBOR_NER_MODEL or the shipped one)."""
+    (or exactly ``source_ids``). ``model_dir``: the NER model (default: $KHOBOR_NER_MODEL or the
+    shipped one). ``since``/``until``: only items published on those local days (a backfill)."""
     layout = WarehouseLayout.at(warehouse_dir)
+    with warehouse_lock(layout.root, f"flow run {flow_run.get_id() or 'nightly'}",
+                        on_takeover=lambda h: get_run_logger().warning("took over the lock left by %s (no longer running)", h.describe())):
+        return _run(layout, input_path, source_ids, registry_path, timezone_name, Path(model_dir) if model_dir else None, since, until)
+
+
+def _run(layout, input_path, source_ids, registry_path, timezone_name, model, since, until):
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
-    infos, base_dir, fetch = plan_sources(input_path, source_ids, registry_path, timezone_name)
-    defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in infos}
-    model = Path(model_dir) if model_dir else None
+    plan = plan_sources(input_path, source_ids, registry_path, timezone_name)
+    defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in plan.infos}
     timings: dict[str, float] = {}
 
     def timed(stage, fn, *args, **kwargs):
+        cancel.checkpoint()
         t0 = time.perf_counter()
         try:
             return fn(*args, **kwargs)
         finally:
             timings[stage] = round(time.perf_counter() - t0, 3)
 
-    marts_exist = timed("prepare", start_run, layout, run_id, now, [i.id for i in infos])
+    marts_exist, crashed = timed("prepare", start_run, layout, run_id, now, [*(i.id for i in plan.infos), *plan.config_failures])
+    recognisers, warnings = describe_model(model or _default_model())
+    warnings += [f"run {r} had been left running by a process that no longer exists: marked crashed, its rows rolled back" for r in crashed]
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
-                     "marts": str(layout.current), "analytics_db": str(layout.analytics_db)}
+                     "marts": str(layout.current), "analytics_db": str(layout.analytics_db),
+                     "recognisers": recognisers, "warnings": warnings, "stage_seconds": timings}
     try:
-        recognisers, warnings = timed("load_model", load_recognisers, model)
-        summary.update(recognisers=recognisers, warnings=warnings)
-        stg, source_stats, fetch_state = timed("ingest", ingest, infos, base_dir, fetch, layout, run_id)
-        stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now)
+        stg, source_stats, fetch_state = timed("ingest", ingest, plan, layout, run_id)
+        stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now, since, until)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
+        cancel.checkpoint()
         derived = analyse(docs, layout.db, now, model)
         timings.update(derived.seconds)
         batch = {
@@ -204,29 +255,46 @@ def nightly(
         counts = run_summary.run_counts(source_stats, stg, added)
         summary.update(counts)
         changed = stg.num_rows > 0
-        verdict = timed("validate", validate, layout.db, run_id) if changed else Verdict(success=True)
+        all_failed = run_summary.every_source_failed(source_stats)
+        verdict = timed("validate", validate, layout.db, run_id) if changed and not all_failed else Verdict(success=True)
         release = None
-        if verdict.success and run_summary.needs_publish(changed, marts_exist):
+        if verdict.success and not all_failed and run_summary.needs_publish(changed, marts_exist):
             release, mart_verdict = timed("publish", publish, layout, run_id)
             verdict.suites.update(mart_verdict.suites)
             verdict.failures += mart_verdict.failures
-        status = run_summary.run_status(changed, not verdict.failures, release, marts_exist)
-        if status == "failed":
+        status = run_summary.run_status(changed, not verdict.failures, release, marts_exist, all_failed)
+        if status in ("failed", "sources_failed"):
             timed("rollback", rollback, layout.db, run_id)
         else:
             commit_fetch_state(layout, fetch_state)
         failures = verdict.failures
-        report = {"run_id": run_id, "status": status, "failures": failures, "warnings": verdict.warnings + summary["warnings"],
-                  "recognisers": recognisers, "suites": verdict.suites, "counts": counts}
-        report_path = record_run(layout, run_id, source_run_rows(source_stats, stg, rolled_back=status == "failed"),
-                                 run_summary.runs_row(status, counts, failures, release, timings, datetime.now(timezone.utc)),
-                                 report)
+        source_rows = source_run_rows(source_stats, stg, rolled_back=status in ("failed", "sources_failed"))
         summary.update(status=status, validation_success=not failures, failed_expectations=failures,
                        release=release, published_marts=mart_names() if release else [],
-                       sources=run_summary.source_results(source_stats), report=str(report_path), stage_seconds=timings)
+                       sources=run_summary.source_results(source_stats))
+        report = {"run_id": run_id, "status": status, "failures": failures, "warnings": verdict.warnings + warnings,
+                  "recognisers": recognisers, "suites": verdict.suites, "counts": counts,
+                  "sources": run_summary.source_report(source_stats, source_rows)}
+        report_path = record_run(layout, run_id, source_rows,
+                                 run_summary.runs_row(status, counts, failures, release, timings, datetime.now(timezone.utc)),
+                                 report, summary)
+        summary["report"] = str(report_path)
         if status == "failed":
             get_run_logger().error("run %s failed validation: %s", run_id, "; ".join(failures))
+        elif status == "sources_failed":
+            get_run_logger().error("run %s: every source failed; nothing was published", run_id)
         return summary
-    except Exception as exc:
-        record_crash(layout.db, run_id, timings, repr(exc))
+    except (cancel.RunCancelled, KeyboardInterrupt) as exc:
+        record_stop(layout.db, run_id, "cancelled", timings, str(exc) or "interrupted")
+        summary.update(status="cancelled", validation_success=False, published_marts=[], error=str(exc) or "interrupted")
+        return Cancelled(message=f"khobor run {run_id} cancelled; its rows were rolled back", data=summary)
+    except BaseException as exc:  # Prefect's TerminationSignal under a runner, or an error
+        cancelled = type(exc).__name__ == "TerminationSignal"
+        record_stop(layout.db, run_id, "cancelled" if cancelled else "failed", timings, f"{type(exc).__name__}: {exc}")
         raise
+
+
+def _default_model() -> Path:
+    from khobor.flows.resources import model_dir
+
+    return model_dir()

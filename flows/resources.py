@@ -95,11 +95,15 @@ class LazyFetcher:
             self._obj = self._factory()
         return self._obj
 
-    def fetch(self, url):
-        return self._get().fetch(url)
+    def fetch(self, url, **kwargs):
+        return self._get().fetch(url, **kwargs)
 
-    def fetch_many(self, urls):
-        return self._get().fetch_many(urls)
+    def fetch_many(self, urls, **kwargs):
+        return self._get().fetch_many(urls, **kwargs)
+
+    def forget(self, url, **kwargs) -> None:
+        if self._obj is not None:
+            self._obj.forget(url, **kwargs)
 
     def pending_state(self) -> dict:
         return self._obj.pending_state() if self._obj is not None else {}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import socket
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -27,9 +29,17 @@ def connect(db: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnec
 
 
 def ensure_schema(db: Path) -> None:
+    """Create what is missing: tables from the DDL, and columns a newer khobor declares on an older
+    warehouse (added with their declared type; existing rows get NULL)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     with connect(db) as con:
         con.execute(schema_sql().read_text(encoding="utf-8"))
+        for name, spec in schema.tables().items():
+            have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [name]).fetchall()}
+            for col in spec.columns:
+                if col.name not in have:
+                    con.execute(f'ALTER TABLE {name} ADD COLUMN "{col.name}" {col.type}')
+                    con.execute(f"COMMENT ON COLUMN {name}.\"{col.name}\" IS $${col.doc}$$")
 
 
 def known_sightings(db: Path) -> set[str]:
@@ -146,9 +156,22 @@ def rollback_run(db: Path, run_id: str) -> None:
 def start_run(db: Path, run_id: str, flow_run_id: str | None, started_at: datetime, inputs: list[str]) -> None:
     with connect(db) as con:
         con.execute(
-            "INSERT INTO runs (run_id, flow_run_id, started_at, status, inputs) VALUES (?, ?, ?, 'running', ?)",
-            [run_id, flow_run_id, started_at, json.dumps(inputs, ensure_ascii=False)],
+            "INSERT INTO runs (run_id, flow_run_id, started_at, status, inputs, pid, host) VALUES (?, ?, ?, 'running', ?, ?, ?)",
+            [run_id, flow_run_id, started_at, json.dumps(inputs, ensure_ascii=False), os.getpid(), socket.gethostname()],
         )
+
+
+def close_crashed_runs(db: Path, now: datetime) -> list[str]:
+    """Runs still marked ``running``: called with the warehouse lock held, so their processes are gone.
+    Their rows are rolled back (their items are retried) and they are marked ``crashed``."""
+    with connect(db) as con:
+        stale = [r[0] for r in con.sql("SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at").fetchall()]
+    for run_id in stale:
+        rollback_run(db, run_id)
+        finish_run(db, run_id, dict(finished_at=now, status="crashed",
+                                    error="its process ended without finishing the run (killed, or the machine stopped); "
+                                          "its rows were rolled back and its items are retried"))
+    return stale
 
 
 def finish_run(db: Path, run_id: str, fields: dict) -> None:

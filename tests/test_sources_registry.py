@@ -1,6 +1,7 @@
 """The source registry, the sources CLI, and records loaded by a field mapping alone."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,13 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_project_registry_declares_the_sample_and_news_bench():
-    infos = {i.id: i for i in read_registry(PROJECT_ROOT / "sources.toml")}
+    registry = read_registry(PROJECT_ROOT / "sources.toml")
+    infos = {i.id: i for i in registry}
     assert infos["sample"].enabled and infos["sample"].kind == "files"
     assert not infos["news-bench"].enabled and infos["news-bench"].fields["body"] == "body"
-    assert [i.id for i in select(list(infos.values()), None)] == ["sample"]
-    assert [i.id for i in select(list(infos.values()), ["news-bench"])] == ["news-bench"]
+    assert not registry.problems
+    assert [i.id for i in select(registry, None)[0]] == ["sample"]
+    assert [i.id for i in select(registry, ["news-bench"])[0]] == ["news-bench"]
 
 
 @pytest.mark.parametrize(
@@ -38,24 +41,48 @@ def test_project_registry_declares_the_sample_and_news_bench():
         ('id = "x"\nkind = "files"\nlocation = "a"\ntimezone = "Mars/Olympus"', "unknown timezone"),
         ('id = "x"\nkind = "jsonl"\nlocation = "a"\nfields = { headline = "t" }', "unknown field mapping keys"),
         ('id = "x"\nkind = "files"\nlocation = "a"\nschedule = "daily"', "unknown keys ['schedule']"),
+        ('id = "x"\nkind = "rss"\nlocation = "a"\noptions = { fetch_article = false }', "unknown options ['fetch_article'] for kind 'rss'; allowed: fetch_articles, max_entries"),
+        ('id = "x"\nkind = "rss"\nlocation = "a"\noptions = { max_entries = "ten" }', "option 'max_entries' must be int, not str"),
     ],
 )
-def test_registry_errors_name_the_source_and_the_problem(tmp_path, entry, message):
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        read_registry(_write(tmp_path, f"[[source]]\n{entry}\n"))
+def test_a_wrong_entry_fails_that_source_only_and_names_it(tmp_path, entry, message):
+    good = '[[source]]\nid = "good"\nkind = "files"\nlocation = "news"\n'
+    registry = read_registry(_write(tmp_path, f"{good}[[source]]\n{entry}\n"))
+    sid = "Bad Id" if "Bad Id" in entry else "x"
+    assert [i.id for i in registry] == ["good"]
+    assert message in registry.problems[sid] and f"source {sid!r}" in registry.problems[sid]
+    runnable, failed = select(registry, None)
+    assert [i.id for i in runnable] == ["good"] and set(failed) == {sid}
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        select(registry, [sid])  # asking for it by name is a configuration error
+
+
+def test_disabled_wrong_entries_never_block(tmp_path):
+    good = '[[source]]\nid = "good"\nkind = "files"\nlocation = "news"\n'
+    off = '[[source]]\nid = "old"\nkind = "ftp"\nlocation = "a"\nenabled = false\n'
+    registry = read_registry(_write(tmp_path, good + off))
+    assert "unknown source kind 'ftp'" in registry.problems["old"]
+    assert select(registry, None) == ([registry.sources[0]], {})
 
 
 def test_duplicate_ids_are_refused(tmp_path):
     entry = '[[source]]\nid = "x"\nkind = "files"\nlocation = "a"\n'
-    with pytest.raises(ConfigError, match="declared twice"):
-        read_registry(_write(tmp_path, entry + entry))
+    registry = read_registry(_write(tmp_path, entry + entry))
+    assert "declared twice" in registry.problems["x"] and not registry.sources
+
+
+def test_an_unreadable_registry_is_one_configuration_error(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        read_registry(tmp_path / "missing.toml")
+    with pytest.raises(ConfigError, match="sources.toml"):
+        read_registry(_write(tmp_path, "[[source]\nid = "))
 
 
 def test_news_bench_loads_with_a_mapping_alone(shared_dir):
     path = shared_dir / "corpora" / "news_bench" / "articles.jsonl"
     if not path.exists():
         pytest.skip("news_bench is not present")
-    info = next(i for i in read_registry(PROJECT_ROOT / "sources.toml") if i.id == "news-bench")
+    info = next(i for i in read_registry(PROJECT_ROOT / "sources.toml").sources if i.id == "news-bench")
     items = list(build_source(info, SourceContext(base_dir=PROJECT_ROOT)).items(limit=200))
     stg = stage_items(items, "t", set())
     rows = stg.to_pylist()

@@ -13,6 +13,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
+from khobor.transforms import schema
 from khobor.transforms.documents.build import SourceDefaults, build_documents
 from khobor.transforms.documents.items import RawItem
 from khobor.transforms.documents.staging import stage_items
@@ -30,6 +31,10 @@ class DocumentTables:
     entities: pa.Table
     aliases: pa.Table
     seconds: dict[str, float] = field(default_factory=dict)
+
+
+def empty_document_tables() -> DocumentTables:
+    return DocumentTables(*(schema.empty(t) for t in ("sentences", "tokens", "entity_mentions", "entities", "entity_aliases")))
 
 
 def process_documents(docs: pa.Table, extractor: EntityExtractor, now: datetime,

@@ -260,14 +260,17 @@ CREATE TABLE IF NOT EXISTS runs (
     failed_expectations VARCHAR[],
     release             VARCHAR,
     stage_seconds       MAP(VARCHAR, DOUBLE),
-    error               VARCHAR
+    error               VARCHAR,
+    pid                 INTEGER,
+    host                VARCHAR,
+    sources_failed      INTEGER
 );
 COMMENT ON TABLE runs IS 'One row per pipeline run: its timings, counts, validation verdict and release. Key: run_id.';
 COMMENT ON COLUMN runs.run_id IS 'Run id: start time (UTC) and a random suffix.';
 COMMENT ON COLUMN runs.flow_run_id IS 'The Prefect flow run.';
 COMMENT ON COLUMN runs.started_at IS 'When the run started (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'When it ended (UTC); NULL while running.';
-COMMENT ON COLUMN runs.status IS 'running | succeeded | unchanged | failed.';
+COMMENT ON COLUMN runs.status IS 'running | succeeded (published) | unchanged (nothing new) | failed (validation refused the batch, or an error; rolled back) | sources_failed (every source failed; nothing published) | cancelled (Ctrl-C or SIGTERM; rolled back) | crashed (its process died; found and rolled back by the next run).';
 COMMENT ON COLUMN runs.inputs IS 'The sources it read (JSON list).';
 COMMENT ON COLUMN runs.items_seen IS 'Items the sources handed over.';
 COMMENT ON COLUMN runs.items_new IS 'Sightings not seen before (staged).';
@@ -282,7 +285,10 @@ COMMENT ON COLUMN runs.validation_success IS 'Whether every critical expectation
 COMMENT ON COLUMN runs.failed_expectations IS '"suite: expectation(column)" for each critical failure.';
 COMMENT ON COLUMN runs.release IS 'The marts release the run published, if any.';
 COMMENT ON COLUMN runs.stage_seconds IS 'Seconds per stage.';
-COMMENT ON COLUMN runs.error IS 'The error that ended a crashed run.';
+COMMENT ON COLUMN runs.error IS 'The error that ended a failed, cancelled or crashed run.';
+COMMENT ON COLUMN runs.pid IS 'Process id of the run.';
+COMMENT ON COLUMN runs.host IS 'Host the run ran on.';
+COMMENT ON COLUMN runs.sources_failed IS 'Sources that failed as a whole (their errors are in source_runs).';
 
 CREATE TABLE IF NOT EXISTS source_runs (
     run_id          VARCHAR NOT NULL,

@@ -6,6 +6,7 @@ import sys
 import typer
 
 from khobor.flows.cli import run as run_cmds
+from khobor.flows.cli import schedule as schedule_cmds
 from khobor.flows.cli import sources as sources_cmds
 from khobor.flows.cli import text as text_cmds
 
@@ -18,7 +19,8 @@ def _root() -> None:
 
 
 app.command()(run_cmds.run)
-app.command()(run_cmds.serve)
+app.command()(schedule_cmds.serve)
+app.command()(schedule_cmds.trigger)
 app.command()(text_cmds.tokenize)
 app.command()(text_cmds.extract)
 app.add_typer(sources_cmds.app, name="sources")

@@ -1,14 +1,34 @@
-"""``khobor run`` and ``khobor serve``: the nightly flow, once or on a schedule."""
+"""``khobor run``: the nightly flow, once, with a lock, a clean cancel and an honest exit code."""
 from __future__ import annotations
 
+import json
+import os
+import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.table import Table
 
-from khobor.flows.cli.common import REGISTRY_OPT, WAREHOUSE_OPT, console, fail, registry_path, warehouse_layout
-from khobor.flows.runtime_env import configure
+from khobor.flows.cli.common import REGISTRY_OPT, WAREHOUSE_OPT, console, err_console, fail, registry_path, warehouse_layout
+from khobor.transforms.run_summary import ExitCode, exit_code
+
+EXIT_CODES_HELP = """
+Exit codes: 0 success (or nothing new); 1 validation failed (nothing published, previous marts
+intact) or the run stopped on an error; 2 usage or configuration error; 3 another run is using the
+warehouse; 4 done, but some sources failed (the others were published); 5 every source failed
+(nothing published); 6 the warehouse cannot be used; 130 cancelled (Ctrl-C or SIGTERM; rolled back).
+"""
+
+
+def _day(value: Optional[str], name: str):
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        fail(f"{name} must be a date like 2026-11-01, not {value!r}", ExitCode.USAGE)
 
 
 def run(
@@ -18,78 +38,132 @@ def run(
     warehouse: Optional[Path] = WAREHOUSE_OPT,
     timezone: str = typer.Option("UTC", "--timezone", help="Timezone of dates without one in --input items."),
     registry: Optional[Path] = REGISTRY_OPT,
+    since: Optional[str] = typer.Option(None, "--since", help="Backfill: only items published on or after this local day (YYYY-MM-DD); undated items wait."),
+    until: Optional[str] = typer.Option(None, "--until", help="Backfill: only items published on or before this local day (YYYY-MM-DD)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON (for machines) instead of a table."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback when the run stops on an error."),
 ) -> None:
     """Run the nightly flow once and print a summary."""
+    since_day, until_day = _day(since, "--since"), _day(until, "--until")
+    if since_day and until_day and since_day > until_day:
+        fail("--since is after --until", ExitCode.USAGE)
     if sample:
         from khobor.data import sample_dir
 
         if input is not None:
-            fail("give --input or --sample, not both")
+            fail("give --input or --sample, not both", ExitCode.USAGE)
         input, timezone = sample_dir(), "Asia/Dhaka"
     if input is not None and not input.exists():
-        fail(f"input {input} does not exist")
+        fail(f"input {input} does not exist", ExitCode.USAGE)
     if input is not None and source:
-        fail("give --input or --source, not both")
+        fail("give --input or --source, not both", ExitCode.USAGE)
+    reg = registry_path(registry)
+    if input is None:
+        _check_registry(reg, source)
+    layout = warehouse_layout(warehouse)
+    say = (lambda *a, **k: None) if as_json else (lambda msg: err_console.print(msg, highlight=False, soft_wrap=True))
+    say(f"inputs:    {input if input is not None else f'registry {reg}'}")
+    say(f"warehouse: {layout.root}")
+
+    from khobor.flows.lock import WarehouseLocked, warehouse_lock
+
+    try:
+        with warehouse_lock(layout.root, "khobor run",
+                            on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
+            summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug)
+    except WarehouseLocked as exc:
+        fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+    else:
+        print_summary(summary)
+    raise typer.Exit(exit_code(summary.get("status", "failed"), summary.get("sources_failed", 0)))
+
+
+run.__doc__ = (run.__doc__ or "") + EXIT_CODES_HELP
+
+
+def _check_registry(reg: Path, source: Optional[list[str]]) -> None:
     from khobor.flows.sources.base import ConfigError
     from khobor.flows.sources.registry import read_registry, select
 
-    reg = registry_path(registry)
-    if input is None:
-        try:
-            select(read_registry(reg), source)
-        except ConfigError as exc:
-            fail(str(exc))
-    layout = warehouse_layout(warehouse)
-    console.print(f"inputs:    {input if input is not None else f'registry {reg}'}", highlight=False, soft_wrap=True)
-    console.print(f"warehouse: {layout.root}", highlight=False, soft_wrap=True)
+    try:
+        registry = read_registry(reg)
+        _, wrong = select(registry, source)
+    except ConfigError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    for sid, why in wrong.items():
+        err_console.print(f"[yellow]warning:[/yellow] source {sid!r} cannot run and will be reported as failed: {why}", highlight=False, soft_wrap=True)
+
+
+def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, debug: bool) -> dict:
+    from khobor.flows import cancel, progress
+    from khobor.flows.runtime_env import configure
+
     configure(layout)
-    from khobor.flows.nightly import nightly
+    if not os.environ.get("PREFECT_API_URL"):
+        # Started before the heavy imports below, so its start-up overlaps them.
+        from khobor.flows.prefect_server import start_local_server
 
-    summary = nightly(warehouse_dir=str(layout.root), input_path=str(input) if input else None,
-                      source_ids=source or None, registry_path=str(reg), timezone_name=timezone)
-    print_summary(summary)
-    if summary.get("status") == "failed":
-        raise typer.Exit(1)
+        server = start_local_server(layout.prefect_home, services=False)
+        os.environ["PREFECT_API_URL"] = server.api_url
+    else:
+        server = None
+    cancel.install_handlers()
+    reporter = None
+    if not quiet:
+        if sys.stderr.isatty():
+            reporter = progress.RichReporter(err_console)
+        else:
+            reporter = progress.LineReporter(sys.stderr)
+    progress.use(reporter)
+    try:
+        from khobor.flows.nightly import nightly
 
+        if server is not None:
+            server.wait_ready()
+        state = nightly(warehouse_dir=str(layout.root), input_path=str(input) if input else None, source_ids=source or None,
+                        registry_path=str(reg), timezone_name=timezone, since=since, until=until, return_state=True)
+    finally:
+        if isinstance(reporter, progress.RichReporter):
+            reporter.close()
+        progress.use(None)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, dict):
+        return result
+    from khobor.flows.lock import WarehouseLocked
 
-def serve(
-    warehouse: Optional[Path] = WAREHOUSE_OPT,
-    cron: str = typer.Option("30 2 * * *", help="When to run, as a cron expression."),
-    timezone: str = typer.Option("Asia/Dhaka", help="Timezone the cron expression is read in."),
-    registry: Optional[Path] = REGISTRY_OPT,
-) -> None:
-    """Serve the nightly flow on a schedule (needs a Prefect server: set PREFECT_API_URL)."""
-    layout = warehouse_layout(warehouse)
-    configure(layout)
-    from prefect.schedules import Cron
+    if isinstance(result, WarehouseLocked):
+        fail(f"{result}. Wait for it to finish, or stop it.", ExitCode.LOCKED)
+    if debug and isinstance(result, BaseException):
+        import traceback
 
-    from khobor.flows.nightly import nightly
-
-    nightly.serve(
-        name="khobor-nightly",
-        schedules=[Cron(cron, timezone=timezone)],
-        parameters={"warehouse_dir": str(layout.root), "registry_path": str(registry_path(registry))},
-        description="khobor nightly: declared sources to validated marts.",
-    )
+        traceback.print_exception(result)
+    fail(f"the run stopped on an error: {type(result).__name__}: {result} (its rows were rolled back; "
+         f"--debug shows the traceback)", ExitCode.FAILED)
 
 
 def print_summary(s: dict) -> None:
     t = Table(title=f"khobor run {s['run_id']}", show_header=False)
     t.add_column(style="bold")
-    t.add_column()
+    t.add_column(overflow="fold")
     t.add_row("status", s.get("status", "?"))
     t.add_row("warehouse", s["database"])
     t.add_row("marts", s["marts"])
     t.add_row("analytics", s["analytics_db"])
     for key in ("items_seen", "items_new", "documents_new", "duplicates_new", "sentences_new", "tokens_new", "mentions_new", "entities_new", "quarantined_new"):
         t.add_row(key.replace("_", " "), str(s.get(key, 0)))
-    verdict = "passed" if s.get("validation_success") else "FAILED: " + "; ".join(s.get("failed_expectations") or [])
-    t.add_row("validation", verdict)
+    if s.get("status") not in ("cancelled",):
+        verdict = "passed" if s.get("validation_success") else "FAILED: " + "; ".join(s.get("failed_expectations") or [])
+        t.add_row("validation", verdict)
     t.add_row("published", ", ".join(s.get("published_marts") or []) or "nothing (marts unchanged)")
     t.add_row("sources", ", ".join(f"{k}: {v}" for k, v in (s.get("sources") or {}).items()))
     t.add_row("recognisers", ", ".join(s.get("recognisers") or []))
     for w in s.get("warnings") or []:
         t.add_row("[yellow]warning[/yellow]", w)
+    if s.get("error"):
+        t.add_row("[red]stopped[/red]", s["error"])
     t.add_row("report", s.get("report", ""))
     t.add_row("stage seconds", ", ".join(f"{k} {v:.2f}" for k, v in (s.get("stage_seconds") or {}).items()))
     console.print(t)

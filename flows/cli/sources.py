@@ -21,9 +21,10 @@ def sources_list(registry: Optional[Path] = REGISTRY_OPT, warehouse: Optional[Pa
 
     reg = registry_path(registry)
     try:
-        infos = read_registry(reg)
+        registry_ = read_registry(reg)
     except ConfigError as exc:
         fail(str(exc))
+    infos = registry_.sources
     last = last_source_runs(warehouse_layout(warehouse).db)
     t = Table(title=f"sources in {reg}")
     for col in ("id", "kind", "enabled", "location", "last run", "seen", "new", "quarantined", "documents", "error"):
@@ -34,6 +35,9 @@ def sources_list(registry: Optional[Path] = REGISTRY_OPT, warehouse: Optional[Pa
         t.add_row(i.id, i.kind, "yes" if i.enabled else "no", loc,
                   str(r["started_at"])[:19] if r else "never", str(r.get("items_seen", "")), str(r.get("items_new", "")),
                   str(r.get("quarantined_new", "")), str(r.get("documents_total", "")), r.get("error") or "")
+    for sid, why in registry_.problems.items():
+        state = "no" if sid in registry_.disabled_ids else "yes"
+        t.add_row(sid, registry_.kinds.get(sid, "?"), state, "", "", "", "", "", "", f"[red]entry is wrong:[/red] {why}")
     console.print(t)
 
 
@@ -46,14 +50,17 @@ def sources_check(
     """Fetch a few items of a source and show what would be loaded, writing nothing."""
     from khobor.flows.source_check import check_source
     from khobor.flows.sources.base import ConfigError
-    from khobor.flows.sources.registry import fetch_settings, read_registry, select
+    from khobor.flows.sources.registry import read_registry, select, uses_network
 
     reg = registry_path(registry)
     try:
-        (info,) = select(read_registry(reg), [source_id])
-        fetch = fetch_settings(reg)
+        registry_ = read_registry(reg)
+        (info,), _ = select(registry_, [source_id])
+        if registry_.fetch_problem and uses_network([info]):
+            raise ConfigError(registry_.fetch_problem)
     except ConfigError as exc:
         fail(str(exc))
+    fetch = registry_.fetch
     try:
         previews = check_source(info, reg.parent, limit, fetch)
     except Exception as exc:  # noqa: BLE001 - a check reports what went wrong; it never crashes

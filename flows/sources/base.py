@@ -72,6 +72,16 @@ class SourceInfo:
             raise ConfigError(f"{where}: unknown field mapping keys {sorted(unknown)}; use {', '.join(RECORD_FIELDS)}")
 
     @property
+    def fingerprint(self) -> str:
+        """Changes whenever the entry does: what a source fetched under an earlier, different
+        entry (a wrong kind, another location) never counts as already seen."""
+        import hashlib
+        import json
+
+        blob = json.dumps([self.id, self.kind, self.locations, self.options, self.fields], sort_keys=True, default=str)
+        return f"{self.id}@{hashlib.sha256(blob.encode()).hexdigest()[:12]}"
+
+    @property
     def locations(self) -> list[str]:
         return [self.location] if isinstance(self.location, str) else list(self.location)
 

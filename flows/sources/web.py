@@ -53,12 +53,20 @@ class WebPageSource(_NetworkSource):
     options = {"refetch": bool}
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
-        known = set() if self.info.options.get("refetch") else self.context.known_keys.get(self.info.id, set())
-        urls = [u for u in self.info.locations if u not in known][:limit]
-        for url, res in self.context.fetcher.fetch_many(urls):
+        known = self.context.known_keys.get(self.info.id, set())
+        refetch = self.info.options.get("refetch", False)
+        new = [u for u in self.info.locations if u not in known]
+        # A page not staged yet is needed whatever the server remembers: asked unconditionally.
+        yield from self._pages(new[:limit], conditional=False)
+        if refetch and (limit is None or len(new) < limit):
+            again = [u for u in self.info.locations if u in known]
+            yield from self._pages(again[: None if limit is None else limit - len(new)], conditional=True)
+
+    def _pages(self, urls: list[str], conditional: bool) -> Iterator[RawItem]:
+        for url, res in self.context.fetcher.fetch_many(urls, conditional=conditional, scope=self.info.fingerprint):
             if isinstance(res, Exception):
                 yield _fetch_error_item(self.info, url, url, res)
-            elif not res.not_modified:
+            elif not res.not_modified:  # only a known page may answer 304: it is unchanged
                 yield _page_item(self.info, url, res)
 
 
@@ -82,11 +90,19 @@ class FeedSource(_NetworkSource):
             except SourceError as exc:
                 errors.append(str(exc))
                 continue
+            failed = False
             for item in self._entry_items(entries):
+                failed = failed or item.error is not None
                 yield item
                 n += 1
                 if limit is not None and n >= limit:
-                    return
+                    break
+            if failed or (limit is not None and n >= limit):
+                # Not every entry was stored: the feed must be read in full next time, not answered
+                # 304, or the entries left behind would never be seen again.
+                self.context.fetcher.forget(feed_url, scope=self.info.fingerprint)
+            if limit is not None and n >= limit:
+                return
         if errors:
             raise SourceError("; ".join(errors))
 
@@ -96,7 +112,7 @@ class FeedSource(_NetworkSource):
         from khobor.flows.sources.http import FetchError
 
         try:
-            res = self.context.fetcher.fetch(feed_url)
+            res = self.context.fetcher.fetch(feed_url, scope=self.info.fingerprint)
         except FetchError as exc:
             raise SourceError(f"feed {feed_url}: {exc.reason}: {exc.message}") from exc
         if res.not_modified:
@@ -127,11 +143,12 @@ class FeedSource(_NetworkSource):
                                 error_reason="empty-entry", **meta)
                 continue
             todo.append((key, link, meta))
-        results = self.context.fetcher.fetch_many([link for _, link, _ in todo])
+        # Entries not staged yet: their pages are needed whatever the server remembers.
+        results = self.context.fetcher.fetch_many([link for _, link, _ in todo], conditional=False, scope=self.info.fingerprint)
         for (key, link, meta), (_, res) in zip(todo, results):
             if isinstance(res, Exception):
                 yield _fetch_error_item(self.info, key, link, res, **meta)
-            elif not res.not_modified:
+            else:
                 yield _page_item(self.info, key, res, **meta)
 
 

@@ -8,7 +8,8 @@ warehouse already holds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -106,3 +107,22 @@ def drop_known_documents(stg: pa.Table, docs: pa.Table, known: set[str]) -> tupl
     status = pc.if_else(pc.and_(is_known, pc.equal(stg["status"], "new")), "duplicate", stg["status"])
     stg = stg.set_column(stg.schema.get_field_index("status"), "status", status)
     return stg, docs.filter(pc.invert(pc.is_in(docs["document_id"], value_set=value_set)))
+
+
+def within_window(stg: pa.Table, docs: pa.Table, defaults: dict[str, SourceDefaults],
+                  since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
+    """Keep the documents published on local days ``since``..``until`` (inclusive; the local day in
+    the source's timezone) and their sightings; undated ones and the rest are left unstaged, so a
+    later run still sees them. Rejected sightings stay (they are reported either way)."""
+    keep: set[str] = set()
+    for d in docs.to_pylist():
+        if d["published_at"] is None:
+            continue
+        tz = ZoneInfo(defaults.get(d["source_id"], SourceDefaults()).timezone)
+        day = d["published_at"].astimezone(tz).date()
+        if (since is None or day >= since) and (until is None or day <= until):
+            keep.add(d["document_id"])
+    value_set = pa.array(sorted(keep), type=pa.string())
+    in_window = pc.fill_null(pc.is_in(stg["document_id"], value_set=value_set), False)
+    stg = stg.filter(pc.or_(in_window, pc.equal(stg["status"], "quarantined")))
+    return stg, docs.filter(pc.is_in(docs["document_id"], value_set=value_set))

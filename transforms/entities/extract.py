@@ -223,12 +223,11 @@ def extractor_for(model_dir: Path | None) -> EntityExtractor:
 
     Cached per model: loading it takes seconds, and every batch of a process shares it.
     """
-    from khobor.transforms.entities.model import load_recogniser
+    from khobor.transforms.entities.model import load_recogniser, missing_model_warning
 
     if model_dir is None:
         return EntityExtractor()
     rec = load_recogniser(model_dir)
     if rec is None:
-        return EntityExtractor(warnings=[f"no NER model at {model_dir}: only the gazetteer and rules ran, so most "
-                                         "people and many organisations are missed"])
+        return EntityExtractor(warnings=[missing_model_warning(model_dir)])
     return EntityExtractor(recognisers=[rec])

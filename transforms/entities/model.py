@@ -6,6 +6,7 @@ exact offsets, and tokenization is the same in training and in production.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +23,7 @@ class SpacyRecogniser:
 
         self.nlp = spacy.load(path, exclude=["senter", "parser", "tagger", "lemmatizer"])
         self.path = path
-        self.name = f"model:{self.nlp.meta.get('name', path.name)}-{self.nlp.meta.get('version', '?')}"
+        self.name = model_name(self.nlp.meta, path)
 
     def recognise(self, sentences: Sequence[SentenceView]) -> list[list[Span]]:
         from spacy.tokens import Doc
@@ -49,6 +50,26 @@ class SpacyRecogniser:
                 spans.append(Span(toks[ent.start].start, toks[ent.end - 1].end, ent.label_, "model", MODEL_CONFIDENCE))
             out.append(spans)
         return out
+
+
+def model_name(meta: dict, path: Path) -> str:
+    return f"model:{meta.get('name', path.name)}-{meta.get('version', '?')}"
+
+
+def missing_model_warning(path: Path) -> str:
+    return f"no NER model at {path}: only the gazetteer and rules ran, so most people and many organisations are missed"
+
+
+def describe(path: Path | None) -> tuple[list[str], list[str]]:
+    """The recognisers a run with the model at ``path`` uses, and its warnings, without loading the
+    model (a run with nothing new never pays for that)."""
+    if path is None:
+        return ["gazetteer", "rules"], []
+    path = Path(path)
+    if not (path / "config.cfg").exists():
+        return ["gazetteer", "rules"], [missing_model_warning(path)]
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").exists() else {}
+    return ["gazetteer", "rules", model_name(meta, path)], []
 
 
 def load_recogniser(path: Path) -> SpacyRecogniser | None:

@@ -60,7 +60,7 @@ class SnapshotFetcher(FetchManyMixin):
     def __contains__(self, url: str) -> bool:
         return url in self.responses
 
-    def fetch(self, url: str) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
         """The recorded answer for ``url``, with the same result/error contract as ``HttpFetcher``."""
         check_url(url)
         entry = self.responses.get(url)
@@ -138,13 +138,16 @@ class RecordingFetcher(FetchManyMixin):
     def pending_state(self) -> dict:
         return self.fetcher.pending_state()
 
+    def forget(self, url: str, *, scope: str | None = None) -> None:
+        self.fetcher.forget(url, scope=scope)
+
     def commit_state(self) -> int:
         return self.fetcher.commit_state()
 
-    def fetch(self, url: str) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
         """Fetch through the wrapped fetcher and record the outcome."""
         try:
-            result = self.fetcher.fetch(url)
+            result = self.fetcher.fetch(url, conditional=conditional, scope=scope)
         except FetchError as err:
             if err.attempts > 0:
                 self._record(url, {"error": {"reason": err.reason, "message": err.message, "status": err.status},

@@ -33,6 +33,11 @@ log = logging.getLogger("khobor.fetch")
 # the real fetcher ------------------------------------------------------------------------------
 
 
+def state_key(url: str, scope: str | None) -> str:
+    """Validators are kept per (scope, URL): a source only ever gets a 304 for what it stored itself."""
+    return f"{scope} {url}" if scope else url
+
+
 class HttpFetcher(FetchManyMixin):
     """Fetches http(s) URLs politely and defensively (see ``FetchPolicy`` and the module docstring).
 
@@ -76,20 +81,26 @@ class HttpFetcher(FetchManyMixin):
         """Persist the validators learnt so far (see ``FetchState.commit``); 0 without a state."""
         return self.state.commit() if self.state is not None else 0
 
-    def fetch(self, url: str) -> FetchResult:
+    def forget(self, url: str, *, scope: str | None = None) -> None:
+        if self.state is not None:
+            self.state.forget(state_key(url, scope))
+
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
         """Fetch ``url``: a ``FetchResult`` (2xx, or 304 with ``not_modified``) or a ``FetchError``.
 
         Transient failures are retried up to ``policy.max_attempts`` request cycles in all; the
-        error raised at the end is the last one, with ``attempts`` set.
+        error raised at the end is the last one, with ``attempts`` set. See ``Fetcher.fetch`` for
+        ``conditional`` and ``scope``.
         """
         started = self._clock()
         target = check_url(url)
-        conditional = self.state.request_headers(url) if self.state is not None else {}
+        key = state_key(url, scope)
+        validators = self.state.request_headers(key) if self.state is not None and conditional else {}
         attempt = 0
         while True:
             attempt += 1
             try:
-                result = self._attempt(url, target, conditional)
+                result = self._attempt(url, target, validators)
             except FetchError as err:
                 err.attempts = attempt
                 if not err.retryable or attempt >= self.policy.max_attempts:
@@ -99,7 +110,7 @@ class HttpFetcher(FetchManyMixin):
                 self._sleep(wait)
                 continue
             result = replace(result, attempts=attempt, elapsed=self._clock() - started)
-            self._remember(result)
+            self._remember(key, result)
             return result
 
     def _retry_wait(self, retry: int, retry_after: float | None) -> float:
@@ -107,18 +118,18 @@ class HttpFetcher(FetchManyMixin):
             return min(retry_after, self.policy.max_retry_after) * (1 + self.policy.jitter * self._rand())
         return self.policy.backoff(retry, self._rand())
 
-    def _remember(self, result: FetchResult) -> None:
+    def _remember(self, key: str, result: FetchResult) -> None:
         if self.state is None:
             return
         etag, modified = result.headers.get("etag"), result.headers.get("last-modified")
         if result.not_modified:
             # A 304 may carry fresher validators; without any, the known ones still hold.
             if etag or modified:
-                known = self.state.get(result.url)
-                self.state.remember(result.url, etag=etag or (known.etag if known else None),
+                known = self.state.get(key)
+                self.state.remember(key, etag=etag or (known.etag if known else None),
                                     last_modified=modified or (known.last_modified if known else None), final_url=result.final_url)
             return
-        self.state.remember(result.url, etag=etag, last_modified=modified, final_url=result.final_url)
+        self.state.remember(key, etag=etag, last_modified=modified, final_url=result.final_url)
 
     def _attempt(self, url: str, target: httpx.URL, conditional: dict[str, str]) -> FetchResult:
         """One request cycle: the request, its redirects and the body."""

@@ -44,12 +44,21 @@ class FetchResult:
 class Fetcher(Protocol):
     """What a source needs from a fetcher."""
 
-    def fetch(self, url: str) -> FetchResult:
-        """Fetch one URL; raise ``FetchError`` on any failure."""
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
+        """Fetch one URL; raise ``FetchError`` on any failure.
+
+        ``conditional=False`` sends no validators (the body is needed whatever the server knows).
+        ``scope`` keeps validators apart per source (see ``SourceInfo.fingerprint``): one source's
+        fetch never makes another's answer 304.
+        """
         ...
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, FetchResult | FetchError]]:
+    def fetch_many(self, urls: Iterable[str], *, conditional: bool = True, scope: str | None = None) -> Iterator[tuple[str, FetchResult | FetchError]]:
         """Fetch each URL in turn; yield its result or its error, never raise for one URL."""
+        ...
+
+    def forget(self, url: str, *, scope: str | None = None) -> None:
+        """Drop what is known of ``url`` (on commit), so its next fetch is unconditional."""
         ...
 
     def pending_state(self) -> dict:
@@ -66,7 +75,7 @@ class Fetcher(Protocol):
 
 
 class FetchManyMixin:
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, FetchResult | FetchError]]:
+    def fetch_many(self, urls: Iterable[str], **kwargs) -> Iterator[tuple[str, FetchResult | FetchError]]:
         """Yield ``(url, FetchResult | FetchError)`` for each URL, in order.
 
         Never raises for one URL: even an unexpected exception becomes a ``FetchError`` with
@@ -74,7 +83,7 @@ class FetchManyMixin:
         """
         for url in urls:
             try:
-                yield url, self.fetch(url)
+                yield url, self.fetch(url, **kwargs)
             except FetchError as err:
                 yield url, err
             except Exception as exc:  # noqa: BLE001 - the contract is "never raise for one URL"
@@ -93,6 +102,9 @@ class FetchManyMixin:
     def pending_state(self) -> dict:
         """Fetchers without a state have learnt nothing to write."""
         return {}
+
+    def forget(self, url: str, *, scope: str | None = None) -> None:
+        """Fetchers without a state know nothing to forget."""
 
     def commit_state(self) -> int:
         """Persist conditional-GET validators; fetchers without a state have nothing to write."""
