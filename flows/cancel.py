@@ -36,7 +36,13 @@ def checkpoint() -> None:
         raise RunCancelled("the run was cancelled (Ctrl-C or SIGTERM)")
 
 
-def install_handlers(say=lambda msg: print(msg, file=sys.stderr, flush=True)) -> None:
+def say(msg: str) -> None:
+    # write, not print: inside a flow with log_prints, print() becomes a log record
+    sys.stderr.write(msg + "\n")
+    sys.stderr.flush()
+
+
+def install_handlers() -> None:
     """SIGINT and SIGTERM: first a cancel request, then an immediate stop."""
 
     def handler(signum, frame):

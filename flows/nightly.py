@@ -21,6 +21,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 from prefect.states import Cancelled
 
@@ -36,10 +37,10 @@ from khobor.flows.sources.registry import build_source, input_info, read_registr
 from khobor.flows.validation import Verdict, validate_run
 from khobor.transforms import run_summary, schema
 from khobor.transforms.chain import DocumentTables, empty_document_tables, process_documents
-from khobor.transforms.documents.build import SourceDefaults, build_documents, drop_known_documents, quarantine_rows, within_window
+from khobor.transforms.documents.build import build_documents, drop_known_documents, quarantine_rows, within_window
 from khobor.transforms.documents.near_duplicates import band_probe, batch_signatures, link_batch
 from khobor.transforms.documents.source_stats import source_run_rows
-from khobor.transforms.documents.staging import stage_items
+from khobor.transforms.documents.staging import SourceDefaults, stage_items
 from khobor.transforms.entities.model import describe as describe_model
 
 # I/O tasks retry with backoff; pure stages do not, since a retry would fail the same way.
@@ -116,7 +117,7 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, 
         except Exception as exc:  # noqa: BLE001 - a SourceError, or a broken plugin: never fails the others
             stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
             get_run_logger().error("source %s failed: %s", info.id, stat["error"])
-        parts.append(stage_items(items, run_id, seen))
+        parts.append(stage_items(items, run_id, seen, {info.id: SourceDefaults(info.timezone, info.language)}))
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
     bar.done()
@@ -125,12 +126,11 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, 
 
 
 @task(name="clean", **IO_RETRIES)
-def clean(stg: pa.Table, db: Path, run_id: str, defaults: dict[str, SourceDefaults], now: datetime,
-          since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
+def clean(stg: pa.Table, db: Path, run_id: str, now: datetime, since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
     bar = progress.current().stage("clean", total=stg.num_rows, unit="documents")
-    stg, docs = build_documents(stg, run_id, now, defaults)
+    stg, docs = build_documents(stg, run_id, now)
     if since or until:
-        stg, docs = within_window(stg, docs, defaults, since, until)
+        stg, docs = within_window(stg, docs, since, until)
     known = wdb.known_document_ids(db, docs["document_id"].to_pylist())
     bar.done(stg.num_rows)
     return drop_known_documents(stg, docs, known)
@@ -221,7 +221,6 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
     plan = plan_sources(input_path, source_ids, registry_path, timezone_name)
-    defaults = {i.id: SourceDefaults(timezone=i.timezone, language=i.language) for i in plan.infos}
     timings: dict[str, float] = {}
 
     def timed(stage, fn, *args, **kwargs):
@@ -240,7 +239,7 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
                      "recognisers": recognisers, "warnings": warnings, "stage_seconds": timings}
     try:
         stg, source_stats, fetch_state = timed("ingest", ingest, plan, layout, run_id)
-        stg, docs = timed("clean", clean, stg, layout.db, run_id, defaults, now, since, until)
+        stg, docs = timed("clean", clean, stg, layout.db, run_id, now, since, until)
         signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
         cancel.checkpoint()
         derived = analyse(docs, layout.db, now, model)
@@ -284,13 +283,15 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         elif status == "sources_failed":
             get_run_logger().error("run %s: every source failed; nothing was published", run_id)
         return summary
-    except (cancel.RunCancelled, KeyboardInterrupt) as exc:
-        record_stop(layout.db, run_id, "cancelled", timings, str(exc) or "interrupted")
-        summary.update(status="cancelled", validation_success=False, published_marts=[], error=str(exc) or "interrupted")
+    except (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal) as exc:
+        # Ours (Ctrl-C), or Prefect's SIGTERM bridge (a runner cancelling, or an operator's kill).
+        why = str(exc) or ("terminated (SIGTERM)" if isinstance(exc, TerminationSignal) else "interrupted")
+        cancel.say(f"{why}: rolling back run {run_id}")
+        record_stop(layout.db, run_id, "cancelled", timings, why)
+        summary.update(status="cancelled", validation_success=False, published_marts=[], error=why)
         return Cancelled(message=f"khobor run {run_id} cancelled; its rows were rolled back", data=summary)
-    except BaseException as exc:  # Prefect's TerminationSignal under a runner, or an error
-        cancelled = type(exc).__name__ == "TerminationSignal"
-        record_stop(layout.db, run_id, "cancelled" if cancelled else "failed", timings, f"{type(exc).__name__}: {exc}")
+    except BaseException as exc:
+        record_stop(layout.db, run_id, "failed", timings, f"{type(exc).__name__}: {exc}")
         raise
 
 

@@ -29,10 +29,15 @@ class WarehouseLayout:
     """Everything a run writes lives under one folder."""
 
     root: Path
+    db_name: str = "khobor.duckdb"
 
     @property
     def db(self) -> Path:
-        return self.root / "khobor.duckdb"
+        return self.root / self.db_name
+
+    def with_db(self, name: str) -> WarehouseLayout:
+        """The same folder with another database file (a full refresh builds a copy, then swaps it in)."""
+        return WarehouseLayout(self.root, name)
 
     @property
     def analytics_db(self) -> Path:

@@ -10,7 +10,7 @@ from khobor.flows.resources import entity_extractor, source_context
 from khobor.flows.sources.base import SourceInfo
 from khobor.flows.sources.registry import build_source
 from khobor.transforms.chain import process_items
-from khobor.transforms.documents.build import SourceDefaults
+from khobor.transforms.documents.staging import SourceDefaults
 
 
 def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict | None = None) -> list[dict]:

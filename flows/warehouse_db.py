@@ -71,6 +71,31 @@ def known_document_ids(db: Path, candidates: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def _insert(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Insert the registered ``new_<name>`` rows by the table's role (see ``schema.ROLES``)."""
+    spec = schema.table(name)
+    if name == "documents":
+        # Counts per document are settled here, where sentences, tokens and mentions meet.
+        con.execute(
+            """
+            INSERT INTO documents BY NAME
+            SELECT d.* REPLACE (
+                coalesce(s.n, 0)::INTEGER AS n_sentences,
+                coalesce(t.n, 0)::INTEGER AS n_tokens,
+                coalesce(m.n, 0)::INTEGER AS n_mentions)
+            FROM new_documents d
+            LEFT JOIN (SELECT document_id, count(*) n FROM new_sentences GROUP BY 1) s USING (document_id)
+            LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
+            LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
+            """
+        )
+    elif spec.role == "dimension":
+        match = " AND ".join(f"x.{k} = n.{k}" for k in spec.key)
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})")
+    else:
+        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+
+
 def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, int]:
     """Bulk-load one run's tables from Arrow in a single transaction; returns rows added per table.
 
@@ -88,27 +113,7 @@ def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, i
         con.begin()
         try:
             for name in schema.batch_tables():
-                spec = schema.table(name)
-                if name == "documents":
-                    con.execute(
-                        """
-                        INSERT INTO documents BY NAME
-                        SELECT d.* REPLACE (
-                            coalesce(s.n, 0)::INTEGER AS n_sentences,
-                            coalesce(t.n, 0)::INTEGER AS n_tokens,
-                            coalesce(m.n, 0)::INTEGER AS n_mentions)
-                        FROM new_documents d
-                        LEFT JOIN (SELECT document_id, count(*) n FROM new_sentences GROUP BY 1) s USING (document_id)
-                        LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
-                        LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
-                        """
-                    )
-                elif spec.role == "dimension":
-                    match = " AND ".join(f"x.{k} = n.{k}" for k in spec.key)
-                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n "
-                                f"WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})")
-                else:
-                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+                _insert(con, name)
             for name in schema.batch_tables():
                 added[name] = con.execute(f"SELECT count(*) FROM {name} WHERE run_id = ?", [run_id]).fetchall()[0][0]
             con.commit()
@@ -178,3 +183,52 @@ def finish_run(db: Path, run_id: str, fields: dict) -> None:
     cols = ", ".join(f"{k} = ?" for k in fields)
     with connect(db) as con:
         con.execute(f"UPDATE runs SET {cols} WHERE run_id = ?", [*fields.values(), run_id])
+
+
+def staged_for_refresh(db: Path) -> tuple[pa.Table, dict[str, datetime]]:
+    """Every sighting that had text (new or duplicate), oldest first, with its status reset to
+    ``new``, and the time each existing document was first ingested."""
+    with connect(db) as con:
+        stg = con.sql(
+            "SELECT * REPLACE ('new' AS status, NULL::VARCHAR AS document_id) FROM stg_documents "
+            "WHERE status <> 'quarantined' ORDER BY fetched_at NULLS FIRST, run_id, stg_id"
+        ).to_arrow_table()
+        ingested = dict(con.sql("SELECT document_id, ingested_at FROM documents").fetchall())
+    return stg.cast(schema.arrow("stg_documents")), ingested
+
+
+def _derived_tables() -> list[str]:
+    return [t for t in schema.batch_tables() if t not in ("stg_documents", "quarantine")]
+
+
+def clear_derived(db: Path) -> None:
+    """Empty every table derived from staging (a full refresh rebuilds them)."""
+    with connect(db) as con:
+        con.begin()
+        for name in reversed(_derived_tables()):
+            con.execute(f"DELETE FROM {name}")
+        con.commit()
+
+
+def store_refreshed(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
+    """One transaction: the rebuilt derived tables in, the sightings' statuses and documents
+    updated, and the refresh's own rejections quarantined (earlier ones stay: their raw input did
+    not change). Returns the rows each derived table now has."""
+    with connect(db) as con:
+        for name, table in batch.items():
+            con.register(f"new_{name}", table)
+        con.begin()
+        try:
+            con.execute("UPDATE stg_documents s SET status = n.status, document_id = n.document_id, reason = n.reason, "
+                        "detail = n.detail FROM new_stg_documents n WHERE s.stg_id = n.stg_id")
+            con.execute("INSERT INTO quarantine BY NAME SELECT * FROM new_quarantine n "
+                        "WHERE NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.stg_id = n.stg_id)")
+            added = {}
+            for name in _derived_tables():
+                _insert(con, name)
+                added[name] = con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+    return added

@@ -18,8 +18,8 @@ from pathlib import Path
 from khobor.flows.sources.base import SourceContext, SourceInfo
 from khobor.flows.sources.http import FetchPolicy, HttpFetcher
 from khobor.flows.sources.registry import build_source
-from khobor.transforms.documents.build import SourceDefaults, build_documents
-from khobor.transforms.documents.staging import stage_items
+from khobor.transforms.documents.build import build_documents
+from khobor.transforms.documents.staging import SourceDefaults, stage_items
 from tests.http_server import LocalServer, Reply
 
 GOLDEN = Path(__file__).parent / "golden" / "sources"
@@ -54,8 +54,8 @@ def staged_rows(kind: str) -> list[dict]:
         entry = json.loads(json.dumps(spec["source"]).replace("SERVER", base))
         info = SourceInfo(**entry)
         context = SourceContext(base_dir=case, fetcher=HttpFetcher(FAST) if server else None)
-        stg = stage_items(build_source(info, context).items(), "golden", set())
-    stg, docs = build_documents(stg, "golden", NOW, {info.id: SourceDefaults(info.timezone, info.language)})
+        stg = stage_items(build_source(info, context).items(), "golden", set(), {info.id: SourceDefaults(info.timezone, info.language)})
+    stg, docs = build_documents(stg, "golden", NOW)
     doc_by_id = {d["document_id"]: d for d in docs.to_pylist()}
     rows = []
     for r in stg.to_pylist():

@@ -14,9 +14,9 @@ from datetime import datetime
 import pyarrow as pa
 
 from khobor.transforms import schema
-from khobor.transforms.documents.build import SourceDefaults, build_documents
+from khobor.transforms.documents.build import build_documents
 from khobor.transforms.documents.items import RawItem
-from khobor.transforms.documents.staging import stage_items
+from khobor.transforms.documents.staging import SourceDefaults, stage_items
 from khobor.transforms.documents.text_tables import analyse_documents
 from khobor.transforms.entities.extract import EntityExtractor
 
@@ -59,6 +59,6 @@ class ChainResult:
 def process_items(items: Iterable[RawItem], run_id: str, now: datetime, defaults: dict[str, SourceDefaults],
                   extractor: EntityExtractor, known_aliases: dict[str, str] | None = None) -> ChainResult:
     """The whole chain for items nothing is known about yet (a dry run, a test, a fresh batch)."""
-    stg = stage_items(items, run_id, set())
-    stg, docs = build_documents(stg, run_id, now, defaults)
+    stg = stage_items(items, run_id, set(), defaults)
+    stg, docs = build_documents(stg, run_id, now)
     return ChainResult(stg, docs, process_documents(docs, extractor, now, known_aliases))

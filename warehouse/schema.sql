@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS stg_documents (
     status        VARCHAR NOT NULL,
     document_id   VARCHAR,
     reason        VARCHAR,
-    detail        VARCHAR
+    detail        VARCHAR,
+    timezone      VARCHAR,
+    language_default VARCHAR
 );
 COMMENT ON TABLE stg_documents IS 'One row per raw item sighting: a source handed over these exact bytes under this item key. Key: stg_id.';
 COMMENT ON COLUMN stg_documents.stg_id IS 'Sighting id: hash of source, item key and raw sha256.';
@@ -49,6 +51,8 @@ COMMENT ON COLUMN stg_documents.status IS 'new (became a document) | duplicate (
 COMMENT ON COLUMN stg_documents.document_id IS 'The document this sighting is, for new and duplicate sightings.';
 COMMENT ON COLUMN stg_documents.reason IS 'Why a quarantined sighting was rejected (a stable code).';
 COMMENT ON COLUMN stg_documents.detail IS 'Human-readable detail of the rejection.';
+COMMENT ON COLUMN stg_documents.timezone IS 'The source''s timezone when staged: dates without one are read in it (a full refresh rebuilds from staging alone).';
+COMMENT ON COLUMN stg_documents.language_default IS 'The source''s default language when staged (used when detection is unsure).';
 
 CREATE TABLE IF NOT EXISTS documents (
     document_id  VARCHAR NOT NULL,

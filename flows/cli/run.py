@@ -43,9 +43,13 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON (for machines) instead of a table."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback when the run stops on an error."),
+    full_refresh: bool = typer.Option(False, "--full-refresh", help="Fetch nothing; rebuild every derived table from staging (after a model, "
+                                      "linking or cleaning upgrade), validate and publish. Idempotent; a failure leaves everything as it was."),
 ) -> None:
     """Run the nightly flow once and print a summary."""
     since_day, until_day = _day(since, "--since"), _day(until, "--until")
+    if full_refresh and (input or sample or source or since or until):
+        fail("--full-refresh rebuilds from what is staged: it takes no --input, --sample, --source, --since or --until", ExitCode.USAGE)
     if since_day and until_day and since_day > until_day:
         fail("--since is after --until", ExitCode.USAGE)
     if sample:
@@ -59,11 +63,13 @@ def run(
     if input is not None and source:
         fail("give --input or --source, not both", ExitCode.USAGE)
     reg = registry_path(registry)
-    if input is None:
+    if input is None and not full_refresh:
         _check_registry(reg, source)
     layout = warehouse_layout(warehouse)
-    say = (lambda *a, **k: None) if as_json else (lambda msg: err_console.print(msg, highlight=False, soft_wrap=True))
-    say(f"inputs:    {input if input is not None else f'registry {reg}'}")
+    def say(msg: str) -> None:  # stderr: stdout is the summary (a table, or JSON for machines)
+        err_console.print(msg, highlight=False, soft_wrap=True)
+
+    say(f"inputs:    {'staging (full refresh)' if full_refresh else input if input is not None else f'registry {reg}'}")
     say(f"warehouse: {layout.root}")
 
     from khobor.flows.lock import WarehouseLocked, warehouse_lock
@@ -71,7 +77,7 @@ def run(
     try:
         with warehouse_lock(layout.root, "khobor run",
                             on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
-            summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug)
+            summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh)
     except WarehouseLocked as exc:
         fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
     if as_json:
@@ -97,7 +103,7 @@ def _check_registry(reg: Path, source: Optional[list[str]]) -> None:
         err_console.print(f"[yellow]warning:[/yellow] source {sid!r} cannot run and will be reported as failed: {why}", highlight=False, soft_wrap=True)
 
 
-def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, debug: bool) -> dict:
+def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, debug: bool, full_refresh: bool = False) -> dict:
     from khobor.flows import cancel, progress
     from khobor.flows.runtime_env import configure
 
@@ -119,12 +125,18 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
             reporter = progress.LineReporter(sys.stderr)
     progress.use(reporter)
     try:
-        from khobor.flows.nightly import nightly
+        if full_refresh:
+            from khobor.flows.refresh import refresh as flow_fn
 
+            kwargs = dict(warehouse_dir=str(layout.root))
+        else:
+            from khobor.flows.nightly import nightly as flow_fn
+
+            kwargs = dict(warehouse_dir=str(layout.root), input_path=str(input) if input else None, source_ids=source or None,
+                          registry_path=str(reg), timezone_name=timezone, since=since, until=until)
         if server is not None:
             server.wait_ready()
-        state = nightly(warehouse_dir=str(layout.root), input_path=str(input) if input else None, source_ids=source or None,
-                        registry_path=str(reg), timezone_name=timezone, since=since, until=until, return_state=True)
+        state = flow_fn(**kwargs, return_state=True)
     finally:
         if isinstance(reporter, progress.RichReporter):
             reporter.close()

@@ -2,6 +2,7 @@
 ``khobor trigger`` (an ad-hoc run of the served deployment, from any shell)."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -26,9 +27,19 @@ def serve_state_path(layout) -> Path:
 
 
 def next_run(cron: str, tz: str, now: datetime | None = None) -> datetime:
-    from croniter import croniter
+    from cronsim import CronSim
 
-    return croniter(cron, now or datetime.now(ZoneInfo(tz))).get_next(datetime)
+    return next(CronSim(cron, now or datetime.now(ZoneInfo(tz))))
+
+
+def valid_cron(cron: str) -> bool:
+    from cronsim import CronSim, CronSimError
+
+    try:
+        CronSim(cron, datetime.now())
+    except CronSimError:
+        return False
+    return True
 
 
 def serve(
@@ -44,13 +55,11 @@ def serve(
     warehouse folder, its UI on 127.0.0.1); with it, the deployment is registered on that server.
     One run at a time: a run in flight when the service stops is cancelled and rolled back.
     """
-    from croniter import croniter
-
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         fail(f"unknown timezone {timezone!r}", ExitCode.USAGE)
-    if not croniter.is_valid(cron):
+    if not valid_cron(cron):
         fail(f"not a cron expression: {cron!r}", ExitCode.USAGE)
     layout = warehouse_layout(warehouse)
     reg = registry_path(registry)
@@ -69,18 +78,10 @@ def serve(
     # Runs are child processes: they must not start Prefect servers of their own.
     os.environ.setdefault("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "false")
 
-    stopping = {"now": False}
-
-    def _stop(signum, frame):
-        stopping["now"] = True
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _stop)
     from khobor.flows.nightly import nightly
 
     if server is not None:
         server.wait_ready()
-    from prefect import serve as prefect_serve
     from prefect.schedules import Cron
 
     deployment = nightly.to_deployment(
@@ -89,26 +90,55 @@ def serve(
         description="khobor nightly: declared sources to validated marts.",
     )
     ui = api.removesuffix("/api")
-    state = {"api_url": api, "ui_url": ui, "deployment": f"{FLOW}/{DEPLOYMENT}", "pid": os.getpid(),
-             "cron": cron, "timezone": timezone, "warehouse": str(layout.root), "registry": str(reg)}
-    serve_state_path(layout).write_text(json.dumps(state, indent=1), encoding="utf-8")
-    console.print(f"khobor serve: deployment [bold]{FLOW}/{DEPLOYMENT}[/bold], cron {cron!r} in {timezone}", highlight=False)
-    console.print(f"  warehouse: {layout.root}\n  registry:  {reg}", highlight=False)
-    console.print(f"  Prefect UI: {ui}" + ("" if server is None else f" (local server started by khobor; log {server.log_path})"), highlight=False)
-    console.print(f"  next run:  {next_run(cron, timezone).isoformat(timespec='minutes')}", highlight=False)
-    console.print(f"  ad-hoc run from another shell: khobor trigger --warehouse {layout.root}", highlight=False)
-    console.print(f"    or: PREFECT_API_URL={api} prefect deployment run '{FLOW}/{DEPLOYMENT}'", highlight=False)
-    console.print("  stop with Ctrl-C or SIGTERM", highlight=False)
-    sys.stdout.flush()
+
+    def ready() -> None:  # the deployment is registered: say where everything is
+        state = {"api_url": api, "ui_url": ui, "deployment": f"{FLOW}/{DEPLOYMENT}", "pid": os.getpid(),
+                 "cron": cron, "timezone": timezone, "warehouse": str(layout.root), "registry": str(reg)}
+        serve_state_path(layout).write_text(json.dumps(state, indent=1), encoding="utf-8")
+        console.print(f"khobor serve: deployment [bold]{FLOW}/{DEPLOYMENT}[/bold], cron {cron!r} in {timezone}", highlight=False)
+        console.print(f"  warehouse: {layout.root}\n  registry:  {reg}", highlight=False)
+        console.print(f"  Prefect UI: {ui}" + ("" if server is None else f" (local server started by khobor; log {server.log_path})"), highlight=False)
+        console.print(f"  next run:  {next_run(cron, timezone).isoformat(timespec='minutes')}", highlight=False)
+        console.print(f"  ad-hoc run from another shell: khobor trigger --warehouse {layout.root}", highlight=False)
+        console.print(f"    or: PREFECT_API_URL={api} prefect deployment run '{FLOW}/{DEPLOYMENT}'", highlight=False)
+        console.print("  stop with Ctrl-C or SIGTERM", highlight=False)
+        sys.stdout.flush()
+
     try:
-        prefect_serve(deployment, limit=1, print_starting_message=False, pause_on_shutdown=False)
-    except KeyboardInterrupt:
-        pass
+        asyncio.run(_serve_until_stopped(deployment, ready))
     finally:
         serve_state_path(layout).unlink(missing_ok=True)
         if server is not None:
             server.stop()
     console.print("khobor serve stopped", highlight=False)
+
+
+async def _serve_until_stopped(deployment, ready) -> None:
+    """Serve until SIGTERM or Ctrl-C, then cancel a run in flight (its flow rolls its rows back) and
+    return. Prefect's own SIGTERM handler only exits, leaving runs behind: this one stops them."""
+    from prefect.runner import Runner
+
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+
+    class _Runner(Runner):
+        def handle_sigterm(self, *args) -> None:
+            loop.call_soon_threadsafe(stop.set)
+
+    runner = _Runner(name="khobor-serve", limit=1, pause_on_shutdown=False)
+    await runner.aadd_deployment(deployment)
+    ready()
+    loop.add_signal_handler(signal.SIGINT, stop.set)
+    started = asyncio.create_task(runner.start())
+    waiter = asyncio.create_task(stop.wait())
+    await asyncio.wait({started, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    console.print("khobor serve: stopping (a run in flight is cancelled and rolled back)...", highlight=False)
+    if runner.started:
+        await runner.astop()
+    try:
+        await asyncio.wait_for(started, timeout=25)
+    except (TimeoutError, asyncio.CancelledError):
+        pass
 
 
 def trigger(

@@ -7,7 +7,6 @@ warehouse already holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -21,20 +20,9 @@ from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.text.language import detect_language
 
 
-@dataclass(frozen=True)
-class SourceDefaults:
-    timezone: str = "UTC"
-    language: str | None = None  # used when detection is not confident
-
-
-def build_documents(
-    stg: pa.Table,
-    run_id: str,
-    now: datetime,
-    defaults: dict[str, SourceDefaults] | None = None,
-) -> tuple[pa.Table, pa.Table]:
-    """Returns (staging rows with status and document_id settled, new documents)."""
-    defaults = defaults or {}
+def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table, pa.Table]:
+    """Returns (staging rows with status and document_id settled, new documents). Dates without a
+    timezone are read in each sighting's source timezone; its default language is the fallback."""
     stg_rows = stg.to_pylist()
     docs = []
     seen: set[str] = set()
@@ -51,7 +39,7 @@ def build_documents(
             row["status"] = "duplicate"
             continue
         seen.add(doc_id)
-        src = defaults.get(row["source_id"], SourceDefaults())
+        tz = row.get("timezone") or "UTC"
         docs.append(
             dict(
                 document_id=doc_id,
@@ -63,10 +51,10 @@ def build_documents(
                 url=row["url"],
                 title=row["title"],
                 published_at=plausible(
-                    parse_published(row["published_raw"], src.timezone) or find_date_in_text(cleaned.text, src.timezone),
+                    parse_published(row["published_raw"], tz) or find_date_in_text(cleaned.text, tz),
                     row["fetched_at"] or now,
                 ),
-                language=detect_language(cleaned.text, default=src.language),
+                language=detect_language(cleaned.text, default=row.get("language_default")),
                 text=cleaned.text,
                 offset_map=[{"clean": c, "raw": r} for c, r in cleaned.offset_map.pairs()],
                 n_chars=len(cleaned.text),
@@ -109,16 +97,16 @@ def drop_known_documents(stg: pa.Table, docs: pa.Table, known: set[str]) -> tupl
     return stg, docs.filter(pc.invert(pc.is_in(docs["document_id"], value_set=value_set)))
 
 
-def within_window(stg: pa.Table, docs: pa.Table, defaults: dict[str, SourceDefaults],
-                  since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
+def within_window(stg: pa.Table, docs: pa.Table, since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
     """Keep the documents published on local days ``since``..``until`` (inclusive; the local day in
     the source's timezone) and their sightings; undated ones and the rest are left unstaged, so a
     later run still sees them. Rejected sightings stay (they are reported either way)."""
     keep: set[str] = set()
-    for d in docs.to_pylist():
+    tz_of = dict(zip(stg["stg_id"].to_pylist(), stg["timezone"].to_pylist()))
+    for d in docs.select(["document_id", "stg_id", "published_at"]).to_pylist():
         if d["published_at"] is None:
             continue
-        tz = ZoneInfo(defaults.get(d["source_id"], SourceDefaults()).timezone)
+        tz = ZoneInfo(tz_of.get(d["stg_id"]) or "UTC")
         day = d["published_at"].astimezone(tz).date()
         if (since is None or day >= since) and (until is None or day <= until):
             keep.add(d["document_id"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -10,12 +11,20 @@ from khobor.transforms.documents.ids import sha256_hex, staging_id
 from khobor.transforms.documents.items import RawItem, Rejected, extract_body
 
 
-def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str]) -> pa.Table:
+@dataclass(frozen=True)
+class SourceDefaults:
+    timezone: str = "UTC"
+    language: str | None = None  # used when detection is not confident
+
+
+def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str], defaults: dict[str, SourceDefaults] | None = None) -> pa.Table:
     """One row per raw item not seen before (by source, key and content hash).
 
     Rejected items stay in the table with ``status='quarantined'`` and the reason, so nothing a
-    source handed over is lost silently.
+    source handed over is lost silently. Each row keeps its source's defaults (timezone, language),
+    so documents can be rebuilt from staging alone.
     """
+    defaults = defaults or {}
     rows = []
     for item in items:
         raw_sha = sha256_hex(item.raw)
@@ -38,6 +47,8 @@ def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str]) -> pa.Tab
             published_raw=item.published_raw,
             external_id=item.external_id,
             document_id=None,
+            timezone=defaults.get(item.source_id, SourceDefaults()).timezone,
+            language_default=defaults.get(item.source_id, SourceDefaults()).language,
         )
         try:
             body = extract_body(item)
