@@ -232,3 +232,32 @@ def store_refreshed(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
             con.rollback()
             raise
     return added
+
+
+class WarehouseUnusable(RuntimeError):
+    """The warehouse cannot be used at all; the message says what happened and what to do."""
+
+
+def preflight(root: Path, db: Path) -> None:
+    """Check, before any work, that the warehouse can be written: its folder is writable and its
+    database opens. Raises ``WarehouseUnusable`` with one or two lines for the operator."""
+    probe_dir = root if root.exists() else root.parent
+    if not os.access(probe_dir, os.W_OK | os.X_OK):
+        raise WarehouseUnusable(f"{probe_dir} is not writable by this user: give it write permission, or use another --warehouse")
+    if not db.exists():
+        return
+    if not os.access(db, os.R_OK | os.W_OK):
+        raise WarehouseUnusable(f"{db} is read-only for this user: give it write permission, or use another --warehouse")
+    try:
+        con = duckdb.connect(str(db))
+        con.close()
+    except duckdb.IOException as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            holder = msg.split("held in", 1)[-1].split(". See", 1)[0].strip() if "held in" in msg else "another program"
+            raise WarehouseUnusable(f"{db} is open in another program ({holder}): close it (analysts should open "
+                                    "analytics.duckdb, which never blocks a run) and run again") from None
+        if "not a valid DuckDB database" in msg or "corrupt" in msg.lower():
+            raise WarehouseUnusable(f"{db} is not a readable DuckDB database (damaged?): restore it from a backup, or move it "
+                                    "aside and rebuild with a new run") from None
+        raise WarehouseUnusable(f"{db} cannot be opened: {msg.splitlines()[0]}") from None

@@ -250,3 +250,15 @@ def test_a_missing_model_is_a_warning_never_silent(tmp_path):
     assert any("no NER model" in w for w in report["warnings"]) and report["recognisers"] == ["gazetteer", "rules"]
     with_model = nightly(warehouse_dir=str(tmp_path / "wh2"), input_path=str(src))
     assert any(r.startswith("model:") for r in with_model["recognisers"]) and not with_model["warnings"]
+
+
+def test_each_run_leaves_a_markdown_artifact_with_its_sources(sample_run):
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    _, s = sample_run
+    with get_client(sync_client=True) as client:
+        arts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["khobor-run"])))
+    mine = [a for a in arts if s["run_id"] in (a.description or "")]
+    assert mine, [a.description for a in arts]
+    assert "| sample | ok | 7 | 7 | 7 | 0 |" in mine[0].data and "succeeded" in mine[0].data, mine[0].data

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
+import sys
 import time
 
 import duckdb
@@ -136,3 +138,22 @@ def test_run_help_documents_the_exit_codes(tmp_path):
     for code in ("0 success", "1 validation failed", "2 usage", "3 another run", "4 done, but some sources failed",
                  "5 every source failed", "6 the warehouse cannot be used", "130 cancelled"):
         assert code in text, code
+
+
+def test_a_warehouse_that_cannot_be_used_is_one_clear_line_and_exit_6(tmp_path):
+    wh = tmp_path / "wh"
+    wh.mkdir()
+    (wh / "khobor.duckdb").write_bytes(b"not a database" * 100)
+    bad = cli.run("run", "--sample", "--warehouse", str(wh), cwd=tmp_path)
+    assert bad.returncode == 6 and "not a readable DuckDB database" in bad.stderr and "Traceback" not in bad.stderr
+    other = tmp_path / "held"
+    ok = cli.run("run", "--sample", "--warehouse", str(other), "--quiet", cwd=tmp_path)
+    assert ok.returncode == 0
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(other / 'khobor.duckdb')!r}); print('open', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        held = cli.run("run", "--sample", "--warehouse", str(other), cwd=tmp_path)
+        assert held.returncode == 6 and "is open in another program" in held.stderr, held.stderr
+    finally:
+        holder.kill()

@@ -126,3 +126,33 @@ def test_prefect_yaml_deploys_to_a_process_work_pool_and_a_worker_runs_it(tmp_pa
                 worker.kill()
         server.stop()
         time.sleep(0.5)
+
+
+def test_stopping_serve_cancels_a_run_in_flight_and_rolls_it_back(tmp_path):
+    home = tmp_path / "home"
+    cli.slow_input(home / "bulk", n=600)
+    (home / "sources.toml").write_text('[[source]]\nid = "bulk"\nkind = "jsonl"\nlocation = "bulk/bulk.jsonl"\n', encoding="utf-8")
+    wh = home / "warehouse"
+    proc = cli.start("serve", "--cron", "0 0 1 1 *", cwd=home)
+    try:
+        cli.wait_for((wh / ".prefect" / "serve.json").exists, timeout=180, what="khobor serve to start")
+        api = json.loads((wh / ".prefect" / "serve.json").read_text())["api_url"]
+        assert cli.run("trigger", "--warehouse", str(wh), cwd=tmp_path).returncode == 0
+        (dep,) = _api(api, "/deployments/filter", {"deployments": {"name": {"any_": ["khobor-nightly"]}}})
+        cli.wait_for(lambda: _flow_runs(api, dep["id"], ("RUNNING",)), timeout=120, what="the triggered run to start")
+        time.sleep(8)  # well inside the run: its rows are being made
+        children = cli.descendants(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    cli.wait_for(lambda: not any(cli.alive(c) for c in children), timeout=30, what="the run and the server to exit")
+    import duckdb
+
+    con = duckdb.connect(str(wh / "khobor.duckdb"), read_only=True)
+    try:
+        runs = con.sql("SELECT status FROM runs").fetchall()
+        docs = con.sql("SELECT count(*) FROM documents").fetchall()[0][0]
+    finally:
+        con.close()
+    assert runs == [("cancelled",)] and docs == 0

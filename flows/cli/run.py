@@ -73,7 +73,12 @@ def run(
     say(f"warehouse: {layout.root}")
 
     from khobor.flows.lock import WarehouseLocked, warehouse_lock
+    from khobor.flows.warehouse_db import WarehouseUnusable, preflight
 
+    try:
+        preflight(layout.root, layout.db)
+    except WarehouseUnusable as exc:
+        fail(str(exc), ExitCode.WAREHOUSE)
     try:
         with warehouse_lock(layout.root, "khobor run",
                             on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
