@@ -6,7 +6,8 @@ relative dates). A line that cannot be used gives ``{"id", "error"}``, never a c
 - ``tokenize_records`` yields ``{"id", "sentences": [{"start", "end", "kind"}], "tokens": [{"start",
   "end", "kind", "text"}]}``.
 - ``extract_records`` yields ``{"id", "entities": [{"start", "end", "text", "label", "entity_id",
-  "canonical", "canonical_latin", "value"}]}``. Records go through the document chain in batches
+  "canonical", "canonical_latin", "value", "form"}]}`` (``form``: name, acronym, or adjective for
+  a country adjective such as রুশ). Records go through the document chain in batches
   (the model runs on many sentences at once), and entity ids are consistent across the whole
   stream: a later record finds an entity by any form seen earlier.
 """
@@ -128,5 +129,5 @@ def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dic
             a, b = omap.span_to_raw(m["start"], m["end"])
             canonical, latin = names.get(m["entity_id"], (None, None)) if m["entity_id"] else (None, None)
             ents.append(dict(start=a, end=b, text=rec.text[a:b], label=m["label"], entity_id=m["entity_id"],
-                             canonical=canonical, canonical_latin=latin, value=m["value"]))
+                             canonical=canonical, canonical_latin=latin, value=m["value"], form=m["form"]))
         yield dumps({"id": rec.id, "entities": ents})

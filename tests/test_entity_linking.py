@@ -75,25 +75,26 @@ def _spans(text: str, parts: list[tuple[str, str]], start_at: int = 0) -> list[t
 
 
 def test_person_chain_spelling_variant_and_new_entity_id():
-    text = "রুশ পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ বলেন। ল্যাভরভের সঙ্গে দেখা হয়। পরে লাভরভ চলে যান। এস জয়শঙ্কর ও জয়শঙ্কর।"
-    spans = _spans(text, [("সের্গেই ল্যাভরভ", "PERSON"), ("ল্যাভরভের", "PERSON"), ("লাভরভ", "PERSON"),
-                          ("এস জয়শঙ্কর", "PERSON"), ("জয়শঙ্কর", "PERSON")])
+    # Names no gazetteer knows: the chain and the variant key alone must hold them together.
+    text = "রুশ কর্মকর্তা আনাতোলি ভ্যাসিলিভ বলেন। ভ্যাসিলিভের সঙ্গে দেখা হয়। পরে ভাসিলিভ চলে যান। এম কোরোলকভ ও কোরোলকভ।"
+    spans = _spans(text, [("আনাতোলি ভ্যাসিলিভ", "PERSON"), ("ভ্যাসিলিভের", "PERSON"), ("ভাসিলিভ", "PERSON"),
+                          ("এম কোরোলকভ", "PERSON"), ("কোরোলকভ", "PERSON")])
     out = Linker(default_gazetteer()).link_document(text, spans)
     ids = [link.entity_id for link in out.links]
-    assert ids[0] == ids[1] == ids[2] == entity_id_for("PERSON", "সের্গেই ল্যাভরভ")
+    assert ids[0] == ids[1] == ids[2] == entity_id_for("PERSON", "আনাতোলি ভ্যাসিলিভ")
     assert ids[3] == ids[4] != ids[0]
-    lavrov = out.new_entities[ids[0]]
-    assert lavrov["canonical"] == nfc("সের্গেই ল্যাভরভ") and lavrov["canonical_latin"] == "Sergei Lyavrov"
+    person = out.new_entities[ids[0]]
+    assert person["canonical"] == nfc("আনাতোলি ভ্যাসিলিভ") and person["canonical_latin"].isascii()
 
 
 def test_aliases_carry_an_entity_to_later_documents():
     first = Linker(default_gazetteer())
-    text1 = "দিমিত্রি পেসকভ মস্কোতে বলেন।"
-    out1 = first.link_document(text1, _spans(text1, [("দিমিত্রি পেসকভ", "PERSON")]))
+    text1 = "আনাতোলি কোরোলকভ মস্কোতে বলেন।"
+    out1 = first.link_document(text1, _spans(text1, [("আনাতোলি কোরোলকভ", "PERSON")]))
     known = {k: eid for k, (eid, _) in out1.new_aliases.items()}
     later = Linker(default_gazetteer(), known)
-    text2 = "পেসকভের বক্তব্য নিয়ে আলোচনা।"
-    out2 = later.link_document(text2, _spans(text2, [("পেসকভের", "PERSON")]))
+    text2 = "কোরোলকভের বক্তব্য নিয়ে আলোচনা।"
+    out2 = later.link_document(text2, _spans(text2, [("কোরোলকভের", "PERSON")]))
     assert out2.links[0].entity_id == out1.links[0].entity_id
     assert out2.new_entities == {}
 

@@ -158,7 +158,7 @@ COMMENT ON COLUMN entity_mentions.text IS 'The mention as written: documents.tex
 COMMENT ON COLUMN entity_mentions.label IS 'PERSON | ORG | LOC | DATE | NUMBER | QUANTITY | HASHTAG.';
 COMMENT ON COLUMN entity_mentions.entity_id IS 'The canonical entity; NULL for DATE, NUMBER and QUANTITY, which carry a value instead.';
 COMMENT ON COLUMN entity_mentions.form IS 'name | acronym | adjective (রাশিয়ান: the country, in adjective form).';
-COMMENT ON COLUMN entity_mentions.method IS 'What found it: model | gazetteer | rule.';
+COMMENT ON COLUMN entity_mentions.method IS 'What found it: model | gazetteer | pattern (a span rule around names: institutions, places, constituencies) | rule (dates, numbers, acronyms).';
 COMMENT ON COLUMN entity_mentions.confidence IS 'Confidence of the finder (0 to 1).';
 COMMENT ON COLUMN entity_mentions.value IS 'Normalised value: ISO date, month or year (or a range start/end), number, hashtag key.';
 
@@ -177,7 +177,7 @@ COMMENT ON COLUMN entities.run_id IS 'The run that first saw the entity.';
 COMMENT ON COLUMN entities.label IS 'PERSON | ORG | LOC | HASHTAG.';
 COMMENT ON COLUMN entities.canonical IS 'Canonical name (Bengali where known).';
 COMMENT ON COLUMN entities.canonical_latin IS 'English name where known, else a romanisation.';
-COMMENT ON COLUMN entities.source IS 'What defined the entity: gazetteer | model | rule.';
+COMMENT ON COLUMN entities.source IS 'What defined the entity: gazetteer | model | pattern | rule.';
 COMMENT ON COLUMN entities.created_at IS 'When the entity was first loaded (UTC).';
 
 CREATE TABLE IF NOT EXISTS entity_aliases (

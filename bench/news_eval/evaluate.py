@@ -111,7 +111,7 @@ def run_system(sets: dict[str, list[Article]], extractor) -> float:
 def match_names(art: Article, overlap: bool = False) -> tuple[list[tuple[dict, GoldMention]], list[dict], list[GoldMention]]:
     """(matched (system, gold) pairs, false positives, missed gold) for one article's names."""
     gold = [g for g in art.gold if g.label in NAME_LABELS]
-    system = sorted((m for m in art.system if m["label"] in NAME_LABELS), key=lambda m: (m["start"], m["end"]))
+    system = sorted((m for m in art.system if _is_name(m)), key=lambda m: (m["start"], m["end"]))
     used: set[int] = set()
     pairs, fps = [], []
     for m in system:
@@ -133,6 +133,12 @@ def match_names(art: Article, overlap: bool = False) -> tuple[list[tuple[dict, G
             fps.append(m)
     missed = [g for k, g in enumerate(gold) if k not in used and not g.optional]
     return [(m, g) for m, g in pairs if not g.optional], fps, missed
+
+
+def _is_name(m: dict) -> bool:
+    """A name mention: PERSON, ORG or LOC, not a country adjective (রুশ, ভারতীয়), which khobor keeps
+    as a mention of the country in adjective form and the guidelines do not mark as a name."""
+    return m["label"] in NAME_LABELS and m.get("form") != "adjective"
 
 
 def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
@@ -174,7 +180,7 @@ def linking_scores(arts: list[Article]) -> dict:
     found = []  # (gold key, system entity id or a unique stand-in, system English name)
     gold_total = 0
     for art in arts:
-        spans = {(m["start"], m["end"]): m for m in art.system if m["label"] in NAME_LABELS}
+        spans = {(m["start"], m["end"]): m for m in art.system if _is_name(m)}
         for g in art.gold:
             if g.label not in NAME_LABELS or g.optional or not g.key:
                 continue

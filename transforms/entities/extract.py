@@ -21,27 +21,31 @@ from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
-from khobor.transforms.entities.linking import Linker
+from khobor.transforms.entities.linking import NAME_LABELS, Linker
+from khobor.transforms.entities.patterns import common_word, constituency_spans, generic_head, is_derived, org_spans, place_spans, trim_name
 from khobor.transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
-# Higher wins when spans overlap; among equals the longer span wins.
-_PRIORITY = {"gazetteer": 3, "model": 2, "rule": 1}
+# Among overlapping names the longer wins (ঢাকা বিশ্ববিদ্যালয় over ঢাকা), then the more reliable finder.
+_PRIORITY = {"gazetteer": 4, "pattern": 3, "model": 2, "rule": 1}
 _LABEL_PRIORITY = {"DATE": 4, "HASHTAG": 4, "PERSON": 2, "ORG": 2, "LOC": 2, "QUANTITY": 1, "NUMBER": 0}
 
 _MATCH_PUNCT = set("-.&'")
 
 
-def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str]]:
+def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
+    """Longest known names first. A name several entries share is recognised with its label but
+    tied to none of them (``None``), so linking decides by the name alone."""
     toks = [t for t in tokens if t.kind != "punct" or t.text in _MATCH_PUNCT]
     keys = [norm_token(t.text) for t in toks]
     out = []
     i = 0
     while i < len(toks):
         for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
-            entry = gaz.lookup(tuple(keys[i : i + n]))
-            if entry is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
-                out.append((Span(toks[i].start, toks[i + n - 1].end, entry.label, "gazetteer", 0.95), entry.entity_id))
+            match = gaz.lookup(tuple(keys[i : i + n]))
+            if match is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
+                eid = match.entry.entity_id if match.entry else None
+                out.append((Span(toks[i].start, toks[i + n - 1].end, match.label, "gazetteer", 0.95 if eid else 0.8), eid))
                 i += n
                 break
         else:
@@ -50,15 +54,16 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str]]:
     return out
 
 
-def _hyphen_parts(gaz: Gazetteer, tok) -> list[tuple[Span, str]]:
+def _hyphen_parts(gaz: Gazetteer, tok) -> list[tuple[Span, str | None]]:
     """Names inside a hyphenated compound: ভারত-রাশিয়া mentions both countries."""
     if "-" not in tok.text or tok.kind not in ("word", "latin"):
         return []
     out, pos = [], tok.start
     for part in tok.text.split("-"):
-        entry = gaz.lookup((norm_token(part),)) if part else None
-        if entry is not None:
-            out.append((Span(pos, pos + len(part), entry.label, "gazetteer", 0.9), entry.entity_id))
+        match = gaz.lookup((norm_token(part),)) if part else None
+        if match is not None:
+            eid = match.entry.entity_id if match.entry else None
+            out.append((Span(pos, pos + len(part), match.label, "gazetteer", 0.9), eid))
         pos += len(part) + 1
     return out
 
@@ -75,13 +80,40 @@ def demonym_spans(tokens) -> list[tuple[Span, str]]:
     return out
 
 
-def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+def _rank(se: tuple[Span, str | None]):
+    s = se[0]
+    length = s.end - s.start
     # Date rules beat the model's dates: they know where a date ends and give its value.
-    ranked = sorted(
-        spans,
-        key=lambda se: (-_LABEL_PRIORITY.get(se[0].label, 0), not (se[0].label == "DATE" and se[0].method == "rule"),
-                        -_PRIORITY.get(se[0].method, 0), -(se[0].end - se[0].start), se[0].start),
-    )
+    return (-_LABEL_PRIORITY.get(s.label, 0), not (s.label == "DATE" and s.method == "rule"),
+            -length if s.label in NAME_LABELS else 0, -_PRIORITY.get(s.method, 0), -length, s.start)
+
+
+def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """The model's spans, trimmed to the name (titles and trailing words out); derived words
+    (ঢাকাগামী) dropped, and a place span that only strings known places together
+    (ঢাকা–চট্টগ্রাম মহাসড়কে, ময়মনসিংহের গফরগাঁও) left to those places."""
+    out = []
+    for s in model_spans:
+        if s.label not in NAME_LABELS:
+            out.append(s)
+            continue
+        t = trim_name(s, toks)
+        if t is None:
+            continue
+        inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
+        if t.label == "LOC" and sum(1 for k in inner if k.label == "LOC") >= 2:
+            continue
+        words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
+        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
+            continue
+        if t.label == "ORG" and generic_head(words[-1]):
+            continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
+        out.append(t)
+    return out
+
+
+def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    ranked = sorted(spans, key=_rank)
     kept: list[tuple[Span, str | None]] = []
     for cand in ranked:
         s = cand[0]
@@ -128,9 +160,16 @@ class EntityExtractor:
         dates = date_spans(toks, published)
         dates += relative_spans(toks, published, [(d.start, d.end) for d in dates])
         spans: list[tuple[Span, str | None]] = [(s, None) for s in dates]
-        spans += gazetteer_spans(self.gazetteer, toks)
+        known = gazetteer_spans(self.gazetteer, toks)
+        spans += known
         spans += demonym_spans(toks)
-        spans += [(s, None) for s in model_spans]
+        model = _model_names(model_spans, toks, [s for s, _ in known], self.gazetteer.base_tokens)
+        spans += [(s, None) for s in model]
+        places = place_spans(toks)
+        spans += [(s, None) for s in places]
+        found = [s for s, _ in known] + model + places
+        spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
+        spans += [(s, None) for s in constituency_spans(toks, found)]
         spans += [(s, None) for s in hashtag_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]

@@ -1,12 +1,25 @@
-"""Known entities: CLDR territory names in Bengali and English (from Babel) and khobor's curated list.
+"""Known entities, from pinned and curated data (see ``data/SOURCES.md``):
 
-The index maps a sequence of normalised token texts to an entity id; the last token of every
-Bengali name also matches its inflected forms.
+- countries and territories from CLDR (Babel), in Bengali and English;
+- khobor's first curated list (``gazetteer.tsv``: its ids stay stable);
+- Bangladesh's administrative geography (divisions, districts, upazilas, city corporations,
+  metropolitan thanas; unions are kept aside, for the place patterns), world cities from CLDR,
+  rivers and other natural places;
+- institutions (ministries, courts, banks, universities, parties, forces, media, clubs,
+  international bodies) with their Bengali and Latin abbreviations;
+- well-known people with their conventional English names.
+
+The index maps a sequence of normalised token texts to the entries that have that name; the last
+token of every Bengali name also matches its inflected forms. A form that names several entries of
+one label (দুর্গাপুর: two upazilas) is still recognised, but not tied to any of them; a form that
+is also an ordinary word (আশা, বিকাশ, যমুনা) is only recognised as part of a longer name. Matching
+keeps the full spelling: চাঁদ is not চাদ.
 """
 from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,45 +33,134 @@ from khobor.transforms.text.tokens import tokenize
 # CLDR territory codes that are not places, or not real territories.
 _CLDR_SKIP = {"EZ", "QO", "ZZ", "XA", "XB", "XK"}
 _CLDR_AS_ORG = {"UN": "org:un", "EU": "org:eu"}
+# Administrative levels recognised anywhere; unions (4,524, many of them ordinary words) only in patterns.
+_ADMIN_LEVELS = {"division", "district", "upazila", "city_corporation", "thana"}
+_MATCH_PUNCT = "-.&'"
 
 
 @dataclass
 class GazetteerEntry:
     entity_id: str
-    label: str
-    canonical: str
-    canonical_latin: str
+    label: str  # LOC | ORG | PERSON
+    canonical: str  # Bengali where known
+    canonical_latin: str  # English
     aliases: set[str] = field(default_factory=set)
+    kind: str = ""  # country, district, upazila, city, river, ministry, party, person, ...
+
+    def names(self) -> set[str]:
+        return {n for n in (self.canonical, self.canonical_latin, *self.aliases) if n}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in the gazetteer: its entry, or ``None`` when the name is shared by several."""
+
+    entry: GazetteerEntry | None
+    label: str
+
+
+def norm_token(text: str) -> str:
+    return unicodedata.normalize("NFC", text).replace("\u200c", "").replace("\u200d", "")
 
 
 def token_key(text: str) -> tuple[str, ...]:
     clean = clean_text(text).text
-    return tuple(norm_token(t.text) for t in tokenize(clean) if t.kind != "punct" or t.text in "-.&'")
+    return tuple(norm_token(t.text) for t in tokenize(clean) if t.kind != "punct" or t.text in _MATCH_PUNCT)
 
 
-def norm_token(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+def _variants(key: tuple[str, ...]) -> tuple[str, ...]:
+    from khobor.transforms.entities.names import variant_key
+
+    return tuple(variant_key(t) for t in key)
+
+
+def _without_titles(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name is matched without its titles (ড. মুহাম্মদ ইউনূস → মুহাম্মদ ইউনূস): mentions keep them outside."""
+    from khobor.transforms.entities.patterns import LEADING_ONLY_TITLES, is_title
+
+    while len(key) > 1 and (is_title(key[0]) or key[0] in LEADING_ONLY_TITLES):
+        key = key[1:]
+    return key
+
+
+def _english(name: str) -> str:
+    """English names carry a description in brackets now and then: 'Bangabhaban (President's Residence)'."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
 
 
 class Gazetteer:
-    def __init__(self, entries: dict[str, GazetteerEntry]):
+    def __init__(self, entries: dict[str, GazetteerEntry], context_only: set[str] = frozenset(), never: set[str] = frozenset(),
+                 places_in_patterns: set[str] = frozenset()):
         self.entries = entries
-        self.index: dict[tuple[str, ...], str] = {}
+        self.never = {norm_token(w) for w in never}  # forms that are never names (title acronyms)
+        # Single words that name a union (or another place only patterns may claim).
+        self.pattern_places = {norm_token(w) for w in places_in_patterns}
+        skip = {token_key(w) for w in context_only}
+        self.index: dict[tuple[str, ...], list[str]] = {}
+        self.variant_index: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 1
+        base: set[str] = set()
         for entry in entries.values():
-            for name in {entry.canonical, entry.canonical_latin, *entry.aliases}:
-                if not name:
-                    continue
+            for name in entry.names():
                 key = token_key(name)
-                if not key:
+                if entry.label == "PERSON":
+                    key = _without_titles(key)
+                if not key or key in skip or (len(key) == 1 and key[0] in self.never):
                     continue
+                if len(key) == 1 and (_too_short(key[0]) or (entry.kind in _MINOR_KINDS and _ordinary_word(key[0]))):
+                    continue
+                base.update(key)
                 for last in inflected_forms(key[-1]):
-                    self.index.setdefault(key[:-1] + (last,), entry.entity_id)
+                    ids = self.index.setdefault(key[:-1] + (last,), [])
+                    if entry.entity_id not in ids:
+                        ids.append(entry.entity_id)
+                    if len(key) > 1:  # সের্গেই ল্যাভরভ for সের্গেই লাভরভ: long names also by their spelling variants
+                        vids = self.variant_index.setdefault(_variants(key[:-1] + (last,)), [])
+                        if entry.entity_id not in vids:
+                            vids.append(entry.entity_id)
                 self.max_len = max(self.max_len, len(key))
+        self.base_tokens = frozenset(base)  # every word of every name, uninflected
 
-    def lookup(self, key: tuple[str, ...]) -> GazetteerEntry | None:
-        eid = self.index.get(key)
-        return self.entries[eid] if eid else None
+    def lookup(self, key: tuple[str, ...]) -> Match | None:
+        ids = self.index.get(key) or (self.variant_index.get(_variants(key)) if len(key) > 1 else None)
+        if not ids:
+            return None
+        if len(ids) == 1:
+            entry = self.entries[ids[0]]
+            return Match(entry, entry.label)
+        labels = {self.entries[i].label for i in ids}
+        if len(labels) > 1:
+            return None  # a person's name and a place's, say: the model and the context decide
+        return Match(None, labels.pop())
+
+
+# Small places whose one-word names may be ordinary words (বন্দর: "port") are matched only in patterns.
+_MINOR_KINDS = {"upazila", "thana", "city", "river", "lake", "haor", "forest", "island", "mountain", "region", "sea"}
+
+
+def _ordinary_word(token: str) -> bool:
+    """Seldom a name in the NER corpora, or (unseen there) common in Bengali text."""
+    from khobor.transforms.entities.patterns import word_entity_rates, zipf
+
+    seen, named = word_entity_rates().get(token, (0, 0))
+    if seen >= 5:
+        return named / seen < 0.4
+    return zipf(token) >= 4.8
+
+
+def _too_short(token: str) -> bool:
+    """Latin abbreviations of one or two letters (EC, AA) name too many things to be matched alone."""
+    return token.isascii() and len(token.replace(".", "")) <= 2
+
+
+def _rows(name: str) -> list[dict]:
+    text = resources.files("khobor.transforms.entities").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(value: str | None) -> set[str]:
+    return {a.strip() for a in (value or "").split("|") if a.strip()}
 
 
 def _cldr_entries() -> dict[str, GazetteerEntry]:
@@ -69,32 +171,61 @@ def _cldr_entries() -> dict[str, GazetteerEntry]:
             continue
         eid = _CLDR_AS_ORG.get(code, f"loc:{code}")
         label = "ORG" if code in _CLDR_AS_ORG else "LOC"
-        out[eid] = GazetteerEntry(eid, label, bn_name, en[code], {bn_name, en[code]})
+        out[eid] = GazetteerEntry(eid, label, bn_name, en[code], {bn_name, en[code]}, "country")
     return out
 
 
-def _curated_entries() -> list[GazetteerEntry]:
-    text = resources.files("khobor.transforms.entities").joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    rows = csv.DictReader(lines, delimiter="\t")
-    return [
-        GazetteerEntry(
-            r["id"], r["label"], r["canonical"], r["canonical_latin"],
-            {a for a in (r.get("aliases") or "").split("|") if a},
-        )
-        for r in rows
-    ]
+class _Builder:
+    """Merges the sources into one entry per real-world thing: an id already known, or a Bengali name
+    already taken by an entry of the same label from an earlier source, adds aliases instead of a
+    second entry. Within one source, two entries with one name are two things (the upazilas
+    দুর্গাপুর of Netrokona and of Rajshahi): both stay, and the name is ambiguous."""
+
+    def __init__(self):
+        self.entries: dict[str, GazetteerEntry] = {}
+        self.by_name: dict[tuple[str, str], tuple[str, str]] = {}  # (PERSON or LOC/ORG, name) -> (entity id, source)
+
+    def add(self, entry: GazetteerEntry, source: str, override: bool = False) -> None:
+        eid = entry.entity_id
+        # Places and organisations share one namespace: the Kremlin is one thing, as a place or a body.
+        name = ("PERSON" if entry.label == "PERSON" else "LOC/ORG", norm_token(entry.canonical))
+        if eid not in self.entries and name in self.by_name and self.by_name[name][1] != source:
+            eid = self.by_name[name][0]
+        if eid in self.entries:
+            base = self.entries[eid]
+            if override:
+                base.aliases |= {base.canonical, base.canonical_latin}
+                base.canonical, base.canonical_latin = entry.canonical, entry.canonical_latin
+            base.aliases |= entry.names() - {base.canonical, base.canonical_latin}
+            base.kind = base.kind or entry.kind
+        else:
+            self.entries[eid] = entry
+        self.by_name.setdefault(name, (eid, source))
 
 
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    entries = _cldr_entries()
-    for cur in _curated_entries():
-        if cur.entity_id in entries:
-            base = entries[cur.entity_id]
-            # Curated names win: CLDR's formal name is kept as an alias.
-            base.aliases |= {base.canonical, base.canonical_latin} | cur.aliases
-            base.canonical, base.canonical_latin = cur.canonical, cur.canonical_latin
-        else:
-            entries[cur.entity_id] = cur
-    return Gazetteer(entries)
+    b = _Builder()
+    for e in _cldr_entries().values():
+        b.add(e, "cldr")
+    for r in _rows("gazetteer.tsv"):
+        b.add(GazetteerEntry(r["id"], r["label"], r["canonical"], r["canonical_latin"], _split(r.get("aliases"))), "curated", override=True)
+    for r in _rows("institutions.tsv"):
+        aliases = _split(r["aliases"]) | _split(r["abbr_bn"]) | _split(r["abbr_en"])
+        b.add(GazetteerEntry(r["id"], "ORG", r["name_bn"], _english(r["name_en"]), aliases, r["type"]), "institutions")
+    for r in _rows("people.tsv"):
+        b.add(GazetteerEntry(r["id"], "PERSON", r["name_bn"], r["name_en"], _split(r["aliases"]), "person"), "people")
+    unions: set[str] = set()
+    for r in _rows("bd_admin.tsv"):
+        if r["level"] == "union":
+            unions |= {r["name_bn"]}
+            continue
+        if r["level"] in _ADMIN_LEVELS:
+            b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["level"]), "bd_admin")
+    for r in _rows("cldr_cities.tsv"):
+        b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), "city"), "cldr_cities")
+    for r in _rows("rivers.tsv"):
+        b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), "rivers")
+    context_only = {r["form"] for r in _rows("common_word_collisions.tsv")}
+    never = {r["form"] for r in _rows("title_acronyms.tsv")}
+    return Gazetteer(b.entries, context_only, never, unions)

@@ -1,0 +1,263 @@
+"""Span rules around the model and the gazetteer: the shapes of Bengali names of institutions and
+places, and the edges of people's names.
+
+- An institution is its head word (মন্ত্রণালয়, বিশ্ববিদ্যালয়, ব্যাংক, থানা ...) with the proper
+  modifiers before it: ঢাকা বিশ্ববিদ্যালয়, শিক্ষা মন্ত্রণালয়, যাত্রাবাড়ী থানা. A place inside it
+  does not win. Modifiers that only describe (সরকারি প্রাথমিক বিদ্যালয়) make no name.
+- A word before জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী, পৌরসভা is a place (the kind word stays out).
+- ঢাকা-১৯ is a constituency: one place.
+- A person's name starts after titles and honorifics (মাওলানা, ডা., প্রধানমন্ত্রী) and ends at its
+  last name-like word (not at "জাগো নিউজকে").
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from khobor.transforms.entities.generic import GROUPS, is_generic
+from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.types import Span
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def _forms(words: str) -> frozenset[str]:
+    return frozenset(f for w in words.split() for f in inflected_forms(_nfc(w)))
+
+
+# Head words of institutions' names. থানা is the police station (the place alone is the word before it).
+ORG_HEADS = _forms(
+    """
+    মন্ত্রণালয় বিশ্ববিদ্যালয় ব্যাংক অধিদপ্তর অধিদফতর পরিদপ্তর কমিশন পরিষদ লীগ পার্টি বাহিনী কলেজ হাসপাতাল
+    আদালত ট্রাইব্যুনাল বোর্ড সংস্থা সমিতি ফাউন্ডেশন ইনস্টিটিউট একাডেমি বিদ্যালয় মাদ্রাসা ক্লাব
+    সংঘ ফ্রন্ট জোট কাউন্সিল করপোরেশন কর্পোরেশন কোম্পানি লিমিটেড গ্রুপ গোষ্ঠী মঞ্চ থানা ইউনিভার্সিটি
+    অ্যাসোসিয়েশন এসোসিয়েশন সোসাইটি ফেডারেশন চেম্বার ইনস্টিটিউশন ট্রাস্ট ব্যুরো
+    এক্সচেঞ্জ এয়ারলাইনস এয়ারলাইন্স টেলিভিশন টিভি পত্রিকা সংবাদপত্র
+    """
+)
+# Words that describe rather than name: alone before a head they make no name (সরকারি প্রাথমিক বিদ্যালয়).
+DESCRIPTIVE = _forms(
+    """
+    সরকারি বেসরকারি সরকার বিভিন্ন স্থানীয় কেন্দ্রীয় জেলা উপজেলা প্রাথমিক মাধ্যমিক উচ্চ নিম্ন উচ্চতর সিনিয়র
+    আলিয়া দাখিল কওমি ডিগ্রি মহিলা বালিকা বালক আদর্শ মডেল সদর পৌর সিটি মেডিকেল জেনারেল বিশেষায়িত
+    নতুন পুরাতন প্রধান বড় ছোট এক একটি দুই কয়েকটি অন্য অন্যান্য নিজ নিজের সব সকল সেই এই ওই ওই ঐ যে
+    তার তাদের আমাদের তাঁর তাঁদের দেশের দেশি বিদেশি আন্তর্জাতিক জাতীয় রাষ্ট্রায়ত্ত বাণিজ্যিক ইসলামী
+    সংশ্লিষ্ট বর্তমান সাবেক তৎকালীন প্রস্তাবিত বিশেষ উন্নয়ন গণ পুলিশ রেলওয়ে বিমান নৌ সেনা
+    আইনশৃঙ্খলা রক্ষাকারী রাষ্ট্রীয় দলীয় সামরিক আঞ্চলিক তদন্তকারী নিয়ন্ত্রক স্বায়ত্তশাসিত
+    পদাতিক সশস্ত্র যৌথ মিত্র বিরোধী ক্ষমতাসীন শরিক
+    """
+) | frozenset(_nfc(w) for w in GROUPS)
+# Words a name never runs through: they end a modifier run (postpositions, conjunctions, verbs,
+# time words, numbers written out).
+BREAKERS = _forms(
+    """
+    ও এবং বা কিংবা না নয় হয় হয়েছে করে করেন করেছে করেছেন থেকে হতে দিয়ে জন্য সঙ্গে সাথে কাছে মধ্যে
+    পর পরে আগে প্রতি নিয়ে বলে বলেন জানান জানায় হলে গত আগামী চলতি সম্প্রতি আজ গতকাল এখন তখন
+    যখন যেখানে সেখানে এখানে কারণে মাধ্যমে পক্ষ পক্ষে বিরুদ্ধে ব্যাপারে সম্পর্কে অধীন অধীনে আওতায়
+    মতো মত চেয়ে ছাড়া ছাড়াও সহ শুধু কেবল আরও আর এমন তবে কিন্তু যদি তাই ফলে একই
+    """
+)
+PLACE_KINDS = _forms("জেলা উপজেলা ইউনিয়ন ইউপি গ্রাম নদী পৌরসভা মহানগর মহকুমা")
+_PLACE_KIND_BASES = frozenset(_nfc(w) for w in "জেলা উপজেলা ইউনিয়ন ইউপি গ্রাম নদী পৌরসভা মহানগর মহকুমা".split())
+# Derived words made from a name are not the name: ঢাকাগামী, লন্ডনভিত্তিক, বিএনপিপন্থী, মোদিঘনিষ্ঠ, সিলেটবাসী.
+DERIVING_SUFFIXES = tuple(f for w in "গামী ভিত্তিক পন্থী ঘনিষ্ঠ বাসী মুখী কেন্দ্রিক বিরোধী সমর্থিত".split() for f in inflected_forms(_nfc(w)))
+DIRECTIONS = _forms("উত্তর দক্ষিণ পূর্ব পশ্চিম মধ্য চর")
+MAX_MODIFIERS = 6
+# Endings of inflected nouns and of verbs: a word inside a name does not carry them.
+_INFLECTED_ENDINGS = tuple(_nfc(e) for e in ("কে", "ের", "েও", "লেও", "তে", "ছে", "ছেন", "েছে", "বে", "লে", "য়ে", "দের", "রা"))
+# How common a word may be and still be part of a name (wordfreq's Zipf scale; 5 = once per 100k words).
+COMMON_ZIPF = 5.0
+PROPER_ZIPF = 4.3
+_EXTRA_TITLES = _forms("আমির নায়েবে চেয়ারপারসন মহাসচিব সেক্রেটারি সম্পাদক সমন্বয়ক মুখপাত্র প্রতিনিধি ম্যাডাম "
+                       "কিশোর কিশোরী শিশু তরুণ তরুণী যুবক যুবতী বৃদ্ধ বৃদ্ধা ভাগনি ভাগিনা ভাগ্নে ভাতিজা ভাতিজি নাতি নাতনি")
+# Honorifics that are titles before a name and name parts after one (বেগম খালেদা জিয়া / রোকেয়া বেগম).
+LEADING_ONLY_TITLES = _forms("বেগম")
+# A common word is no name on its own: Zipf at or above this (a word of every 30,000), unless it is a
+# known name part or a known name.
+COMMON_WORD_ZIPF = 4.5
+# Less common words are dropped when the NER corpora saw them at least MIN_SEEN times and rarely in a name.
+RARE_NAME_RATE, MIN_SEEN = 0.3, 5
+
+
+@functools.lru_cache(maxsize=1)
+def name_parts() -> dict[str, str]:
+    """Bengali name parts → their kind (given, family, both, particle, title), from ``data/name_parts.tsv``."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("khobor.transforms.entities").joinpath("data/name_parts.tsv").read_text(encoding="utf-8")
+    return {_nfc(r["bn"]): r["kind"] for r in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from khobor.transforms.entities.generic import TITLES
+
+    extra = [w for w, kind in name_parts().items() if kind == "title"]
+    return frozenset(f for w in (*TITLES, *extra) for f in inflected_forms(_nfc(w))) | _EXTRA_TITLES
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """How common a Bengali word is (wordfreq's Zipf scale: 7 for the commonest, 0 unknown)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "bn")
+
+
+def is_title(word: str) -> bool:
+    return _nfc(word) in _titles()
+
+
+def _wordish(tok) -> bool:
+    return tok.kind in ("word", "latin") and tok.text not in ("-",)
+
+
+_GENERIC_HEADS = _forms("সরকার প্রশাসন")
+
+
+def generic_head(word: str) -> bool:
+    return _nfc(word) in _GENERIC_HEADS
+
+
+def is_derived(word: str) -> bool:
+    w = _nfc(word)
+    return any(w.endswith(suf) and len(w) > len(suf) + 1 for suf in DERIVING_SUFFIXES)
+
+
+def _inflected(word: str, base_tokens: frozenset[str]) -> bool:
+    """Carries a case ending: internal words of a name never do, so an inflected word before a
+    head word is a possessor (রাশিয়ার পররাষ্ট্র মন্ত্রণালয়), not a part of the name."""
+    if word in base_tokens:
+        return False
+    if word.endswith(_INFLECTED_ENDINGS) or (word in PLACE_KINDS and word not in _PLACE_KIND_BASES):
+        return True
+    return any(word.endswith(e) and word[: -len(e)] in base_tokens for e in ("র", "ের", "এর", "য়", "ে"))
+
+
+def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """Institution names ending in a head word, with the proper modifiers before it.
+
+    A modifier is a known place or organisation name, a describing word
+    (DESCRIPTIVE), or an uncommon uninflected word; a common or inflected word ends the run. At
+    least one modifier must be proper (a known name other than a nationality, or a rare word), and
+    describing words before the first proper one are left out (স্থানীয় আওয়ামী লীগ → আওয়ামী লীগ).
+    """
+    out = []
+    named = [(s.start, s.end) for s in known if s.label in ("LOC", "ORG")]
+    orgs_end = {s.end for s in known if s.label == "ORG"}
+
+    def in_name(tok) -> bool:
+        return any(a <= tok.start and tok.end <= b for a, b in named)
+
+    def proper(tok, word) -> bool:
+        return (in_name(tok) and word not in DESCRIPTIVE) or (word not in DESCRIPTIVE and not is_generic(word) and zipf(word) < PROPER_ZIPF)
+
+    for h, head in enumerate(tokens):
+        if _nfc(head.text) not in ORG_HEADS or h == 0 or head.end in orgs_end:
+            continue  # a known organisation already ends at this head word
+        run: list[tuple[object, bool]] = []  # (token, proper), right to left
+        i = h
+        while i > 0 and len(run) < MAX_MODIFIERS:
+            prev = tokens[i - 1]
+            word = _nfc(prev.text)
+            if prev.text == "-" and i > 1 and _wordish(tokens[i - 2]):
+                i -= 1
+                continue
+            if not _wordish(prev) or word in BREAKERS or is_title(word) or (word in ORG_HEADS and not in_name(prev)):
+                break
+            if _inflected(word, base_tokens) or (not in_name(prev) and word not in DESCRIPTIVE and zipf(word) >= COMMON_ZIPF):
+                break
+            run.append((prev, proper(prev, word)))
+            i -= 1
+        while run and not run[-1][1]:
+            run.pop()  # describing words before the first proper modifier
+        if run:
+            out.append(Span(run[-1][0].start, head.end, "ORG", "pattern", 0.75))
+    return out
+
+
+def place_spans(tokens) -> list[Span]:
+    """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word before it."""
+    out = []
+    for k, kind in enumerate(tokens):
+        if k == 0 or _nfc(kind.text) not in PLACE_KINDS:
+            continue
+        name = tokens[k - 1]
+        word = _nfc(name.text)
+        if not _wordish(name) or word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or word in PLACE_KINDS:
+            continue
+        start = name
+        if k >= 2 and _nfc(tokens[k - 2].text) in DIRECTIONS and _wordish(tokens[k - 2]):
+            start = tokens[k - 2]
+        out.append(Span(start.start, name.end, "LOC", "pattern", 0.8))
+    return out
+
+
+def constituency_spans(tokens, places: list[Span]) -> list[Span]:
+    """ঢাকা-১৯: a place, a hyphen and a seat number is one constituency."""
+    starts = {s.start: s for s in places if s.label == "LOC"}
+    out = []
+    for i in range(len(tokens) - 2):
+        a, dash, num = tokens[i], tokens[i + 1], tokens[i + 2]
+        if a.start in starts and starts[a.start].end == a.end and dash.text == "-" and dash.start == a.end \
+                and num.kind == "number" and num.start == dash.end and num.value and 1 <= num.value <= 50:
+            out.append(Span(a.start, num.end, "LOC", "pattern", 0.9))
+    return out
+
+
+def trim_name(span: Span, tokens) -> Span | None:
+    """A name's span without the titles before it (মাওলানা, ডা., প্রধানমন্ত্রী), the titles and
+    non-name words after it (জামায়াত আমির, ... জাগো নিউজকে) and quotes at either end."""
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    while inside and (is_title(inside[0].text) or _nfc(inside[0].text) in BREAKERS or _nfc(inside[0].text) in LEADING_ONLY_TITLES):
+        inside = inside[1:]
+    parts = name_parts()
+    while len(inside) > 1 and not _name_part(inside[-1].text, parts) and (
+            is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
+            or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF):
+        inside = inside[:-1]
+    if not inside:
+        return None
+    return span._replace(start=inside[0].start, end=inside[-1].end)
+
+
+def _name_part(word: str, parts: dict[str, str]) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(parts.get(stem, "title") != "title" for stem in stem_candidates(_nfc(word)))
+
+
+@functools.lru_cache(maxsize=1)
+def word_entity_rates() -> dict[str, tuple[int, int]]:
+    """word -> (times seen, times inside a name) in the NER corpora (``data/word_entity_rates.tsv``)."""
+    from importlib import resources
+
+    text = resources.files("khobor.transforms.entities").joinpath("data/word_entity_rates.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
+    return {w: (int(n), int(k)) for w, n, k in rows}
+
+
+def common_word(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
+    """A single word that is no name on its own (জরিপের, গোলাবারুদ, সকালের, পৃথিবী): common in
+    Bengali text (wordfreq) or seldom a name in the NER corpora, and neither a known name part
+    (রহমান) nor a word of a known name (ঢাকা)."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    w = _nfc(word)
+    stems = stem_candidates(w)
+    parts = name_parts()
+    if any(s in known_tokens or parts.get(s, "title") != "title" for s in stems):
+        return False
+    if is_generic(w) or is_title(w):
+        return True
+    if max(zipf(s) for s in stems) >= COMMON_WORD_ZIPF:
+        return True
+    rates = word_entity_rates()
+    for s in stems:
+        seen, named = rates.get(s, (0, 0))
+        if seen >= MIN_SEEN and named / seen < RARE_NAME_RATE:
+            return True
+    return False
