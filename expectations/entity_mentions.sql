@@ -26,6 +26,7 @@ SELECT
   m.confidence,
   m.entity_id,
   m.form,
+  m.latin_method,
   k.key_count,
   (
     SUBSTRING(s.text, m."start" - s."start" + 1, m."end" - m."start") = m.text

@@ -129,5 +129,6 @@ def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dic
             a, b = omap.span_to_raw(m["start"], m["end"])
             canonical, latin = names.get(m["entity_id"], (None, None)) if m["entity_id"] else (None, None)
             ents.append(dict(start=a, end=b, text=rec.text[a:b], label=m["label"], entity_id=m["entity_id"],
-                             canonical=canonical, canonical_latin=latin, value=m["value"], form=m["form"]))
+                             canonical=canonical, canonical_latin=latin, value=m["value"], form=m["form"],
+                             name=m["name"], name_latin=m["name_latin"], latin_method=m["latin_method"]))
         yield dumps({"id": rec.id, "entities": ents})

@@ -87,17 +87,62 @@ def test_person_chain_spelling_variant_and_new_entity_id():
     assert person["canonical"] == nfc("আনাতোলি ভ্যাসিলিভ") and person["canonical_latin"].isascii()
 
 
-def test_aliases_carry_an_entity_to_later_documents():
+def test_a_full_name_carries_across_documents_a_bare_one_does_not():
     first = Linker(default_gazetteer())
-    text1 = "আনাতোলি কোরোলকভ মস্কোতে বলেন।"
-    out1 = first.link_document(text1, _spans(text1, [("আনাতোলি কোরোলকভ", "PERSON")]))
+    text1 = "আনাতোলি কোরোলকভ মস্কোতে বলেন। কোরোলকভ আরও বলেন।"
+    out1 = first.link_document(text1, _spans(text1, [("আনাতোলি কোরোলকভ", "PERSON"), ("কোরোলকভ", "PERSON")]))
+    assert out1.links[0].entity_id == out1.links[1].entity_id  # within the document, the surname is the person
     known = {k: eid for k, (eid, _) in out1.new_aliases.items()}
     later = Linker(default_gazetteer(), known)
-    text2 = "কোরোলকভের বক্তব্য নিয়ে আলোচনা।"
-    out2 = later.link_document(text2, _spans(text2, [("কোরোলকভের", "PERSON")]))
-    assert out2.links[0].entity_id == out1.links[0].entity_id
-    assert out2.new_entities == {}
+    text2 = "আনাতোলি কোরোলকভের বক্তব্য নিয়ে আলোচনা। কোরোলকভের সমালোচনা।"
+    out2 = later.link_document(text2, _spans(text2, [("আনাতোলি কোরোলকভের", "PERSON"), ("কোরোলকভের", "PERSON")]))
+    assert out2.links[0].entity_id == out2.links[1].entity_id == out1.links[0].entity_id
+    alone = Linker(default_gazetteer(), known)
+    text3 = "কোরোলকভের বক্তব্য নিয়ে আলোচনা।"
+    out3 = alone.link_document(text3, _spans(text3, [("কোরোলকভের", "PERSON")]))
+    assert out3.links[0].entity_id != out1.links[0].entity_id  # a bare name never crosses documents on its own
 
+
+def test_a_curated_alias_of_a_well_known_person_crosses_documents():
+    text = "হাসিনার বক্তব্য নিয়ে আলোচনা।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("হাসিনার", "PERSON")]))
+    assert out.links[0].entity_id == "per:sheikh-hasina" and out.links[0].latin == "Sheikh Hasina"
+
+
+def test_a_common_full_name_joins_only_the_person_seen_in_the_same_context():
+    gaz = default_gazetteer()
+    first = Linker(gaz)
+    t1 = "চট্টগ্রামে বিএনপির নেতা জসিম উদ্দিন বলেন।"
+    o1 = first.link_document(t1, _spans(t1, [("চট্টগ্রামে", "LOC"), ("বিএনপির", "ORG"), ("জসিম উদ্দিন", "PERSON")]))
+    known = {k: eid for k, (eid, _) in o1.new_aliases.items()}
+    same = Linker(gaz, known)
+    t2 = "বিএনপির সভায় জসিম উদ্দিন উপস্থিত ছিলেন।"
+    o2 = same.link_document(t2, _spans(t2, [("বিএনপির", "ORG"), ("জসিম উদ্দিন", "PERSON")]))
+    other = Linker(gaz, known)
+    t3 = "কুমিল্লায় কৃষক জসিম উদ্দিন ধান কাটছেন।"
+    o3 = other.link_document(t3, _spans(t3, [("কুমিল্লায়", "LOC"), ("জসিম উদ্দিন", "PERSON")]))
+    assert o2.links[1].entity_id == o1.links[2].entity_id
+    assert o3.links[1].entity_id != o1.links[2].entity_id
+
+
+def test_identity_does_not_depend_on_the_predicted_label():
+    text = "রূপসা ফাউন্ডেশন বলেছে। পরে রূপসা ফাউন্ডেশনের কর্মীরা আসেন।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("রূপসা ফাউন্ডেশন", "ORG"), ("রূপসা ফাউন্ডেশনের", "PERSON")]))
+    assert out.links[0].entity_id == out.links[1].entity_id
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("ঢাকাসহ", "ঢাকা"), ("‘বিএনপি’", "বিএনপি"), ("মাওলানা মামুনুল হককে", "মামুনুল হক"), ("ওবায়দুল কাদেরের", "ওবায়দুল কাদের"),
+    ("টুইটারে", "টুইটার"), ("টুইটার", "টুইটার"), ("ফেসবুকের", "ফেসবুক"), ("বিএনপিও", "বিএনপি"), ("ড. মুহাম্মদ ইউনূসের", "মুহাম্মদ ইউনূস"),
+])
+def test_name_forms_lose_quotes_titles_and_endings_never_their_own_letters(surface, name):
+    assert Linker(default_gazetteer()).form(nfc(surface)) == nfc(name)
+
+
+def test_spellings_of_muhammad_are_one_name():
+    from khobor.transforms.entities.names import name_key
+
+    assert name_key("মো. আবদুল হালিম") == name_key("মোহাম্মদ আবদুল হালিম") == name_key("মুহাম্মদ আব্দুল হালীম")
 
 def test_common_name_parts_do_not_link_across_documents():
     first = Linker(default_gazetteer())

@@ -145,7 +145,10 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     form           VARCHAR,
     method         VARCHAR NOT NULL,
     confidence     FLOAT,
-    value          VARCHAR
+    value          VARCHAR,
+    name           VARCHAR,
+    name_latin     VARCHAR,
+    latin_method   VARCHAR
 );
 COMMENT ON TABLE entity_mentions IS 'One row per entity mention in a document. Key: mention_id.';
 COMMENT ON COLUMN entity_mentions.mention_id IS 'Mention id: hash of document, offsets and label.';
@@ -161,6 +164,9 @@ COMMENT ON COLUMN entity_mentions.form IS 'name | acronym | adjective (রাশ
 COMMENT ON COLUMN entity_mentions.method IS 'What found it: model | gazetteer | pattern (a span rule around names: institutions, places, constituencies) | rule (dates, numbers, acronyms).';
 COMMENT ON COLUMN entity_mentions.confidence IS 'Confidence of the finder (0 to 1).';
 COMMENT ON COLUMN entity_mentions.value IS 'Normalised value: ISO date, month or year (or a range start/end), number, hashtag key.';
+COMMENT ON COLUMN entity_mentions.name IS 'The name the mention says, standing alone: no quotes, titles or case ending (মাওলানা মামুনুল হককে → মামুনুল হক).';
+COMMENT ON COLUMN entity_mentions.name_latin IS 'The conventional English name of that name form.';
+COMMENT ON COLUMN entity_mentions.latin_method IS 'How name_latin was made: gazetteer | name_parts (curated spellings of name parts) | dictionary (institution and place words) | romanised (a word nothing knew).';
 
 CREATE TABLE IF NOT EXISTS entities (
     entity_id       VARCHAR NOT NULL,
@@ -169,16 +175,18 @@ CREATE TABLE IF NOT EXISTS entities (
     canonical       VARCHAR NOT NULL,
     canonical_latin VARCHAR,
     source          VARCHAR NOT NULL,
-    created_at      TIMESTAMPTZ NOT NULL
+    created_at      TIMESTAMPTZ NOT NULL,
+    latin_method    VARCHAR
 );
 COMMENT ON TABLE entities IS 'One row per canonical entity, stable across runs. Key: entity_id.';
 COMMENT ON COLUMN entities.entity_id IS 'Entity id: gazetteer id, or a hash of the name''s spelling-variant key.';
 COMMENT ON COLUMN entities.run_id IS 'The run that first saw the entity.';
 COMMENT ON COLUMN entities.label IS 'PERSON | ORG | LOC | HASHTAG.';
-COMMENT ON COLUMN entities.canonical IS 'Canonical name (Bengali where known).';
+COMMENT ON COLUMN entities.canonical IS 'The name the entity was first seen by (the gazetteer''s for known ones); dim_entities shows the most frequent full form.';
 COMMENT ON COLUMN entities.canonical_latin IS 'English name where known, else a romanisation.';
 COMMENT ON COLUMN entities.source IS 'What defined the entity: gazetteer | model | pattern | rule.';
 COMMENT ON COLUMN entities.created_at IS 'When the entity was first loaded (UTC).';
+COMMENT ON COLUMN entities.latin_method IS 'How canonical_latin was made: gazetteer | name_parts | dictionary | romanised.';
 
 CREATE TABLE IF NOT EXISTS entity_aliases (
     alias_key  VARCHAR NOT NULL,
@@ -187,8 +195,8 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
     run_id     VARCHAR NOT NULL,
     created_at TIMESTAMPTZ NOT NULL
 );
-COMMENT ON TABLE entity_aliases IS 'One row per known name form (label group and spelling-variant key): how later documents and runs find an entity by any form already seen (পুতিন, এসসিও, SCO). Key: alias_key.';
-COMMENT ON COLUMN entity_aliases.alias_key IS 'Label group and spelling-variant key of the form.';
+COMMENT ON TABLE entity_aliases IS 'One row per alias key: how later documents and runs find an entity by a name form (N|key), an acronym (ACR|SCO), one of several people with a common full name (P|key|entity) or a context that person was seen in (C|entity|item). Key: alias_key.';
+COMMENT ON COLUMN entity_aliases.alias_key IS 'Kind and key: N|<name key>, ACR|<acronym>, P|<name key>|<entity id>, C|<entity id>|<context item>.';
 COMMENT ON COLUMN entity_aliases.entity_id IS 'The entity the form names.';
 COMMENT ON COLUMN entity_aliases.alias IS 'The form as first seen.';
 COMMENT ON COLUMN entity_aliases.run_id IS 'The run that learnt it.';

@@ -175,6 +175,25 @@ def _norm_name(s: str | None) -> str:
     return " ".join(re.sub(r"[.,'’\-]", " ", (s or "")).casefold().split())
 
 
+def _entity_english(arts: list[Article]) -> dict[str, str]:
+    """Each system entity's English name as the warehouse's dim_entities gives it: the gazetteer's,
+    else that of its most frequent full name form (see warehouse/models/int_entity_names.sql)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    gazetteer: dict[str, str] = {}
+    for art in arts:
+        for m in art.system:
+            eid = m.get("entity_id")
+            if not eid or m["label"] not in NAME_LABELS or m.get("form") == "adjective":
+                continue
+            if m.get("latin_method") == "gazetteer":
+                gazetteer[eid] = m.get("canonical_latin")
+            elif m.get("name"):
+                forms[eid][(m["name"], m.get("name_latin"))] += 1
+    out = {eid: max(c.items(), key=lambda kv: (len(kv[0][0].split()) > 1, kv[1], len(kv[0][0].split())))[0][1] for eid, c in forms.items()}
+    out.update(gazetteer)
+    return out
+
+
 def linking_scores(arts: list[Article]) -> dict:
     """B-cubed over the gold mentions found with the right span (any label), and English names."""
     found = []  # (gold key, system entity id or a unique stand-in, system English name)
@@ -187,7 +206,9 @@ def linking_scores(arts: list[Article]) -> dict:
             gold_total += 1
             m = next((spans[(s, e)] for s, e, _ in sorted(g.accepts) if (s, e) in spans), None)
             if m is not None:
-                found.append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}", m.get("canonical_latin")))
+                found.append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}", None))
+    english = _entity_english(arts)
+    found = [(g, sid, english.get(sid)) for g, sid, _ in found]
     by_gold, by_sys = defaultdict(list), defaultdict(list)
     for i, (g, sid, _) in enumerate(found):
         by_gold[g.key].append(i)

@@ -247,6 +247,9 @@ class EntityExtractor:
                         method=span.method,
                         confidence=span.confidence,
                         value=None if span.value == "adjective" else span.value,
+                        name=link.name if link.entity_id else None,
+                        name_latin=link.latin if link.entity_id else None,
+                        latin_method=link.latin_method if link.entity_id else None,
                     )
                 )
         return (

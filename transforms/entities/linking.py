@@ -1,57 +1,82 @@
-"""Linking mentions to canonical entities, stable across runs.
+"""Linking mentions to canonical entities, stable across runs: one entity per real-world thing.
 
-For each document: every name mention's forms are its surface and the stems its last word leaves
-without a case ending (পুতিনের → পুতিন). A form found in the gazetteer, or among the aliases the
-warehouse already knows (``known_aliases``), decides the entity. Otherwise, within the document:
-a one-word person mention joins the longer person mention ending in the same name (পুতিন →
-ভ্লাদিমির পুতিন); an acronym in brackets joins the name before it (... অর্গানাইজেশন (এসসিও));
-Bengali-spelt and Latin acronyms share one key (এসসিও = SCO). What is left becomes a new entity
-named by its longest form, with an id derived from its spelling-variant key, so reruns and other
-spellings (ল্যাভরভ / লাভরভ) give the same id. New aliases are returned so later documents and runs
-find the entity by any of its forms.
+Every name mention is reduced to its name form (``names.name_form``: no quotes, titles or case
+ending) and its identity key (``names.name_key``: spelling variants and Muhammad's spellings fold
+together). Identity does not depend on the predicted label: a name is one entity whether the model
+called it a person or an organisation; each mention keeps its own label.
+
+The rules, in order:
+
+1. A gazetteer name decides: its entry is the entity (a country adjective too, in adjective form).
+2. An acronym finds its expansion: the gazetteer's abbreviations, ``long name (ACR)`` anywhere in the
+   warehouse, and Bengali-spelt Latin acronyms (এসসিও = SCO).
+3. A name already known (from the gazetteer, or learnt in an earlier document or run) is that
+   entity, with two exceptions for people, whose names repeat:
+   - a single-word person name (তামিম, রাহুল, জিয়া, কাদের) links to a full name in the same
+     document only (the nearest earlier mention whose first or last word it is); across documents,
+     only a curated alias of a well-known person (হাসিনা) counts;
+   - a common full name (every word among the most frequent name parts: জসিম উদ্দিন, আবদুর
+     রাজ্জাক) links across documents only to an entity whose documents mentioned at least one of
+     the same specific entities (an organisation, a place below country level, a person); otherwise
+     it is a new entity.
+4. What is left becomes a new entity. Its id derives from its name key, so reruns and other
+   spellings give the same id; a single-word person name nothing explains, and a common full name
+   in a new context, get an id that also depends on their document.
+
+New aliases are returned so later documents and runs find the entity by any of its forms.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry
-from khobor.transforms.entities.names import bengali_acronym, graphemes, nfc, romanize, stem_candidates, variant_key
+from khobor.transforms.entities.name_parts import is_name_part, ranks
+from khobor.transforms.entities.names import bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
 from khobor.transforms.entities.types import Span
 
 NAME_LABELS = ("PERSON", "ORG", "LOC")
 _PREFIX = {"PERSON": "per", "ORG": "org", "LOC": "loc"}
 _LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,7}$")
-
-# Name parts shared by very many people: a mention of one alone never links across documents.
-COMMON_NAME_PARTS = {
-    nfc(w)
-    for w in (
-        "মোহাম্মদ মোহাম্মাদ মুহাম্মদ মো. মো আহমেদ আহমদ হোসেন হোসাইন ইসলাম রহমান খান চৌধুরী আলী আলি উদ্দিন "
-        "বেগম আক্তার আক্তারুজ্জামান খাতুন শেখ মিয়া সরকার দাস রায় সাহা পাল দত্ত ঘোষ বসু সেন কুমার সিং সিংহ "
-        "হক কবির আলম করিম হাসান হাসান মাহমুদ বিশ্বাস মল্লিক শাহ Khan Ahmed Hossain Islam Rahman Ali"
-    ).split()
-}
+# Name parts this frequent (rank in name_parts.tsv) make a full name common when all its words are.
+COMMON_PART_RANK = 300
+# Honorific parts that say nothing about who a person is.
+_NEUTRAL_PARTS = {nfc(w) for w in "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ আবু আবদুল আব্দুল আবদুর আব্দুর শেখ সৈয়দ কাজী মির্জা খন্দকার".split()}
 
 
-def alias_key(label: str, form: str) -> str:
-    group = "PERSON" if label == "PERSON" else "PLACE_ORG"
-    return f"{group}|{variant_key(form)}"
+def alias_key(form: str) -> str:
+    return f"N|{name_key(form)}"
 
 
 def acronym_key(acr: str) -> str:
     return f"ACR|{acr.replace('.', '').upper()}"
 
 
-def entity_id_for(label: str, canonical: str) -> str:
-    return f"{_PREFIX[label]}:" + hashlib.sha256(variant_key(canonical).encode("utf-8")).hexdigest()[:12]
+def person_key(form: str, entity_id: str) -> str:
+    """One of possibly several people with a common full name."""
+    return f"P|{name_key(form)}|{entity_id}"
+
+
+def context_key(entity_id: str, item: str) -> str:
+    return f"C|{entity_id}|{item}"
+
+
+def entity_id_for(label: str, canonical: str, scope: str = "") -> str:
+    key = name_key(canonical) + (f"@{scope}" if scope else "")
+    return f"{_PREFIX[label]}:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
 class Linked:
     entity_id: str | None
     form: str = "name"  # name | acronym | adjective
+    name: str | None = None  # the name form the mention says
+    latin: str | None = None  # its English name
+    latin_method: str | None = None  # gazetteer | name_parts | dictionary | romanised
 
 
 @dataclass
@@ -61,30 +86,70 @@ class LinkOutput:
     new_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (entity_id, surface)
 
 
+def common_full_name(form: str) -> bool:
+    words = [w for w in nfc(form).split() if w not in _NEUTRAL_PARTS]
+    rank = ranks()
+    return len(words) >= 1 and all(rank.get(w, 10**9) <= COMMON_PART_RANK for w in words)
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer_index(gazetteer: Gazetteer) -> dict[str, str]:
+    """Alias keys of every gazetteer name and abbreviation (built once per gazetteer)."""
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for e in gazetteer.entries.values():
+        for name in e.names():
+            keys = [alias_key(_plain(name, e))]
+            if _LATIN_ACRONYM.match(name):
+                keys.append(acronym_key(name))
+            acr = bengali_acronym(nfc(name))
+            if acr:
+                keys.append(acronym_key(acr))
+            for key in keys:
+                if index.get(key, e.entity_id) != e.entity_id:
+                    ambiguous.add(key)
+                index.setdefault(key, e.entity_id)
+    for key in ambiguous:  # one name of several entries names none of them
+        del index[key]
+    return index
+
+
+@functools.lru_cache(maxsize=4)
+def _one_word_names(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(k[0] for k in gazetteer.index if len(k) == 1)
+
+
+def _plain(name: str, entry: GazetteerEntry) -> str:
+    return name_form(name) if entry.label == "PERSON" else nfc(name)
+
+
 class Linker:
     def __init__(self, gazetteer: Gazetteer, known_aliases: dict[str, str] | None = None):
+        from khobor.transforms.entities.patterns import zipf
+
         self.gazetteer = gazetteer
-        self.index: dict[str, str] = {}
-        for e in gazetteer.entries.values():
-            for name in {e.canonical, e.canonical_latin, *e.aliases}:
-                if not name:
-                    continue
-                if _LATIN_ACRONYM.match(name):
-                    self.index.setdefault(acronym_key(name), e.entity_id)
-                acr = bengali_acronym(name)
-                if acr:
-                    self.index.setdefault(acronym_key(acr), e.entity_id)
-                self.index.setdefault(alias_key(e.label, name), e.entity_id)
-        self.index.update(known_aliases or {})
+        self.index = dict(_gazetteer_index(gazetteer))
+        self.people: dict[str, list[str]] = defaultdict(list)  # common full name key -> entity ids
+        self.contexts: dict[str, set[str]] = defaultdict(set)  # entity id -> context items
+        self.stored: set[str] = set(known_aliases or ())  # alias keys the warehouse holds or this linker returned
+        for key, eid in (known_aliases or {}).items():
+            self._learn(key, eid)
+        one_word = _one_word_names(gazetteer)
+        self._known = lambda w: w in one_word or is_name_part(w)
+        self._zipf = zipf
         self.entities: dict[str, dict] = {}  # entities this linker created or used, by id
 
+    def _learn(self, key: str, eid: str) -> None:
+        if key.startswith("P|"):
+            self.people[key.rsplit("|", 1)[0]].append(eid)
+        elif key.startswith("C|"):
+            self.contexts[eid].add(key.split("|", 2)[2])
+        else:
+            self.index.setdefault(key, eid)
+
     # -- forms ---------------------------------------------------------------------------------
-    @staticmethod
-    def forms(surface: str) -> list[str]:
-        words = nfc(surface).split()
-        if not words:
-            return []
-        return [" ".join(words[:-1] + [stem]) for stem in stem_candidates(words[-1])]
+    def form(self, surface: str) -> str:
+        return name_form(surface, self._known, self._zipf)
 
     def _acronym(self, surface: str) -> str | None:
         s = surface.strip()
@@ -98,65 +163,70 @@ class Linker:
                     return acr
         return None
 
-    def _lookup(self, label: str, surface: str) -> str | None:
-        acr = self._acronym(surface)
-        if acr and acronym_key(acr) in self.index:
-            return self.index[acronym_key(acr)]
-        for form in self.forms(surface):
-            eid = self.index.get(alias_key(label, form))
-            if eid is not None and self._label_of(eid) in (label, None):
-                return eid
-        return None
-
-    def _label_of(self, eid: str) -> str | None:
-        if eid in self.gazetteer.entries:
-            return self.gazetteer.entries[eid].label
-        if eid in self.entities:
-            return self.entities[eid]["label"]
-        return {"per": "PERSON", "org": "ORG", "loc": "LOC"}.get(eid.split(":", 1)[0])
-
     # -- documents -----------------------------------------------------------------------------
     def link_document(self, text: str, spans: list[tuple[Span, str | None]]) -> LinkOutput:
         out = LinkOutput(links=[Linked(None) for _ in spans])
+        names = {i: self.form(text[s.start : s.end]) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
         pending: list[int] = []
         for i, (span, gaz_id) in enumerate(spans):
             if span.label == "HASHTAG":
                 key = (span.value or text[span.start : span.end].lstrip("#")).casefold()
-                eid = f"tag:{key}"
-                out.links[i] = Linked(eid)
-                self._use(out, eid, dict(label="HASHTAG", canonical=key, canonical_latin=key if key.isascii() else romanize(key).lower(), source="rule"))
+                out.links[i] = Linked(f"tag:{key}")
+                self._use(out, f"tag:{key}", dict(label="HASHTAG", canonical=key, canonical_latin=key if key.isascii() else romanize(key).lower(),
+                                                  source="rule", latin_method="dictionary" if key.isascii() else "romanised"))
                 continue
             if span.label not in NAME_LABELS:
                 continue
             surface = text[span.start : span.end]
             if span.value == "adjective" and gaz_id:
-                out.links[i] = Linked(gaz_id, "adjective")
-                self._use_gazetteer(out, gaz_id)
+                self._link(out, i, gaz_id, "adjective", names[i])
                 continue
-            eid = gaz_id or self._lookup(span.label, surface)
+            acr = self._acronym(surface)
+            eid = gaz_id or (self.index.get(acronym_key(acr)) if acr else None) or self._lookup(span, names[i])
             if eid is not None:
-                out.links[i] = Linked(eid, "acronym" if self._acronym(surface) else "name")
-                self._use_known(out, eid)
-                continue
-            pending.append(i)
-        self._parenthetical_aliases(text, spans, out, pending)
-        self._person_chains(text, spans, out, pending)
-        self._register_aliases(text, spans, out)
-        for i in pending:
-            if out.links[i].entity_id is not None:
-                continue
-            span = spans[i][0]
-            # An earlier mention of this document may have taught the index this form (BEPC after
-            # "... পরিষদ (বিইপিসি)").
-            eid = self._lookup(span.label, text[span.start : span.end])
-            if eid is not None:
-                out.links[i] = Linked(eid, "acronym" if self._acronym(text[span.start : span.end]) else "name")
+                self._link(out, i, eid, "acronym" if acr else "name", names[i])
             else:
-                self._new_entity(text, spans, out, [i])
-            self._register_aliases(text, [spans[i]], out, [out.links[i]])
+                pending.append(i)
+        self._parenthetical_aliases(text, spans, out, names, pending)
+        context = self._document_context(out)
+        doc_scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1]
+        for i in [i for i in pending if i not in one_word_people]:
+            if out.links[i].entity_id is None:
+                self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+        for i in one_word_people:
+            head = self._chain_head(i, spans, names)
+            if head is not None and out.links[head].entity_id is not None:
+                self._link(out, i, out.links[head].entity_id, "name", names[i])
+            else:
+                self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+        self._register(spans, out, names, context)
         return out
 
-    def _parenthetical_aliases(self, text, spans, out, pending) -> None:
+    def _lookup(self, span: Span, form: str) -> str | None:
+        if span.label == "PERSON" and len(form.split()) > 1 and common_full_name(form):
+            return None  # decided with the document's context, below
+        eid = self.index.get(alias_key(form))
+        if eid is None or eid in self.gazetteer.entries:
+            return eid
+        if span.label == "PERSON" and len(form.split()) == 1:
+            return None  # a learnt one-word alias of a person never crosses documents
+        return eid
+
+    def _link(self, out: LinkOutput, i: int, eid: str, kind: str, name: str) -> None:
+        entry = self.gazetteer.entries.get(eid)
+        known = self.entities.get(eid)
+        if entry is not None:
+            latin, method = entry.canonical_latin, "gazetteer"
+            self._use(out, eid, dict(label=entry.label, canonical=entry.canonical, canonical_latin=latin, source="gazetteer", latin_method=method))
+        else:
+            label = known["label"] if known else {"per": "PERSON", "org": "ORG", "loc": "LOC"}.get(eid.split(":", 1)[0], "ORG")
+            latin, method = english_name(name, label)
+        if kind == "adjective":
+            latin, method = (entry.canonical_latin, "gazetteer") if entry else (latin, method)
+        out.links[i] = Linked(eid, kind, name, latin, method)
+
+    def _parenthetical_aliases(self, text, spans, out, names, pending) -> None:
         """``long name (ACR)`` or ``ACR (long name)``: both sides are one entity."""
         order = sorted(range(len(spans)), key=lambda k: spans[k][0].start)
         for a, b in zip(order, order[1:]):
@@ -168,80 +238,96 @@ class Linker:
                 continue
             ea, eb = out.links[a].entity_id, out.links[b].entity_id
             if ea and not eb:
-                out.links[b] = Linked(ea, "acronym")
+                self._link(out, b, ea, "acronym", names[b])
             elif eb and not ea:
-                out.links[a] = Linked(eb)
+                self._link(out, a, eb, "name", names[a])
             elif not ea and not eb:
-                self._new_entity(text, spans, out, [a, b], canonical_from=a)
-                out.links[b].form = "acronym"
+                eid = self._new_entity(out, sa, names[a])
+                self._link(out, a, eid, "name", names[a])
+                self._link(out, b, eid, "acronym", names[b])
+            acr = self._acronym(names[b])
+            if acr and out.links[b].entity_id:
+                self.index.setdefault(acronym_key(acr), out.links[b].entity_id)
 
-    def _person_chains(self, text, spans, out, pending) -> None:
-        """One-word person mentions join the longer person mention that ends in the same name."""
-        people = [i for i in range(len(spans)) if spans[i][0].label == "PERSON"]
-        long_by_last: dict[str, int] = {}
-        for i in people:
-            words = nfc(text[spans[i][0].start : spans[i][0].end]).split()
-            if len(words) > 1:
-                for form in self.forms(words[-1]):
-                    long_by_last.setdefault(variant_key(form), i)
-        for i in people:
-            if out.links[i].entity_id is not None:
-                continue
-            words = nfc(text[spans[i][0].start : spans[i][0].end]).split()
-            if len(words) != 1:
-                continue
-            head = next((long_by_last[variant_key(f)] for f in self.forms(words[0]) if variant_key(f) in long_by_last), None)
-            if head is None or head == i:
-                continue
-            if out.links[head].entity_id is None:
-                self._new_entity(text, spans, out, [head])
-            out.links[i] = Linked(out.links[head].entity_id)
+    def _chain_head(self, i: int, spans, names) -> int | None:
+        """For a one-word person mention: the nearest earlier (else later) full person name in the
+        document whose first or last word it is (তামিম after তামিম ইকবাল, কাদের after ওবায়দুল কাদের)."""
+        key = name_key(names[i])
+        matches = [j for j, (s, _) in enumerate(spans) if s.label == "PERSON" and j in names and len(names[j].split()) > 1
+                   and key in (name_key(names[j].split()[0]), name_key(names[j].split()[-1]))]
+        before = [j for j in matches if spans[j][0].start < spans[i][0].start]
+        return before[-1] if before else (matches[0] if matches else None)
 
-    def _new_entity(self, text, spans, out, members: list[int], canonical_from: int | None = None) -> None:
-        span = spans[canonical_from if canonical_from is not None else members[0]][0]
-        surface = text[span.start : span.end]
-        acr = self._acronym(surface)
-        if acr and len(members) == 1:
-            eid = f"org:acr-{acr.lower()}"
-            canonical, latin = surface if not surface.isascii() else acr, acr
+    def _document_context(self, out: LinkOutput) -> set[str]:
+        """The specific entities this document mentions: organisations, places below country level,
+        people (countries and the capital say nothing about who a person is)."""
+        items = set()
+        for link in out.links:
+            eid = link.entity_id
+            if eid and link.form != "adjective" and not re.fullmatch(r"loc:[A-Z]{2}", eid) and eid not in ("loc:dhaka",):
+                items.add(eid)
+        return items
+
+    def _resolve_new(self, text, span: Span, i: int, out: LinkOutput, form: str, context: set[str], doc_scope: str) -> None:
+        words = form.split()
+        if span.label == "PERSON" and len(words) > 1 and common_full_name(form):
+            base = f"P|{name_key(form)}"
+            eid = next((e for e in self.people.get(base, []) if self.contexts.get(e, set()) & context), None)
+            if eid is None:
+                eid = self._new_entity(out, span, form, scope=min(context) if context else doc_scope)
+                self.people[base].append(eid)
+        elif span.label == "PERSON" and len(words) == 1:
+            eid = self._new_entity(out, span, form, scope=doc_scope)
         else:
-            forms = self.forms(surface)
-            canonical = forms[1] if len(forms) > 1 and not surface.isascii() else forms[0]
-            eid = self.index.get(alias_key(span.label, canonical)) or entity_id_for(span.label, canonical)
-            latin = canonical if canonical.isascii() else romanize(canonical)
-        for m in members:
-            out.links[m] = Linked(eid, "acronym" if acr and m != members[0] else "name")
-        self._use(out, eid, dict(label=span.label, canonical=canonical, canonical_latin=latin, source=span.method))
+            acr = self._acronym(text[span.start : span.end])
+            eid = (self.index.get(acronym_key(acr)) if acr else None) or self.index.get(alias_key(form)) or self._new_entity(out, span, form)
+        self._link(out, i, eid, "acronym" if self._acronym(text[span.start : span.end]) else "name", form)
 
-    def _register_aliases(self, text, spans, out, links=None) -> None:
-        for (span, _), link in zip(spans, links if links is not None else out.links):
-            if link.entity_id is None or span.label not in NAME_LABELS or link.form == "adjective":
+    def _new_entity(self, out: LinkOutput, span: Span, form: str, scope: str = "") -> str:
+        acr = self._acronym(form)
+        if acr and not scope:
+            eid = f"org:acr-{acr.lower()}"
+            latin, method = acr, "dictionary"
+        else:
+            eid = entity_id_for(span.label, form, scope)
+            latin, method = english_name(form, span.label) if not form.isascii() else (form, "dictionary")
+        if not scope:  # later mentions of this document, whatever their label, find it by name
+            self.index.setdefault(alias_key(form), eid)
+            if acr:
+                self.index.setdefault(acronym_key(acr), eid)
+        self._use(out, eid, dict(label=span.label, canonical=form, canonical_latin=latin, source=span.method, latin_method=method))
+        return eid
+
+    def _register(self, spans, out: LinkOutput, names, context: set[str]) -> None:
+        """Aliases that let later documents and runs find these entities."""
+        for i, ((span, _), link) in enumerate(zip(spans, out.links)):
+            eid = link.entity_id
+            if eid is None or span.label not in NAME_LABELS or link.form == "adjective" or eid in self.gazetteer.entries:
                 continue
-            surface = text[span.start : span.end]
-            acr = self._acronym(surface)
-            forms = self.forms(surface)
-            chosen = forms[1] if len(forms) > 1 and not surface.isascii() else forms[0]
-            words = chosen.split()
-            pairs = [(acronym_key(acr), acr)] if acr else []
-            if not (span.label == "PERSON" and len(words) == 1 and chosen in COMMON_NAME_PARTS):
-                pairs.append((alias_key(span.label, chosen), chosen))
-            if span.label == "PERSON" and len(words) > 1 and words[-1] not in COMMON_NAME_PARTS and graphemes(words[-1]) >= 2:
-                # The surname alone (পেসকভ) finds the person in later documents; common ones never do.
-                pairs.append((alias_key(span.label, words[-1]), words[-1]))
+            form = names[i]
+            words = form.split()
+            pairs: list[tuple[str, str]] = []
+            acr = self._acronym(form)
+            if acr:
+                pairs.append((acronym_key(acr), acr))
+            if span.label == "PERSON" and len(words) > 1 and common_full_name(form):
+                pairs.append((person_key(form, eid), form))
+                pairs += [(context_key(eid, c), c) for c in sorted(context - {eid})]
+            elif not (span.label == "PERSON" and len(words) == 1):
+                pairs.append((alias_key(form), form))
             for key, alias in pairs:
-                if key not in self.index:
-                    self.index[key] = link.entity_id
-                    out.new_aliases[key] = (link.entity_id, alias)
-
-    def _use_known(self, out, eid: str) -> None:
-        if eid in self.gazetteer.entries:
-            self._use_gazetteer(out, eid)
-
-    def _use_gazetteer(self, out, eid: str) -> None:
-        e: GazetteerEntry = self.gazetteer.entries[eid]
-        self._use(out, eid, dict(label=e.label, canonical=e.canonical, canonical_latin=e.canonical_latin, source="gazetteer"))
+                if key in self.stored or (not key.startswith(("P|", "C|")) and self.index.get(key, eid) != eid):
+                    continue
+                if not key.startswith(("P|", "C|")):
+                    self.index[key] = eid
+                self.stored.add(key)
+                out.new_aliases[key] = (eid, alias)
+            if span.label == "PERSON" and len(words) > 1 and common_full_name(form):
+                self.contexts[eid] |= context - {eid}
 
     def _use(self, out, eid: str, row: dict) -> None:
         if eid not in self.entities:
             self.entities[eid] = dict(row, entity_id=eid)
             out.new_entities[eid] = self.entities[eid]
+
+

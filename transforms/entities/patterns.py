@@ -16,6 +16,7 @@ import unicodedata
 
 from khobor.transforms.entities.generic import GROUPS, is_generic
 from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.name_parts import is_name_part, titles
 from khobor.transforms.entities.types import Span
 
 
@@ -82,21 +83,10 @@ RARE_NAME_RATE, MIN_SEEN = 0.3, 5
 
 
 @functools.lru_cache(maxsize=1)
-def name_parts() -> dict[str, str]:
-    """Bengali name parts → their kind (given, family, both, particle, title), from ``data/name_parts.tsv``."""
-    import csv
-    from importlib import resources
-
-    text = resources.files("khobor.transforms.entities").joinpath("data/name_parts.tsv").read_text(encoding="utf-8")
-    return {_nfc(r["bn"]): r["kind"] for r in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)}
-
-
-@functools.lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     from khobor.transforms.entities.generic import TITLES
 
-    extra = [w for w, kind in name_parts().items() if kind == "title"]
-    return frozenset(f for w in (*TITLES, *extra) for f in inflected_forms(_nfc(w))) | _EXTRA_TITLES
+    return frozenset(f for w in (*TITLES, *titles()) for f in inflected_forms(_nfc(w))) | _EXTRA_TITLES
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -214,8 +204,7 @@ def trim_name(span: Span, tokens) -> Span | None:
     inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
     while inside and (is_title(inside[0].text) or _nfc(inside[0].text) in BREAKERS or _nfc(inside[0].text) in LEADING_ONLY_TITLES):
         inside = inside[1:]
-    parts = name_parts()
-    while len(inside) > 1 and not _name_part(inside[-1].text, parts) and (
+    while len(inside) > 1 and not _name_part(inside[-1].text) and (
             is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
             or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF):
         inside = inside[:-1]
@@ -224,10 +213,10 @@ def trim_name(span: Span, tokens) -> Span | None:
     return span._replace(start=inside[0].start, end=inside[-1].end)
 
 
-def _name_part(word: str, parts: dict[str, str]) -> bool:
+def _name_part(word: str) -> bool:
     from khobor.transforms.entities.names import stem_candidates
 
-    return any(parts.get(stem, "title") != "title" for stem in stem_candidates(_nfc(word)))
+    return any(is_name_part(stem) for stem in stem_candidates(_nfc(word)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -248,8 +237,7 @@ def common_word(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
 
     w = _nfc(word)
     stems = stem_candidates(w)
-    parts = name_parts()
-    if any(s in known_tokens or parts.get(s, "title") != "title" for s in stems):
+    if any(s in known_tokens or is_name_part(s) for s in stems):
         return False
     if is_generic(w) or is_title(w):
         return True

@@ -21,6 +21,7 @@ SELECT
     e.label,
     e.canonical,
     e.canonical_latin,
+    e.latin_method,
     e.source,
     f.surface_forms,
     m.mention_count,
@@ -28,7 +29,7 @@ SELECT
     m.document_count,
     m.first_seen_at,
     m.last_seen_at
-FROM entities e
+FROM int_entity_names e
 JOIN mentions m USING (entity_id)
 JOIN forms f USING (entity_id)
 ORDER BY m.mention_count DESC, e.entity_id

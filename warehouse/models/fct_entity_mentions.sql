@@ -9,6 +9,8 @@ SELECT
     m.label,
     m.entity_id,
     m.form,
+    m.name,
+    m.name_latin,
     e.canonical,
     e.canonical_latin,
     m.method,
@@ -22,5 +24,5 @@ SELECT
 FROM entity_mentions m
 JOIN documents d USING (document_id)
 JOIN int_document_dates dd USING (document_id)
-LEFT JOIN entities e USING (entity_id)
+LEFT JOIN int_entity_names e USING (entity_id)
 ORDER BY m.document_id, m."start", m.label

@@ -12,6 +12,6 @@ SELECT
 FROM entity_mentions m
 JOIN documents d USING (document_id)
 JOIN int_document_dates dd USING (document_id)
-JOIN entities e USING (entity_id)
+JOIN int_entity_names e USING (entity_id)
 GROUP BY ALL
 ORDER BY day, mentions DESC, m.entity_id
