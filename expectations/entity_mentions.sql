@@ -27,6 +27,7 @@ SELECT
   m.entity_id,
   m.form,
   m.latin_method,
+  m.date_precision,
   k.key_count,
   (
     SUBSTRING(s.text, m."start" - s."start" + 1, m."end" - m."start") = m.text
@@ -39,7 +40,13 @@ SELECT
   ) = (
     NOT m.entity_id IS NULL
   ) AS entity_link_ok,
-  m.entity_id IS NULL OR NOT e.entity_id IS NULL AS entity_exists
+  m.entity_id IS NULL OR NOT e.entity_id IS NULL AS entity_exists,
+  (
+    m.label = 'DATE' AND NOT m.value IS NULL
+  ) = (
+    NOT m.date_start IS NULL AND NOT m.date_end IS NULL AND NOT m.date_precision IS NULL
+    AND m.date_start <= m.date_end
+  ) AS date_days_ok
 FROM m
 JOIN k
   USING (mention_id)

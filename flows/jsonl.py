@@ -1,15 +1,17 @@
 """``khobor tokenize`` and ``khobor extract``: JSONL records in, JSONL out, offsets into each text as given.
 
 Input lines are ``{"id", "text"}`` (``extract`` also reads ``published_at`` or ``date``, to resolve
-relative dates). A line that cannot be used gives ``{"id", "error"}``, never a crash.
+relative dates from the day as written). A line that cannot be used gives ``{"id", "error"}``,
+never a crash.
 
 - ``tokenize_records`` yields ``{"id", "sentences": [{"start", "end", "kind"}], "tokens": [{"start",
   "end", "kind", "text"}]}``.
 - ``extract_records`` yields ``{"id", "entities": [{"start", "end", "text", "label", "entity_id",
-  "canonical", "canonical_latin", "value", "form"}]}`` (``form``: name, acronym, or adjective for
-  a country adjective such as রুশ). Records go through the document chain in batches
-  (the model runs on many sentences at once), and entity ids are consistent across the whole
-  stream: a later record finds an entity by any form seen earlier.
+  "canonical", "canonical_latin", "value", "form", "name", "name_latin", "latin_method",
+  "date_precision"}]}`` (``form``: name, acronym, or adjective for a country adjective such as
+  রুশ). Records go through the document chain in batches (the model runs on many sentences at
+  once), and entity ids are consistent across the whole stream: a later record finds an entity by
+  any form seen earlier.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pyarrow as pa
 
@@ -38,6 +40,16 @@ class Record:
     text: str | None = None
     published: datetime | None = None
     error: str | None = None
+    day: date | None = None  # the writer's calendar day, which relative dates count from
+
+
+def local_day(raw: str, published: datetime | None) -> date | None:
+    """The calendar day as written: 2024-08-13T00:30+06:00 is the 13th, though 18:30 UTC on the
+    12th. Values without an offset are their own day."""
+    try:
+        return datetime.fromisoformat(raw.strip()).date()
+    except ValueError:
+        return published.date() if published else None
 
 
 def parse_record(line: str) -> Record:
@@ -50,8 +62,9 @@ def parse_record(line: str) -> Record:
     rid, text = rec.get("id"), rec.get("text")
     if not isinstance(text, str):
         return Record(rid, error="missing text" if text is None else f"text must be a string, not {type(text).__name__}")
-    published = rec.get("published_at") or rec.get("date")
-    return Record(rid, text, parse_published(str(published)) if published else None)
+    raw = rec.get("published_at") or rec.get("date")
+    published = parse_published(str(raw)) if raw else None
+    return Record(rid, text, published, day=local_day(str(raw), published) if raw else None)
 
 
 def dumps(obj) -> str:
@@ -109,10 +122,12 @@ def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dic
     for k, rec in enumerate(batch):
         if rec.error is None:
             cleaned[f"r{k}"] = c = clean_text(rec.text)
-            rows.append(dict(document_id=f"r{k}", run_id="extract", text=c.text, published_at=rec.published))
+            rows.append(dict(document_id=f"r{k}", run_id="extract", text=c.text, published_at=rec.published,
+                             published_date=rec.day))
     by_doc: dict[str, list[dict]] = {}
     if rows:
-        docs = pa.Table.from_pylist(rows, schema=pa.schema([schema.arrow("documents").field(n) for n in _DOC_FIELDS]))
+        fields = [schema.arrow("documents").field(n) for n in _DOC_FIELDS]
+        docs = pa.Table.from_pylist(rows, schema=pa.schema([*fields, pa.field("published_date", pa.date32())]))
         out = process_documents(docs, extractor, now, aliases)
         for eid, canonical, latin in zip(*out.entities.select(["entity_id", "canonical", "canonical_latin"]).to_pydict().values()):
             names.setdefault(eid, (canonical, latin))
@@ -130,5 +145,6 @@ def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dic
             canonical, latin = names.get(m["entity_id"], (None, None)) if m["entity_id"] else (None, None)
             ents.append(dict(start=a, end=b, text=rec.text[a:b], label=m["label"], entity_id=m["entity_id"],
                              canonical=canonical, canonical_latin=latin, value=m["value"], form=m["form"],
-                             name=m["name"], name_latin=m["name_latin"], latin_method=m["latin_method"]))
+                             name=m["name"], name_latin=m["name_latin"], latin_method=m["latin_method"],
+                             date_precision=m["date_precision"]))
         yield dumps({"id": rec.id, "entities": ents})

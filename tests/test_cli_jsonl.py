@@ -51,3 +51,16 @@ def test_extract_offsets_labels_and_canonical_names(tmp_path):
     assert second["SCO"]["entity_id"] == second["এসসিও"]["entity_id"] == "org:sco"
     assert second["SCO"]["canonical_latin"] == "Shanghai Cooperation Organisation"
     assert second["20 November 2026"]["value"] == "2026-11-20"
+
+
+def test_extract_counts_relative_dates_from_the_day_as_written(tmp_path):
+    """00:30 in Dhaka on the 13th is 18:30 UTC on the 12th; the writer's গতকাল is still the 12th."""
+    src = tmp_path / "in.jsonl"
+    recs = [{"id": "late", "text": "গতকাল ঢাকায় বৃষ্টি হয়েছে।", "published_at": "2024-08-13T00:30:00+06:00"},
+            {"id": "day", "text": "গতকাল ঢাকায় বৃষ্টি হয়েছে।", "date": "2024/08/13"}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    res = runner.invoke(app, ["extract", "--input", str(src)])
+    assert res.exit_code == 0, res.output
+    for line in res.output.splitlines():
+        (d,) = [e for e in json.loads(line)["entities"] if e["label"] == "DATE"]
+        assert (d["text"], d["value"], d["date_precision"]) == ("গতকাল", "2024-08-12", "day")

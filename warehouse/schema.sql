@@ -148,7 +148,10 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     value          VARCHAR,
     name           VARCHAR,
     name_latin     VARCHAR,
-    latin_method   VARCHAR
+    latin_method   VARCHAR,
+    date_start     DATE,
+    date_end       DATE,
+    date_precision VARCHAR
 );
 COMMENT ON TABLE entity_mentions IS 'One row per entity mention in a document. Key: mention_id.';
 COMMENT ON COLUMN entity_mentions.mention_id IS 'Mention id: hash of document, offsets and label.';
@@ -163,9 +166,12 @@ COMMENT ON COLUMN entity_mentions.entity_id IS 'The canonical entity; NULL for D
 COMMENT ON COLUMN entity_mentions.form IS 'name | acronym | adjective (রাশিয়ান: the country, in adjective form).';
 COMMENT ON COLUMN entity_mentions.method IS 'What found it: model | gazetteer | pattern (a span rule around names: institutions, places, constituencies) | rule (dates, numbers, acronyms).';
 COMMENT ON COLUMN entity_mentions.confidence IS 'Confidence of the finder (0 to 1).';
-COMMENT ON COLUMN entity_mentions.value IS 'Normalised value: ISO date, month or year (or a range start/end), number, hashtag key.';
+COMMENT ON COLUMN entity_mentions.value IS 'Normalised value: ISO date, month or year (or a range start/end), number, hashtag key. Relative dates (গতকাল, গত মাসে, বুধবার) count from the publisher''s local day.';
 COMMENT ON COLUMN entity_mentions.name IS 'The name the mention says, standing alone: no quotes, titles or case ending (মাওলানা মামুনুল হককে → মামুনুল হক).';
 COMMENT ON COLUMN entity_mentions.name_latin IS 'The conventional English name of that name form.';
+COMMENT ON COLUMN entity_mentions.date_start IS 'DATE mentions: the first day the value covers (2024-08 starts 2024-08-01); NULL when it has no value.';
+COMMENT ON COLUMN entity_mentions.date_end IS 'DATE mentions: the last day the value covers (2024-08 ends 2024-08-31, a range its end''s last day); NULL when it has no value.';
+COMMENT ON COLUMN entity_mentions.date_precision IS 'DATE mentions: day | month | year, how precise the value is (a range: of its start); NULL when it has no value.';
 COMMENT ON COLUMN entity_mentions.latin_method IS 'How name_latin was made: gazetteer | name_parts (curated spellings of name parts) | dictionary (institution and place words) | romanised (a word nothing knew).';
 
 CREATE TABLE IF NOT EXISTS entities (

@@ -19,11 +19,12 @@ import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
+from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.linking import NAME_LABELS, Linker
 from khobor.transforms.entities.patterns import common_word, constituency_spans, generic_head, is_derived, org_spans, place_spans, trim_name
-from khobor.transforms.entities.rules import acronym_spans, date_spans, hashtag_spans, number_spans, relative_spans
+from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
 # Among overlapping names the longer wins (ঢাকা বিশ্ববিদ্যালয় over ঢাকা), then the more reliable finder.
@@ -94,6 +95,10 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     (ঢাকা–চট্টগ্রাম মহাসড়কে, ময়মনসিংহের গফরগাঁও) left to those places."""
     out = []
     for s in model_spans:
+        if s.label == "DATE":
+            if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end]):
+                out.append(s)
+            continue
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
@@ -158,7 +163,6 @@ class EntityExtractor:
     def sentence_spans(self, view: SentenceView, published: date | None, model_spans: list[Span]) -> list[tuple[Span, str | None]]:
         toks = view.tokens
         dates = date_spans(toks, published)
-        dates += relative_spans(toks, published, [(d.start, d.end) for d in dates])
         spans: list[tuple[Span, str | None]] = [(s, None) for s in dates]
         known = gazetteer_spans(self.gazetteer, toks)
         spans += known
@@ -202,10 +206,7 @@ class EntityExtractor:
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
         run_ids = dict(zip(docs["document_id"].to_pylist(), docs["run_id"].to_pylist()))
-        published = {
-            d: (p.date() if p is not None else None)
-            for d, p in zip(docs["document_id"].to_pylist(), docs["published_at"].to_pylist())
-        }
+        published = publication_days(docs)
         tok_by_sent: dict[tuple[str, int], list] = {}
         tcols = tokens.select(["document_id", "sentence_index", "start", "end", "kind", "text", "value"]).to_pydict()
         for d, si, s, e, k, t, v in zip(*tcols.values()):
@@ -224,6 +225,8 @@ class EntityExtractor:
         for (d, si, view), m_spans in zip(views, model_out):
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
                 by_doc.setdefault(d, []).append((si, span, gaz_id))
+        for d, found in by_doc.items():
+            _resolve_date_anaphors(found, published[d])
         mentions, entities, aliases = [], {}, []
         for d, found in by_doc.items():
             result = linker.link_document(texts[d], [(span, gaz_id) for _, span, gaz_id in found])
@@ -232,6 +235,7 @@ class EntityExtractor:
             for key, (eid, surface) in result.new_aliases.items():
                 aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
             for (si, span, _), link in zip(found, result.links):
+                days = bounds(span.value) if span.label == "DATE" else None
                 mentions.append(
                     dict(
                         mention_id=mention_id(d, span.start, span.end, span.label),
@@ -250,6 +254,9 @@ class EntityExtractor:
                         name=link.name if link.entity_id else None,
                         name_latin=link.latin if link.entity_id else None,
                         latin_method=link.latin_method if link.entity_id else None,
+                        date_start=days[0] if days else None,
+                        date_end=days[1] if days else None,
+                        date_precision=precision(span.value) if days else None,
                     )
                 )
         return (
@@ -257,6 +264,26 @@ class EntityExtractor:
             schema.from_rows(list(entities.values()), "entities"),
             schema.from_rows(aliases, "entity_aliases"),
         )
+
+
+def _resolve_date_anaphors(found: list[tuple[int, Span, str | None]], published: date | None) -> None:
+    """"That day" (এদিন, ওই দিন) takes the last day the document named before it."""
+    at = [k for k, (_, s, _) in enumerate(found) if s.label == "DATE"]
+    if not any(found[k][1].value == ANAPHOR for k in at):
+        return
+    values = resolve_anaphors([found[k][1].value for k in at], published)
+    for k, v in zip(at, values):
+        si, s, g = found[k]
+        found[k] = (si, s._replace(value=v, confidence=s.confidence if v else 0.6), g)
+
+
+def publication_days(docs: pa.Table) -> dict[str, date | None]:
+    """The day each document's relative dates count from: the publisher's local day
+    (``published_date``) when the batch carries it, else the UTC day of ``published_at``."""
+    ids = docs["document_id"].to_pylist()
+    if "published_date" in docs.column_names:
+        return dict(zip(ids, docs["published_date"].to_pylist()))
+    return {d: (p.date() if p is not None else None) for d, p in zip(ids, docs["published_at"].to_pylist())}
 
 
 @functools.lru_cache(maxsize=2)

@@ -31,6 +31,9 @@ def _names(kind: str) -> dict[str, int]:
                     # except unambiguous abbreviations like "Sept", "Dec".
                     if loc == "en" and width == "abbreviated" and name in ("May", "Mar", "Sun", "Sat", "Wed"):
                         continue
+                    # Bengali abbreviations are words with their endings: আগে (before), আগের, জুলই.
+                    if loc == "bn" and width == "abbreviated" and name not in table[ctx]["wide"].values():
+                        continue
                     names[_nfc(name)] = num
     return names
 

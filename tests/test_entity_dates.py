@@ -1,0 +1,146 @@
+"""DATE mentions and their values: absolute, ranges, relative to the publisher's day, anaphoric,
+and the spans that look like dates but are not (৭ মার্চ ভবন, সকালে, ৪০ মিনিটে)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khobor.transforms.entities.dates import bounds, date_spans, infer_year, is_calendar_date, precision, resolve_anaphors
+from khobor.transforms.text.tokens import tokenize
+
+PUB = date(2023, 12, 27)  # a Wednesday
+
+
+def _dates(text: str, published: date | None = PUB) -> list[tuple[str, str | None]]:
+    return [(text[x.start : x.end], x.value) for x in date_spans(tokenize(text), published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("বৈঠকটি 2021 সালের ডিসেম্বরে হয়", [("2021 সালের ডিসেম্বরে", "2021-12")]),
+        ("তিনি ২০২১ সালে ভারত সফর করেন", [("২০২১ সালে", "2021")]),
+        ("১৯৯৫ সালের ১৫ নভেম্বর তিনি জন্মগ্রহণ করেন", [("১৯৯৫ সালের ১৫ নভেম্বর", "1995-11-15")]),
+        ("জয়শঙ্কর 25 থেকে 29 ডিসেম্বর পর্যন্ত সফরে", [("25 থেকে 29 ডিসেম্বর", "2023-12-25/2023-12-29")]),
+        ("২২ নভেম্বর ২০২৬ সকাল থেকে বৃষ্টি", [("২২ নভেম্বর ২০২৬", "2026-11-22")]),
+        ("Dhaka, 20 November 2026 — signed", [("20 November 2026", "2026-11-20")]),
+        ("on November 20, 2026 in Dhaka", [("November 20, 2026", "2026-11-20")]),
+        ("২০২২ সালের ফেব্রুয়ারিতে হামলা", [("২০২২ সালের ফেব্রুয়ারিতে", "2022-02")]),
+        ("জানুয়ারী 2024 থেকে", [("জানুয়ারী 2024", "2024-01")]),
+        ("২০০৮ থেকে ২০২৩ সাল পর্যন্ত", [("২০০৮ থেকে ২০২৩ সাল", "2008/2023")]),
+        ("২০২৩-২৪ অর্থবছরের বাজেট", [("২০২৩-২৪", "2023/2024")]),
+        ("আগামী বছর রাশিয়া সফরের আমন্ত্রণ", [("আগামী বছর", "2024")]),
+        ("গত বছর প্রধানমন্ত্রী সফর করেন", [("গত বছর", "2022")]),
+        ("গত বছরের ১১ অক্টোবর হামলা হয়", [("গত বছরের ১১ অক্টোবর", "2022-10-11")]),
+        ("বুধবার ক্রেমলিনে বৈঠক", [("বুধবার", "2023-12-27")]),
+        ("সোমবার বৈঠক হয়", [("সোমবার", "2023-12-25")]),
+        ("গত সোমবার বৈঠক হয়", [("গত সোমবার", "2023-12-25")]),
+        ("আগামী সোমবার বৈঠক", [("আগামী সোমবার", "2024-01-01")]),
+        ("আগামী বছরের জানুয়ারিতে আবার শুরু", [("আগামী বছরের জানুয়ারিতে", "2024-01")]),
+        ("আগামী ডিসেম্বর মাসে আসবেন", [("আগামী ডিসেম্বর", "2024-12")]),
+        ("চলতি বছরের শেষের আগে", [("চলতি বছরের", "2023")]),
+        ("গত মাসে বৈঠক হয়", [("গত মাসে", "2023-11")]),
+        ("গতকাল ঢাকায় বৃষ্টি", [("গতকাল", "2023-12-26")]),
+        ("আজ ঢাকায় বৃষ্টি", [("আজ", "2023-12-27")]),
+        # the day word says which day; the weekday only names it
+        ("আগামীকাল বুধবার বৈঠক", [("আগামীকাল বুধবার", "2023-12-28")]),
+        # a future verb (the sentence's last word) turns a bare weekday forward, on or after today
+        ("শুক্রবার ঢাকায় ফিরবেন", [("শুক্রবার", "2023-12-29")]),
+        ("শুক্রবার ঢাকায় ফেরেন", [("শুক্রবার", "2023-12-22")]),
+        # a future verb inside a clause does not
+        ("যিনি ফিরবেন তিনি শুক্রবার ঘোষণা দেন", [("শুক্রবার", "2023-12-22")]),
+        # a year written elsewhere in the sentence is the year of a day without one
+        ("২০১৯ সালে নির্বাচনের পর ৫ জানুয়ারি শপথ নেন", [("২০১৯ সালে", "2019"), ("৫ জানুয়ারি", "2019-01-05")]),
+        # without one: the nearest such day before the publication day ...
+        ("১৯ জুলাই থেকে ট্রেন বন্ধ ছিল", [("১৯ জুলাই", "2023-07-19")]),
+        # ... unless that is more than nine months back (a coming day)
+        ("২ ফেব্রুয়ারি ফল প্রকাশ", [("২ ফেব্রুয়ারি", "2024-02-02")]),
+        ("নতুন বছরে নতুন পরিকল্পনা", [("নতুন বছরে", "2024")]),
+        # numbers that name things are not dates
+        ("৭ মার্চ ভবনে সভা", []),
+        ("২১ আগস্ট সড়কে যানজট", []),
+    ],
+)
+def test_dates_and_their_values(text, expected):
+    assert _dates(text) == expected
+
+
+def test_new_year_in_january_is_the_year_just_begun():
+    assert _dates("নতুন বছরে নতুন পরিকল্পনা", date(2024, 1, 1)) == [("নতুন বছরে", "2024")]
+
+
+def test_relative_dates_without_a_publication_date_have_no_value():
+    assert _dates("আগামী বছর রাশিয়া সফর, বুধবার বৈঠক", None) == [("আগামী বছর", None), ("বুধবার", None)]
+    assert _dates("৩ অক্টোবর ২৫ বছর পূর্ণ", None) == [("৩ অক্টোবর", None)]
+    assert _dates("১৯৯৫ সালের ১৫ নভেম্বর", None) == [("১৯৯৫ সালের ১৫ নভেম্বর", "1995-11-15")]
+
+
+def test_that_day_is_the_last_day_named_before_it():
+    assert resolve_anaphors(["2024-08-05", "@anaphor", "2024", "@anaphor"], date(2024, 8, 12)) == [
+        "2024-08-05", "2024-08-05", "2024", "2024-08-05"]
+    assert resolve_anaphors(["@anaphor"], date(2024, 8, 12)) == ["2024-08-12"]
+    assert resolve_anaphors(["@anaphor"], None) == [None]
+
+
+def test_infer_year_looks_back_at_most_nine_months():
+    pub = date(2024, 8, 12)
+    assert infer_year(pub, 8, 5, future=False) == 2024
+    assert infer_year(pub, 12, 16, future=False) == 2023
+    assert infer_year(pub, 10, 1, future=False) == 2024  # ten months back: the coming October
+    assert infer_year(pub, 12, 16, future=True) == 2024
+    assert infer_year(pub, 1, 1, future=True) == 2025
+
+
+def test_bounds_and_precision():
+    assert bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert bounds("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert bounds("2024-12-30/2025-01-05") == (date(2024, 12, 30), date(2025, 1, 5))
+    assert bounds("2023/2024") == (date(2023, 1, 1), date(2024, 12, 31))
+    assert bounds(None) is None and bounds("not a date") is None
+    assert [precision(v) for v in ("2024-02-01", "2024-02", "2024", "2023/2024", None)] == ["day", "month", "year", "year", None]
+
+
+@pytest.mark.parametrize("text, is_date", [("সকালে", False), ("৪০ মিনিটে", False), ("কয়েক সপ্তাহ", False),
+                                           ("জন্মদিনের", False), ("গত সপ্তাহে", True), ("বুধবার রাতে", True),
+                                           ("২০২৪ সালে", True), ("এদিন", True)])
+def test_model_dates_must_name_a_calendar_date(text, is_date):
+    assert is_calendar_date(tokenize(text)) is is_date
+
+
+_WORDS = ["২০২৪", "সালের", "৫", "১২", "৩১", "জানুয়ারি", "ফেব্রুয়ারি", "আগস্ট", "থেকে", "-", "গত", "আগামী", "চলতি", "বছরের",
+          "মাসে", "সপ্তাহে", "বুধবার", "আজ", "গতকাল", "এদিন", "ওই", "দিন", "নতুন", "ভবন", "হবে", "।", "2021", "March", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12), st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2100, 12, 31))))
+def test_any_date_phrase_gives_disjoint_spans_with_usable_values(words, published):
+    text = " ".join(words)
+    spans = date_spans(tokenize(text), published)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        if s.value and s.value != "@anaphor":
+            first, last = bounds(s.value)
+            assert first <= last and precision(s.value) in ("day", "month", "year"), s.value
+
+
+def test_relative_dates_count_from_the_publishers_local_day():
+    """A Dhaka article published at 00:30 local time on the 13th (18:30 UTC on the 12th): its
+    গতকাল is the 12th, not the 11th."""
+    from khobor.transforms.entities.extract import EntityExtractor, publication_days
+
+    text = "গতকাল ঢাকায় বৃষ্টি হয়েছে।"
+    docs = pa.table({"document_id": ["d"], "published_at": [datetime(2024, 8, 12, 18, 30, tzinfo=timezone.utc)],
+                     "published_date": [date(2024, 8, 13)]})
+    assert publication_days(docs) == {"d": date(2024, 8, 13)}
+    assert publication_days(docs.drop_columns(["published_date"])) == {"d": date(2024, 8, 12)}
+    toks = tokenize(text)
+    from khobor.transforms.entities.types import SentenceView
+
+    spans = EntityExtractor().sentence_spans(SentenceView(text, 0, len(text), toks), date(2024, 8, 13), [])
+    assert [(text[s.start:s.end], s.value) for s, _ in spans if s.label == "DATE"] == [("গতকাল", "2024-08-12")]

@@ -1,0 +1,335 @@
+"""DATE mentions with their calendar value, resolved against the publisher's local day.
+
+What a date means:
+- A year written in the phrase wins (২০১৯ সালের ৯ এপ্রিল → 2019-04-09; গত বছরের ১১ অক্টোবর → last
+  year), then a year written elsewhere in the same sentence (one year only), then the year the
+  phrase points at: আগামী (next) and গত (last) say which way; otherwise a day or month without a
+  year is the nearest such day before the publication day (news reports what happened), unless
+  that is more than nine months back or the sentence speaks of the future.
+- আজ, গতকাল, আগামীকাল and their weekday (আগামীকাল বুধবার) count from the publication day; a bare
+  weekday is the last one on or before it, or the next one when the sentence speaks of the future.
+- Ranges are ``start/end`` (২০০৮ থেকে ২০২৩ সাল → 2008/2023; ২০২৩-২৪ অর্থবছর → 2023/2024).
+- Numbers that name things are not dates: ৭ মার্চ ভবন, ২১ আগস্ট সড়ক.
+Values are ISO (``2024-08-12``, ``2024-08``, ``2024``); ``precision`` reads which. A date that
+cannot be resolved (no publication date) has no value.
+"""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+
+from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.types import Span
+from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def _forms(*words: str) -> frozenset[str]:
+    return frozenset(_nfc(f) for w in words for f in inflected_forms(_nfc(w)))
+
+
+YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ")
+RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
+NEXT = _forms("আগামী", "next", "Next")
+LAST = _forms("গত", "বিগত", "last", "Last")
+THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
+YEAR_UNIT = _forms("বছর", "সাল", "year")
+MONTH_UNIT = _forms("মাস", "month")
+WEEK_UNIT = _forms("সপ্তাহ", "week")
+DAY_WORDS = {**{f: 0 for f in _forms("আজ", "today", "Today")}, **{f: -1 for f in _forms("গতকাল", "yesterday", "Yesterday")},
+             **{f: 1 for f in _forms("আগামীকাল", "tomorrow", "Tomorrow")}}
+NEW = _forms("নতুন", "new", "New")
+NEW_YEAR_MONTHS = 3
+DAY_UNIT = _forms("দিন", "দিনই", "day")
+# "That day": the last day the document named before (resolved per document, see resolve_anaphors).
+ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
+THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
+ANAPHOR = "@anaphor"
+# A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
+NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "হল", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
+                     "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
+# Words that make a sentence speak of the future.
+_FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "বেই", "বেনই", "বেও"))
+MAX_PAST_MONTHS = 9
+
+
+def _year(tok) -> int | None:
+    if tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1800 <= tok.value <= 2200:
+        return int(tok.value)
+    return None
+
+
+def _short_year(tok, century: int) -> int | None:
+    """The ২৪ of ২০২৩-২৪."""
+    if tok.kind == "number" and tok.value is not None and len(tok.text) == 2:
+        return century + int(tok.value)
+    return None
+
+
+def _day(tok) -> int | None:
+    if tok.kind == "number" and tok.value is not None and tok.value == int(tok.value) and 1 <= tok.value <= 31:
+        return int(tok.value)
+    return None
+
+
+def _month(tok) -> int | None:
+    return MONTHS.get(_nfc(tok.text))
+
+
+def _iso(y: int | None, m: int, d: int | None) -> str | None:
+    if y is None:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def precision(value: str | None) -> str | None:
+    """day, month or year, from an ISO value or the start of a range."""
+    if not value:
+        return None
+    start = value.split("/", 1)[0]
+    return {10: "day", 7: "month", 4: "year"}.get(len(start))
+
+
+def bounds(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO value or range covers (2024-08 → Aug 1 .. Aug 31)."""
+    if not value:
+        return None
+    try:
+        first, _, last = value.partition("/")
+        return _first_day(first), _last_day(last or first)
+    except ValueError:
+        return None
+
+
+def _first_day(v: str) -> date:
+    parts = [int(p) for p in v.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(v: str) -> date:
+    parts = [int(p) for p in v.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    y, m = parts
+    return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+
+
+def future_sentence(tokens) -> bool:
+    """Whether the sentence's verb is in the future tense. Bengali puts the verb last, so the last
+    word decides (a future verb inside a clause, or a subject after the verb, does not)."""
+    words = [t for t in tokens if t.kind in ("word", "latin")]
+    return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
+
+
+def infer_year(published: date | None, month: int, day: int | None, future: bool) -> int | None:
+    """The year of a day or month written without one (see the module docstring)."""
+    if published is None:
+        return None
+    target = (month, day or 0)
+    now = (published.month, published.day if day else 0)
+    if future:
+        return published.year if target >= now else published.year + 1
+    year = published.year if target <= now else published.year - 1
+    months_back = (published.year - year) * 12 + published.month - month
+    return year if months_back <= MAX_PAST_MONTHS else year + 1
+
+
+def _shift_month(d: date, months: int) -> str:
+    m = d.year * 12 + (d.month - 1) + months
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _weekday(published: date | None, weekday: int, direction: int | None) -> str | None:
+    """-1: the last one before the publication day; 1: the next one after it; None: the last one on
+    or before it (news reports what happened)."""
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    if direction == 1:
+        return (published + timedelta(days=(weekday - published.weekday()) % 7 or 7)).isoformat()
+    if direction == 0:  # a future sentence: the next one on or after the publication day
+        return (published + timedelta(days=(weekday - published.weekday()) % 7)).isoformat()
+    if direction == -1:
+        return (published - timedelta(days=back or 7)).isoformat()
+    return (published - timedelta(days=back)).isoformat()
+
+
+def resolve_anaphors(values: list[str | None], published: date | None) -> list[str | None]:
+    """``values`` of one document's DATE spans in text order; "that day" becomes the last day
+    named before it, or the publication day when none was (এদিন in a lead means today)."""
+    out, last_day = [], None
+    for v in values:
+        if v == ANAPHOR:
+            v = last_day or (published.isoformat() if published else None)
+        elif v and precision(v) == "day" and "/" not in v:
+            last_day = v
+        out.append(v)
+    return out
+
+
+def is_calendar_date(tokens) -> bool:
+    """Whether a span the model calls a DATE names a calendar date at all (a month, weekday, year,
+    today/yesterday or this/last/next period), rather than a time of day or a duration (সকালে,
+    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out."""
+    words = [_nfc(t.text) for t in tokens]
+    for k, (t, w) in enumerate(zip(tokens, words)):
+        if w in MONTHS or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
+            return True
+        if (w in NEXT or w in LAST or w in THIS or w in NEW) and k + 1 < len(words) and (
+                words[k + 1] in YEAR_UNIT or words[k + 1] in MONTH_UNIT or words[k + 1] in WEEK_UNIT):
+            return True
+    return False
+
+
+def date_spans(tokens, published: date | None) -> list[Span]:
+    """Every DATE of one sentence, explicit and relative, with its value."""
+    n = len(tokens)
+    future = future_sentence(tokens)
+    words = [_nfc(t.text) for t in tokens]
+    explicit_years = {y for i, t in enumerate(tokens) if (y := _year(t)) is not None and i + 1 < n and words[i + 1] in YEAR_WORDS}
+    sentence_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
+    spans: list[Span] = []
+    i = 0
+    while i < n:
+        found = _match(tokens, words, i, published, future, sentence_year)
+        if found is None:
+            i += 1
+            continue
+        end, value = found
+        if end + 1 < n and words[end + 1] in NAMED_THING:
+            i = end + 1  # ৭ মার্চ ভবন: a building, not a day
+            continue
+        spans.append(Span(tokens[i].start, tokens[end].end, "DATE", "rule", 0.9 if value else 0.6, value))
+        i = end + 1
+    return spans
+
+
+def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str | None] | None:
+    """(last token, value) of the date starting at token i, or None."""
+    n, t, w = len(tokens), tokens[i], words[i]
+    nxt = words[i + 1] if i + 1 < n else None
+    # YEAR থেকে YEAR [সাল] | YEAR-YY (অর্থবছর) | YEAR সালের [DAY] MONTH | YEAR সাল
+    y = _year(t)
+    if y is not None:
+        if i + 2 < n and words[i + 1] in RANGE_WORDS:
+            y2 = _year(tokens[i + 2])
+            short = _short_year(tokens[i + 2], y // 100 * 100) if tokens[i + 1].text in ("-", "–") else None
+            if (y2 or short) and (y2 or short) > y:
+                end = i + 2 + (1 if i + 3 < n and words[i + 3] in YEAR_WORDS else 0)
+                return end, f"{y}/{y2 or short}"
+        if nxt in YEAR_WORDS:
+            j = i + 2
+            d = _day(tokens[j]) if j < n else None
+            m = _month(tokens[j + 1]) if d is not None and j + 1 < n else (_month(tokens[j]) if j < n else None)
+            if d is not None and m:
+                return j + 1, _iso(y, m, d)
+            if m:
+                return j, _iso(y, m, None)
+            return i + 1, str(y)
+    # (গত|চলতি|আগামী) বছরের [DAY] MONTH
+    if (w in LAST or w in THIS or w in NEXT) and nxt in YEAR_UNIT and published is not None:
+        year = published.year + (1 if w in NEXT else -1 if w in LAST else 0)
+        j = i + 2
+        d = _day(tokens[j]) if j < n else None
+        m = _month(tokens[j + 1]) if d is not None and j + 1 < n else (_month(tokens[j]) if j < n else None)
+        if d is not None and m:
+            return j + 1, _iso(year, m, d)
+        if m:
+            return j, _iso(year, m, None)
+    # DAY [থেকে DAY] MONTH [YEAR]
+    d1 = _day(t)
+    if d1 is not None and i + 1 < n:
+        j, d2 = i + 1, None
+        if words[j] in RANGE_WORDS and j + 2 < n and _day(tokens[j + 1]) is not None and _month(tokens[j + 2]):
+            d2, j = _day(tokens[j + 1]), j + 2
+        m = _month(tokens[j]) if j < n else None
+        if m:
+            yr = _year(tokens[j + 1]) if j + 1 < n else None
+            end = j + 1 if yr is not None else j
+            if yr is not None and end + 1 < n and words[end + 1] in YEAR_WORDS:
+                end += 1
+            lead = words[i - 1] if i > 0 else None
+            year = yr or sentence_year or _directed_year(lead, published, m, d1, future)
+            if d2 is not None:
+                a, b = _iso(year, m, d1), _iso(year, m, d2)
+                return end, f"{a}/{b}" if a and b else None
+            return end, _iso(year, m, d1)
+    # MONTH DAY, YEAR (English order)
+    m = _month(t)
+    if m and i + 1 < n and _day(tokens[i + 1]) is not None and not _year(tokens[i + 1]):
+        j = i + 2 + (1 if i + 2 < n and tokens[i + 2].text == "," else 0)
+        if j < n and (yr := _year(tokens[j])) is not None:
+            return j, _iso(yr, m, _day(tokens[i + 1]))
+    # MONTH YEAR | MONTH [মাস]
+    if m:
+        if nxt is not None and (yr := _year(tokens[i + 1])) is not None:
+            return i + 1, _iso(yr, m, None)
+        lead = words[i - 1] if i > 0 else None
+        end = i + 1 if nxt in MONTH_UNIT else i
+        if lead in NEXT or lead in LAST or lead in THIS:
+            return None  # the relative rules take the modifier too
+        if t.kind != "word" or not t.text[:1].isalpha():
+            return None
+        year = sentence_year or infer_year(published, m, None, future)
+        return end, _iso(year, m, None) if year else None
+    return _relative(tokens, words, i, published, future)
+
+
+def _directed_year(lead: str | None, published: date | None, month: int, day: int, future: bool) -> int | None:
+    if published is None:
+        return None
+    if lead in NEXT:
+        return published.year if (month, day) > (published.month, published.day) else published.year + 1
+    if lead in LAST:
+        return published.year if (month, day) < (published.month, published.day) else published.year - 1
+    return infer_year(published, month, day, future)
+
+
+def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | None:
+    """আগামী বছর, গত মাসে, চলতি সপ্তাহ, আগামী ডিসেম্বর, গত সোমবার, আজ, গতকাল বুধবার, বুধবার."""
+    n, w = len(tokens), words[i]
+    nxt = words[i + 1] if i + 1 < n else None
+    shift = 1 if w in NEXT else -1 if w in LAST else 0 if w in THIS else None
+    if shift is not None and nxt is not None:
+        if nxt in YEAR_UNIT:
+            return i + 1, (str(published.year + shift) if published else None)
+        if nxt in MONTH_UNIT:
+            return i + 1, (_shift_month(published, shift) if published else None)
+        if nxt in WEEK_UNIT:
+            if not published:
+                return i + 1, None
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+            return i + 1, f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+        if nxt in MONTHS:
+            if not published:
+                return i + 1, None
+            month = MONTHS[nxt]
+            year = published.year + (1 if shift == 1 and month <= published.month else -1 if shift == -1 and month >= published.month else 0)
+            return i + 1, f"{year:04d}-{month:02d}"
+        if nxt in WEEKDAYS and shift != 0:
+            return i + 1, _weekday(published, WEEKDAYS[nxt], shift)
+        return None
+    if w in DAY_WORDS:
+        value = (published + timedelta(days=DAY_WORDS[w])).isoformat() if published else None
+        if nxt in WEEKDAYS:  # আগামীকাল বুধবার: the day word says which; the weekday only names it
+            return i + 1, value
+        return i, value
+    if w in WEEKDAYS and tokens[i].text[:1].isalpha():
+        return i, _weekday(published, WEEKDAYS[w], 0 if future else None)
+    if w in NEW and nxt in YEAR_UNIT:  # নতুন বছরে: the year just begun, or the coming one
+        if published is None:
+            return i + 1, None
+        return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
+    if w in ANAPHORS or (w in THAT and nxt in DAY_UNIT):
+        return (i if w in ANAPHORS else i + 1), ANAPHOR
+    return None
