@@ -42,7 +42,7 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
     out = []
     i = 0
     while i < len(toks):
-        for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
+        for n in range(min(gaz.max_len, len(toks) - i) if gaz.may_start(keys[i]) else 1, 0, -1):
             match = gaz.lookup(tuple(keys[i : i + n]))
             if match is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
                 eid = match.entry.entity_id if match.entry else None

@@ -120,6 +120,13 @@ class Gazetteer:
                             vids.append(entry.entity_id)
                 self.max_len = max(self.max_len, len(key))
         self.base_tokens = frozenset(base)  # every word of every name, uninflected
+        # First words of longer names: a word that starts none is looked up alone (most words).
+        self.starts = frozenset(k[0] for k in self.index if len(k) > 1)
+        self.variant_starts = frozenset(k[0] for k in self.variant_index)
+
+    def may_start(self, word: str) -> bool:
+        """Whether a name of more than one word can start with ``word`` (normalised)."""
+        return word in self.starts or _variants((word,))[0] in self.variant_starts
 
     def lookup(self, key: tuple[str, ...]) -> Match | None:
         ids = self.index.get(key) or (self.variant_index.get(_variants(key)) if len(key) > 1 else None)
