@@ -31,14 +31,13 @@ from khobor.flows import warehouse_db as wdb
 from khobor.flows.lock import warehouse_lock
 from khobor.flows.models import mart_names
 from khobor.flows.paths import WarehouseLayout, default_registry
-from khobor.flows.resources import commit_fetch_state, entity_extractor, source_context, take_pending_state
+from khobor.flows.pipeline import BatchLimits, DocumentPipeline
+from khobor.flows.pipeline import executor as batch_executor
+from khobor.flows.resources import commit_fetch_state, source_context, take_pending_state
 from khobor.flows.sources.base import SourceInfo
 from khobor.flows.sources.registry import build_source, input_info, read_registry, select, uses_network
 from khobor.flows.validation import Verdict, validate_run
-from khobor.transforms import run_summary, schema
-from khobor.transforms.chain import DocumentTables, empty_document_tables, process_documents
-from khobor.transforms.documents.build import build_documents, drop_known_documents, quarantine_rows, within_window
-from khobor.transforms.documents.near_duplicates import band_probe, batch_signatures, link_batch
+from khobor.transforms import run_summary
 from khobor.transforms.documents.source_stats import source_run_rows
 from khobor.transforms.documents.staging import SourceDefaults, stage_items
 from khobor.transforms.entities.model import describe as describe_model
@@ -87,18 +86,22 @@ def start_run(layout: WarehouseLayout, run_id: str, started_at: datetime, inputs
     return layout.current.exists(), crashed
 
 
-@task(name="ingest", **IO_RETRIES)
-def ingest(plan: Plan, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, list[dict], dict]:
-    """Stage every item not seen before, source by source; also returns the HTTP validators learnt.
+@task(name="ingest", cache_policy=NONE)
+def ingest(plan: Plan, layout: WarehouseLayout, run_id: str, pipeline: DocumentPipeline,
+           limits: BatchLimits | None = None) -> tuple[list[dict], dict]:
+    """Read every source and stage the items not seen before, handing them to ``pipeline`` in
+    batches as they come (so the whole input is never in memory); returns per-source stats and
+    the HTTP validators learnt.
 
     A source that fails as a whole (unreachable feed, missing folder, broken plugin, wrong registry
     entry) is recorded with its error and skipped; the other sources go on. Items it yielded
     before failing are kept.
     """
+    limits = limits or BatchLimits()
     seen = wdb.known_sightings(layout.db)
     context = source_context(layout, plan.base_dir, plan.fetch)
     context.known_keys = wdb.known_item_keys(layout.db)
-    parts, stats = [], []
+    stats = []
     bar = progress.current().stage("ingest", unit="items")
     for sid, (kind, error) in plan.config_failures.items():
         stats.append(dict(run_id=run_id, source_id=sid, kind=kind, started_at=datetime.now(timezone.utc),
@@ -108,55 +111,25 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, 
         cancel.checkpoint()
         t0 = time.perf_counter()
         stat = dict(run_id=run_id, source_id=info.id, kind=info.kind, started_at=datetime.now(timezone.utc), items_seen=0, error=None)
-        items = []
+        defaults = {info.id: SourceDefaults(info.timezone, info.language)}
+        items, chars = [], 0
         try:
             for item in build_source(info, context).items():
                 stat["items_seen"] += 1
                 items.append(item)
+                chars += len(item.raw)
                 bar.advance(1)
+                if limits.full(len(items), chars):
+                    pipeline.add(stage_items(items, run_id, seen, defaults))
+                    items, chars = [], 0
         except Exception as exc:  # noqa: BLE001 - a SourceError, or a broken plugin: never fails the others
             stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
             get_run_logger().error("source %s failed: %s", info.id, stat["error"])
-        parts.append(stage_items(items, run_id, seen, {info.id: SourceDefaults(info.timezone, info.language)}))
+        pipeline.add(stage_items(items, run_id, seen, defaults))
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
     bar.done()
-    stg = pa.concat_tables(parts) if parts else schema.empty("stg_documents")
-    return stg, stats, take_pending_state(context)
-
-
-@task(name="clean", **IO_RETRIES)
-def clean(stg: pa.Table, db: Path, run_id: str, now: datetime, since: date | None, until: date | None) -> tuple[pa.Table, pa.Table]:
-    bar = progress.current().stage("clean", total=stg.num_rows, unit="documents")
-    stg, docs = build_documents(stg, run_id, now)
-    if since or until:
-        stg, docs = within_window(stg, docs, since, until)
-    known = wdb.known_document_ids(db, docs["document_id"].to_pylist())
-    bar.done(stg.num_rows)
-    return drop_known_documents(stg, docs, known)
-
-
-@task(name="near-duplicates", **IO_RETRIES)
-def near_duplicates(docs: pa.Table, db: Path) -> tuple[pa.Table, pa.Table]:
-    sigs, bands = batch_signatures(docs)
-    known_sigs, known_bands = wdb.candidate_signatures(db, band_probe(bands))
-    return link_batch(docs, sigs, bands, known_sigs, known_bands)
-
-
-@task(name="analyse", **IO_RETRIES)
-def analyse(docs: pa.Table, db: Path, now: datetime, model: Path | None) -> DocumentTables:
-    """Tokenize and extract (the model is loaded only when there is something to read, once per process)."""
-    if docs.num_rows == 0:
-        return empty_document_tables()
-    bar = progress.current().stage("tokenize + extract", total=docs.num_rows, unit="documents")
-    out = process_documents(docs, entity_extractor(model), now, wdb.known_aliases(db))
-    bar.done(docs.num_rows)
-    return out
-
-
-@task(name="load", **IO_RETRIES)
-def load(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, int]:
-    return wdb.load_batch(db, run_id, batch)
+    return stats, take_pending_state(context)
 
 
 @task(name="validate", cache_policy=NONE)
@@ -207,17 +180,22 @@ def nightly(
     model_dir: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ):
     """Run the pipeline once: over ``input_path`` when given, else the registry's enabled sources
     (or exactly ``source_ids``). ``model_dir``: the NER model (default: $KHOBOR_NER_MODEL or the
-    shipped one). ``since``/``until``: only items published on those local days (a backfill)."""
+    shipped one). ``since``/``until``: only items published on those local days (a backfill).
+    ``workers``: prepare batches on a local Dask cluster of that many workers (0: in this
+    process; default: a process pool of every core); ``dask_address``: on that Dask cluster."""
     layout = WarehouseLayout.at(warehouse_dir)
     with warehouse_lock(layout.root, f"flow run {flow_run.get_id() or 'nightly'}",
                         on_takeover=lambda h: get_run_logger().warning("took over the lock left by %s (no longer running)", h.describe())):
-        return _run(layout, input_path, source_ids, registry_path, timezone_name, Path(model_dir) if model_dir else None, since, until)
+        return _run(layout, input_path, source_ids, registry_path, timezone_name, Path(model_dir) if model_dir else None, since, until,
+                    workers, dask_address)
 
 
-def _run(layout, input_path, source_ids, registry_path, timezone_name, model, since, until):
+def _run(layout, input_path, source_ids, registry_path, timezone_name, model, since, until, workers=None, dask_address=None):
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
     plan = plan_sources(input_path, source_ids, registry_path, timezone_name)
@@ -237,23 +215,16 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
                      "marts": str(layout.current), "analytics_db": str(layout.analytics_db),
                      "recognisers": recognisers, "warnings": warnings, "stage_seconds": timings}
+    pipeline = None
     try:
-        stg, source_stats, fetch_state = timed("ingest", ingest, plan, layout, run_id)
-        stg, docs = timed("clean", clean, stg, layout.db, run_id, now, since, until)
-        signatures, near_dups = timed("near_duplicates", near_duplicates, docs, layout.db)
-        cancel.checkpoint()
-        derived = analyse(docs, layout.db, now, model)
-        timings.update(derived.seconds)
-        batch = {
-            "stg_documents": stg, "documents": docs, "sentences": derived.sentences, "tokens": derived.tokens,
-            "entity_mentions": derived.mentions, "entities": derived.entities, "entity_aliases": derived.aliases,
-            "quarantine": quarantine_rows(stg, now),
-            "document_signatures": signatures, "document_duplicates": near_dups,
-        }
-        added = timed("load", load, layout.db, run_id, batch)
-        counts = run_summary.run_counts(source_stats, stg, added)
+        pipeline = DocumentPipeline(layout, run_id, now, model, since, until, runner=batch_executor(workers, dask_address))
+        source_stats, fetch_state = timed("ingest", ingest, plan, layout, run_id, pipeline)
+        totals = timed("process", pipeline.close)
+        timings.update(totals.seconds)
+        sightings = wdb.run_sightings(layout.db, run_id)
+        counts = run_summary.run_counts(source_stats, sightings, totals.added)
         summary.update(counts)
-        changed = stg.num_rows > 0
+        changed = totals.staged > 0
         all_failed = run_summary.every_source_failed(source_stats)
         verdict = timed("validate", validate, layout.db, run_id) if changed and not all_failed else Verdict(success=True)
         release = None
@@ -267,7 +238,7 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         else:
             commit_fetch_state(layout, fetch_state)
         failures = verdict.failures
-        source_rows = source_run_rows(source_stats, stg, rolled_back=status in ("failed", "sources_failed"))
+        source_rows = source_run_rows(source_stats, sightings, rolled_back=status in ("failed", "sources_failed"))
         summary.update(status=status, validation_success=not failures, failed_expectations=failures,
                        release=release, published_marts=mart_names() if release else [],
                        sources=run_summary.source_results(source_stats))
@@ -285,14 +256,24 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         return summary
     except (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal) as exc:
         # Ours (Ctrl-C), or Prefect's SIGTERM bridge (a runner cancelling, or an operator's kill).
+        _stop(pipeline)
         why = str(exc) or ("terminated (SIGTERM)" if isinstance(exc, TerminationSignal) else "interrupted")
         cancel.say(f"{why}: rolling back run {run_id}")
         record_stop(layout.db, run_id, "cancelled", timings, why)
         summary.update(status="cancelled", validation_success=False, published_marts=[], error=why)
         return Cancelled(message=f"khobor run {run_id} cancelled; its rows were rolled back", data=summary)
     except BaseException as exc:
+        _stop(pipeline)
         record_stop(layout.db, run_id, "failed", timings, f"{type(exc).__name__}: {exc}")
         raise
+
+
+def _stop(pipeline: DocumentPipeline | None) -> None:
+    if pipeline is not None:
+        try:
+            pipeline.shutdown()
+        except Exception as exc:  # noqa: BLE001 - stopping workers must not hide why the run stopped
+            cancel.say(f"stopping the batch workers failed: {exc}")
 
 
 def _default_model() -> Path:

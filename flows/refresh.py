@@ -25,11 +25,12 @@ from khobor.flows import cancel
 from khobor.flows import warehouse_db as wdb
 from khobor.flows.lock import warehouse_lock
 from khobor.flows.models import mart_names
-from khobor.flows.nightly import IO_RETRIES, analyse, near_duplicates, new_run_id, publish, record_run, start_run, validate
+from khobor.flows.nightly import IO_RETRIES, new_run_id, publish, record_run, start_run, validate
 from khobor.flows.paths import WarehouseLayout
+from khobor.flows.pipeline import BatchLimits, DocumentPipeline
+from khobor.flows.pipeline import executor as batch_executor
 from khobor.flows.resources import model_dir as default_model_dir
 from khobor.transforms import run_summary, schema
-from khobor.transforms.documents.build import build_documents, quarantine_rows
 from khobor.transforms.entities.model import describe as describe_model
 
 WORK_DB = ".khobor.refresh.duckdb"
@@ -46,17 +47,13 @@ def copy_warehouse(layout: WarehouseLayout) -> WarehouseLayout:
 
 
 @task(name="read-staging", **IO_RETRIES)
-def read_staging(db: Path) -> tuple[pa.Table, dict]:
-    """Every sighting with text, oldest first, and when each document was first ingested; the
-    derived tables are emptied so linking and near-duplicates start afresh."""
-    stg, ingested = wdb.staged_for_refresh(db)
+def read_staging(db: Path) -> tuple[list[str], dict]:
+    """The sightings with text, oldest first (ids only: their rows are read a batch at a time),
+    and when each document was first ingested; the derived tables are emptied so linking and
+    near-duplicates start afresh."""
+    ids, ingested = wdb.staged_for_refresh(db)
     wdb.clear_derived(db)
-    return stg, ingested
-
-
-@task(name="store-refreshed", **IO_RETRIES)
-def store_refreshed(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
-    return wdb.store_refreshed(db, batch)
+    return ids, ingested
 
 
 @task(name="record-failure", **IO_RETRIES)
@@ -72,13 +69,13 @@ def swap_in(work: WarehouseLayout, layout: WarehouseLayout) -> None:
 
 
 @flow(name="refresh", log_prints=True)
-def refresh(warehouse_dir: str, model_dir: str | None = None):
+def refresh(warehouse_dir: str, model_dir: str | None = None, workers: int | None = None, dask_address: str | None = None):
     layout = WarehouseLayout.at(warehouse_dir)
     with warehouse_lock(layout.root, "khobor run --full-refresh"):
-        return _refresh(layout, Path(model_dir) if model_dir else None)
+        return _refresh(layout, Path(model_dir) if model_dir else None, workers, dask_address)
 
 
-def _refresh(layout: WarehouseLayout, model: Path | None):
+def _refresh(layout: WarehouseLayout, model: Path | None, workers: int | None = None, dask_address: str | None = None):
     now = datetime.now(timezone.utc)
     run_id = new_run_id(now)
     timings: dict[str, float] = {}
@@ -98,19 +95,24 @@ def _refresh(layout: WarehouseLayout, model: Path | None):
     work = timed("copy", copy_warehouse, layout)
     try:
         timed("prepare", start_run, work, run_id, now, ["full-refresh"])
-        stg, ingested = timed("read", read_staging, work.db)
-        stg, docs = timed("clean", build_documents, stg, run_id, now)
-        # A document that was there before keeps the time it was first ingested.
-        first = pa.array([ingested.get(d, now) for d in docs["document_id"].to_pylist()], type=schema.TS)
-        docs = docs.set_column(docs.schema.get_field_index("ingested_at"), "ingested_at", first)
-        signatures, near_dups = timed("near_duplicates", near_duplicates, docs, work.db)
-        cancel.checkpoint()
-        derived = analyse(docs, work.db, now, model)
-        timings.update(derived.seconds)
-        totals = timed("load", store_refreshed, work.db, {
-            "stg_documents": stg, "documents": docs, "sentences": derived.sentences, "tokens": derived.tokens,
-            "entity_mentions": derived.mentions, "entities": derived.entities, "entity_aliases": derived.aliases,
-            "quarantine": quarantine_rows(stg, now), "document_signatures": signatures, "document_duplicates": near_dups})
+        ids, ingested = timed("read", read_staging, work.db)
+
+        def store(batch: dict[str, pa.Table]) -> dict[str, int]:
+            # A document that was there before keeps the time it was first ingested.
+            docs = batch["documents"]
+            first = pa.array([ingested.get(d, now) for d in docs["document_id"].to_pylist()], type=schema.TS)
+            batch["documents"] = docs.set_column(docs.schema.get_field_index("ingested_at"), "ingested_at", first)
+            return wdb.store_refreshed(work.db, batch)
+
+        pipeline = DocumentPipeline(work, run_id, now, model, runner=batch_executor(workers, dask_address), loader=store)
+        try:
+            size = BatchLimits().documents
+            for i in range(0, len(ids), size):
+                pipeline.add(wdb.staged_rows(work.db, ids[i : i + size]))
+            timings.update(timed("process", pipeline.close).seconds)
+        finally:
+            pipeline.shutdown()
+        totals = wdb.table_counts(work.db)
         verdict = timed("validate", validate, work.db, run_id)
         release = None
         if verdict.success:
@@ -118,7 +120,7 @@ def _refresh(layout: WarehouseLayout, model: Path | None):
             verdict.failures += mart_verdict.failures
             verdict.suites.update(mart_verdict.suites)
         status = "succeeded" if release else "failed"
-        counts = {"items_seen": stg.num_rows, "items_new": 0, "duplicates_new": 0, "quarantined_new": 0, "sources_failed": 0,
+        counts = {"items_seen": len(ids), "items_new": 0, "duplicates_new": 0, "quarantined_new": 0, "sources_failed": 0,
                   "documents_new": totals["documents"], "sentences_new": totals["sentences"], "tokens_new": totals["tokens"],
                   "mentions_new": totals["entity_mentions"], "entities_new": totals["entities"]}
         summary.update(counts, status=status, validation_success=not verdict.failures, failed_expectations=verdict.failures,

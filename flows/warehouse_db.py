@@ -71,12 +71,13 @@ def known_document_ids(db: Path, candidates: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Insert the registered ``new_<name>`` rows by the table's role (see ``schema.ROLES``)."""
+def _insert(con: duckdb.DuckDBPyConnection, name: str) -> int:
+    """Insert the registered ``new_<name>`` rows by the table's role (see ``schema.ROLES``); returns
+    how many were inserted."""
     spec = schema.table(name)
     if name == "documents":
         # Counts per document are settled here, where sentences, tokens and mentions meet.
-        con.execute(
+        return con.execute(
             """
             INSERT INTO documents BY NAME
             SELECT d.* REPLACE (
@@ -88,16 +89,15 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str) -> None:
             LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
             LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
             """
-        )
-    elif spec.role == "dimension":
+        ).fetchone()[0]
+    if spec.role == "dimension":
         match = " AND ".join(f"x.{k} = n.{k}" for k in spec.key)
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})")
-    else:
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}")
+        return con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})").fetchone()[0]
+    return con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}").fetchone()[0]
 
 
 def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, int]:
-    """Bulk-load one run's tables from Arrow in a single transaction; returns rows added per table.
+    """Bulk-load one batch of a run from Arrow in a single transaction; returns rows added per table.
 
     ``batch`` holds a table for every batch table of the schema. Dimension tables (entities,
     aliases) keep the row already stored for a key; ``documents`` gets its counts here, where
@@ -113,14 +113,20 @@ def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, i
         con.begin()
         try:
             for name in schema.batch_tables():
-                _insert(con, name)
-            for name in schema.batch_tables():
-                added[name] = con.execute(f"SELECT count(*) FROM {name} WHERE run_id = ?", [run_id]).fetchall()[0][0]
+                added[name] = _insert(con, name)
             con.commit()
         except Exception:
             con.rollback()
             raise
     return added
+
+
+def run_sightings(db: Path, run_id: str) -> pa.Table:
+    """(source_id, status) of every sighting a run staged."""
+    with connect(db) as con:
+        rows = con.execute("SELECT source_id, status FROM stg_documents WHERE run_id = ?", [run_id]).fetchall()
+    return pa.table({"source_id": [r[0] for r in rows], "status": [r[1] for r in rows]},
+                    schema=pa.schema([("source_id", pa.string()), ("status", pa.string())]))
 
 
 def candidate_signatures(db: Path, bands: pa.Table) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -185,16 +191,30 @@ def finish_run(db: Path, run_id: str, fields: dict) -> None:
         con.execute(f"UPDATE runs SET {cols} WHERE run_id = ?", [*fields.values(), run_id])
 
 
-def staged_for_refresh(db: Path) -> tuple[pa.Table, dict[str, datetime]]:
-    """Every sighting that had text (new or duplicate), oldest first, with its status reset to
-    ``new``, and the time each existing document was first ingested."""
+def staged_for_refresh(db: Path) -> tuple[list[str], dict[str, datetime]]:
+    """The ids of every sighting that had text (new or duplicate), oldest first, and the time each
+    existing document was first ingested."""
     with connect(db) as con:
-        stg = con.sql(
-            "SELECT * REPLACE ('new' AS status, NULL::VARCHAR AS document_id) FROM stg_documents "
-            "WHERE status <> 'quarantined' ORDER BY fetched_at NULLS FIRST, run_id, stg_id"
-        ).to_arrow_table()
+        ids = [r[0] for r in con.sql("SELECT stg_id FROM stg_documents WHERE status <> 'quarantined' "
+                                     "ORDER BY fetched_at NULLS FIRST, run_id, stg_id").fetchall()]
         ingested = dict(con.sql("SELECT document_id, ingested_at FROM documents").fetchall())
-    return stg.cast(schema.arrow("stg_documents")), ingested
+    return ids, ingested
+
+
+def staged_rows(db: Path, stg_ids: list[str]) -> pa.Table:
+    """Those sightings, in that order, with their status reset to ``new`` (a refresh rebuilds them)."""
+    with connect(db) as con:
+        con.register("wanted", pa.table({"stg_id": stg_ids, "pos": list(range(len(stg_ids)))}))
+        stg = con.sql(
+            "SELECT s.* REPLACE ('new' AS status, NULL::VARCHAR AS document_id) FROM stg_documents s "
+            "JOIN wanted w USING (stg_id) ORDER BY w.pos"
+        ).to_arrow_table()
+    return stg.select(schema.arrow("stg_documents").names).cast(schema.arrow("stg_documents"))
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with connect(db) as con:
+        return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in schema.batch_tables()}
 
 
 def _derived_tables() -> list[str]:
@@ -211,9 +231,9 @@ def clear_derived(db: Path) -> None:
 
 
 def store_refreshed(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
-    """One transaction: the rebuilt derived tables in, the sightings' statuses and documents
+    """One transaction per batch: the rebuilt derived rows in, the sightings' statuses and documents
     updated, and the refresh's own rejections quarantined (earlier ones stay: their raw input did
-    not change). Returns the rows each derived table now has."""
+    not change). Returns the rows each derived table gained."""
     with connect(db) as con:
         for name, table in batch.items():
             con.register(f"new_{name}", table)
@@ -225,8 +245,7 @@ def store_refreshed(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
                         "WHERE NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.stg_id = n.stg_id)")
             added = {}
             for name in _derived_tables():
-                _insert(con, name)
-                added[name] = con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
+                added[name] = _insert(con, name)
             con.commit()
         except Exception:
             con.rollback()

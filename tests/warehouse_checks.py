@@ -43,3 +43,21 @@ def assert_offsets_exact(db: Path) -> int:
     finally:
         con.close()
     return checked
+
+
+# Columns that say when or in which run a row was written, not what it is.
+_RUN_COLUMNS = {"run_id", "created_at", "ingested_at", "quarantined_at", "fetched_at"}
+
+
+def warehouse_contents(db: Path) -> dict[str, list[tuple]]:
+    """Every batch table's rows, sorted, without the columns that name the run or its time: two
+    warehouses built from the same input are equal here whatever the batching or parallelism."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for t in schema.batch_tables():
+            cols = [f'"{c.name}"' for c in schema.table(t).columns if c.name not in _RUN_COLUMNS]
+            out[t] = con.sql(f"SELECT {', '.join(cols)} FROM {t} ORDER BY ALL").fetchall()
+        return out
+    finally:
+        con.close()

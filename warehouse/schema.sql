@@ -302,7 +302,7 @@ COMMENT ON COLUMN runs.quarantined_new IS 'Sightings rejected.';
 COMMENT ON COLUMN runs.validation_success IS 'Whether every critical expectation passed.';
 COMMENT ON COLUMN runs.failed_expectations IS '"suite: expectation(column)" for each critical failure.';
 COMMENT ON COLUMN runs.release IS 'The marts release the run published, if any.';
-COMMENT ON COLUMN runs.stage_seconds IS 'Seconds per stage.';
+COMMENT ON COLUMN runs.stage_seconds IS 'Seconds per stage: wall time for prepare, ingest (reading sources, handing batches on), process (the batches still in flight when reading ended), validate and publish; for the per-batch stages (clean, tokenize, extract, near_duplicates, link, load, finish) the sum over batches, across workers when they ran in parallel.';
 COMMENT ON COLUMN runs.error IS 'The error that ended a failed, cancelled or crashed run.';
 COMMENT ON COLUMN runs.pid IS 'Process id of the run.';
 COMMENT ON COLUMN runs.host IS 'Host the run ran on.';

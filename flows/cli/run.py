@@ -45,11 +45,17 @@ def run(
     debug: bool = typer.Option(False, "--debug", help="Show the traceback when the run stops on an error."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Fetch nothing; rebuild every derived table from staging (after a model, "
                                       "linking or cleaning upgrade), validate and publish. Idempotent; a failure leaves everything as it was."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Prepare batches (clean, tokenize, recognise) on a local Dask "
+                                          "cluster of N worker processes; 0 does everything in this process. Default: a process pool of every core."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Prepare batches on an existing Dask cluster (tcp://HOST:PORT); "
+                                               "its workers need khobor and the model installed (see docs/scaling.md)."),
 ) -> None:
     """Run the nightly flow once and print a summary."""
     since_day, until_day = _day(since, "--since"), _day(until, "--until")
     if full_refresh and (input or sample or source or since or until):
         fail("--full-refresh rebuilds from what is staged: it takes no --input, --sample, --source, --since or --until", ExitCode.USAGE)
+    if workers is not None and dask_address:
+        fail("give --workers or --dask-address, not both", ExitCode.USAGE)
     if since_day and until_day and since_day > until_day:
         fail("--since is after --until", ExitCode.USAGE)
     if sample:
@@ -82,7 +88,8 @@ def run(
     try:
         with warehouse_lock(layout.root, "khobor run",
                             on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
-            summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh)
+            summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh,
+                                dict(workers=workers, dask_address=dask_address))
     except WarehouseLocked as exc:
         fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
     if as_json:
@@ -108,7 +115,8 @@ def _check_registry(reg: Path, source: Optional[list[str]]) -> None:
         err_console.print(f"[yellow]warning:[/yellow] source {sid!r} cannot run and will be reported as failed: {why}", highlight=False, soft_wrap=True)
 
 
-def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, debug: bool, full_refresh: bool = False) -> dict:
+def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, debug: bool, full_refresh: bool = False,
+              parallel: dict | None = None) -> dict:
     from khobor.flows import cancel, progress
     from khobor.flows.runtime_env import configure
 
@@ -133,12 +141,12 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
         if full_refresh:
             from khobor.flows.refresh import refresh as flow_fn
 
-            kwargs = dict(warehouse_dir=str(layout.root))
+            kwargs = dict(warehouse_dir=str(layout.root), **(parallel or {}))
         else:
             from khobor.flows.nightly import nightly as flow_fn
 
             kwargs = dict(warehouse_dir=str(layout.root), input_path=str(input) if input else None, source_ids=source or None,
-                          registry_path=str(reg), timezone_name=timezone, since=since, until=until)
+                          registry_path=str(reg), timezone_name=timezone, since=since, until=until, **(parallel or {}))
         if server is not None:
             server.wait_ready()
         state = flow_fn(**kwargs, return_state=True)

@@ -182,30 +182,24 @@ class EntityExtractor:
     def extract_tables(
         self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None
     ) -> tuple[pa.Table, pa.Table, pa.Table]:
-        """(mentions, entities first seen here, new aliases) for a batch of documents.
+        """(mentions, entities first seen here, new aliases) for a batch of documents: spans found
+        (``find_spans``) and linked in document order (``LinkSession``)."""
+        session = LinkSession(self.gazetteer, known_aliases)
+        return session.link(docs, self.find_spans(docs, sentences, tokens), now)
 
-        Works through the batch a chunk of documents at a time (bounded memory); aliases learnt
-        in one chunk serve the next, so ids do not depend on where the chunks fall.
-        """
+    def find_spans(self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table) -> pa.Table:
+        """Every recognised span of a batch (one row per span, ``SPANS``), overlaps resolved and
+        dates valued; nothing linked yet. Independent per document, so batches can be found in
+        parallel and linked in order afterwards."""
         from khobor.transforms.documents.text_tables import document_chunks
 
-        known = dict(known_aliases or {})
-        parts, seen_entities = [], set()
-        for d, s, t in document_chunks(docs, sentences, tokens):
-            mentions, entities, aliases = self._extract_chunk(d, s, t, now, known)
-            known.update(zip(aliases["alias_key"].to_pylist(), aliases["entity_id"].to_pylist()))
-            keep = [eid not in seen_entities for eid in entities["entity_id"].to_pylist()]
-            seen_entities.update(entities["entity_id"].to_pylist())
-            parts.append((mentions, entities.filter(pa.array(keep, type=pa.bool_())), aliases))
-        if not parts:
-            return schema.empty("entity_mentions"), schema.empty("entities"), schema.empty("entity_aliases")
-        return tuple(pa.concat_tables([p[k] for p in parts]) for k in range(3))
+        parts = [self._chunk_spans(d, s, t) for d, s, t in document_chunks(docs, sentences, tokens)]
+        return pa.concat_tables(parts) if parts else SPANS.empty_table()
 
-    def _extract_chunk(self, docs, sentences, tokens, now, known_aliases):
+    def _chunk_spans(self, docs, sentences, tokens) -> pa.Table:
         from khobor.transforms.text.tokens import Token
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
-        run_ids = dict(zip(docs["document_id"].to_pylist(), docs["run_id"].to_pylist()))
         published = publication_days(docs)
         tok_by_sent: dict[tuple[str, int], list] = {}
         tcols = tokens.select(["document_id", "sentence_index", "start", "end", "kind", "text", "value"]).to_pydict()
@@ -220,18 +214,51 @@ class EntityExtractor:
         for rec in self.recognisers:
             for k, spans in enumerate(rec.recognise([v for _, _, v in views])):
                 model_out[k].extend(spans)
-        linker = Linker(self.gazetteer, known_aliases)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
                 by_doc.setdefault(d, []).append((si, span, gaz_id))
+        cols: dict[str, list] = {n: [] for n in SPANS.names}
         for d, found in by_doc.items():
             _resolve_date_anaphors(found, published[d])
+            for si, span, gaz_id in found:
+                for name, v in zip(SPANS.names, (d, si, span.start, span.end, span.label, span.method, span.confidence, span.value, gaz_id)):
+                    cols[name].append(v)
+        return pa.table(cols, schema=SPANS)
+
+
+# What ``find_spans`` hands to linking: one row per recognised span, in document and text order.
+SPANS = pa.schema([
+    ("document_id", pa.string()), ("sentence_index", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+    ("label", pa.string()), ("method", pa.string()), ("confidence", pa.float32()), ("value", pa.string()),
+    ("gazetteer_id", pa.string()),
+])
+
+
+class LinkSession:
+    """Links batches of found spans to entities, in order: what one batch learns (new entities,
+    aliases) the next one uses, so ids are the same however the documents were batched or in
+    what process their spans were found."""
+
+    def __init__(self, gazetteer: Gazetteer, known_aliases: dict[str, str] | None = None):
+        self.linker = Linker(gazetteer, known_aliases)
+        self.seen_entities: set[str] = set()
+
+    def link(self, docs: pa.Table, spans: pa.Table, now: datetime) -> tuple[pa.Table, pa.Table, pa.Table]:
+        """(mentions, entities first seen in this session, new aliases) of ``docs``."""
+        texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
+        run_ids = dict(zip(docs["document_id"].to_pylist(), docs["run_id"].to_pylist()))
+        by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
+        for d, si, st, en, label, method, conf, value, gaz in zip(*spans.to_pydict().values()):
+            by_doc.setdefault(d, []).append((si, Span(st, en, label, method, conf, value), gaz))
         mentions, entities, aliases = [], {}, []
-        for d, found in by_doc.items():
-            result = linker.link_document(texts[d], [(span, gaz_id) for _, span, gaz_id in found])
+        for d in texts:  # document order, whatever order the spans came in
+            found = by_doc.get(d, [])
+            result = self.linker.link_document(texts[d], [(span, gaz_id) for _, span, gaz_id in found])
             for eid, row in result.new_entities.items():
-                entities.setdefault(eid, dict(row, run_id=run_ids[d], created_at=now))
+                if eid not in self.seen_entities:
+                    self.seen_entities.add(eid)
+                    entities[eid] = dict(row, run_id=run_ids[d], created_at=now)
             for key, (eid, surface) in result.new_aliases.items():
                 aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
             for (si, span, _), link in zip(found, result.links):

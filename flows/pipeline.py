@@ -1,0 +1,206 @@
+"""The document pipeline of a run: batches of staged sightings → documents, sentences, tokens and
+linked entities, each batch loaded as soon as it is done (inside the run, so a failed or
+cancelled run still rolls back as one).
+
+A batch is bounded by documents and characters, so memory does not grow with the input. Each
+batch goes through ``prepare-batch`` (clean, tokenize, model and span rules, MinHash: needs
+nothing but the batch) on the batch executor, then through ``finish_batch`` here, one batch at a
+time in the order they were read (what the warehouse holds, near-duplicates, entity linking,
+load), so ids are the same whatever the parallelism.
+
+Executors (``executor``):
+- ``None``: every batch in this process.
+- a process pool of both cores (the default on a machine with more than one core);
+- a Dask cluster through prefect-dask's ``DaskTaskRunner``: local (``--workers N``) or existing
+  (``--dask-address``).
+A run that turns out to be a single batch never starts the executor.
+"""
+from __future__ import annotations
+
+import collections
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import task
+from prefect.cache_policies import NONE
+
+from khobor.flows import cancel, progress
+from khobor.flows import warehouse_db as wdb
+from khobor.flows.paths import WarehouseLayout
+from khobor.flows.resources import entity_extractor
+from khobor.transforms.chain import FinishedBatch, PreparedBatch, finish_batch, prepare_batch
+from khobor.transforms.documents.build import quarantine_rows
+from khobor.transforms.documents.near_duplicates import band_probe
+from khobor.transforms.entities.extract import LinkSession
+from khobor.transforms.entities.gazetteer import default_gazetteer
+
+BATCH_DOCUMENTS = int(os.environ.get("KHOBOR_BATCH_DOCUMENTS", "100"))
+BATCH_CHARS = int(os.environ.get("KHOBOR_BATCH_CHARS", "2000000"))
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """Items per batch, and raw bytes per batch (a batch of long articles closes early)."""
+
+    documents: int = field(default_factory=lambda: int(os.environ.get("KHOBOR_BATCH_DOCUMENTS", BATCH_DOCUMENTS)))
+    chars: int = field(default_factory=lambda: int(os.environ.get("KHOBOR_BATCH_CHARS", BATCH_CHARS)))
+
+    def full(self, n_items: int, n_chars: int) -> bool:
+        return n_items >= self.documents or n_chars >= self.chars
+
+
+@task(name="prepare-batch", cache_policy=NONE)
+def prepare(stg: pa.Table, run_id: str, now: datetime, model: str | None, since: date | None, until: date | None) -> PreparedBatch:
+    """Clean, tokenize, recognise and sign one batch (runs wherever the executor puts it; the
+    model is loaded once per worker process)."""
+    return prepare_batch(stg, run_id, now, entity_extractor(Path(model) if model else None), since, until)
+
+
+def executor(workers: int | None = None, dask_address: str | None = None):
+    """The task runner batches are prepared on (``None``: in this process). See the module docstring."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers is not None:
+        if workers <= 0:
+            return None
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(cluster_class="distributed.LocalCluster",
+                              cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return None
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    return ProcessPoolTaskRunner(max_workers=cores, initializer=worker_init)
+
+
+def worker_init() -> None:
+    """In each pool worker: die with the run (a SIGKILLed run leaves no workers behind), and leave
+    Ctrl-C to the run, which cancels and stops the pool itself."""
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:  # not Linux
+        pass
+
+
+@dataclass
+class Totals:
+    staged: int = 0
+    added: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    batches: int = 0
+
+    def add(self, added: dict[str, int], seconds: dict[str, float]) -> None:
+        self.batches += 1
+        for k, v in added.items():
+            self.added[k] = self.added.get(k, 0) + v
+        for k, v in seconds.items():
+            self.seconds[k] = round(self.seconds.get(k, 0.0) + v, 3)
+
+
+class DocumentPipeline:
+    """Feed it staged sightings with ``add``; ``close`` waits for the last batch. One per run."""
+
+    def __init__(self, layout: WarehouseLayout, run_id: str, now: datetime, model: Path | None,
+                 since: date | None = None, until: date | None = None, runner=None, loader=None):
+        self.layout, self.run_id, self.now = layout, run_id, now
+        self.args = (run_id, now, str(model) if model else None, since, until)
+        self.runner = runner  # entered when a second batch shows up
+        self.started = False
+        self.held: pa.Table | None = None  # the first batch, until we know whether there is a second
+        self.in_flight: collections.deque = collections.deque()
+        self.session: LinkSession | None = None
+        self.loader = loader or (lambda batch: wdb.load_batch(layout.db, run_id, batch))
+        self.totals = Totals()
+        self.bar = progress.current().stage("process", unit="items")
+
+    def __reduce__(self):
+        # Prefect ships the parameters of the task a batch is submitted from (ingest) along with the
+        # batch; the pipeline itself (workers, queues, the link session) stays in this process.
+        return (str, (f"<document pipeline of run {self.run_id}>",))
+
+    # -- input ---------------------------------------------------------------------------------
+    def add(self, stg: pa.Table) -> None:
+        if stg.num_rows == 0:
+            return
+        self.totals.staged += stg.num_rows
+        if self.runner is None:
+            self._finish(prepare(stg, *self.args))
+            return
+        if not self.started and self.held is None:
+            self.held = stg
+            return
+        if not self.started:
+            self.runner.__enter__()
+            self.started = True
+            self._submit(self.held)
+            self.held = None
+        self._submit(stg)
+
+    def _submit(self, stg: pa.Table) -> None:
+        self.in_flight.append(self.runner.submit(prepare, parameters=dict(zip(("stg", "run_id", "now", "model", "since", "until"), (stg, *self.args)))))
+        # Enough in flight to keep every worker busy while this process links and loads.
+        while len(self.in_flight) > self._depth():
+            self._finish(self.in_flight.popleft().result())
+
+    def _depth(self) -> int:
+        workers = getattr(self.runner, "_max_workers", None) or (os.cpu_count() or 2)
+        return workers + 1
+
+    def close(self) -> Totals:
+        """Finish every batch; returns the totals. The executor is shut down either way."""
+        try:
+            if self.held is not None:  # a single batch: never worth starting workers for
+                self._finish(prepare(self.held, *self.args))
+                self.held = None
+            while self.in_flight:
+                self._finish(self.in_flight.popleft().result())
+        finally:
+            self.shutdown()
+        self.bar.done(self.totals.staged)
+        return self.totals
+
+    def shutdown(self) -> None:
+        while self.in_flight:
+            future = self.in_flight.popleft()
+            inner = getattr(future, "wrapped_future", future)
+            if hasattr(inner, "cancel"):
+                inner.cancel()
+        if self.started:
+            self.started = False
+            self.runner.__exit__(None, None, None)
+
+    # -- the ordered half ------------------------------------------------------------------------
+    def _finish(self, prepared: PreparedBatch) -> None:
+        cancel.checkpoint()
+        t0 = time.perf_counter()
+        db = self.layout.db
+        if self.session is None:
+            self.session = LinkSession(default_gazetteer(), wdb.known_aliases(db))
+        known = wdb.known_document_ids(db, prepared.documents["document_id"].to_pylist())
+        candidates = wdb.candidate_signatures(db, band_probe(prepared.bands))
+        done: FinishedBatch = finish_batch(prepared, known, candidates, self.session, self.now)
+        t1 = time.perf_counter()
+        added = self.loader({
+            "stg_documents": done.stg, "documents": done.documents, "sentences": done.tables.sentences,
+            "tokens": done.tables.tokens, "entity_mentions": done.tables.mentions, "entities": done.tables.entities,
+            "entity_aliases": done.tables.aliases, "quarantine": quarantine_rows(done.stg, self.now),
+            "document_signatures": done.signatures, "document_duplicates": done.duplicates,
+        })
+        seconds = dict(done.tables.seconds)
+        seconds["load"] = time.perf_counter() - t1
+        seconds["finish"] = t1 - t0
+        self.totals.add(added, seconds)
+        self.bar.advance(done.stg.num_rows)

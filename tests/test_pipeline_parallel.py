@@ -1,0 +1,64 @@
+"""Batches and parallelism change nothing in the warehouse: the sample in one batch in this process,
+in batches of two on a process pool, and in batches of two on a 2-worker local Dask cluster give
+the same rows (ids included), and a duplicate in a later batch is still a duplicate."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from khobor.data import sample_dir
+from khobor.flows.nightly import nightly
+from tests.warehouse_checks import warehouse_contents
+
+
+def _input(tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(sample_dir(), src)
+    # An exact copy read last (a later batch than its original), and a near-copy.
+    body = (src / "2026-11-21-cyclone-warning.bn.txt").read_text(encoding="utf-8")
+    (src / "zz-cyclone-again.bn.txt").write_text(body, encoding="utf-8")
+    (src / "zz-cyclone-edited.bn.txt").write_text(body.replace("।", "। ", 1) + "\nআরও খবর আসছে।\n", encoding="utf-8")
+    return src
+
+
+def _run(tmp_path, name, monkeypatch, batch: int, **kw):
+    monkeypatch.setenv("KHOBOR_BATCH_DOCUMENTS", str(batch))
+    wh = tmp_path / name
+    s = nightly(warehouse_dir=str(wh), input_path=str(tmp_path / "in"), timezone_name="Asia/Dhaka", **kw)
+    assert s["status"] == "succeeded", s
+    return s, warehouse_contents(wh / "khobor.duckdb")
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("reference")
+    _input(tmp)
+    with pytest.MonkeyPatch.context() as mp:
+        return tmp, *_run(tmp, "one-batch", mp, batch=1000, workers=0)
+
+
+def test_reference_run_sees_the_duplicate_and_the_near_duplicate(reference):
+    _, s, rows = reference
+    assert s["duplicates_new"] == 1 and s["near_duplicates_new"] == 1, s
+    assert len(rows["documents"]) == s["documents_new"] == s["items_new"] - 1
+
+
+def test_batches_in_this_process_give_the_same_warehouse(reference, monkeypatch):
+    tmp, s1, rows1 = reference
+    s2, rows2 = _run(tmp, "batches-inline", monkeypatch, batch=2, workers=0)
+    assert rows2 == rows1
+    assert s2["stage_seconds"]["load"] > 0
+
+
+def test_batches_on_a_process_pool_give_the_same_warehouse(reference, monkeypatch):
+    tmp, _, rows1 = reference
+    _, rows2 = _run(tmp, "batches-pool", monkeypatch, batch=2)
+    assert rows2 == rows1
+
+
+@pytest.mark.slow
+def test_batches_on_a_local_dask_cluster_give_the_same_warehouse(reference, monkeypatch):
+    tmp, _, rows1 = reference
+    _, rows2 = _run(tmp, "batches-dask", monkeypatch, batch=2, workers=2)
+    assert rows2 == rows1
