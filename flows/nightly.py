@@ -117,7 +117,7 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str) -> tuple[pa.Table, 
         except Exception as exc:  # noqa: BLE001 - a SourceError, or a broken plugin: never fails the others
             stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
             get_run_logger().error("source %s failed: %s", info.id, stat["error"])
-        parts.append(stage_items(items, run_id, seen, {info.id: SourceDefaults(info.timezone, info.language)}))
+        parts.append(stage_items(items, run_id, seen, {info.id: SourceDefaults(info.timezone, info.language, info.publisher)}))
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
     bar.done()
