@@ -103,3 +103,8 @@ def test_documents_carry_the_local_day_precision_and_publisher():
     assert (a["published_date"], a["published_precision"], a["publisher"]) == (date(2024, 8, 12), "day", "Jugantor")
     assert (b["published_date"], b["published_precision"], b["publisher"]) == (date(2024, 8, 12), "time", "Registry Publisher")
     assert (c["published_at"], c["published_date"], c["published_precision"]) == (None, None, None)
+
+
+def test_a_dateline_under_a_headline_and_a_blank_line_is_found():
+    text = "Bangladesh and Japan sign rail deal\n\nDhaka, 20 November 2026 — Bangladesh and Japan signed a loan."
+    assert find_published_in_text(text, "Asia/Dhaka").day == date(2026, 11, 20)

@@ -88,10 +88,11 @@ _ORDERS = ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2)))
 
 def find_published_in_text(text: str, tz: str = "UTC", tail: int = 200) -> Published | None:
     """The date of a dateline (``ঢাকা, ২১ নভেম্বর ২০২৬ —`` near the start of one of the first two
-    lines) or of a closing line (``প্রকাশ: ২১ নভেম্বর ২০২৬``), with the time when one follows it.
-    A date further into a sentence is what the article is about, not when it was published.
+    lines that are not blank: a headline, then the dateline) or of a closing line (``প্রকাশ: ২১
+    নভেম্বর ২০২৬``), with the time when one follows it. A date further into a sentence is what the
+    article is about, not when it was published.
     """
-    lines = unicodedata.normalize("NFC", text).split("\n")
+    lines = [line for line in unicodedata.normalize("NFC", text).split("\n") if line.strip()]
     for line in lines[:2]:
         found = _first_date(line[: DATELINE_REACH + 60], tz, max_start=DATELINE_REACH)
         if found is not None:
