@@ -273,6 +273,7 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
                        sources=run_summary.source_results(source_stats))
         report = {"run_id": run_id, "status": status, "failures": failures, "warnings": verdict.warnings + warnings,
                   "recognisers": recognisers, "suites": verdict.suites, "counts": counts,
+                  "release": release, "stage_seconds": timings,
                   "sources": run_summary.source_report(source_stats, source_rows)}
         report_path = record_run(layout, run_id, source_rows,
                                  run_summary.runs_row(status, counts, failures, release, timings, datetime.now(timezone.utc)),
