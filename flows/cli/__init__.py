@@ -25,6 +25,7 @@ app.command()(schedule_cmds.trigger)
 app.command()(text_cmds.tokenize)
 app.command()(text_cmds.extract)
 app.command()(analyst_cmds.sql)
+app.command()(analyst_cmds.report)
 app.command()(analyst_cmds.dictionary)
 app.add_typer(sources_cmds.app, name="sources")
 

@@ -1,6 +1,6 @@
-"""``khobor sql``: what analysts run against a warehouse's published marts, read from
-``analytics.duckdb`` read-only without the writer's lock, so it works while a run is writing; and
-``khobor dictionary``, the data dictionary generated from the catalogue.
+"""``khobor sql`` and ``khobor report``: what analysts run against a warehouse's published marts,
+read from ``analytics.duckdb`` read-only without the writer's lock, so both work while a run is
+writing; and ``khobor dictionary``, the data dictionary generated from the catalogue.
 """
 from __future__ import annotations
 
@@ -118,3 +118,21 @@ def dictionary(
         out.write_text(text, encoding="utf-8")
         err_console.print(f"wrote {out}", highlight=False)
 
+
+def report(
+    warehouse: Optional[Path] = WAREHOUSE_OPT,
+    run: Optional[str] = typer.Option(None, "--run", help="The run to report on (its id). Default: the latest run."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the page. Default: <warehouse>/reports/<run_id>.html."),
+) -> None:
+    """Write one self-contained HTML page (no network references; the Bengali font is inline): the
+    run's summary and validation results, then top entities, mentions over time, the strongest
+    co-occurring pairs and coverage by newspaper, as charts, from the live marts."""
+    from khobor.flows.analytics import AnalyticsMissing
+    from khobor.flows.report import ReportMissing, write_report
+
+    layout = warehouse_layout(warehouse)
+    try:
+        path = write_report(layout, run, out)
+    except (AnalyticsMissing, ReportMissing) as exc:
+        fail(str(exc), ExitCode.USAGE)
+    print(path)
