@@ -1,10 +1,10 @@
 -- dim_entities: the rows its suite (dim_entities.yml) checks: one row per canonical entity with at least one mention.
--- Scope release: the mart files about to be published ($release is the release folder).
+-- Scope release: the marts about to be published (READ_MART(<mart>) reads one from the release folder).
 WITH dim AS (
-  SELECT * FROM READ_PARQUET('$release/dim_entities.parquet')
+  SELECT * FROM READ_MART('dim_entities')
 ), fct AS (
   SELECT entity_id, COUNT(*) AS n, COUNT(DISTINCT document_id) AS docs, MIN(published_date) AS first_day, MAX(published_date) AS last_day
-  FROM READ_PARQUET('$release/fct_entity_mentions/*/*.parquet', hive_partitioning = TRUE, hive_types = {'published_month': DATE})
+  FROM READ_MART('fct_entity_mentions')
   WHERE NOT entity_id IS NULL
   GROUP BY entity_id
 )

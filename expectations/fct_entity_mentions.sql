@@ -1,9 +1,9 @@
 -- fct_entity_mentions: the rows its suite (fct_entity_mentions.yml) checks: one row per entity mention.
--- Scope release: the mart files about to be published ($release is the release folder).
+-- Scope release: the marts about to be published (READ_MART(<mart>) reads one from the release folder).
 WITH fct AS (
-  SELECT * FROM READ_PARQUET('$release/fct_entity_mentions/*/*.parquet', hive_partitioning = TRUE, hive_types = {'published_month': DATE})
+  SELECT * FROM READ_MART('fct_entity_mentions')
 ), docs AS (
-  SELECT document_id, published_date, publisher FROM READ_PARQUET('$release/mart_documents.parquet')
+  SELECT document_id, published_date, publisher FROM READ_MART('mart_documents')
 )
 SELECT
   f.mention_id,

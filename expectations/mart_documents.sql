@@ -1,9 +1,9 @@
 -- mart_documents: the rows its suite (mart_documents.yml) checks: one row per distinct document.
--- Scope release: the mart files about to be published ($release is the release folder).
+-- Scope release: the marts about to be published (READ_MART(<mart>) reads one from the release folder).
 WITH docs AS (
-  SELECT * FROM READ_PARQUET('$release/mart_documents.parquet')
+  SELECT * FROM READ_MART('mart_documents')
 ), fct AS (
-  SELECT document_id, COUNT(*) AS n FROM READ_PARQUET('$release/fct_entity_mentions/*/*.parquet', hive_partitioning = TRUE, hive_types = {'published_month': DATE})
+  SELECT document_id, COUNT(*) AS n FROM READ_MART('fct_entity_mentions')
   GROUP BY document_id
 ), grouped AS (
   SELECT near_duplicate_group, COUNT(*) AS members FROM docs WHERE NOT near_duplicate_group IS NULL GROUP BY 1

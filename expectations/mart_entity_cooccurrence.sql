@@ -1,11 +1,11 @@
 -- mart_entity_cooccurrence: the rows its suite (mart_entity_cooccurrence.yml) checks: one row per entity pair and local day.
--- Scope release: the mart files about to be published ($release is the release folder). The
+-- Scope release: the marts about to be published (READ_MART(<mart>) reads one from the release folder). The
 -- expected counts are recomputed here from fct_entity_mentions alone.
 WITH pairs AS (
-  SELECT * FROM READ_PARQUET('$release/mart_entity_cooccurrence.parquet')
+  SELECT * FROM READ_MART('mart_entity_cooccurrence')
 ), present AS (
   SELECT DISTINCT document_id, sentence_index, entity_id, published_date AS day
-  FROM READ_PARQUET('$release/fct_entity_mentions/*/*.parquet', hive_partitioning = TRUE, hive_types = {'published_month': DATE})
+  FROM READ_MART('fct_entity_mentions')
   WHERE NOT entity_id IS NULL AND NOT published_date IS NULL
 ), by_document AS (
   SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, a.day, COUNT(DISTINCT a.document_id) AS documents

@@ -1,10 +1,10 @@
 -- mart_entity_daily: the rows its suite (mart_entity_daily.yml) checks: one row per entity, local day and publisher.
--- Scope release: the mart files about to be published ($release is the release folder).
+-- Scope release: the marts about to be published (READ_MART(<mart>) reads one from the release folder).
 WITH daily AS (
-  SELECT * FROM READ_PARQUET('$release/mart_entity_daily.parquet')
+  SELECT * FROM READ_MART('mart_entity_daily')
 ), fct AS (
   SELECT entity_id, published_date AS day, publisher, COUNT(*) AS mentions, COUNT(DISTINCT document_id) AS documents
-  FROM READ_PARQUET('$release/fct_entity_mentions/*/*.parquet', hive_partitioning = TRUE, hive_types = {'published_month': DATE})
+  FROM READ_MART('fct_entity_mentions')
   WHERE NOT entity_id IS NULL AND NOT published_date IS NULL
   GROUP BY ALL
 ), totals AS (

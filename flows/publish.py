@@ -89,7 +89,7 @@ def write_manifest(release_dir: Path, run_id: str, models_dir: Path | None = Non
     pq.write_table(table, release_dir / MANIFEST)
 
 
-def swap_in(layout: WarehouseLayout, staging: Path, run_id: str) -> Path:
+def swap_in(layout: WarehouseLayout, staging: Path, run_id: str, models_dir: Path | None = None) -> Path:
     release = layout.releases / run_id
     os.replace(staging, release)
     tmp_link = layout.marts / f".current-{run_id}"
@@ -97,7 +97,7 @@ def swap_in(layout: WarehouseLayout, staging: Path, run_id: str) -> Path:
         tmp_link.unlink()
     os.symlink(Path("releases") / run_id, tmp_link)
     os.replace(tmp_link, layout.current)
-    rebuild_analytics(layout)
+    rebuild_analytics(layout, models_dir)
     _prune(layout, keep=release)
     return release
 
@@ -117,14 +117,14 @@ def analytics_views(models: list[Model]) -> list[str]:
     return out
 
 
-def rebuild_analytics(layout: WarehouseLayout) -> None:
+def rebuild_analytics(layout: WarehouseLayout, models_dir: Path | None = None) -> None:
     tmp = layout.analytics_db.with_name(f".{layout.analytics_db.name}.tmp")
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(config={"file_search_path": str(layout.root)})
     try:
         con.execute(f"ATTACH '{_sql_path(tmp)}' AS analytics (STORAGE_VERSION '{ANALYTICS_STORAGE_VERSION}')")
         con.execute("USE analytics")
-        for statement in analytics_views(marts()):
+        for statement in analytics_views(marts(models_dir)):
             con.execute(statement)
         con.execute("USE memory")
         con.execute("DETACH analytics")
@@ -140,11 +140,11 @@ def _prune(layout: WarehouseLayout, keep: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(layout: WarehouseLayout, run_id: str) -> tuple[Path, Verdict]:
-    staging = build_release(layout, run_id)
-    verdict = validate_release(staging)
+def publish(layout: WarehouseLayout, run_id: str, models_dir: Path | None = None) -> tuple[Path, Verdict]:
+    staging = build_release(layout, run_id, models_dir)
+    verdict = validate_release(staging, models_dir=models_dir)
     if not verdict.success:
         shutil.rmtree(staging, ignore_errors=True)
         raise PublishRefused(verdict)
-    write_manifest(staging, run_id)
-    return swap_in(layout, staging, run_id), verdict
+    write_manifest(staging, run_id, models_dir)
+    return swap_in(layout, staging, run_id, models_dir), verdict

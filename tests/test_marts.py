@@ -159,15 +159,15 @@ def test_dim_entities_knows_days_seen_aliases_and_how_the_english_name_was_made(
     assert all(isinstance(r["aliases"], list) for r in dim.values())
 
 
-def test_mentions_are_partitioned_by_month_in_row_groups(built):
+def test_mentions_are_one_file_ordered_by_day_in_row_groups(built):
     import pyarrow.parquet as pq
 
     layout, _ = built
-    folder = layout.current / "fct_entity_mentions"
-    parts = sorted(p.name for p in folder.iterdir())
-    assert parts == ["published_month=2024-08-01", "published_month=__HIVE_DEFAULT_PARTITION__"]
-    meta = pq.ParquetFile(next((folder / parts[0]).glob("*.parquet"))).metadata
-    assert meta.num_row_groups >= 1 and "published_month" not in meta.schema.names
+    meta = pq.ParquetFile(layout.current / "fct_entity_mentions.parquet").metadata
+    assert meta.num_row_groups >= 1 and all(meta.row_group(i).num_rows <= 100_000 for i in range(meta.num_row_groups))
+    days = [r["published_date"] for r in rows(layout, "SELECT published_date FROM read_parquet('marts/current/fct_entity_mentions.parquet')")]
+    dated = [d for d in days if d is not None]
+    assert dated == sorted(dated) and days == dated + [None] * (len(days) - len(dated))  # by day, undated last
     n = rows(layout, "SELECT count(*) AS n FROM fct_entity_mentions WHERE published_month = DATE '2024-08-01'")[0]["n"]
     assert n == rows(layout, "SELECT count(*) AS n FROM fct_entity_mentions WHERE published_date IS NOT NULL")[0]["n"] > 0
 
@@ -211,3 +211,42 @@ def test_a_reader_left_open_keeps_working_after_old_releases_are_pruned(built, m
         after = con.sql("SELECT DISTINCT release FROM khobor_release").fetchall()
         n = con.sql("SELECT count(*) FROM mart_documents").fetchall()[0][0]
     assert before == [(s["release"],)] and after == [(new_release.name,)] and n == 5
+
+
+def test_a_mart_can_be_published_in_hive_partitions(built, tmp_path):
+    """partition_by in a mart's YAML (a DATE column, the mart's last) writes it as hive partitions;
+    suites, views and readers follow. fct_entity_mentions by month is where it was measured."""
+    import yaml
+
+    from khobor.data import mart_models_dir
+    from khobor.flows import publish
+
+    layout, _ = built
+    before = rows(layout, "SELECT * FROM fct_entity_mentions ORDER BY mention_id")
+    models = tmp_path / "models"
+    shutil.copytree(mart_models_dir(), models)
+    spec = yaml.safe_load((models / "fct_entity_mentions.yml").read_text(encoding="utf-8"))
+    spec["partition_by"] = "published_month"
+    (models / "fct_entity_mentions.yml").write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        release, verdict = publish.publish(layout, "20990101T000001Z-parts", models_dir=models)
+        parts = sorted(p.name for p in (release / "fct_entity_mentions").iterdir())
+        assert verdict.success and parts == ["published_month=2024-08-01", "published_month=__HIVE_DEFAULT_PARTITION__"]
+        assert rows(layout, "SELECT * FROM fct_entity_mentions ORDER BY mention_id") == before
+    finally:
+        publish.publish(layout, "20990101T000002Z-files")
+
+
+def test_a_partition_column_must_be_a_marts_last(tmp_path):
+    import yaml
+
+    from khobor.data import mart_models_dir
+    from khobor.flows.models import mart_models
+
+    models = tmp_path / "models"
+    shutil.copytree(mart_models_dir(), models)
+    spec = yaml.safe_load((models / "mart_entity_daily.yml").read_text(encoding="utf-8"))
+    spec["partition_by"] = "day"
+    (models / "mart_entity_daily.yml").write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="mart_entity_daily.*last column"):
+        mart_models(models)

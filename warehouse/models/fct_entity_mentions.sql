@@ -1,6 +1,6 @@
 -- fct_entity_mentions — grain: one row per entity mention. Key: mention_id. Columns: fct_entity_mentions.yml.
--- Partitioned by published_month (its last column); undated documents' mentions are in the
--- __HIVE_DEFAULT_PARTITION__ folder, with a NULL published_date and published_month.
+-- Ordered by local day (undated documents' mentions last, with a NULL published_date), so row-group
+-- statistics let a date filter skip the rest.
 SELECT
     m.mention_id,
     m.document_id,
