@@ -250,3 +250,30 @@ def test_a_partition_column_must_be_a_marts_last(tmp_path):
     (models / "mart_entity_daily.yml").write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(ValueError, match="mart_entity_daily.*last column"):
         mart_models(models)
+
+
+def test_a_warehouse_from_before_local_days_is_migrated_and_publishes(built, tmp_path):
+    """ensure_schema adds the new columns to an older warehouse (NULL in old rows); its marts then take
+    the local day from published_at in the first sighting's timezone, with no precision."""
+    import duckdb
+
+    from khobor.flows import publish
+    from khobor.flows.warehouse_db import ensure_schema
+
+    layout, _ = built
+    old = tmp_path / "old"
+    shutil.copytree(layout.root, old, symlinks=True, ignore=shutil.ignore_patterns(".lock", ".prefect"))
+    con = duckdb.connect(str(old / "khobor.duckdb"))
+    try:
+        for table, column in (("documents", "publisher"), ("documents", "published_date"), ("documents", "published_precision"),
+                              ("stg_documents", "publisher")):
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    finally:
+        con.close()
+    migrated = WarehouseLayout.at(old)
+    ensure_schema(migrated.db)
+    _, verdict = publish.publish(migrated, "20990101T000003Z-migrated")
+    assert verdict.success
+    d = docs_by_id(migrated)
+    assert (d["p2"]["published_date"], d["p2"]["published_precision"], d["p2"]["publisher"]) == (date(2024, 8, 13), None, None)
+    assert d["p1"]["published_date"] == date(2024, 8, 12) and d["p3"]["published_date"] is None
