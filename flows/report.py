@@ -46,7 +46,9 @@ def run_report(layout: WarehouseLayout, run_id: str | None) -> dict:
 def vega_bundle() -> str:
     import vl_convert
 
-    return vl_convert.javascript_bundle(vl_version=charts.alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0])
+    # The Vega-Lite that Altair writes specs for, when vl-convert carries it; else vl-convert's default.
+    wanted = charts.alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]
+    return vl_convert.javascript_bundle(vl_version=wanted if wanted in vl_convert.get_vegalite_versions() else None)
 
 
 def fonts() -> dict[str, str]:
