@@ -58,7 +58,7 @@ def test_installed_khobor_runs_from_any_folder(venv, tmp_path):
     args = ["run", "--input", str(inputs)] if inputs else ["run", "--sample"]
     r = _khobor(venv, tmp_path, *args, "--warehouse", "wh")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert f"warehouse: {tmp_path / 'wh'}" in r.stdout
+    assert f"warehouse: {tmp_path / 'wh'}" in r.stderr  # stdout is the summary
     con = duckdb.connect(str(tmp_path / "wh" / "khobor.duckdb"), read_only=True)
     try:
         n_docs = con.sql("SELECT count(*) FROM documents").fetchall()[0][0]
