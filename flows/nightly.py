@@ -111,7 +111,7 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str, pipeline: DocumentP
         cancel.checkpoint()
         t0 = time.perf_counter()
         stat = dict(run_id=run_id, source_id=info.id, kind=info.kind, started_at=datetime.now(timezone.utc), items_seen=0, error=None)
-        defaults = {info.id: SourceDefaults(info.timezone, info.language)}
+        defaults = {info.id: SourceDefaults(info.timezone, info.language, info.publisher)}
         items, chars = [], 0
         try:
             for item in build_source(info, context).items():
@@ -244,6 +244,7 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
                        sources=run_summary.source_results(source_stats))
         report = {"run_id": run_id, "status": status, "failures": failures, "warnings": verdict.warnings + warnings,
                   "recognisers": recognisers, "suites": verdict.suites, "counts": counts,
+                  "release": release, "stage_seconds": timings,
                   "sources": run_summary.source_report(source_stats, source_rows)}
         report_path = record_run(layout, run_id, source_rows,
                                  run_summary.runs_row(status, counts, failures, release, timings, datetime.now(timezone.utc)),

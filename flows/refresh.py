@@ -127,7 +127,7 @@ def _refresh(layout: WarehouseLayout, model: Path | None, workers: int | None = 
                        release=release, published_marts=mart_names() if release else [])
         report = {"run_id": run_id, "status": status, "full_refresh": True, "failures": verdict.failures,
                   "warnings": verdict.warnings + warnings, "recognisers": recognisers, "suites": verdict.suites,
-                  "counts": counts, "sources": {}}
+                  "counts": counts, "sources": {}, "release": release, "stage_seconds": timings}
         runs_row = run_summary.runs_row(status, counts, verdict.failures, release, timings, datetime.now(timezone.utc))
         summary["report"] = str(record_run(work, run_id, schema.empty("source_runs"), runs_row, report, summary))
         if release:

@@ -4,13 +4,15 @@ Suites live in ``expectations/`` as pairs, one per table or mart: ``<suite>.yml`
 expectations (GX 1.x expectation types with their arguments, a ``severity`` when a failure should
 only warn, a ``why``), and ``<suite>.sql`` is the DuckDB query that produces the rows they check.
 ``scope`` is ``run`` (a core table: the run's new rows, ``$run_id``, with table-wide key counts
-computed in the query) or ``release`` (a mart file about to be published, under ``$release``).
+computed in the query) or ``release`` (a mart about to be published: ``READ_MART('name')`` reads a
+mart of the release, in the layout its model declares).
 GX's SQL datasource does not work on DuckDB, so frames go through GX's pandas datasource.
 """
 from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,15 +141,26 @@ def run_frames(db: Path, run_id: str, suites: list[Suite]) -> dict[str, object]:
     return frames
 
 
-def release_frames(release_dir: Path, suites: list[Suite]) -> dict[str, object]:
+_READ_MART = re.compile(r"READ_MART\('(\w+)'\)", re.I)
+
+
+def release_query(query: str, release_dir: Path, models_dir: Path | None = None) -> str:
+    """A release suite's query with each ``READ_MART('name')`` reading that mart of the release, in
+    whatever layout its model declares (one file, or hive partitions)."""
+    from khobor.flows.models import marts
+
+    readers = {m.name: m.reader(str(release_dir)) for m in marts(models_dir)}
+    return _READ_MART.sub(lambda m: readers[m.group(1)], query).replace("$release", str(release_dir).replace("'", "''"))
+
+
+def release_frames(release_dir: Path, suites: list[Suite], models_dir: Path | None = None) -> dict[str, object]:
     import duckdb
 
     frames = {}
     con = duckdb.connect()
     try:
         for suite in suites:
-            query = suite.query.replace("$release", str(release_dir).replace("'", "''"))
-            frames[suite.name] = con.sql(query).df()
+            frames[suite.name] = con.sql(release_query(suite.query, release_dir, models_dir)).df()
     finally:
         con.close()
     return frames
@@ -158,6 +171,6 @@ def validate_run(db: Path, run_id: str, directory: Path | None = None) -> Verdic
     return validate_frames(run_frames(db, run_id, suites), suites)
 
 
-def validate_release(release_dir: Path, directory: Path | None = None) -> Verdict:
+def validate_release(release_dir: Path, directory: Path | None = None, models_dir: Path | None = None) -> Verdict:
     suites = load_suites("release", directory)
-    return validate_frames(release_frames(release_dir, suites), suites)
+    return validate_frames(release_frames(release_dir, suites, models_dir), suites)

@@ -32,14 +32,21 @@ def ensure_schema(db: Path) -> None:
     """Create what is missing: tables from the DDL, and columns a newer khobor declares on an older
     warehouse (added with their declared type; existing rows get NULL)."""
     db.parent.mkdir(parents=True, exist_ok=True)
+    statements = duckdb.extract_statements(schema_sql().read_text(encoding="utf-8"))
     with connect(db) as con:
-        con.execute(schema_sql().read_text(encoding="utf-8"))
+        # Tables first, then the columns an older warehouse lacks, then the comments (a comment on a
+        # column that is not there yet would fail).
+        for st in statements:
+            if st.type.name == "CREATE":
+                con.execute(st.query)
         for name, spec in schema.tables().items():
             have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [name]).fetchall()}
             for col in spec.columns:
                 if col.name not in have:
                     con.execute(f'ALTER TABLE {name} ADD COLUMN "{col.name}" {col.type}')
-                    con.execute(f"COMMENT ON COLUMN {name}.\"{col.name}\" IS $${col.doc}$$")
+        for st in statements:
+            if st.type.name != "CREATE":
+                con.execute(st.query)
 
 
 def known_sightings(db: Path) -> set[str]:

@@ -30,3 +30,16 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory):
+    """The sample source of the project's registry, run once: the warehouse the analysts' docs,
+    queries and report are checked against."""
+    from khobor.flows.nightly import nightly
+    from khobor.flows.paths import WarehouseLayout
+
+    wh = tmp_path_factory.mktemp("sample-warehouse") / "wh"
+    summary = nightly(warehouse_dir=str(wh), registry_path=str(PROJECT / "sources.toml"), source_ids=["sample"])
+    assert summary["status"] == "succeeded", summary
+    return WarehouseLayout.at(wh)

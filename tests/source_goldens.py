@@ -24,7 +24,7 @@ from tests.http_server import LocalServer, Reply
 
 GOLDEN = Path(__file__).parent / "golden" / "sources"
 NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
-FIELDS = ("item_key", "media_type", "status", "reason", "title", "url", "external_id", "published_raw", "encoding", "body_text")
+FIELDS = ("item_key", "media_type", "status", "reason", "title", "url", "external_id", "published_raw", "publisher", "encoding", "body_text")
 FAST = FetchPolicy(min_interval=0.0, backoff_base=0.01, max_attempts=2, connect_timeout=2, read_timeout=2, total_timeout=5)
 
 
@@ -54,7 +54,7 @@ def staged_rows(kind: str) -> list[dict]:
         entry = json.loads(json.dumps(spec["source"]).replace("SERVER", base))
         info = SourceInfo(**entry)
         context = SourceContext(base_dir=case, fetcher=HttpFetcher(FAST) if server else None)
-        stg = stage_items(build_source(info, context).items(), "golden", set(), {info.id: SourceDefaults(info.timezone, info.language)})
+        stg = stage_items(build_source(info, context).items(), "golden", set(), {info.id: SourceDefaults(info.timezone, info.language, info.publisher)})
     stg, docs = build_documents(stg, "golden", NOW)
     doc_by_id = {d["document_id"]: d for d in docs.to_pylist()}
     rows = []
@@ -62,6 +62,8 @@ def staged_rows(kind: str) -> list[dict]:
         row = {k: r[k] for k in FIELDS}
         doc = doc_by_id.get(r["document_id"])
         row["published_at"] = doc["published_at"].isoformat() if doc and doc["published_at"] else None
+        row["published_date"] = doc["published_date"].isoformat() if doc and doc["published_date"] else None
+        row["published_precision"] = doc["published_precision"] if doc else None
         row["language"] = doc["language"] if doc else None
         rows.append(json.loads(json.dumps(row, ensure_ascii=False).replace(base, "http://SERVER")))
     return sorted(rows, key=lambda r: r["item_key"])

@@ -24,7 +24,7 @@ def test_shipped_models_build_after_what_they_select_from():
     assert "int_document_dates" in order and "int_document_dates" not in mart_names()
     for m in mart_models():
         assert all(order.index(d) < order.index(m.name) for d in m.depends_on), m.name
-    assert {"dim_entities", "fct_entity_mentions", "mart_entity_daily", "mart_documents"} <= set(mart_names())
+    assert {"dim_entities", "fct_entity_mentions", "mart_entity_daily", "mart_entity_cooccurrence", "mart_documents"} <= set(mart_names())
 
 
 def test_models_may_build_on_marts_and_cycles_are_refused(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from typer.testing import CliRunner
 from khobor.flows.cli import app
 from khobor.flows.sources.base import ConfigError, SourceContext
 from khobor.flows.sources.registry import build_source, read_registry, select
-from khobor.transforms.documents.staging import stage_items
+from khobor.transforms.documents.build import build_documents
+from khobor.transforms.documents.staging import SourceDefaults, stage_items
 from tests.conftest import PROJECT as PROJECT_ROOT
 
 runner = CliRunner()
@@ -84,11 +86,16 @@ def test_news_bench_loads_with_a_mapping_alone(shared_dir):
         pytest.skip("news_bench is not present")
     info = next(i for i in read_registry(PROJECT_ROOT / "sources.toml").sources if i.id == "news-bench")
     items = list(build_source(info, SourceContext(base_dir=PROJECT_ROOT)).items(limit=200))
-    stg = stage_items(items, "t", set())
+    stg = stage_items(items, "t", set(), {info.id: SourceDefaults(info.timezone, info.language, info.publisher)})
     rows = stg.to_pylist()
     assert len(rows) == 200
     assert all(r["status"] == "new" for r in rows), [r["detail"] for r in rows if r["status"] != "new"][:3]
     assert all(r["title"] and r["published_raw"] and r["external_id"] is not None for r in rows)
+    # Each record's paper is its publisher; a date-only value is that day in Dhaka, not the UTC day before.
+    assert info.fields["publisher"] == "paper" and {r["publisher"] for r in rows} == {"Jugantor"}
+    _, docs = build_documents(stg, "t", datetime.now(timezone.utc))
+    first = docs.to_pylist()[0]
+    assert (first["published_date"], first["published_precision"]) == (date(2024, 8, 12), "day")
 
 
 def test_sources_list_and_check_on_the_sample(tmp_path):

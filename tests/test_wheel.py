@@ -29,7 +29,9 @@ def test_wheel_holds_one_package_and_its_data(wheel):
     assert {n.split("/")[0] for n in names} == {"khobor", wheel.name.split("-py3")[0] + ".dist-info"}
     for needed in ("khobor/models/bn_ner/config.cfg", "khobor/models/bn_ner/ner/model", "khobor/warehouse/schema.sql",
                    "khobor/warehouse/models/dim_entities.sql", "khobor/expectations/tokens.yml", "khobor/expectations/tokens.sql",
-                   "khobor/transforms/entities/data/gazetteer.tsv", "khobor/sample/news/wire.jsonl"):
+                   "khobor/transforms/entities/data/gazetteer.tsv", "khobor/sample/news/wire.jsonl",
+                   "khobor/warehouse/models/mart_documents.yml", "khobor/transforms/report/data/NotoSansBengali-Regular.woff2",
+                   "khobor/transforms/report/data/OFL.txt"):
         assert needed in names, needed
     assert not [n for n in names if n.endswith((".duckdb", ".parquet"))]
 
@@ -56,7 +58,7 @@ def test_installed_khobor_runs_from_any_folder(venv, tmp_path):
     args = ["run", "--input", str(inputs)] if inputs else ["run", "--sample"]
     r = _khobor(venv, tmp_path, *args, "--warehouse", "wh")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert f"warehouse: {tmp_path / 'wh'}" in r.stdout
+    assert f"warehouse: {tmp_path / 'wh'}" in r.stderr  # stdout is the summary
     con = duckdb.connect(str(tmp_path / "wh" / "khobor.duckdb"), read_only=True)
     try:
         n_docs = con.sql("SELECT count(*) FROM documents").fetchall()[0][0]
@@ -66,6 +68,11 @@ def test_installed_khobor_runs_from_any_folder(venv, tmp_path):
     assert n_docs == (2 if inputs else 7)
     assert n_people > 0, "the NER model inside the wheel did not run"
     assert (tmp_path / "wh" / "analytics.duckdb").exists()
+    # The analysts' commands work from the installed package alone too.
+    q = _khobor(venv, tmp_path, "sql", "SELECT count(*) AS n FROM mart_documents", "--format", "csv", "--warehouse", "wh")
+    assert q.returncode == 0 and q.stdout.splitlines()[1] == str(n_docs), q.stdout + q.stderr
+    page = _khobor(venv, tmp_path, "report", "--warehouse", "wh")
+    assert page.returncode == 0 and Path(page.stdout.strip()).stat().st_size > 200_000, page.stdout + page.stderr
 
 
 def test_defaults_come_from_the_current_folder_or_khobor_home(venv, tmp_path):

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS stg_documents (
     reason        VARCHAR,
     detail        VARCHAR,
     timezone      VARCHAR,
-    language_default VARCHAR
+    language_default VARCHAR,
+    publisher     VARCHAR
 );
 COMMENT ON TABLE stg_documents IS 'One row per raw item sighting: a source handed over these exact bytes under this item key. Key: stg_id.';
 COMMENT ON COLUMN stg_documents.stg_id IS 'Sighting id: hash of source, item key and raw sha256.';
@@ -53,6 +54,7 @@ COMMENT ON COLUMN stg_documents.reason IS 'Why a quarantined sighting was reject
 COMMENT ON COLUMN stg_documents.detail IS 'Human-readable detail of the rejection.';
 COMMENT ON COLUMN stg_documents.timezone IS 'The source''s timezone when staged: dates without one are read in it (a full refresh rebuilds from staging alone).';
 COMMENT ON COLUMN stg_documents.language_default IS 'The source''s default language when staged (used when detection is unsure).';
+COMMENT ON COLUMN stg_documents.publisher IS 'Who published the item: the record''s own publisher field (mapped by the source; publisher or paper by default), else the registry''s publisher for the source; NULL when neither names one.';
 
 CREATE TABLE IF NOT EXISTS documents (
     document_id  VARCHAR NOT NULL,
@@ -71,7 +73,10 @@ CREATE TABLE IF NOT EXISTS documents (
     n_sentences  INTEGER,
     n_tokens     INTEGER,
     n_mentions   INTEGER,
-    ingested_at  TIMESTAMPTZ NOT NULL
+    ingested_at  TIMESTAMPTZ NOT NULL,
+    publisher    VARCHAR,
+    published_date DATE,
+    published_precision VARCHAR
 );
 COMMENT ON TABLE documents IS 'One row per distinct document (whitespace-insensitive clean text). Key: document_id.';
 COMMENT ON COLUMN documents.document_id IS 'Document id: hash of the whitespace-normalised clean text, so the same article from two sources is one document.';
@@ -82,7 +87,7 @@ COMMENT ON COLUMN documents.item_key IS 'Item key of the first sighting.';
 COMMENT ON COLUMN documents.external_id IS 'The item''s own id in its source.';
 COMMENT ON COLUMN documents.url IS 'Article URL, when known.';
 COMMENT ON COLUMN documents.title IS 'Article title, when known.';
-COMMENT ON COLUMN documents.published_at IS 'Publication time in UTC; NULL when the source gives no usable date.';
+COMMENT ON COLUMN documents.published_at IS 'Publication time in UTC; NULL when the source gives no usable date. When only a day was given (published_precision = day) it is the start of that day in the source''s timezone.';
 COMMENT ON COLUMN documents.language IS 'bn | en | other (detected; the source default when detection is unsure).';
 COMMENT ON COLUMN documents.text IS 'Clean text (Unicode and Bengali normalised); every offset in the warehouse points into it.';
 COMMENT ON COLUMN documents.offset_map IS 'Breakpoints mapping clean-text offsets to offsets in stg_documents.body_text.';
@@ -91,6 +96,9 @@ COMMENT ON COLUMN documents.n_sentences IS 'Sentences of the document.';
 COMMENT ON COLUMN documents.n_tokens IS 'Tokens of the document.';
 COMMENT ON COLUMN documents.n_mentions IS 'Entity mentions of the document.';
 COMMENT ON COLUMN documents.ingested_at IS 'When the run that loaded it started (UTC).';
+COMMENT ON COLUMN documents.publisher IS 'Who published it (the newspaper), from its first sighting: the record''s own publisher, else the source''s; NULL when unknown.';
+COMMENT ON COLUMN documents.published_date IS 'The publisher''s local calendar day: the day as given when only a day was given, else published_at in the source''s timezone; NULL when undated.';
+COMMENT ON COLUMN documents.published_precision IS 'What the source gave: day (a date only) | time (a date and time of day); NULL when undated.';
 
 CREATE TABLE IF NOT EXISTS sentences (
     document_id    VARCHAR NOT NULL,

@@ -5,6 +5,7 @@ import sys
 
 import typer
 
+from khobor.flows.cli import analyst as analyst_cmds
 from khobor.flows.cli import run as run_cmds
 from khobor.flows.cli import schedule as schedule_cmds
 from khobor.flows.cli import sources as sources_cmds
@@ -23,6 +24,9 @@ app.command()(schedule_cmds.serve)
 app.command()(schedule_cmds.trigger)
 app.command()(text_cmds.tokenize)
 app.command()(text_cmds.extract)
+app.command()(analyst_cmds.sql)
+app.command()(analyst_cmds.report)
+app.command()(analyst_cmds.dictionary)
 app.add_typer(sources_cmds.app, name="sources")
 
 

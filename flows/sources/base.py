@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the HTTP stack is imported only by runs that fetch
     from khobor.flows.sources.http.results import Fetcher
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,63}$")
-RECORD_FIELDS = ("id", "title", "text", "body", "date", "url")
+RECORD_FIELDS = ("id", "title", "text", "body", "date", "url", "publisher")
 
 
 class SourceError(RuntimeError):

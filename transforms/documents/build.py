@@ -8,13 +8,12 @@ warehouse already holds.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from khobor.transforms import schema
-from khobor.transforms.documents.dates import find_date_in_text, parse_published
+from khobor.transforms.documents.dates import Published, find_published_in_text, read_published
 from khobor.transforms.documents.ids import document_id
 from khobor.transforms.text.cleaning import clean_text
 from khobor.transforms.text.language import detect_language
@@ -22,7 +21,8 @@ from khobor.transforms.text.language import detect_language
 
 def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table, pa.Table]:
     """Returns (staging rows with status and document_id settled, new documents). Dates without a
-    timezone are read in each sighting's source timezone; its default language is the fallback."""
+    timezone are read in each sighting's source timezone, and the publisher's local day is the day
+    there; the source's default language is the fallback."""
     stg_rows = stg.to_pylist()
     docs = []
     seen: set[str] = set()
@@ -40,6 +40,8 @@ def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table
             continue
         seen.add(doc_id)
         tz = row.get("timezone") or "UTC"
+        published = plausible_published(
+            read_published(row["published_raw"], tz) or find_published_in_text(cleaned.text, tz), row["fetched_at"] or now)
         docs.append(
             dict(
                 document_id=doc_id,
@@ -50,10 +52,10 @@ def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table
                 external_id=row["external_id"],
                 url=row["url"],
                 title=row["title"],
-                published_at=plausible(
-                    parse_published(row["published_raw"], tz) or find_date_in_text(cleaned.text, tz),
-                    row["fetched_at"] or now,
-                ),
+                published_at=published.at if published else None,
+                published_date=published.day if published else None,
+                published_precision=published.precision if published else None,
+                publisher=row.get("publisher"),
                 language=detect_language(cleaned.text, default=row.get("language_default")),
                 text=cleaned.text,
                 offset_map=[{"clean": c, "raw": r} for c, r in cleaned.offset_map.pairs()],
@@ -86,6 +88,10 @@ def plausible(published: datetime | None, fetched_at: datetime) -> datetime | No
     return published
 
 
+def plausible_published(published: Published | None, fetched_at: datetime) -> Published | None:
+    return published if published is not None and plausible(published.at, fetched_at) is not None else None
+
+
 def drop_known_documents(stg: pa.Table, docs: pa.Table, known: set[str]) -> tuple[pa.Table, pa.Table]:
     """Turn sightings of documents the warehouse already holds into duplicates, and drop those documents."""
     if not known:
@@ -102,12 +108,10 @@ def within_window(stg: pa.Table, docs: pa.Table, since: date | None, until: date
     the source's timezone) and their sightings; undated ones and the rest are left unstaged, so a
     later run still sees them. Rejected sightings stay (they are reported either way)."""
     keep: set[str] = set()
-    tz_of = dict(zip(stg["stg_id"].to_pylist(), stg["timezone"].to_pylist()))
-    for d in docs.select(["document_id", "stg_id", "published_at"]).to_pylist():
-        if d["published_at"] is None:
+    for d in docs.select(["document_id", "published_date"]).to_pylist():
+        day = d["published_date"]
+        if day is None:
             continue
-        tz = ZoneInfo(tz_of.get(d["stg_id"]) or "UTC")
-        day = d["published_at"].astimezone(tz).date()
         if (since is None or day >= since) and (until is None or day <= until):
             keep.add(d["document_id"])
     value_set = pa.array(sorted(keep), type=pa.string())

@@ -1,9 +1,18 @@
-"""Publication dates into UTC timestamps: from item metadata, or from a date written in the text."""
+"""Publication dates: from item metadata, or from a dateline or byline written in the text.
+
+A date is read as a ``Published``: the UTC instant, the publisher's local calendar day and the
+precision the source gave. A date-only value (``2024/08/12``, a JSON-LD ``datePublished`` of
+``2024-08-12``, a byline ``২১ নভেম্বর ২০২৬``) has precision ``day``: its day is the day as written,
+whatever the timezone, and its instant is the start of that day in the source's timezone. A value
+with a time of day (``2024-01-02 04:37:50``, ``২১ নভেম্বর ২০২৬, ১০:৩০``) has precision ``time``:
+naive times are read in the source's timezone, and the day is the instant's day there.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
@@ -13,23 +22,50 @@ from khobor.transforms.text.calendar_names import MONTHS
 _BN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
-def parse_published(value: str | None, tz: str = "UTC") -> datetime | None:
-    """Parse a metadata date; naive values are read in the source's timezone. ``None`` if unparseable."""
+@dataclass(frozen=True)
+class Published:
+    at: datetime  # UTC; for precision "day", the start of that day in the source's timezone
+    day: date  # the publisher's local calendar day
+    precision: str  # "day" (only a date was given) | "time"
+
+    @classmethod
+    def of(cls, local: datetime, precision: str) -> Published:
+        """From an aware local datetime: the day is its own calendar day."""
+        return cls(local.astimezone(timezone.utc), local.date(), precision)
+
+
+def read_published(value: str | None, tz: str = "UTC") -> Published | None:
+    """A metadata date as a ``Published``; ``None`` when it is not a whole date (no year, month and
+    day) or cannot be read."""
     if value is None or not str(value).strip():
         return None
     text = str(value).translate(_BN_DIGITS).strip()
-    found = find_date_in_text(text, tz)
-    if found is not None and not re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}", text):
-        return found  # "২১ নভেম্বর ২০২৬": dateutil knows no Bengali month names
+    found = find_published_in_text(text, tz)
+    if found is not None and not text.isascii():
+        return found  # "২১ নভেম্বর ২০২৬, ১০:৩০": dateutil knows no Bengali month names
     try:
-        dt = dateparser.parse(text)
+        # Two different defaults show which parts the value lacks: a part that changes with the
+        # default was not given.
+        a = dateparser.parse(text, default=datetime(2000, 1, 1, 0, 0, 0))
+        b = dateparser.parse(text, default=datetime(2001, 2, 2, 1, 1, 0))
     except (ValueError, OverflowError):
         return found
-    if dt is None:
+    if a is None or b is None:
         return found
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=ZoneInfo(tz))
-    return dt.astimezone(timezone.utc)
+    if a.date() != b.date():
+        return found  # "August 2024", "2024": not a day
+    zone = ZoneInfo(tz)
+    if (a.hour, a.minute) != (b.hour, b.minute):
+        return Published.of(datetime(a.year, a.month, a.day, tzinfo=zone), "day")
+    if a.tzinfo is None:
+        return Published.of(a.replace(tzinfo=zone), "time")
+    return Published.of(a.astimezone(zone), "time")
+
+
+def parse_published(value: str | None, tz: str = "UTC") -> datetime | None:
+    """The UTC instant of a metadata date (see ``read_published``); ``None`` if unparseable."""
+    found = read_published(value, tz)
+    return found.at if found else None
 
 
 _D = r"[0-9০-৯]"
@@ -37,35 +73,65 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 # 21 নভেম্বর 2026 / ২১ নভেম্বর, ২০২৬ / November 21, 2026
 _DAY_MONTH_YEAR = re.compile(rf"(?<![0-9০-৯])({_D}{{1,2}})\s+({_MONTH_ALT})[\s,]+({_D}{{4}})(?![0-9০-৯])")
 _MONTH_DAY_YEAR = re.compile(rf"({_MONTH_ALT})\s+({_D}{{1,2}}),?\s+({_D}{{4}})(?![0-9০-৯])")
+# A time right after the date: ", ১০:৩০", " 10.30 PM", ", রাত ৯:১৫", ", ১০:৩০ পিএম"
+_TIME = re.compile(
+    rf"^[\s,।|–—-]*(?:(সকাল|ভোর|দুপুর|বিকাল|বিকেল|সন্ধ্যা|রাত)\s*)?({_D}{{1,2}})\s*[:.]\s*({_D}{{2}})(?!{_D})"
+    r"(?:\s*(am|pm|a\.m\.|p\.m\.|এএম|পিএম))?",
+    re.I,
+)
+_AFTERNOON = {"দুপুর", "বিকাল", "বিকেল", "সন্ধ্যা"}
 
 
 DATELINE_REACH = 32
 _ORDERS = ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2)))
 
 
-def find_date_in_text(text: str, tz: str = "UTC", tail: int = 200) -> datetime | None:
+def find_published_in_text(text: str, tz: str = "UTC", tail: int = 200) -> Published | None:
     """The date of a dateline (``ঢাকা, ২১ নভেম্বর ২০২৬ —`` near the start of one of the first two
-    lines) or of a closing line (``প্রকাশ: ২১ নভেম্বর ২০২৬``), as midnight in the source's timezone,
-    in UTC. A date further into a sentence is what the article is about, not when it was published.
+    lines that are not blank: a headline, then the dateline) or of a closing line (``প্রকাশ: ২১
+    নভেম্বর ২০২৬``), with the time when one follows it. A date further into a sentence is what the
+    article is about, not when it was published.
     """
-    lines = unicodedata.normalize("NFC", text).split("\n")
+    lines = [line for line in unicodedata.normalize("NFC", text).split("\n") if line.strip()]
     for line in lines[:2]:
-        found = _first_date(line[: DATELINE_REACH + 40], tz, max_start=DATELINE_REACH)
+        found = _first_date(line[: DATELINE_REACH + 60], tz, max_start=DATELINE_REACH)
         if found is not None:
             return found
     return _first_date(lines[-1][-tail:], tz) if len(lines) > 2 else None
 
 
-def _first_date(part: str, tz: str, max_start: int | None = None) -> datetime | None:
+def find_date_in_text(text: str, tz: str = "UTC", tail: int = 200) -> datetime | None:
+    """The UTC instant of ``find_published_in_text``."""
+    found = find_published_in_text(text, tz, tail)
+    return found.at if found else None
+
+
+def _hour(hour: int, period: str | None, suffix: str | None) -> int:
+    suffix = (suffix or "").lower().replace(".", "")
+    if suffix in ("pm", "পিএম") or period in _AFTERNOON or (period == "রাত" and hour >= 6):
+        return hour + 12 if hour < 12 else hour
+    if suffix in ("am", "এএম") and hour == 12:
+        return 0
+    return hour
+
+
+def _first_date(part: str, tz: str, max_start: int | None = None) -> Published | None:
     for rx, order in _ORDERS:
         m = rx.search(part)
         if not m or (max_start is not None and m.start() > max_start):
             continue
         g = m.groups()
         day, month, year = g[order[0]], g[order[1]], g[order[2]]
+        zone = ZoneInfo(tz)
         try:
-            local = datetime(int(year.translate(_BN_DIGITS)), MONTHS[month], int(day.translate(_BN_DIGITS)), tzinfo=ZoneInfo(tz))
+            local = datetime(int(year.translate(_BN_DIGITS)), MONTHS[month], int(day.translate(_BN_DIGITS)), tzinfo=zone)
         except (ValueError, KeyError):
             continue
-        return local.astimezone(timezone.utc)
+        t = _TIME.match(part[m.end():])
+        if t:
+            period, hh, mm, suffix = t.groups()
+            hour, minute = _hour(int(hh.translate(_BN_DIGITS)), period, suffix), int(mm.translate(_BN_DIGITS))
+            if hour < 24 and minute < 60:
+                return Published.of(local.replace(hour=hour, minute=minute), "time")
+        return Published.of(local, "day")
     return None

@@ -49,6 +49,7 @@ class ItemBody:
     url: str | None = None
     published_raw: str | None = None
     external_id: str | None = None
+    publisher: str | None = None  # a record's own publisher (news_bench's ``paper``), when it names one
 
 
 def extract_body(item: RawItem) -> ItemBody:
@@ -98,6 +99,7 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("published_at", "date"),
     "url": ("url",),
     "id": ("id",),
+    "publisher": ("publisher", "paper"),
 }
 
 
@@ -139,6 +141,7 @@ def _from_json_record(line: str, enc: str, meta: dict, mapping: dict | None = No
         url=_str_or(_pick(rec, fields["url"]), meta["url"]),
         published_raw=str(published) if published is not None else meta["published_raw"],
         external_id=str(rid) if rid is not None else meta["external_id"],
+        publisher=_str_or(_pick(rec, fields["publisher"]), None),
     )
 
 
@@ -177,16 +180,19 @@ _META_PUBLISHED = re.compile(
     re.I,
 )
 _CONTENT = re.compile(r"""content=["']([^"']+)["']""", re.I)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
 def _html_published(html: str) -> str | None:
-    # htmldate keeps only the day; the article:published_time meta usually has the full timestamp.
+    # htmldate keeps only the day; the article:published_time meta or the JSON-LD datePublished
+    # usually has the full timestamp (or says that only the day is known).
     m = _META_PUBLISHED.search(html)
     if m:
         c = _CONTENT.search(m.group(0))
         if c:
             return c.group(1)
-    return None
+    m = _JSON_LD_PUBLISHED.search(html)
+    return m.group(1) if m else None
 
 
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)

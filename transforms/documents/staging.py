@@ -15,14 +15,16 @@ from khobor.transforms.documents.items import RawItem, Rejected, extract_body
 class SourceDefaults:
     timezone: str = "UTC"
     language: str | None = None  # used when detection is not confident
+    publisher: str | None = None  # the registry's publisher: what a record that names none was published by
 
 
 def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str], defaults: dict[str, SourceDefaults] | None = None) -> pa.Table:
     """One row per raw item not seen before (by source, key and content hash).
 
     Rejected items stay in the table with ``status='quarantined'`` and the reason, so nothing a
-    source handed over is lost silently. Each row keeps its source's defaults (timezone, language),
-    so documents can be rebuilt from staging alone.
+    source handed over is lost silently. Each row keeps its source's defaults (timezone, language)
+    and its publisher (the record's own, else the source's), so documents can be rebuilt from
+    staging alone.
     """
     defaults = defaults or {}
     rows = []
@@ -32,6 +34,7 @@ def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str], defaults:
         if sid in seen:
             continue
         seen.add(sid)  # the same item twice in one batch is one sighting
+        source = defaults.get(item.source_id, SourceDefaults())
         row = dict(
             stg_id=sid,
             run_id=run_id,
@@ -47,8 +50,9 @@ def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str], defaults:
             published_raw=item.published_raw,
             external_id=item.external_id,
             document_id=None,
-            timezone=defaults.get(item.source_id, SourceDefaults()).timezone,
-            language_default=defaults.get(item.source_id, SourceDefaults()).language,
+            timezone=source.timezone,
+            language_default=source.language,
+            publisher=source.publisher,
         )
         try:
             body = extract_body(item)
@@ -64,6 +68,7 @@ def stage_items(items: Iterable[RawItem], run_id: str, seen: set[str], defaults:
                 url=body.url,
                 published_raw=body.published_raw,
                 external_id=body.external_id,
+                publisher=body.publisher or source.publisher,
                 body_text=body.text,
                 status="new",
                 reason=None,
