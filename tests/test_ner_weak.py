@@ -75,6 +75,8 @@ def test_kind_word_places():
     w = "গাজীপুরের শ্রীপুর উপজেলার মাওনা ইউনিয়নের পদ্মা নদীর তীরে , এ সময় জেলা প্রশাসক ছিলেন".split()
     spans, missing = weak.kind_spans(w, ctx, set())
     assert [" ".join(w[s:e]) for s, e, _ in spans] == ["শ্রীপুর", "মাওনা", "পদ্মা"]
+    w2 = "শাহবাগ মডেল থানার".split()
+    assert [" ".join(w2[s:e]) for s, e, _ in weak.kind_spans(w2, ctx, set())[0]] == ["শাহবাগ"]
     w2 = "কক্সবাজার সদর উপজেলায়".split()
     spans2, _ = weak.kind_spans(w2, ctx, set())
     assert [" ".join(w2[s:e]) for s, e, _ in spans2] == ["কক্সবাজার"]
@@ -85,6 +87,8 @@ def test_teacher_spans_lose_titles_and_generic_words():
     assert weak.clean_teacher_span(w, 0, 5, "PERSON") == (3, 5)
     assert weak.clean_teacher_span(w, 7, 8, "ORG") is None
     assert weak.clean_teacher_span(["বিশ্ব"], 0, 1, "LOC") is None
+    assert weak.clean_teacher_span("ব্রিগেডিয়ার জেনারেল ( অব . )".split(), 0, 5, "PERSON") is None
+    assert weak.clean_teacher_span(["ইউএনও"], 0, 1, "ORG") is None
     assert weak.clean_teacher_span(["সকালের"], 0, 1, "PERSON") is None  # NOT_NAMES: taught as O
 
 

@@ -82,6 +82,7 @@ _AND = frozenset(nfc(w) for w in ("ও", "এবং", "অ্যান্ড", "
 _DIRECTIONS = frozenset(nfc(w) for w in ("উত্তর", "দক্ষিণ", "পূর্ব", "পশ্চিম", "মধ্য"))
 _GENITIVE_VOWELS = set("ািীোৈৌে")
 _BAZAR = nfc("বাজার")
+_KIND_FILLERS = frozenset(nfc(w) for w in ("সদর", "মডেল"))
 
 
 def _form_map(stems: Iterable[str]) -> dict[str, str]:
@@ -164,13 +165,13 @@ class Lexicon:
 def default_lexicon() -> Lexicon:
     entries: list[tuple[str, str]] = []
     places = L.BD_DIVISIONS + L.BD_DISTRICTS + L.BD_PLACES + L.RIVERS + L.WORLD_PLACES + L.cldr_places()
-    entries += [(p, "LOC") for p in places]
+    entries += [(p, "LOC") for p in places] + [(o, "ORG") for o in L.KNOWN_ORGS]
     try:  # khobor's curated gazetteer (people, organisations, places) where installed
         from khobor.transforms.entities.gazetteer import default_gazetteer
 
         for e in default_gazetteer().entries.values():
             for name in {e.canonical, *e.aliases}:
-                if name and any("\u0980" <= ch <= "\u09ff" for ch in name):
+                if name and any("\u0980" <= ch <= "\u09ff" for ch in name) and nfc(name) not in _NOT_NAME_FORMS:
                     entries.append((name, e.label))
     except Exception:  # noqa: BLE001 - the lists above suffice for tests
         pass
@@ -294,8 +295,8 @@ def kind_spans(words: Sequence[str], ctx: Context, taken: set[int]) -> tuple[lis
         if w not in LOC_KIND_FORMS or i == 0:
             continue
         k = i - 1
-        if words[k] == nfc("সদর") and k > 0:
-            k -= 1
+        if words[k] in _KIND_FILLERS and k > 0:
+            k -= 1  # "কক্সবাজার সদর উপজেলা", "শাহবাগ মডেল থানা"
         x = words[k]
         if k in taken:
             continue
@@ -316,11 +317,13 @@ def kind_spans(words: Sequence[str], ctx: Context, taken: set[int]) -> tuple[lis
 
 def clean_teacher_span(words: Sequence[str], s: int, e: int, label: str) -> tuple[int, int] | None:
     """Cut honorifics/titles from the front of a PERSON; None when nothing name-like is left."""
-    if label == "PERSON":
-        while s < e and is_honorific(words[s]):
-            s += 1
-        while e > s and is_honorific(words[e - 1]):
-            e -= 1
+    def cut(w: str) -> bool:
+        return not is_word(w) or ((label == "PERSON" or e - s == 1) and is_honorific(w))
+
+    while s < e and cut(words[s]):
+        s += 1
+    while e > s and cut(words[e - 1]):
+        e -= 1
     if s >= e:
         return None
     toks = list(words[s:e])
@@ -388,6 +391,9 @@ def label_sentence(words: Sequence[str], scored: dict[tuple[int, int, str], floa
     missing |= miss - taken
     for s, e, lab, _ in teacher:
         if (s, e, lab) in ents:
+            continue
+        if lab == "DATE":
+            missing.update(k for k in range(s, e) if k not in taken)  # dates come from corpora and rules, not news
             continue
         cut = clean_teacher_span(words, s, e, lab)
         if cut is None:
