@@ -105,16 +105,24 @@ def main(argv: list[str] | None = None) -> dict:
         "system.seed": args.seed,
     }
     if args.max_steps:
-        overrides["khobor.training.max_steps"] = args.max_steps
+        overrides["training.max_steps"] = args.max_steps
     if args.vectors:
         overrides["paths.vectors"] = str(args.vectors)
         overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+    config = args.config
     if args.init_tok2vec:
+        # spaCy loads pretrained weights only when the config has a [pretraining] section naming the
+        # component; the training config's section is empty, so a filled one is added for this run.
+        from .pretrain import PRETRAIN
+
+        base = args.config.read_text(encoding="utf-8").replace("\n[pretraining]\n", "\n")
+        config = work / "config_init_tok2vec.cfg"
+        config.write_text(base + PRETRAIN.format(epochs=1, docbin=json.dumps(str(work / "dev.spacy"))), encoding="utf-8")
         overrides["paths.init_tok2vec"] = str(args.init_tok2vec)
     for kv in args.override:
         key, _, value = kv.partition("=")
         overrides[key] = json.loads(value)
-    spacy_train(args.config, work / "run", overrides=overrides, use_gpu=-1)
+    spacy_train(config, work / "run", overrides=overrides, use_gpu=-1)
     train_seconds = round(time.time() - started)
 
     nlp = spacy.load(work / "run" / "model-best")
