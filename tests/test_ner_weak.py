@@ -138,3 +138,25 @@ def test_news_pool_excludes_evaluation_articles_and_their_copies():
         {"id": 4, "title": "গ", "body": " ".join(f"ভিন্ন{k}" for k in range(40))},
     ]
     assert news.excluded_ids(arts, {1}) == {1, 2, 3}
+
+
+def test_pruned_string_store_keeps_predictions(tmp_path):
+    import spacy
+    from spacy.tokens import Doc
+
+    from khobor.training.ner.train import prune_strings
+
+    nlp = spacy.blank("bn")
+    ner = nlp.add_pipe("ner")
+    for lab in ("PERSON", "LOC"):
+        ner.add_label(lab)
+    nlp.initialize()
+    words = "করিম মিয়া ঢাকায় গেলেন".split()
+    before = [(e.start, e.end, e.label_) for e in ner(Doc(nlp.vocab, words=words)).ents]
+    nlp.vocab.strings.add("একটি-প্রশিক্ষণের-শব্দ")
+    assert prune_strings(nlp) < 1000
+    assert "একটি-প্রশিক্ষণের-শব্দ" not in nlp.vocab.strings
+    nlp.to_disk(tmp_path / "m")
+    again = spacy.load(tmp_path / "m")
+    assert set(again.get_pipe("ner").labels) == {"PERSON", "LOC"}
+    assert [(e.start, e.end, e.label_) for e in again.get_pipe("ner")(Doc(again.vocab, words=words)).ents] == before
