@@ -58,6 +58,7 @@ def render(report: dict) -> str:
         "NEWS": news_text(report),
         "NEWS_EVAL": news_eval_table(report),
         "SPEED": speed_text(report),
+        "EXPERIMENTS": report.get("experiments_table", "(see the previous card)"),
         "INIT_TOK2VEC": "pretrained on the news pool (spaCy characters objective)" if report.get("init_tok2vec") else "random",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
