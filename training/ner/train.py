@@ -45,6 +45,22 @@ META = {
 }
 
 
+def prune_strings(nlp) -> int:
+    """Drop the training words from the pipeline's string store before saving.
+
+    spaCy keeps every token string it saw in training; the model needs none of them (its embeddings hash the
+    strings of each new Doc at run time), only the labels. Pruning keeps news_bench's words out of the
+    shipped files and leaves predictions unchanged. Returns how many strings are kept.
+    """
+    import spacy
+
+    keep = set(spacy.blank(nlp.lang).vocab.strings)
+    for _, proc in nlp.pipeline:
+        keep.update(getattr(proc, "labels", ()))
+    nlp.vocab.strings._reset_and_load(sorted(keep))
+    return len(keep)
+
+
 def _dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -60,6 +76,12 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--work", type=Path, default=Path("/tmp/khobor_ner"))
     ap.add_argument("--no-card", action="store_true", help="skip MODEL_CARD.md (for experiments)")
     ap.add_argument("--no-stoplist", action="store_true", help="experiment: train/dev without the stop-list (test keeps it)")
+    ap.add_argument("--news", type=Path, help="weakly labelled news sentences (training.ner.weak output), added to train only")
+    ap.add_argument("--news-max", type=int, default=30000, help="at most this many news sentences (a seeded sample)")
+    ap.add_argument("--news-empty-share", type=float, default=0.5, help="keep this share of news sentences without any entity")
+    ap.add_argument("--config", type=Path, default=CONFIG, help="experiment: another training config")
+    ap.add_argument("--override", action="append", default=[], metavar="KEY=VALUE", help="experiment: a config override (JSON value)")
+    ap.add_argument("--init-tok2vec", type=Path, help="pretrained tok2vec weights (spacy pretrain output)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -81,8 +103,15 @@ def main(argv: list[str] | None = None) -> dict:
     if work.exists():
         shutil.rmtree(work)
     sizes = {}
+    news = []
+    if args.news:
+        from .weak import sample_news
+
+        news = sample_news(args.news, args.news_max, args.news_empty_share, args.seed)
+    sizes["news"] = len(news)
     for sp in ("train", "dev"):
-        sizes[sp] = write_docbin(work / f"{sp}.spacy", (s for c in chosen for s in fit[sp].get(c, [])))
+        extra = news if sp == "train" else []
+        sizes[sp] = write_docbin(work / f"{sp}.spacy", [*(s for c in chosen for s in fit[sp].get(c, [])), *extra])
     sizes["test"] = {c: len(v) for c, v in parts["test"].items()}
     print(f"sentences: {sizes}\nconversion: {json.dumps(stats.as_dict(), ensure_ascii=False)}", flush=True)
 
@@ -92,11 +121,24 @@ def main(argv: list[str] | None = None) -> dict:
         "system.seed": args.seed,
     }
     if args.max_steps:
-        overrides["khobor.training.max_steps"] = args.max_steps
+        overrides["training.max_steps"] = args.max_steps
     if args.vectors:
         overrides["paths.vectors"] = str(args.vectors)
         overrides["components.tok2vec.model.embed.include_static_vectors"] = True
-    spacy_train(CONFIG, work / "run", overrides=overrides, use_gpu=-1)
+    config = args.config
+    if args.init_tok2vec:
+        # spaCy loads pretrained weights only when the config has a [pretraining] section naming the
+        # component; the training config's section is empty, so a filled one is added for this run.
+        from .pretrain import PRETRAIN
+
+        base = args.config.read_text(encoding="utf-8").replace("\n[pretraining]\n", "\n")
+        config = work / "config_init_tok2vec.cfg"
+        config.write_text(base + PRETRAIN.format(epochs=1, docbin=json.dumps(str(work / "dev.spacy"))), encoding="utf-8")
+        overrides["paths.init_tok2vec"] = str(args.init_tok2vec)
+    for kv in args.override:
+        key, _, value = kv.partition("=")
+        overrides[key] = json.loads(value)
+    spacy_train(config, work / "run", overrides=overrides, use_gpu=-1)
     train_seconds = round(time.time() - started)
 
     nlp = spacy.load(work / "run" / "model-best")
@@ -104,7 +146,8 @@ def main(argv: list[str] | None = None) -> dict:
     if out.exists():
         shutil.rmtree(out)
     nlp.meta.update(META)
-    # Saved before scoring: scoring adds the test words to the string store, which the model does not need.
+    # Saved before scoring (scoring adds the test words to the string store), with only the labels kept.
+    prune_strings(nlp)
     nlp.to_disk(out)
     result = evaluate(nlp, parts["test"])
     dev = score(nlp, [s for c in chosen for s in parts["dev"].get(c, [])])
@@ -113,6 +156,10 @@ def main(argv: list[str] | None = None) -> dict:
         "corpora": chosen,
         "vectors": bool(args.vectors),
         "stoplist": not args.no_stoplist,
+        "news_weak": {"file": args.news.name, "max": args.news_max, "empty_share": args.news_empty_share} if args.news else None,
+        "config": args.config.name,
+        "overrides": args.override,
+        "init_tok2vec": bool(args.init_tok2vec),
         "max_steps": nlp.config["training"]["max_steps"],
         "sentences": sizes,
         "conversion": stats.as_dict(),
