@@ -96,11 +96,11 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str) -> int:
             LEFT JOIN (SELECT document_id, count(*) n FROM new_tokens GROUP BY 1) t USING (document_id)
             LEFT JOIN (SELECT document_id, count(*) n FROM new_entity_mentions GROUP BY 1) m USING (document_id)
             """
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     if spec.role == "dimension":
         match = " AND ".join(f"x.{k} = n.{k}" for k in spec.key)
-        return con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})").fetchone()[0]
-    return con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}").fetchone()[0]
+        return con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name} n WHERE NOT EXISTS (SELECT 1 FROM {name} x WHERE {match})").fetchall()[0][0]
+    return con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_{name}").fetchall()[0][0]
 
 
 def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, int]:
@@ -221,7 +221,7 @@ def staged_rows(db: Path, stg_ids: list[str]) -> pa.Table:
 
 def table_counts(db: Path) -> dict[str, int]:
     with connect(db) as con:
-        return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in schema.batch_tables()}
+        return {name: con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in schema.batch_tables()}
 
 
 def _derived_tables() -> list[str]:
