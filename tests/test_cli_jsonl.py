@@ -64,3 +64,19 @@ def test_extract_counts_relative_dates_from_the_day_as_written(tmp_path):
     for line in res.output.splitlines():
         (d,) = [e for e in json.loads(line)["entities"] if e["label"] == "DATE"]
         assert (d["text"], d["value"], d["date_precision"]) == ("গতকাল", "2024-08-12", "day")
+
+
+def test_no_command_gives_one_flag_two_meanings():
+    """``-w`` once meant both --warehouse and --workers on ``khobor run``: click silently keeps one."""
+    import click
+    import typer.main
+
+    from khobor.flows.cli import app
+
+    def commands(group):
+        for cmd in group.commands.values():
+            yield from commands(cmd) if isinstance(cmd, click.Group) else [cmd]
+
+    for cmd in commands(typer.main.get_command(app)):
+        flags = [f for p in cmd.params for f in getattr(p, "opts", []) + getattr(p, "secondary_opts", [])]
+        assert len(flags) == len(set(flags)), (cmd.name, sorted(f for f in flags if flags.count(f) > 1))

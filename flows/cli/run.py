@@ -45,7 +45,7 @@ def run(
     debug: bool = typer.Option(False, "--debug", help="Show the traceback when the run stops on an error."),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Fetch nothing; rebuild every derived table from staging (after a model, "
                                       "linking or cleaning upgrade), validate and publish. Idempotent; a failure leaves everything as it was."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Prepare batches (clean, tokenize, recognise) on a local Dask "
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", min=0, help="Prepare batches (clean, tokenize, recognise) on a local Dask "
                                           "cluster of N worker processes; 0 does everything in this process. Default: a process pool of every core."),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Prepare batches on an existing Dask cluster (tcp://HOST:PORT); "
                                                "its workers need khobor and the model installed (see docs/scaling.md)."),
