@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from khobor.flows.models import Model, mart_models, marts
 from khobor.flows.paths import WarehouseLayout
 from khobor.flows.validation import Verdict, validate_release
-from khobor.flows.warehouse_db import connect
+from khobor.flows.warehouse_db import connect, duckdb_config
 
 KEEP_RELEASES = 3
 # The oldest storage format DuckDB 2 writes: every 1.x client (and 2.x) opens it.
@@ -73,7 +73,7 @@ def build_release(layout: WarehouseLayout, run_id: str, models_dir: Path | None 
 
 def write_manifest(release_dir: Path, run_id: str, models_dir: Path | None = None) -> None:
     """``_release.parquet``: one row per mart of the release, with its rows and when it was built."""
-    con = duckdb.connect()
+    con = duckdb.connect(config=duckdb_config())
     try:
         rows = [(m.name, con.sql(f"SELECT count(*) FROM {m.reader(str(release_dir))}").fetchall()[0][0])
                 for m in marts(models_dir)]
@@ -120,7 +120,7 @@ def analytics_views(models: list[Model]) -> list[str]:
 def rebuild_analytics(layout: WarehouseLayout, models_dir: Path | None = None) -> None:
     tmp = layout.analytics_db.with_name(f".{layout.analytics_db.name}.tmp")
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(config={"file_search_path": str(layout.root)})
+    con = duckdb.connect(config={"file_search_path": str(layout.root), **duckdb_config()})
     try:
         con.execute(f"ATTACH '{_sql_path(tmp)}' AS analytics (STORAGE_VERSION '{ANALYTICS_STORAGE_VERSION}')")
         con.execute("USE analytics")

@@ -310,8 +310,10 @@ def release_frames(release_dir: Path, suites: list[Suite], models_dir: Path | No
                    counted: dict[str, Counted] | None = None) -> dict[str, object]:
     import duckdb
 
+    from khobor.flows.warehouse_db import duckdb_config
+
     frames = {}
-    con = duckdb.connect()
+    con = duckdb.connect(config=duckdb_config())
     try:
         for suite in suites:
             frames[suite.name], exact = checked_frame(con, suite, release_query(suite.query, release_dir, models_dir))

@@ -19,9 +19,16 @@ from khobor.data import schema_sql
 from khobor.transforms import schema
 
 
+def duckdb_config() -> dict[str, str]:
+    """DuckDB's limits for khobor's connections. Left alone, DuckDB may cache up to 80% of RAM, so a
+    run's memory would grow with the warehouse it reads; beyond this limit it spills to disk.
+    ``KHOBOR_DUCKDB_MEMORY`` (DuckDB's size syntax, e.g. ``2GB``) changes it."""
+    return {"memory_limit": os.environ.get("KHOBOR_DUCKDB_MEMORY", "512MB")}
+
+
 @contextlib.contextmanager
 def connect(db: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = duckdb.connect(str(db), read_only=read_only)
+    con = duckdb.connect(str(db), read_only=read_only, config=duckdb_config())
     try:
         yield con
     finally:
@@ -275,7 +282,7 @@ def preflight(root: Path, db: Path) -> None:
     if not os.access(db, os.R_OK | os.W_OK):
         raise WarehouseUnusable(f"{db} is read-only for this user: give it write permission, or use another --warehouse")
     try:
-        con = duckdb.connect(str(db))
+        con = duckdb.connect(str(db), config=duckdb_config())
         con.close()
     except duckdb.IOException as exc:
         msg = str(exc)
