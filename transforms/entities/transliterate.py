@@ -89,12 +89,15 @@ _END = [("", 0), ("e", 0.6), ("h", 0.8)]  # a silent ending: Makkah, Mecca; Clar
 MAX_COST = 3.0  # above this a spelling is no longer the same word
 MAX_STATES = 6000  # search effort per word
 FREQ_WEIGHT = 0.8  # spelling cost one Zipf step of frequency is worth
-FREQ_CAP = 4.0  # above this, frequency says "common word", no more "the usual spelling of a name"
+FREQ_CAP = 3.5  # above this, frequency says "common word", no more "the usual spelling of a name"
 MIN_ZIPF = 1.5  # rarer words are mostly typos and foreign spellings in English text
-WINDOW = 0.8  # a spelling this much dearer than the cheapest English word found is another word (মিনার: Minar, not Minor)
+WINDOW = 0.6  # a spelling this much dearer than the cheapest English word found is another word (মিনার: Minar, not Minor)
 COMMON_ZIPF = 3.0  # a word at least this common in English may be spelt far from the romanisation (Facebook) ...
 RARE_MAX_COST = 0.8  # ... a rarer one only close to it (কাসেমী stays Kasemi, not Kazemi)
 TABLE_ZIPF = 2.5  # the spellings of khobor's name tables count as rare English words
+ACCEPT_COST = 1.4  # a dearer spelling is taken only for a word that is nearly always a name (ফেসবুক → Facebook):
+NAME_RATE = 0.85  # one the NER corpora saw at least NAME_SEEN times, this share of them inside a name
+NAME_SEEN = 10
 
 
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
@@ -246,11 +249,20 @@ NATIVE_SEEN = 5
 NATIVE_NAME_RATE = 0.1
 
 
-def _native_word(word: str) -> bool:
+def _rates(word: str) -> tuple[int, int]:
     from khobor.transforms.entities.patterns import word_entity_rates
 
-    seen, in_name = word_entity_rates().get(nfc(word), (0, 0))
+    return word_entity_rates().get(nfc(word), (0, 0))
+
+
+def _native_word(word: str) -> bool:
+    seen, in_name = _rates(word)
     return seen >= NATIVE_SEEN and in_name < NATIVE_NAME_RATE * seen
+
+
+def _mostly_a_name(word: str) -> bool:
+    seen, in_name = _rates(word)
+    return seen >= NAME_SEEN and in_name >= NAME_RATE * seen
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -261,7 +273,7 @@ def lexicon_spelling(word: str) -> str | None:
     if _native_word(word):
         return None
     best = candidates(word, limit=1)
-    if not best:
+    if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
         return None
     w = best[0][0]
     return w[:1].upper() + w[1:]
