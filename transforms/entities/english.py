@@ -60,7 +60,6 @@ def _one_word_places() -> dict[str, str]:
     return out
 
 
-MIN_LEXICON_LETTERS = 4  # shorter English words are mostly other words (শান is Shan, not San)
 _NUMBERED = re.compile(r"(.+?)-([০-৯0-9]+)")  # a constituency or a tribunal: বরিশাল-৩ → Barishal-3
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -84,7 +83,7 @@ def _word(token: str, label: str) -> tuple[str, str]:
         if is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
     spelt = lexicon_spelling(token)
-    if spelt and len(spelt) >= MIN_LEXICON_LETTERS:
+    if spelt:
         return spelt, "lexicon"
     return romanize(token), "romanised"
 

@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 
-from khobor.transforms.entities.names import HASANTA, NUKTA, _inherent_vowel, nfc, romanize
+from khobor.transforms.entities.names import HASANTA, NUKTA, _inherent_vowel, nfc, romanize, stem_candidates
 
 # Each letter's Latin spellings with a cost: 0 for the plain romanisation's, more for rarer ones.
 _CONS: dict[str, list[tuple[str, float]]] = {
@@ -58,7 +58,7 @@ _CONS: dict[str, list[tuple[str, float]]] = {
     "শ": [("sh", 0), ("s", 0.5), ("ch", 1.2)],
     "ষ": [("sh", 0), ("s", 0.5)],
     "স": [("s", 0), ("c", 0.8), ("sh", 0.8), ("z", 1)],
-    "হ": [("h", 0), ("", 1.2)],
+    "হ": [("h", 0), ("", 2.0)],
     "ড়": [("r", 0), ("d", 1), ("rh", 1)],
     "ঢ়": [("rh", 0), ("r", 0.5)],
     "ৎ": [("t", 0)],
@@ -81,7 +81,7 @@ _SIGN_OF = {"া": "আ", "ি": "ই", "ী": "ঈ", "ু": "উ", "ূ": "ঊ"
 _INHERENT = [("o", 0), ("a", 0.3), ("u", 1), ("e", 1), ("", 0.8)]  # a pronounced inherent vowel
 _SILENT = [("", 0), ("a", 0.8), ("o", 0.8), ("e", 0.8), ("u", 1.2)]  # one romanisation drops
 _MARKS = {"ং": [("ng", 0), ("n", 0.3), ("m", 0.8)], "ঃ": [("h", 0), ("", 0.3)], "ঁ": [("n", 0), ("", 0.3)]}
-_GLIDE = [("y", 0), ("", 0.3), ("i", 0.6), ("e", 1)]  # য়: a glide between vowels (গার্ডিয়ান → Guardian)
+_GLIDE = [("y", 0), ("", 0.8), ("i", 0.6), ("e", 1)]  # য়: a glide between vowels (গার্ডিয়ান → Guardian)
 _YA_PHALA = [("", 0), ("y", 0.5), ("i", 1)]  # জ্যাকবসন → Jacobson
 _BA_PHALA = [("b", 0), ("", 0.3), ("w", 0.3), ("v", 0.8)]
 _END = [("", 0), ("e", 0.6), ("h", 0.8)]  # a silent ending: Makkah, Mecca; Clarke
@@ -98,6 +98,7 @@ TABLE_ZIPF = 2.5  # the spellings of khobor's name tables count as rare English 
 ACCEPT_COST = 1.4  # a dearer spelling is taken only for a word that is nearly always a name (ফেসবুক → Facebook):
 NAME_RATE = 0.85  # one the NER corpora saw at least NAME_SEEN times, this share of them inside a name
 NAME_SEEN = 10
+MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Shan, not San; আয়শা not Asha)
 
 
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
@@ -270,12 +271,14 @@ def lexicon_spelling(word: str) -> str | None:
     """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
     or spells no English word closely enough."""
-    if _native_word(word):
-        return None
+    if _native_word(word) or len(stem_candidates(word)) > 1:
+        return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1)
     if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
         return None
     w = best[0][0]
+    if len(w) < MIN_LETTERS:
+        return None
     return w[:1].upper() + w[1:]
 
 
