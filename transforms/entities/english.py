@@ -17,8 +17,8 @@ import re
 import unicodedata
 
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
-from khobor.transforms.entities.names import romanize, stem_candidates
-from khobor.transforms.entities.transliterate import lexicon_spelling
+from khobor.transforms.entities.names import bengali_acronym, romanize, stem_candidates
+from khobor.transforms.entities.transliterate import lexicon_spelling, native_word
 
 # Words of institutions' and places' names, as English news writes them.
 WORDS = {
@@ -82,6 +82,10 @@ def _word(token: str, label: str) -> tuple[str, str]:
             return places[stem], "dictionary"
         if is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
+    if label != "PERSON" and not native_word(token):
+        acronym = bengali_acronym(token)  # ইউপিডিএফ → UPDF (people's initials are in the name-part table)
+        if acronym:
+            return acronym, "dictionary"
     spelt = lexicon_spelling(token)
     if spelt:
         return spelt, "lexicon"

@@ -256,7 +256,7 @@ def _rates(word: str) -> tuple[int, int]:
     return word_entity_rates().get(nfc(word), (0, 0))
 
 
-def _native_word(word: str) -> bool:
+def native_word(word: str) -> bool:
     seen, in_name = _rates(word)
     return seen >= NATIVE_SEEN and in_name < NATIVE_NAME_RATE * seen
 
@@ -271,7 +271,7 @@ def lexicon_spelling(word: str) -> str | None:
     """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
     or spells no English word closely enough."""
-    if _native_word(word) or len(stem_candidates(word)) > 1:
+    if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1)
     if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
