@@ -67,7 +67,8 @@ def test_candidates_are_ranked_and_bounded():
         ("মক্কা", "LOC", "Mecca", "dictionary"),  # English spells it irregularly: the gazetteer knows it
         ("বরিশাল-৩", "LOC", "Barishal-3", "dictionary"),  # a numbered constituency keeps its place's name
         ("বকশীগঞ্জ প্রেস ক্লাব", "ORG", "Bakshiganj Press Club", "dictionary"),
-        ("বোয়ালিয়া মডেল থানা", "ORG", "Boyaliya Model Police Station", "romanised"),
+        ("বোয়ালিয়া মডেল থানা", "ORG", "Boalia Model Police Station", "romanised"),
+        ("ইউপিডিএফ", "ORG", "UPDF", "dictionary"),
     ],
 )
 def test_english_name_order_tables_then_lexicon_then_romanisation(bn, label, en, method):

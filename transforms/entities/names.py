@@ -183,6 +183,11 @@ def _romanize_word(word: str) -> str:
     units = _units(word)
     out, vowel_seen = [], False
     for k, u in enumerate(units):
+        if u == "য়" and k + 1 < len(units) and units[k + 1] in ("া", "ে", "ি", "ো") and k == 1 and units[0] in ("ও", "ই"):
+            out[-1] = "w" if units[0] == "ও" else "y"  # ওয়াহেদ Wahed, ওয়েস্ট West, ইয়াসিন Yasin
+            continue
+        if u == "য়" and k + 1 < len(units) and units[k + 1] == "া" and k > 0 and units[k - 1] in ("ি", "ু", "ো"):
+            continue  # a glide English does not write: বোয়ালিয়া Boalia, কুষ্টিয়া Kushtia, কুয়াকাটা Kuakata
         if u in _CONS:
             glide = u == "য" and k > 0 and units[k - 1] == HASANTA
             out.append("y" if glide else _CONS[u])
