@@ -69,6 +69,9 @@ def test_candidates_are_ranked_and_bounded():
         ("বকশীগঞ্জ প্রেস ক্লাব", "ORG", "Bakshiganj Press Club", "dictionary"),
         ("বোয়ালিয়া মডেল থানা", "ORG", "Boalia Model Police Station", "romanised"),
         ("ইউপিডিএফ", "ORG", "UPDF", "dictionary"),
+        ("বরিশাল সদর উপজেলা পরিষদ", "ORG", "Barishal Sadar Upazila Parishad", "dictionary"),
+        ("নিরাপত্তা পরিষদ", "ORG", "Nirapotta Council", "romanised"),  # not a local council
+        ("হানিফ পরিবহন", "ORG", "Hanif Paribahan", "dictionary"),
     ],
 )
 def test_english_name_order_tables_then_lexicon_then_romanisation(bn, label, en, method):

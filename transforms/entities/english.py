@@ -40,6 +40,7 @@ WORDS = {
     "চেম্বার": "Chamber", "ফেডারেশন": "Federation", "অ্যাসোসিয়েশন": "Association", "এসোসিয়েশন": "Association",
     "ট্রাস্ট": "Trust", "ব্যুরো": "Bureau", "কার্যালয়": "Office", "দপ্তর": "Office", "কর্তৃপক্ষ": "Authority",
     "প্রেস": "Press", "জজ": "Judge", "ম্যাজিস্ট্রেট": "Magistrate", "চিফ": "Chief", "হাইওয়ে": "Highway",
+    "পরিবহন": "Paribahan", "কোতোয়ালি": "Kotwali", "কোতোয়ালী": "Kotwali",
     "এয়ারলাইন্স": "Airlines", "এয়ারলাইনস": "Airlines", "এয়ারওয়েজ": "Airways", "এয়ারলাইন": "Airline", "দি": "The",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
@@ -60,6 +61,8 @@ def _one_word_places() -> dict[str, str]:
     return out
 
 
+_PARISHAD = unicodedata.normalize("NFC", "পরিষদ")
+_LOCAL_BODIES = {unicodedata.normalize("NFC", w) for w in ("উপজেলা", "ইউনিয়ন", "জেলা", "পৌর")}
 _NUMBERED = re.compile(r"(.+?)-([০-৯0-9]+)")  # a constituency or a tribunal: বরিশাল-৩ → Barishal-3
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -96,7 +99,11 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     """(conventional English name, how it was made) of a name form (no case ending, no title)."""
     if gazetteer_latin:
         return gazetteer_latin, "gazetteer"
-    words = [_word(t, label) for t in unicodedata.normalize("NFC", form).split()]
+    tokens = unicodedata.normalize("NFC", form).split()
+    words = [_word(t, label) for t in tokens]
+    for k in range(1, len(tokens)):  # Upazila Parishad, Union Parishad: a local council keeps its Bengali word
+        if tokens[k] == _PARISHAD and tokens[k - 1] in _LOCAL_BODIES:
+            words[k] = ("Parishad", words[k][1])
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}

@@ -140,8 +140,19 @@ _MARKS = {"ং": "ng", "ঃ": "h", "ঁ": "n"}
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
 
+# Endings of place names with a spelling of their own in English (নারায়ণগঞ্জ Narayanganj, শ্রীনগর Srinagar).
+_PLACE_ENDINGS = [(nfc("গঞ্জ"), "ganj"), (nfc("নগর"), "nagar")]
+
+
+def _romanize_place_word(word: str) -> str:
+    for ending, latin in _PLACE_ENDINGS:
+        if word.endswith(ending) and graphemes(word[: -len(ending)]) >= 1:
+            return _romanize_word(word[: -len(ending)]) + latin
+    return _romanize_word(word)
+
+
 def romanize(text: str) -> str:
-    words = [_romanize_word(w) for w in nfc(text).split()]
+    words = [_romanize_place_word(w) for w in nfc(text).split()]
     return " ".join(w[:1].upper() + w[1:] if w else w for w in words)
 
 
@@ -192,7 +203,7 @@ def _romanize_word(word: str) -> str:
             glide = u == "য" and k > 0 and units[k - 1] == HASANTA
             out.append("y" if glide else _CONS[u])
             if _inherent_vowel(units, k, vowel_seen):
-                out.append("o")
+                out.append("a" if units[k + 1 : k + 2] == ["ঞ"] else "o")  # before ঞ্জ: Sanjay, Anjan, Ranjan
                 vowel_seen = True
         elif u in _VOWELS:
             out.append(_VOWELS[u])
