@@ -52,7 +52,9 @@ def test_bengali_spelt_acronyms():
 @pytest.mark.parametrize(
     "bn, latin",
     [("ভ্লাদিমির পুতিন", "Vladimir Putin"), ("কুদানকুলাম", "Kudankulam"), ("দিমিত্রি পেসকভ", "Dimitri Peskov"),
-     ("ক্রেমলিন", "Kremlin"), ("বাংলাদেশ", "Bangladesh"), ("নরেন্দ্র মোদি", "Norendro Modi")],
+     ("ক্রেমলিন", "Kremlin"), ("বাংলাদেশ", "Bangladesh"), ("নরেন্দ্র মোদি", "Norendro Modi"),
+     ("বোয়ালিয়া", "Boalia"), ("কুষ্টিয়া", "Kushtia"), ("নোয়াখালী", "Noakhali"), ("ওয়াহেদ", "Wahed"), ("ইয়াসিন", "Yasin"),
+     ("শিবগঞ্জ", "Shibganj"), ("শ্রীনগর", "Shrinagar"), ("সঞ্জয়", "Sanjoy")],
 )
 def test_romanisation(bn, latin):
     assert romanize(bn) == latin

@@ -76,7 +76,7 @@ class Linked:
     form: str = "name"  # name | acronym | adjective
     name: str | None = None  # the name form the mention says
     latin: str | None = None  # its English name
-    latin_method: str | None = None  # gazetteer | name_parts | dictionary | romanised
+    latin_method: str | None = None  # gazetteer | name_parts | dictionary | lexicon | romanised
 
 
 @dataclass
@@ -135,7 +135,7 @@ class Linker:
         for key, eid in (known_aliases or {}).items():
             self._learn(key, eid)
         one_word = _one_word_names(gazetteer)
-        self._known = lambda w: w in one_word or is_name_part(w)
+        self._known = lambda w: w in one_word or is_name_part(w) or bengali_acronym(w) is not None
         self._zipf = zipf
         self.entities: dict[str, dict] = {}  # entities this linker created or used, by id
 

@@ -1,0 +1,91 @@
+"""Conventional English names: lexicon-guided transliteration (transforms/entities/transliterate.py)
+and how english_name uses it after the curated tables."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from khobor.transforms.entities.english import english_name
+from khobor.transforms.entities.names import nfc, romanize
+from khobor.transforms.entities.transliterate import candidates, lexicon_spelling, transliterate
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("গিলেস্পি", "Gillespie"),  # doubled consonants English writes once in Bengali
+        ("ফেসবুক", "Facebook"),
+        ("কংগ্রেস", "Congress"),
+        ("গেরভিগ", "Gerwig"),
+        ("গোল্ডস্টেইন", "Goldstein"),
+        ("জ্যাকবসন", "Jacobson"),
+        ("মেট্রোপলিটন", "Metropolitan"),
+        ("রহমান", "Rahman"),
+        ("যমুনা", "Jamuna"),
+    ],
+)
+def test_foreign_words_get_the_spelling_english_uses(bn, en):
+    assert transliterate(nfc(bn)) == en
+
+
+@pytest.mark.parametrize("bn", ["ঘর", "দল", "মাছ"])  # common Bengali words are no English words (Gore, Doll)
+def test_native_words_keep_their_romanisation(bn):
+    assert lexicon_spelling(nfc(bn)) is None
+    assert transliterate(nfc(bn)) == romanize(bn)
+
+
+@pytest.mark.parametrize("bn", ["মিনার", "সিয়াল", "কাসেমী", "মানি"])  # a close spelling beats a far commoner word
+def test_a_far_commoner_word_does_not_replace_a_close_spelling(bn):
+    assert transliterate(nfc(bn)).lower() not in {"minor", "seal", "kazemi", "many"}
+
+
+@pytest.mark.parametrize("bn", ["শান", "শোকের", "স্বাস্থ্য", "সীমান্ত"])
+def test_short_inflected_and_far_spellings_are_not_taken(bn):
+    # San: short English words are mostly other words; শোকের is শোক + ের, not Shocker;
+    # স্বাস্থ্য (Cast) and সীমান্ত (Cement) are too far from their letters
+    assert lexicon_spelling(nfc(bn)) is None
+
+
+def test_a_word_nothing_matches_is_romanised():
+    assert lexicon_spelling(nfc("বোয়ালিয়া")) is None
+    assert transliterate(nfc("বোয়ালিয়া")) == romanize("বোয়ালিয়া")
+
+
+def test_candidates_are_ranked_and_bounded():
+    found = candidates(nfc("গিলেস্পি"), limit=3)
+    assert found and found[0][0] == "gillespie" and len(found) <= 3
+    assert candidates("abc") == [] and candidates("") == []
+
+
+@pytest.mark.parametrize(
+    "bn, label, en, method",
+    [
+        ("তারেক রহমান", "PERSON", "Tarique Rahman", "name_parts"),  # the curated table comes first
+        ("জেসন গিলেস্পি", "PERSON", "Jason Gillespie", "lexicon"),
+        ("গ্রেটা গেরভিগ", "PERSON", "Greta Gerwig", "lexicon"),
+        ("মক্কা", "LOC", "Mecca", "dictionary"),  # English spells it irregularly: the gazetteer knows it
+        ("বরিশাল-৩", "LOC", "Barishal-3", "dictionary"),  # a numbered constituency keeps its place's name
+        ("বকশীগঞ্জ প্রেস ক্লাব", "ORG", "Bakshiganj Press Club", "dictionary"),
+        ("বোয়ালিয়া মডেল থানা", "ORG", "Boalia Model Police Station", "romanised"),
+        ("ইউপিডিএফ", "ORG", "UPDF", "dictionary"),
+        ("বরিশাল সদর উপজেলা পরিষদ", "ORG", "Barishal Sadar Upazila Parishad", "dictionary"),
+        ("নিরাপত্তা পরিষদ", "ORG", "Nirapotta Council", "romanised"),  # not a local council
+        ("হানিফ পরিবহন", "ORG", "Hanif Paribahan", "dictionary"),
+    ],
+)
+def test_english_name_order_tables_then_lexicon_then_romanisation(bn, label, en, method):
+    assert english_name(nfc(bn), label) == (en, method)
+
+
+_BENGALI = st.characters(min_codepoint=0x0980, max_codepoint=0x09FF)
+_ANY = st.text(st.one_of(_BENGALI, st.characters()), max_size=20)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(_BENGALI, max_size=12), _ANY))
+def test_any_string_gives_ascii_or_empty_without_crashing(word):
+    spelt = lexicon_spelling(word)
+    assert spelt is None or (spelt.isascii() and spelt.isalpha())
+    out = transliterate(word)
+    assert isinstance(out, str) and out.isascii()

@@ -1,0 +1,293 @@
+"""Lexicon-guided transliteration: the Latin spelling English text really uses for a Bengali word.
+
+Bengali writes foreign names by their sound, so letter-by-letter romanisation gives Gilespi for
+গিলেস্পি (Gillespie), Gervig for গেরভিগ (Gerwig), Mokka for মক্কা (Mecca), Konggres for কংগ্রেস. Each
+Bengali letter has a few usual Latin spellings (ক: k c q; ি: i ee y ie; ভ: v bh w; a consonant may be
+doubled; an inherent vowel may be a, o, e or nothing; a final e or h may be silent). We search those
+spellings cheapest first for a word that English text uses (wordfreq's English list, with the
+spellings of khobor's own name tables), pruning every prefix no such word starts with, and take the
+best trade-off of spelling cost and frequency among the spellings close to the cheapest one found
+(মিনার stays Minar: Minor is a commoner word but a dearer spelling), a rare English word only when
+it is close to the romanisation. Common native Bengali words (ঘর, দল: seen often and seldom in a
+name in the NER corpora) and words nothing matches keep their plain romanisation. Some names English
+spells irregularly (মক্কা, Mecca) need the gazetteer or the name tables.
+
+Pure and deterministic: the same word always gives the same spelling. The lexicon loads once per
+process (about a second) and results are cached, as the linker asks once per new entity.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import heapq
+import math
+import re
+import unicodedata
+
+from khobor.transforms.entities.names import HASANTA, NUKTA, _inherent_vowel, nfc, romanize, stem_candidates
+
+# Each letter's Latin spellings with a cost: 0 for the plain romanisation's, more for rarer ones.
+_CONS: dict[str, list[tuple[str, float]]] = {
+    "ক": [("k", 0), ("c", 0.4), ("q", 0.8), ("ck", 0.8), ("ch", 1.2)],
+    "খ": [("kh", 0), ("k", 0.6), ("q", 1), ("c", 1)],
+    "গ": [("g", 0), ("gu", 1), ("gh", 0.8)],
+    "ঘ": [("gh", 0), ("g", 0.5)],
+    "ঙ": [("ng", 0), ("n", 0.5)],
+    "চ": [("ch", 0), ("c", 1), ("tch", 1)],
+    "ছ": [("chh", 0), ("ch", 0.3), ("s", 1.2)],
+    "জ": [("j", 0), ("z", 0.5), ("g", 1), ("dg", 1.2), ("zh", 1.2)],
+    "ঝ": [("jh", 0), ("j", 0.5), ("z", 0.8)],
+    "ট": [("t", 0)],
+    "ঠ": [("th", 0), ("t", 0.5)],
+    "ড": [("d", 0), ("r", 1.2)],
+    "ঢ": [("dh", 0), ("d", 0.5)],
+    "ণ": [("n", 0)],
+    "ত": [("t", 0), ("th", 0.8)],
+    "থ": [("th", 0), ("t", 0.5)],
+    "দ": [("d", 0), ("th", 1), ("dh", 1)],
+    "ধ": [("dh", 0), ("d", 0.5)],
+    "ন": [("n", 0)],
+    "প": [("p", 0)],
+    "ফ": [("f", 0), ("ph", 0.5)],
+    "ব": [("b", 0), ("v", 0.8), ("w", 0.8)],
+    "ভ": [("v", 0), ("bh", 0.4), ("w", 0.8), ("b", 0.8)],
+    "ম": [("m", 0)],
+    "য": [("j", 0), ("z", 0.5), ("y", 0.6)],
+    "র": [("r", 0)],
+    "ল": [("l", 0)],
+    "শ": [("sh", 0), ("s", 0.5), ("ch", 1.2)],
+    "ষ": [("sh", 0), ("s", 0.5)],
+    "স": [("s", 0), ("c", 0.8), ("sh", 0.8), ("z", 1)],
+    "হ": [("h", 0), ("", 2.0)],
+    "ড়": [("r", 0), ("d", 1), ("rh", 1)],
+    "ঢ়": [("rh", 0), ("r", 0.5)],
+    "ৎ": [("t", 0)],
+}
+_DOUBLE_COST = 0.5  # English doubles many consonants Bengali writes once: গিলেস্পি → Gillespie
+
+# Vowels, as signs after a consonant and as letters of their own.
+_V = {
+    "আ": [("a", 0), ("aa", 0.5), ("ah", 0.8), ("o", 1), ("u", 1), ("e", 1.2), ("au", 1.2), ("aw", 1.2)],
+    "ই": [("i", 0), ("ee", 0.4), ("y", 0.5), ("ie", 0.8), ("e", 1), ("ey", 1), ("ea", 1), ("ei", 1.2)],
+    "উ": [("u", 0), ("oo", 0.4), ("ou", 0.8), ("o", 1), ("w", 1), ("ew", 1.2)],
+    "এ": [("e", 0), ("a", 0.7), ("ai", 1), ("ay", 1), ("ea", 1), ("ei", 1.2), ("ae", 1.2)],
+    "ঐ": [("oi", 0), ("ai", 0.4), ("ei", 0.6), ("ay", 0.8)],
+    "ও": [("o", 0), ("w", 0.6), ("oa", 0.8), ("ow", 0.8), ("au", 1), ("oo", 1), ("u", 1.2)],
+    "ঔ": [("ou", 0), ("au", 0.4), ("ow", 0.6), ("o", 0.8)],
+    "ঋ": [("ri", 0), ("r", 0.8), ("ree", 1)],
+}
+_V["ঈ"], _V["ঊ"] = _V["ই"], _V["উ"]
+_SIGN_OF = {"া": "আ", "ি": "ই", "ী": "ঈ", "ু": "উ", "ূ": "ঊ", "ৃ": "ঋ", "ে": "এ", "ৈ": "ঐ", "ো": "ও", "ৌ": "ঔ"}
+_INHERENT = [("o", 0), ("a", 0.3), ("u", 1), ("e", 1), ("", 0.8)]  # a pronounced inherent vowel
+_SILENT = [("", 0), ("a", 0.8), ("o", 0.8), ("e", 0.8), ("u", 1.2)]  # one romanisation drops
+_MARKS = {"ং": [("ng", 0), ("n", 0.3), ("m", 0.8)], "ঃ": [("h", 0), ("", 0.3)], "ঁ": [("n", 0), ("", 0.3)]}
+_GLIDE = [("y", 0), ("", 0.8), ("i", 0.6), ("e", 1)]  # য়: a glide between vowels (গার্ডিয়ান → Guardian)
+_YA_PHALA = [("", 0), ("y", 0.5), ("i", 1)]  # জ্যাকবসন → Jacobson
+_BA_PHALA = [("b", 0), ("", 0.3), ("w", 0.3), ("v", 0.8)]
+_END = [("", 0), ("e", 0.6), ("h", 0.8)]  # a silent ending: Makkah, Mecca; Clarke
+
+MAX_COST = 3.0  # above this a spelling is no longer the same word
+MAX_STATES = 6000  # search effort per word
+FREQ_WEIGHT = 0.8  # spelling cost one Zipf step of frequency is worth
+FREQ_CAP = 3.5  # above this, frequency says "common word", no more "the usual spelling of a name"
+MIN_ZIPF = 1.5  # rarer words are mostly typos and foreign spellings in English text
+WINDOW = 0.6  # a spelling this much dearer than the cheapest English word found is another word (মিনার: Minar, not Minor)
+COMMON_ZIPF = 3.0  # a word at least this common in English may be spelt far from the romanisation (Facebook) ...
+RARE_MAX_COST = 0.8  # ... a rarer one only close to it (কাসেমী stays Kasemi, not Kazemi)
+TABLE_ZIPF = 2.5  # the spellings of khobor's name tables count as rare English words
+ACCEPT_COST = 1.4  # a dearer spelling is taken only for a word that is nearly always a name (ফেসবুক → Facebook):
+NAME_RATE = 0.85  # one the NER corpora saw at least NAME_SEEN times, this share of them inside a name
+NAME_SEEN = 10
+MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Shan, not San; আয়শা not Asha)
+
+
+def _slots(word: str) -> list[list[tuple[str, float]]] | None:
+    """The word as a sequence of slots, each a list of (Latin spelling, cost); None when the word is
+    not wholly Bengali letters."""
+    units, i = [], 0
+    w = nfc(word).replace("\u200c", "").replace("\u200d", "")
+    while i < len(w):
+        if i + 1 < len(w) and w[i + 1] == NUKTA:
+            units.append(w[i : i + 2])
+            i += 2
+        else:
+            units.append(w[i])
+            i += 1
+    slots: list[list[tuple[str, float]]] = []
+    vowel_seen = False
+    k = 0
+    while k < len(units):
+        u = units[k]
+        prev = units[k - 1] if k else None
+        after_hasanta = prev == HASANTA
+        if u in _CONS:
+            if u == "য" and after_hasanta:
+                slots.append(_YA_PHALA)
+            elif u == "ব" and after_hasanta and k >= 2 and units[k - 2] not in ("ম", "ব"):
+                slots.append(_BA_PHALA)
+            elif u == "ক" and units[k + 1 : k + 3] == [HASANTA, "স"]:
+                slots.append([("x", 0.2), ("ks", 0), ("cs", 0.8)])
+                k += 2  # স is in the slot; its vowel follows
+            else:
+                opts = list(_CONS[u])
+                geminate = after_hasanta and k >= 2 and units[k - 2] == u
+                if geminate:  # ক্ক, ল্ল: English writes one or two
+                    opts += [("", 0.3)]
+                else:
+                    opts += [(s + s[-1], c + _DOUBLE_COST) for s, c in _CONS[u] if len(s) == 1]
+                slots.append(opts)
+            if _inherent_vowel(units, k, vowel_seen):
+                slots.append(_INHERENT)
+                vowel_seen = True
+            elif k + 1 < len(units) and units[k + 1] in _CONS | _MARKS.keys():
+                slots.append(_SILENT)
+        elif u in _SIGN_OF or u in _V:
+            v = _V[_SIGN_OF.get(u, u)]
+            if u == "া" and prev == "য" and k >= 2 and units[k - 2] == HASANTA:
+                v = [("a", 0), ("e", 0.5)]  # ্যা is English a: ক্যাম্প camp
+            if u == "আ" and prev == "অ":
+                continue
+            slots.append(v)
+            vowel_seen = True
+        elif u == "অ":
+            if units[k + 1 : k + 3] == [HASANTA, "য"]:  # অ্যা: English a or e (অ্যান্ড্রু, অ্যারাবিয়ান)
+                slots.append([("a", 0), ("e", 0.5)])
+                k += 3
+                if k < len(units) and units[k] == "া":
+                    k += 1
+                vowel_seen = True
+                continue
+            slots.append([("o", 0), ("a", 0.3), ("u", 1), ("e", 1)])
+            vowel_seen = True
+        elif u == "য়":
+            slots.append(_GLIDE)
+        elif u in _MARKS:
+            slots.append(_MARKS[u])
+        elif u == HASANTA:
+            pass
+        else:
+            return None
+        k += 1
+    if not slots:
+        return None
+    slots.append(_END)
+    return slots
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[list[str], dict[str, float]]:
+    """English words and their Zipf frequencies (lower case, letters only), sorted for prefix search;
+    the spellings in khobor's name tables count as fairly common words."""
+    from wordfreq import get_frequency_dict
+
+    freq = {}
+    for w, f in get_frequency_dict("en", "large").items():
+        if w.isascii() and w.isalpha():
+            z = math.log10(f) + 9
+            if z >= MIN_ZIPF:
+                freq[w] = round(z, 2)
+    for w in _table_spellings():
+        freq[w] = max(freq.get(w, 0.0), TABLE_ZIPF)
+    return sorted(freq), freq
+
+
+def _table_spellings() -> set[str]:
+    from khobor.transforms.entities.name_parts import name_parts
+
+    out = set()
+    for p in name_parts().values():
+        for w in re.findall(r"[A-Za-z]+", p.en):
+            if len(w) > 2:
+                out.add(w.lower())
+    return out
+
+
+def _has_prefix(words: list[str], prefix: str) -> bool:
+    i = bisect.bisect_left(words, prefix)
+    return i < len(words) and words[i].startswith(prefix)
+
+
+def candidates(word: str, limit: int = 5) -> list[tuple[str, float, float]]:
+    """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first."""
+    slots = _slots(word)
+    if not slots:
+        return []
+    words, freq = _lexicon()
+    heap = [(0.0, 0, "")]
+    seen: dict[tuple[int, str], float] = {}
+    found: dict[str, float] = {}
+    states = 0
+    while heap and states < MAX_STATES:
+        cost, i, prefix = heapq.heappop(heap)
+        states += 1
+        if i == len(slots):
+            if prefix in freq and prefix not in found:
+                found[prefix] = cost
+            continue
+        for s, c in slots[i]:
+            nc, np = cost + c, prefix + s
+            if nc > MAX_COST or (s and not _has_prefix(words, np)):
+                continue
+            if seen.get((i + 1, np), math.inf) <= nc:
+                continue
+            seen[(i + 1, np)] = nc
+            heapq.heappush(heap, (nc, i + 1, np))
+    if found:
+        cheapest = min(found.values())
+        found = {w: c for w, c in found.items()
+                 if c <= cheapest + WINDOW and (freq[w] >= COMMON_ZIPF or c <= RARE_MAX_COST)}
+    ranked = sorted(found.items(), key=lambda kv: (_score(kv[1], freq[kv[0]]), kv[0]))
+    return [(w, c, freq[w]) for w, c in ranked[:limit]]
+
+
+def _score(cost: float, zipf: float) -> float:
+    return cost - FREQ_WEIGHT * min(zipf, FREQ_CAP)
+
+
+# A native Bengali word is no spelling of an English one (ঘর is not Gore, দল not Doll): a word the NER
+# corpora saw often and seldom inside a name keeps its romanisation.
+NATIVE_SEEN = 5
+NATIVE_NAME_RATE = 0.1
+
+
+def _rates(word: str) -> tuple[int, int]:
+    from khobor.transforms.entities.patterns import word_entity_rates
+
+    return word_entity_rates().get(nfc(word), (0, 0))
+
+
+def native_word(word: str) -> bool:
+    seen, in_name = _rates(word)
+    return seen >= NATIVE_SEEN and in_name < NATIVE_NAME_RATE * seen
+
+
+def _mostly_a_name(word: str) -> bool:
+    seen, in_name = _rates(word)
+    return seen >= NAME_SEEN and in_name >= NAME_RATE * seen
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def lexicon_spelling(word: str) -> str | None:
+    """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
+    Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
+    or spells no English word closely enough."""
+    if native_word(word) or len(stem_candidates(word)) > 1:
+        return None  # an inflected form spells English words by accident (শোকের is no Shocker)
+    best = candidates(word, limit=1)
+    if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
+        return None
+    w = best[0][0]
+    if len(w) < MIN_LETTERS:
+        return None
+    return w[:1].upper() + w[1:]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def transliterate(word: str) -> str:
+    """The English spelling of one Bengali word: the best-scoring English word its letters may spell,
+    else its plain romanisation (গিলেস্পি → Gillespie, কংগ্রেস → Congress, বোয়ালিয়া → Boyaliya), always ASCII."""
+    spelt = lexicon_spelling(word)
+    if spelt:
+        return spelt
+    plain = unicodedata.normalize("NFKD", romanize(word))
+    return "".join(ch for ch in plain if ch.isascii())  # what romanisation cannot spell is left out
