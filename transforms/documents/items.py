@@ -13,7 +13,6 @@ from datetime import datetime
 
 from khobor.transforms.text.decoding import UndecodableInput, decode_bytes
 
-
 # Items bigger than this are quarantined as ``too-large`` (per source ``max_item_bytes`` in
 # sources.toml, or its ``[limits]`` table): one item must not hold a run's memory or time.
 DEFAULT_MAX_ITEM_BYTES = 10 * 1024 * 1024
