@@ -37,6 +37,7 @@ _MATCH_PUNCT = set("-.&'")
 # place name), not an entity. A token this long (no real word is) is never part of one either.
 MAX_ENTITY_CHARS = 200
 MAX_TOKEN_CHARS = 100
+RECOGNISE_SENTENCES = 2048  # sentences handed to a recogniser at once
 
 
 def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
@@ -226,8 +227,11 @@ class EntityExtractor:
         ]
         model_out: list[list[Span]] = [[] for _ in views]
         for rec in self.recognisers:
-            for k, spans in enumerate(rec.recognise([v for _, _, v in views])):
-                model_out[k].extend(spans)
+            # In slices: a model holds a parsed copy of every sentence it is given, and one long
+            # document would otherwise hold all of its sentences at once.
+            for at in range(0, len(views), RECOGNISE_SENTENCES):
+                for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
+                    model_out[k].extend(spans)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
