@@ -111,7 +111,7 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str, pipeline: DocumentP
         cancel.checkpoint()
         t0 = time.perf_counter()
         stat = dict(run_id=run_id, source_id=info.id, kind=info.kind, started_at=datetime.now(timezone.utc), items_seen=0, error=None)
-        defaults = {info.id: SourceDefaults(info.timezone, info.language, info.publisher)}
+        defaults = {info.id: SourceDefaults(info.timezone, info.language, info.publisher, info.max_item_bytes)}
         items, chars = [], 0
         try:
             for item in build_source(info, context).items():

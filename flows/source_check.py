@@ -21,7 +21,7 @@ def check_source(info: SourceInfo, base_dir: Path, limit: int = 3, fetch: dict |
     now = datetime.now(timezone.utc)
     context = source_context(None, base_dir, fetch)
     items = list(build_source(info, context).items(limit=limit))
-    result = process_items(items, "check", now, {info.id: SourceDefaults(info.timezone, info.language, info.publisher)}, entity_extractor())
+    result = process_items(items, "check", now, {info.id: SourceDefaults(info.timezone, info.language, info.publisher, info.max_item_bytes)}, entity_extractor())
     stg, docs, sentences, mentions = result.stg, result.documents, result.tables.sentences, result.tables.mentions
     by_doc = {d: r for d, r in zip(docs["document_id"].to_pylist(), docs.to_pylist())}
     first_sentence = {}

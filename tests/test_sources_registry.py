@@ -43,7 +43,8 @@ def test_project_registry_declares_the_sample_and_news_bench():
         ('id = "x"\nkind = "files"\nlocation = "a"\ntimezone = "Mars/Olympus"', "unknown timezone"),
         ('id = "x"\nkind = "jsonl"\nlocation = "a"\nfields = { headline = "t" }', "unknown field mapping keys"),
         ('id = "x"\nkind = "files"\nlocation = "a"\nschedule = "daily"', "unknown keys ['schedule']"),
-        ('id = "x"\nkind = "rss"\nlocation = "a"\noptions = { fetch_article = false }', "unknown options ['fetch_article'] for kind 'rss'; allowed: fetch_articles, max_entries"),
+        ('id = "x"\nkind = "rss"\nlocation = "a"\noptions = { fetch_article = false }', "unknown options ['fetch_article'] for kind 'rss'; "
+         "allowed: allow_private, fetch_articles, max_entries"),
         ('id = "x"\nkind = "rss"\nlocation = "a"\noptions = { max_entries = "ten" }', "option 'max_entries' must be int, not str"),
     ],
 )

@@ -17,6 +17,9 @@ from tests.http_server import LocalServer, Reply, closed_port, http_server  # no
 GOLDEN = Path(__file__).parent / "golden" / "sources"
 FAST = FetchPolicy(min_interval=0.0, backoff_base=0.01, max_attempts=2, connect_timeout=2, read_timeout=2, total_timeout=5)
 NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
+# The feeds here link to their articles on 127.0.0.1, which a feed source refuses unless told.
+PRIVATE = {"allow_private": True}
+PRIVATE_TOML = "options = { allow_private = true }\n"
 
 
 def _serve_feed(server: LocalServer) -> None:
@@ -38,7 +41,7 @@ def _conditional(feed_reply: Reply):
 def test_feed_skips_known_entries_and_unchanged_feed_costs_one_request(http_server, tmp_path):
     _serve_feed(http_server)
     http_server.route("/news/missing.html", Reply(200, (GOLDEN / "web" / "input" / "river.html").read_bytes(), {"Content-Type": "text/html"}))
-    info = SourceInfo(id="f", kind="rss", location=http_server.url("/feed.xml"))
+    info = SourceInfo(id="f", kind="rss", location=http_server.url("/feed.xml"), options=PRIVATE)
     fetcher = HttpFetcher(FAST, state=tmp_path / "state.json")
     first = list(build_source(info, SourceContext(fetcher=fetcher)).items())
     assert len(first) == 3 and all(i.error is None for i in first) and http_server.hits() == 4
@@ -52,7 +55,7 @@ def test_feed_skips_known_entries_and_unchanged_feed_costs_one_request(http_serv
 def test_a_failed_entry_is_retried_until_it_loads(http_server, tmp_path):
     """A feed with an entry that could not be stored is read in full again, never answered 304."""
     _serve_feed(http_server)
-    info = SourceInfo(id="f", kind="rss", location=http_server.url("/feed.xml"))
+    info = SourceInfo(id="f", kind="rss", location=http_server.url("/feed.xml"), options=PRIVATE)
     fetcher = HttpFetcher(FAST, state=tmp_path / "state.json")
     first = list(build_source(info, SourceContext(fetcher=fetcher)).items())
     assert [i.error_reason for i in first if i.error] == ["fetch-http-4xx"]
@@ -121,6 +124,7 @@ id = "feed"
 kind = "rss"
 location = "{http_server.url('/feed.xml')}"
 timezone = "Asia/Dhaka"
+options = {{ allow_private = true }}
 """,
         encoding="utf-8",
     )
@@ -174,7 +178,7 @@ def test_a_feed_first_declared_with_the_wrong_kind_then_corrected_loses_nothing(
     wh = tmp_path / "wh"
     wrong = nightly(warehouse_dir=str(wh), registry_path=str(reg))
     assert wrong["documents_new"] <= 1  # the feed read as a page: no articles
-    reg = _registry(reg, f'[[source]]\nid = "news"\nkind = "rss"\nlocation = "{feed}"\ntimezone = "Asia/Dhaka"\n')
+    reg = _registry(reg, f'[[source]]\nid = "news"\nkind = "rss"\nlocation = "{feed}"\ntimezone = "Asia/Dhaka"\n{PRIVATE_TOML}')
     checked = CliRunner().invoke(app, ["sources", "check", "news", "--registry", str(reg), "-n", "3"])
     assert "2 of 3 items would load" in " ".join(checked.output.split()), checked.output
     fixed = nightly(warehouse_dir=str(wh), registry_path=str(reg))
@@ -188,8 +192,8 @@ def test_two_feeds_carrying_the_same_article_both_record_their_sighting(tmp_path
     _serve_feed(http_server)
     text = (GOLDEN / "rss" / "input" / "feed.xml").read_text(encoding="utf-8").replace("SERVER", http_server.url("").rstrip("/"))
     http_server.route("/other.xml", Reply(200, text.replace("খবর পরীক্ষা", "অন্য ফিড").encode(), {"Content-Type": "application/rss+xml"}))
-    reg = _registry(tmp_path / "sources.toml", f'[[source]]\nid = "a"\nkind = "rss"\nlocation = "{http_server.url("/feed.xml")}"\n\n'
-                                               f'[[source]]\nid = "b"\nkind = "rss"\nlocation = "{http_server.url("/other.xml")}"\n')
+    reg = _registry(tmp_path / "sources.toml", f'[[source]]\nid = "a"\nkind = "rss"\nlocation = "{http_server.url("/feed.xml")}"\n{PRIVATE_TOML}\n'
+                                               f'[[source]]\nid = "b"\nkind = "rss"\nlocation = "{http_server.url("/other.xml")}"\n{PRIVATE_TOML}')
     wh = tmp_path / "wh"
     first = nightly(warehouse_dir=str(wh), registry_path=str(reg), source_ids=["a"])
     assert first["documents_new"] == 2

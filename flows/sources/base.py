@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from khobor.transforms.documents.items import RawItem
+from khobor.transforms.documents.items import DEFAULT_MAX_ITEM_BYTES, RawItem
 
 if TYPE_CHECKING:  # the HTTP stack is imported only by runs that fetch
     from khobor.flows.sources.http.results import Fetcher
@@ -43,6 +43,11 @@ class ConfigError(ValueError):
     """A registry entry is wrong; the message names the source and the field."""
 
 
+def check_byte_limit(value: object, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{what} must be a whole number of bytes above 0, not {value!r}")
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     id: str
@@ -54,6 +59,8 @@ class SourceInfo:
     enabled: bool = True
     fields: dict[str, Any] = field(default_factory=dict)  # record field mapping (jsonl, csv)
     options: dict[str, Any] = field(default_factory=dict)  # kind-specific settings
+    # Bytes per item (a file, a record, a page); bigger ones are quarantined as too-large.
+    max_item_bytes: int = DEFAULT_MAX_ITEM_BYTES
 
     def __post_init__(self) -> None:
         where = f"source {self.id!r}"
@@ -67,6 +74,7 @@ class SourceInfo:
             raise ConfigError(f"{where}: unknown timezone {self.timezone!r}") from exc
         if self.language not in (None, "bn", "en"):
             raise ConfigError(f"{where}: language must be 'bn' or 'en' (or left out)")
+        check_byte_limit(self.max_item_bytes, f"{where}: max_item_bytes")
         unknown = set(self.fields) - set(RECORD_FIELDS)
         if unknown:
             raise ConfigError(f"{where}: unknown field mapping keys {sorted(unknown)}; use {', '.join(RECORD_FIELDS)}")

@@ -1,8 +1,10 @@
 """Local files: a file, a folder, or a glob of .txt / .md / .html / .jsonl news files."""
 from __future__ import annotations
 
+import errno
 import glob as globlib
 import json
+import os
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,7 +35,10 @@ class FileSource:
 
     Item keys are paths relative to the folder (``name.jsonl#<id>`` for JSONL records, by the
     record's ``id`` when it has one, else ``L<line>``), so a moved folder keeps its keys. A file of
-    a type khobor cannot read is quarantined as ``unsupported-type``, not skipped silently.
+    a type khobor cannot read is quarantined as ``unsupported-type``, not skipped silently; so are
+    a symlink pointing nowhere (``broken-symlink``) or into a loop (``symlink-loop``), and a file
+    bigger than ``max_item_bytes`` (``too-large``, never read; JSONL files are capped per record).
+    Symlinked folders are not followed.
     """
 
     network = False
@@ -52,14 +57,14 @@ class FileSource:
         if any(ch in text for ch in "*?["):
             base = Path(text.split("*")[0].split("?")[0].split("[")[0])
             base = base if base.is_dir() else base.parent
-            return base, sorted(Path(p) for p in globlib.glob(text, recursive=True) if Path(p).is_file())
+            return base, sorted(Path(p) for p in globlib.glob(text, recursive=True) if _is_item(Path(p)))
         if not self.root.exists():
             raise SourceError(f"{self.root} does not exist")
         if self.root.is_file():
             return self.root.parent, [self.root]
         return self.root, sorted(
             p for p in self.root.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
+            if _is_item(p) and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
         )
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
@@ -82,10 +87,18 @@ class FileSource:
             yield self._item(path, key, b"", "application/octet-stream", error_reason="unsupported-type",
                              error=f"unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(MEDIA_BY_SUFFIX))}")
             return
+        if path.is_symlink() and not path.exists():
+            yield self._item(path, key, b"", media, **_broken_link(path))
+            return
+        cap = None if media == RECORD else self.info.max_item_bytes  # records are capped one by one
         try:
-            data = path.read_bytes()
+            data = _read_capped(path, cap)
         except OSError as exc:
             yield self._item(path, key, b"", media, error_reason="unreadable", error=f"cannot read file: {exc.strerror or exc}")
+            return
+        if isinstance(data, int):
+            yield self._item(path, key, b"", media, size=data, error_reason="too-large",
+                             error=f"{data} bytes, over the {cap}-byte cap per item (max_item_bytes); not read")
             return
         if media != RECORD:
             yield self._item(path, key, data, media)
@@ -93,6 +106,33 @@ class FileSource:
         for lineno, line, rid in jsonl_lines(data):
             yield self._item(path, f"{key}#{rid if rid is not None else f'L{lineno}'}", line, RECORD,
                              extra={"fields": self.info.fields} if self.info.fields else {})
+
+
+def _is_item(p: Path) -> bool:
+    """A regular file, or a symlink that leads nowhere (reported, not skipped); not a folder."""
+    return p.is_file() or (p.is_symlink() and not p.exists())
+
+
+def _broken_link(path: Path) -> dict:
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return dict(error_reason="symlink-loop", error=f"symlink loop: {path} -> {os.readlink(path)} leads back to itself")
+    return dict(error_reason="broken-symlink", error=f"dangling symlink: {path} -> {os.readlink(path)} does not exist")
+
+
+def _read_capped(path: Path, cap: int | None) -> bytes | int:
+    """The file's bytes, or its size when that is over ``cap`` (nothing more than the cap is read,
+    even for a file that grows meanwhile)."""
+    with path.open("rb") as f:
+        if cap is None:
+            return f.read()
+        size = os.fstat(f.fileno()).st_size
+        if size > cap:
+            return size
+        data = f.read(cap + 1)
+        return max(size, len(data)) if len(data) > cap else data
 
 
 def jsonl_lines(data: bytes, id_keys: tuple[str, ...] = ("id",)) -> Iterator[tuple[int, bytes, str | None]]:

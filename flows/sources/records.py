@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,9 +78,16 @@ class CsvSource(_RecordFiles):
             except UndecodableInput as exc:
                 raise SourceError(f"{path}: {exc}") from exc
             reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=self.info.options.get("delimiter", ","))
-            if not reader.fieldnames:
-                raise SourceError(f"{path}: no header row")
-            for rowno, row in enumerate(reader, start=2):
+            # The csv module stops the whole file at a field over 128 KiB. The file is in memory
+            # already, so any field may be read; a row over max_item_bytes is quarantined by staging.
+            limit = csv.field_size_limit(sys.maxsize)
+            try:
+                if not reader.fieldnames:
+                    raise SourceError(f"{path}: no header row")
+                rows = list(enumerate(reader, start=2))
+            finally:
+                csv.field_size_limit(limit)
+            for rowno, row in rows:
                 extra_cols = row.pop(None, None)
                 rid = next((row[k] for k in id_keys if row.get(k)), None)
                 key = f"{path.name}#{rid if rid else f'R{rowno}'}"

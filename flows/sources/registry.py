@@ -11,7 +11,7 @@ from dataclasses import fields as dc_fields
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from khobor.flows.sources.base import ConfigError, Source, SourceContext, SourceInfo
+from khobor.flows.sources.base import ConfigError, Source, SourceContext, SourceInfo, check_byte_limit
 
 ENTRY_POINT_GROUP = "khobor.sources"
 _INFO_KEYS = {f.name for f in dc_fields(SourceInfo)}
@@ -86,9 +86,10 @@ def read_registry(path: Path) -> Registry:
     """Parse and check the registry file. A file that cannot be read at all is a ConfigError; a wrong
     entry is recorded in ``problems`` with a message naming the source and the key."""
     data = _read(path)
-    unknown_tables = set(data) - {"source", "fetch"}
+    unknown_tables = set(data) - {"source", "fetch", "limits"}
     if unknown_tables:
-        raise ConfigError(f"source registry {path}: unknown tables {sorted(unknown_tables)}; use [[source]] and [fetch]")
+        raise ConfigError(f"source registry {path}: unknown tables {sorted(unknown_tables)}; use [[source]], [fetch] and [limits]")
+    limits = _limits(data, path)
     reg = Registry(Path(path))
     try:
         reg.fetch = _fetch_settings(data, path)
@@ -104,10 +105,26 @@ def read_registry(path: Path) -> Registry:
             reg.sources = [s for s in reg.sources if s.id != sid]
             continue
         try:
-            reg.sources.append(_entry(entry, sid))
+            reg.sources.append(_entry({**limits, **entry}, sid))
         except ConfigError as exc:
             reg.problems[sid] = str(exc)
     return reg
+
+
+LIMIT_KEYS = ("max_item_bytes",)
+
+
+def _limits(data: dict, path: Path) -> dict:
+    """The registry's ``[limits]`` table: defaults for every source's own limit keys."""
+    limits = data.get("limits", {})
+    if not isinstance(limits, dict):
+        raise ConfigError(f"{path}: [limits] must be a table")
+    unknown = set(limits) - set(LIMIT_KEYS)
+    if unknown:
+        raise ConfigError(f"{path} [limits]: unknown keys {sorted(unknown)}; allowed: {', '.join(LIMIT_KEYS)}")
+    for key, value in limits.items():
+        check_byte_limit(value, f"{path} [limits] {key}")
+    return limits
 
 
 def _entry(entry: dict, sid: str) -> SourceInfo:

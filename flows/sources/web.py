@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from khobor.flows.sources.base import SourceContext, SourceError, SourceInfo
 from khobor.flows.sources.http.errors import FetchError
+from khobor.flows.sources.http.policy import private_address
 from khobor.transforms.documents.items import RawItem
 
 HTML = "text/html"
@@ -24,7 +25,9 @@ def _item(info: SourceInfo, key: str, location: str, raw: bytes, media: str, **k
 
 
 def _fetch_error_item(info: SourceInfo, key: str, location: str, err: FetchError, **meta) -> RawItem:
-    return _item(info, key, location, b"", HTML, error=f"{err.reason}: {err.message}", error_reason=f"fetch-{err.reason}", **meta)
+    # Too large is about the item, not the network: the same reason as a file over its cap.
+    reason = "too-large" if err.reason == "too-large" else f"fetch-{err.reason}"
+    return _item(info, key, location, b"", HTML, error=f"{err.reason}: {err.message}", error_reason=reason, **meta)
 
 
 def _page_item(info: SourceInfo, key: str, result, **meta) -> RawItem:
@@ -75,12 +78,15 @@ class FeedSource(_NetworkSource):
 
     Each new entry's link is fetched and reduced to the article text (trafilatura). options:
     ``fetch_articles`` (default true; false uses the entry's own content or summary, for feeds
-    that carry whole articles), ``max_entries`` (per feed, default 100).
+    that carry whole articles), ``max_entries`` (per feed, default 100), ``allow_private``
+    (default false): fetch entry links that point at loopback or private addresses, which are
+    otherwise quarantined as ``private-address`` (a feed is someone else's content: its links
+    must not reach into the machine's own network).
     A feed that cannot be fetched or parsed fails the source when it is the only feed; with
     several, the others still load and the errors are reported together at the end.
     """
 
-    options = {"fetch_articles": bool, "max_entries": int}
+    options = {"fetch_articles": bool, "max_entries": int, "allow_private": bool}
 
     def items(self, limit: int | None = None) -> Iterator[RawItem]:
         errors, n = [], 0
@@ -127,6 +133,7 @@ class FeedSource(_NetworkSource):
     def _entry_items(self, entries: list[dict]) -> Iterator[RawItem]:
         known = self.context.known_keys.get(self.info.id, set())
         fetch_articles = self.info.options.get("fetch_articles", True)
+        allow_private = self.info.options.get("allow_private", False)
         todo = []
         for e in entries:
             link = e.get("link")
@@ -141,6 +148,12 @@ class FeedSource(_NetworkSource):
                 else:
                     yield _item(self.info, key, link or key, b"", FRAGMENT, error="entry has no link to fetch and no content",
                                 error_reason="empty-entry", **meta)
+                continue
+            host = None if allow_private else private_address(link)
+            if host is not None:
+                yield _item(self.info, key, link, b"", HTML, error_reason="private-address",
+                            error=f"entry link {link} points at a private or loopback address ({host}); "
+                                  "set options.allow_private = true on the source to fetch it", **meta)
                 continue
             todo.append((key, link, meta))
         # Entries not staged yet: their pages are needed whatever the server remembers.

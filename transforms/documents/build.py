@@ -40,8 +40,11 @@ def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table
             continue
         seen.add(doc_id)
         tz = row.get("timezone") or "UTC"
-        published = plausible_published(
-            read_published(row["published_raw"], tz) or find_published_in_text(cleaned.text, tz), row["fetched_at"] or now)
+        fetched = row["fetched_at"] or now
+        given = read_published(row["published_raw"], tz)
+        published = plausible_published(given or find_published_in_text(cleaned.text, tz), fetched)
+        if row["published_raw"] and str(row["published_raw"]).strip() and plausible_published(given, fetched) is None:
+            _warn(row, _bad_date(row["published_raw"], given))
         docs.append(
             dict(
                 document_id=doc_id,
@@ -67,6 +70,17 @@ def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table
             )
         )
     return schema.from_rows(stg_rows, "stg_documents"), schema.from_rows(docs, "documents")
+
+
+def _warn(row: dict, warning: str) -> None:
+    row["warnings"] = f"{row['warnings']}; {warning}" if row.get("warnings") else warning
+
+
+def _bad_date(raw: str, given: Published | None) -> str:
+    """Why a date the source gave was not used; the article is kept, undated unless its text has one."""
+    shown = raw if len(raw) <= 60 else raw[:59] + "…"
+    why = "is not a whole day that can be read" if given is None else f"is before {EARLIEST.year} or after the item was fetched"
+    return f"bad-date: {shown!r} {why}"
 
 
 def quarantine_rows(stg: pa.Table, now: datetime) -> pa.Table:

@@ -55,11 +55,15 @@ def read_published(value: str | None, tz: str = "UTC") -> Published | None:
     if a.date() != b.date():
         return found  # "August 2024", "2024": not a day
     zone = ZoneInfo(tz)
-    if (a.hour, a.minute) != (b.hour, b.minute):
-        return Published.of(datetime(a.year, a.month, a.day, tzinfo=zone), "day")
-    if a.tzinfo is None:
-        return Published.of(a.replace(tzinfo=zone), "time")
-    return Published.of(a.astimezone(zone), "time")
+    try:
+        if (a.hour, a.minute) != (b.hour, b.minute):
+            return Published.of(datetime(a.year, a.month, a.day, tzinfo=zone), "day")
+        if a.tzinfo is None:
+            return Published.of(a.replace(tzinfo=zone), "time")
+        return Published.of(a.astimezone(zone), "time")
+    except (ValueError, OverflowError):
+        # 9999-12-31T23:00:00-05:00 is a valid string but no instant Python can hold in UTC.
+        return found
 
 
 def parse_published(value: str | None, tz: str = "UTC") -> datetime | None:
@@ -128,10 +132,13 @@ def _first_date(part: str, tz: str, max_start: int | None = None) -> Published |
         except (ValueError, KeyError):
             continue
         t = _TIME.match(part[m.end():])
-        if t:
-            period, hh, mm, suffix = t.groups()
-            hour, minute = _hour(int(hh.translate(_BN_DIGITS)), period, suffix), int(mm.translate(_BN_DIGITS))
-            if hour < 24 and minute < 60:
-                return Published.of(local.replace(hour=hour, minute=minute), "time")
-        return Published.of(local, "day")
+        try:
+            if t:
+                period, hh, mm, suffix = t.groups()
+                hour, minute = _hour(int(hh.translate(_BN_DIGITS)), period, suffix), int(mm.translate(_BN_DIGITS))
+                if hour < 24 and minute < 60:
+                    return Published.of(local.replace(hour=hour, minute=minute), "time")
+            return Published.of(local, "day")
+        except OverflowError:  # a day at the very edge of the calendar, out of range in UTC
+            continue
     return None

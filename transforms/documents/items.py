@@ -8,10 +8,27 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from khobor.transforms.text.decoding import UndecodableInput, decode_bytes
+
+# Items bigger than this are quarantined as ``too-large`` (per source ``max_item_bytes`` in
+# sources.toml, or its ``[limits]`` table): one item must not hold a run's memory or time.
+DEFAULT_MAX_ITEM_BYTES = 10 * 1024 * 1024
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(value: str) -> tuple[str, int]:
+    """``value`` with every lone surrogate code point replaced by U+FFFD, and how many there were.
+
+    Only JSON escapes (``"\\ud800"``) produce them: they are not Unicode scalar values, so no
+    UTF-8 writer (Arrow, DuckDB, a terminal) accepts them. A valid pair was joined by the parser.
+    """
+    if _SURROGATE.search(value) is None:
+        return value, 0
+    return _SURROGATE.subn("\ufffd", value)
 
 
 class Rejected(ValueError):
@@ -39,6 +56,7 @@ class RawItem:
     error: str | None = None  # set by a source that could not read the item: it is quarantined
     error_reason: str | None = None  # short code for the quarantine row; "unreadable" when unset
     extra: dict = field(default_factory=dict)
+    size: int | None = None  # bytes of an item not read into ``raw`` (over the size cap); else len(raw)
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,7 @@ class ItemBody:
     published_raw: str | None = None
     external_id: str | None = None
     publisher: str | None = None  # a record's own publisher (news_bench's ``paper``), when it names one
+    warnings: tuple[str, ...] = ()  # "code: detail" for each repair made on the way (kept, not rejected)
 
 
 def extract_body(item: RawItem) -> ItemBody:
@@ -62,7 +81,12 @@ def extract_body(item: RawItem) -> ItemBody:
         decoded = decode_bytes(item.raw, declared)
     except UndecodableInput as exc:
         raise Rejected(exc.reason, exc.detail) from exc
-    text, enc = decoded.text, decoded.encoding
+    body = _extract(item, decoded.text, decoded.encoding)
+    warnings = (*decoded.warnings, *body.warnings)
+    return replace(body, warnings=warnings) if warnings != body.warnings else body
+
+
+def _extract(item: RawItem, text: str, enc: str) -> ItemBody:
     meta = dict(title=item.title, url=item.url, published_raw=item.published_raw, external_id=item.external_id)
     if item.media_type == "application/x-jsonl-record":
         return _from_json_record(text, enc, meta, item.extra.get("fields"))
@@ -132,17 +156,29 @@ def _from_json_record(line: str, enc: str, meta: dict, mapping: dict | None = No
     text = _pick(rec, fields["text"])
     if not isinstance(text, str):
         raise Rejected("missing-text", f"record has no non-empty text field ({' or '.join(map(repr, fields['text']))})")
+    warnings = []
     published = _pick(rec, fields["date"])
+    if published is not None and (isinstance(published, bool) or not isinstance(published, (str, int, float))):
+        # An object or list is no date; its text could be anything (a whole article), so it is not kept.
+        warnings.append(f"bad-date: the date field holds a JSON {type(published).__name__}, not a date")
+        published = None
     rid = _pick(rec, fields["id"])
-    return ItemBody(
+    body = dict(
         text=text,
-        encoding=enc,
         title=_str_or(_pick(rec, fields["title"]), meta["title"]),
         url=_str_or(_pick(rec, fields["url"]), meta["url"]),
         published_raw=str(published) if published is not None else meta["published_raw"],
         external_id=str(rid) if rid is not None else meta["external_id"],
         publisher=_str_or(_pick(rec, fields["publisher"]), None),
     )
+    replaced = 0
+    for name, value in body.items():
+        if isinstance(value, str):
+            body[name], n = scrub_surrogates(value)
+            replaced += n
+    if replaced:
+        warnings.append(f"invalid-unicode: {replaced} lone surrogate escape(s) replaced with U+FFFD")
+    return ItemBody(encoding=enc, warnings=tuple(warnings), **body)
 
 
 def _str_or(value, default):
@@ -153,17 +189,65 @@ def _from_html(html: str, enc: str, meta: dict) -> ItemBody:
     import trafilatura  # imported lazily: it is slow to import and only HTML needs it
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+    warnings = ()
+    if not text or not text.strip():
+        # libxml2 drops everything nested deeper than 256 elements (huge_tree only moves the limit),
+        # so a page of 10,000 nested divs looks empty. Flattened, it has its text again.
+        flat, depth = flatten_html(html)
+        if depth > MAX_HTML_DEPTH:
+            html = flat
+            text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+            warnings = (f"deep-html: elements nested {depth} deep; markup below depth {MAX_HTML_DEPTH} was flattened",)
     if not text or not text.strip():
         raise Rejected("no-article-text", "no article text could be extracted from the HTML page")
     md = trafilatura.extract_metadata(html)
     return ItemBody(
         text=text,
         encoding=enc,
+        warnings=warnings,
         title=meta["title"] or (md.title if md else None),
         url=meta["url"] or (md.url if md else None),
         published_raw=meta["published_raw"] or _html_published(html) or (md.date if md else None),
         external_id=meta["external_id"],
     )
+
+
+MAX_HTML_DEPTH = 200  # below libxml2's 256, with room for the wrapper trafilatura adds
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_RAW_TEXT = frozenset(("script", "style", "textarea", "title"))
+
+
+def flatten_html(html: str, max_depth: int = MAX_HTML_DEPTH) -> tuple[str, int]:
+    """``html`` with the tags nested deeper than ``max_depth`` removed (their text stays), and the
+    deepest nesting seen. One pass over the tags with a counter: no tree, no recursion, linear in
+    the page. Unclosed tags count as open, which is what a browser does too."""
+    out: list[str] = []
+    depth = deepest = pos = 0
+    raw_until = None
+    for m in _TAG.finditer(html):
+        closing, name = m.group(1), m.group(2).lower()
+        if raw_until is not None:  # inside <script> or <style>: only its end tag counts
+            if closing and name == raw_until:
+                raw_until = None
+                depth = max(depth - 1, 0)
+            continue
+        if name in _VOID or m.group(0).endswith("/>"):
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+            drop = depth >= max_depth
+        else:
+            drop = depth >= max_depth
+            depth += 1
+            deepest = max(deepest, depth)
+            if name in _RAW_TEXT:
+                raw_until = name
+        if drop:
+            out.append(html[pos:m.start()])
+            pos = m.end()
+    out.append(html[pos:])
+    return "".join(out), deepest
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)

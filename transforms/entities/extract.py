@@ -33,6 +33,12 @@ _LABEL_PRIORITY = {"DATE": 4, "HASHTAG": 4, "PERSON": 2, "ORG": 2, "LOC": 2, "QU
 
 _MATCH_PUNCT = set("-.&'")
 
+# No name is this long: a longer span is a run-away match (a 5 MB line without spaces read as one
+# place name), not an entity. A token this long (no real word is) is never part of one either.
+MAX_ENTITY_CHARS = 200
+MAX_TOKEN_CHARS = 100
+RECOGNISE_SENTENCES = 2048  # sentences handed to a recogniser at once
+
 
 def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
     """Longest known names first. A name several entries share is recognised with its label but
@@ -117,6 +123,14 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     return out
 
 
+def bounded_spans(spans: list[tuple[Span, str | None]], tokens) -> list[tuple[Span, str | None]]:
+    """The spans no longer than ``MAX_ENTITY_CHARS`` and touching no token longer than
+    ``MAX_TOKEN_CHARS`` (the token stays text; it just names nothing)."""
+    long = [(t.start, t.end) for t in tokens if t.end - t.start > MAX_TOKEN_CHARS]
+    return [(s, e) for s, e in spans
+            if s.end - s.start <= MAX_ENTITY_CHARS and not any(a < s.end and s.start < b for a, b in long)]
+
+
 def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
     ranked = sorted(spans, key=_rank)
     kept: list[tuple[Span, str | None]] = []
@@ -177,7 +191,8 @@ class EntityExtractor:
         spans += [(s, None) for s in hashtag_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
-        return merge_adjacent_names(view.text, resolve_overlaps(spans))
+        spans = bounded_spans(spans, toks)
+        return bounded_spans(merge_adjacent_names(view.text, resolve_overlaps(spans)), toks)
 
     def extract_tables(
         self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None
@@ -212,8 +227,11 @@ class EntityExtractor:
         ]
         model_out: list[list[Span]] = [[] for _ in views]
         for rec in self.recognisers:
-            for k, spans in enumerate(rec.recognise([v for _, _, v in views])):
-                model_out[k].extend(spans)
+            # In slices: a model holds a parsed copy of every sentence it is given, and one long
+            # document would otherwise hold all of its sentences at once.
+            for at in range(0, len(views), RECOGNISE_SENTENCES):
+                for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
+                    model_out[k].extend(spans)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):

@@ -194,8 +194,9 @@ class Linker:
         for i in [i for i in pending if i not in one_word_people]:
             if out.links[i].entity_id is None:
                 self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+        heads = self._full_names(spans, names) if one_word_people else {}
         for i in one_word_people:
-            head = self._chain_head(i, spans, names)
+            head = self._chain_head(i, spans, names, heads)
             if head is not None and out.links[head].entity_id is not None:
                 self._link(out, i, out.links[head].entity_id, "name", names[i])
             else:
@@ -249,14 +250,30 @@ class Linker:
             if acr and out.links[b].entity_id:
                 self.index.setdefault(acronym_key(acr), out.links[b].entity_id)
 
-    def _chain_head(self, i: int, spans, names) -> int | None:
+    def _chain_head(self, i: int, spans, names, heads: dict | None = None) -> int | None:
         """For a one-word person mention: the nearest earlier (else later) full person name in the
-        document whose first or last word it is (তামিম after তামিম ইকবাল, কাদের after ওবায়দুল কাদের)."""
-        key = name_key(names[i])
-        matches = [j for j, (s, _) in enumerate(spans) if s.label == "PERSON" and j in names and len(names[j].split()) > 1
-                   and key in (name_key(names[j].split()[0]), name_key(names[j].split()[-1]))]
-        before = [j for j in matches if spans[j][0].start < spans[i][0].start]
-        return before[-1] if before else (matches[0] if matches else None)
+        document whose first or last word it is (তামিম after তামিম ইকবাল, কাদের after ওবায়দুল কাদের).
+
+        ``heads`` (from ``_full_names``) indexes the document's full names by those words once, so a
+        long document costs one pass, not one pass per mention."""
+        heads = heads if heads is not None else self._full_names(spans, names)
+        matches = heads.get(name_key(names[i]))
+        if not matches:
+            return None
+        start = spans[i][0].start
+        before = [j for j in matches if spans[j][0].start < start]
+        return before[-1] if before else matches[0]
+
+    def _full_names(self, spans, names) -> dict[str, list[int]]:
+        """Full person names of a document by the key of their first and of their last word, in span order."""
+        heads: dict[str, list[int]] = {}
+        for j, (s, _) in enumerate(spans):
+            if s.label == "PERSON" and j in names:
+                words = names[j].split()
+                if len(words) > 1:
+                    for key in dict.fromkeys((name_key(words[0]), name_key(words[-1]))):
+                        heads.setdefault(key, []).append(j)
+        return heads
 
     def _document_context(self, out: LinkOutput) -> set[str]:
         """The specific entities this document mentions: organisations, places below country level,

@@ -7,18 +7,26 @@ Contract (the spine relies on it):
   signature), ``"invalid-encoding"`` (broken UTF-8, a declared or detected codec that does not
   fit, UTF-8 Bengali already decoded once as Windows-1252), ``"legacy-bengali-font"`` (ASCII
   glyph codes of Bijoy/SutonnyMJ-style fonts, which are Bengali only on screen with that font).
+- What was repaired on the way is listed in ``Decoded.warnings`` (``"code: detail"``): ``nul-bytes``
+  (sparse NUL bytes dropped), ``charset-mismatch`` (a declared UTF-16/32 that the bytes are not).
 
 Order of decisions:
 1. A byte-order mark wins: UTF-8 (reported as ``utf-8-sig``), UTF-16 LE/BE, UTF-32 LE/BE.
-2. Binary signatures, NUL bytes (unless the bytes look like BOM-less UTF-16) and more than 1% of
-   control bytes mean ``binary``.
-3. A ``declared`` charset (HTTP header, HTML meta) is honoured when it decodes strictly, except
+2. A declared UTF-16/32 is honoured only when the bytes fit it: servers send UTF-8 under a
+   ``charset=utf-16`` header, and decoding that as UTF-16 gives CJK-looking garbage. Without NUL
+   bytes and valid as UTF-8, the bytes are UTF-8 (with a ``charset-mismatch`` warning); when the
+   declared decoding fails, detection goes on as if nothing had been declared.
+3. Binary signatures and more than 1% of control bytes mean ``binary``. NUL bytes follow one rule
+   wherever they are in the item (unless the bytes look like BOM-less UTF-16): more than 1% of
+   the bytes (or of the first 8 KiB) is ``binary``; fewer are dropped with a ``nul-bytes`` warning
+   (a stray NUL from a broken export, not a binary file).
+4. A ``declared`` charset (HTTP header, HTML meta) is honoured when it decodes strictly, except
    that it loses to valid UTF-8 with non-ASCII bytes: servers that default to ISO-8859-1 are
    the usual source of mojibake, and valid multi-byte UTF-8 is almost never an accident.
-4. Strict UTF-8, the fast path.
-5. Mostly-valid UTF-8 with a few broken sequences is ``invalid-encoding`` rather than being
+5. Strict UTF-8, the fast path.
+6. Mostly-valid UTF-8 with a few broken sequences is ``invalid-encoding`` rather than being
    handed to a detector that would turn Bengali into Latin-1 garbage.
-6. charset-normalizer for the rest, kept from reading mostly-ASCII bytes as a CJK codec.
+7. charset-normalizer for the rest, kept from reading mostly-ASCII bytes as a CJK codec.
 Every decoded text is checked for controls, legacy-font glyph codes and double-decoded UTF-8.
 """
 from __future__ import annotations
@@ -39,6 +47,7 @@ class UndecodableInput(ValueError):
 class Decoded:
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()  # "code: detail" for each repair made (see the module docstring)
 
 
 _BOMS = (
@@ -96,13 +105,50 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             if data.startswith(bom):
                 return _checked(_strict(data[len(bom) :], codec.replace("-sig", ""), "byte-order mark"), codec, data)
     declared_codec = _codec_name(declared) if declared else None
+    warnings: list[str] = []
     if declared_codec and declared_codec.startswith(("utf-16", "utf-32")):
-        return _checked(_strict(data, declared_codec, "declared charset"), declared_codec, data)
+        wide = _declared_wide(data, declared_codec)
+        if wide is not None:
+            return wide
+        warnings.append(f"charset-mismatch: declared {declared_codec} but the bytes are not {declared_codec}")
+        declared_codec = None
     if data.find(b"\x00", 0, _SNIFF) >= 0:
         utf16 = _bomless_utf16(data)
         if utf16:
             return utf16
     _refuse_binary(data)
+    data = _drop_sparse_nuls(data, warnings)
+    decoded = _decode(data, declared_codec)
+    return Decoded(decoded.text, decoded.encoding, tuple(warnings)) if warnings else decoded
+
+
+def _declared_wide(data: bytes, codec: str) -> Decoded | None:
+    """A declared UTF-16/32 when the bytes are that (None when they are not). UTF-8 never has NUL
+    bytes for ordinary text, while UTF-16/32 of any markup or Latin punctuation has plenty; and
+    UTF-16 Bengali (0x09 0x80..) is never valid UTF-8."""
+    if data.find(b"\x00", 0, _SNIFF) < 0 and _is_utf8(data):
+        return None
+    try:
+        return _checked(_strict(data, codec, "declared charset"), codec, data)
+    except UndecodableInput as exc:
+        if exc.reason == "invalid-encoding":
+            return None  # the declaration is wrong: detect as if there were none
+        raise
+
+
+def _drop_sparse_nuls(data: bytes, warnings: list[str]) -> bytes:
+    """Sparse NUL bytes (already known to be at most 1% of the item) are dropped and recorded."""
+    nuls = data.count(0)
+    if not nuls:
+        return data
+    first = data.find(b"\x00")
+    warnings.append(f"nul-bytes: dropped {nuls} NUL byte(s), the first at offset {first}")
+    return data.replace(b"\x00", b"")
+
+
+def _decode(data: bytes, declared_codec: str | None) -> Decoded:
+    if not data:
+        return Decoded("", "utf-8")
     if declared_codec and declared_codec != "utf-8" and (data.isascii() or not _is_utf8(data)):
         try:
             return _checked(data.decode(declared_codec), declared_codec, data)
@@ -167,11 +213,14 @@ def _refuse_binary(data: bytes) -> None:
         for magic, what in _SIGNATURES:
             if data.startswith(magic):
                 raise UndecodableInput("binary", f"starts with the signature of {what}")
-    nul = data.find(b"\x00", 0, _SNIFF)
-    if nul >= 0:
-        raise UndecodableInput("binary", f"NUL byte at offset {nul}")
     head = data[:_SNIFF]
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    # One rule wherever the NULs are: a share of the whole item, and of its head (a binary header
+    # before a long text is still a binary file).
+    nuls, head_nuls = data.count(0), head.count(0)
+    if nuls > _MAX_CONTROL_RATIO * len(data) or head_nuls > _MAX_CONTROL_RATIO * len(head):
+        first = data.find(b"\x00")
+        raise UndecodableInput("binary", f"{nuls} NUL byte(s) in {len(data)} bytes, the first at offset {first}")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES)) - head_nuls
     if controls > _MAX_CONTROL_RATIO * len(head):
         raise UndecodableInput("binary", f"{controls} control bytes in the first {len(head)} bytes")
 

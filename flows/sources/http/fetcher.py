@@ -7,6 +7,7 @@ import os
 import random
 import ssl
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -66,7 +67,7 @@ class HttpFetcher(FetchManyMixin):
             follow_redirects=False,
             event_hooks={"response": [_intercept_redirect]},
             timeout=httpx.Timeout(connect=p.connect_timeout, read=p.read_timeout, write=p.read_timeout, pool=p.connect_timeout),
-            headers={"User-Agent": p.user_agent, "Accept": p.accept, **dict(p.extra_headers)},
+            headers={"User-Agent": p.user_agent, "Accept": p.accept, "Accept-Encoding": ACCEPT_ENCODING, **dict(p.extra_headers)},
             trust_env=p.trust_env,
             verify=_tls_context(p.trust_env),
         )
@@ -202,14 +203,80 @@ class HttpFetcher(FetchManyMixin):
         if declared.isdigit() and int(declared) > cap:
             raise ResponseRejected(url, "too-large", f"Content-Length {int(declared)} is over the {cap}-byte cap", final_url=where)
         buf = bytearray()
-        # iter_bytes decompresses, so the cap also bounds what a gzip bomb can expand to.
-        for chunk in resp.iter_bytes():
-            buf += chunk
-            if len(buf) > cap:
-                raise ResponseRejected(url, "too-large", f"body passed the {cap}-byte cap (aborted after {len(buf)} bytes)", final_url=where)
+        inflate = _Inflater(url, where, resp.headers.get("content-encoding", ""))
+        # Raw bytes, decompressed here a bounded step at a time: httpx would expand a whole network
+        # chunk at once, and 64 KB of gzip can be 64 MB of zeros. So the cap bounds memory too.
+        for chunk in resp.iter_raw():
+            for piece in inflate.feed(chunk):
+                buf += piece
+                if len(buf) > cap:
+                    raise ResponseRejected(url, "too-large", f"body passed the {cap}-byte cap (aborted after {len(buf)} bytes)", final_url=where)
             if self._clock() > deadline:
                 raise NetworkError(url, "timeout", f"response took longer than {self.policy.total_timeout}s (total_timeout)", retryable=True, final_url=where)
+        for piece in inflate.flush():
+            buf += piece
+            if len(buf) > cap:
+                raise ResponseRejected(url, "too-large", f"body passed the {cap}-byte cap (aborted after {len(buf)} bytes)", final_url=where)
         return bytes(buf)
+
+
+# What we ask servers for: the encodings ``_Inflater`` can expand in bounded steps.
+ACCEPT_ENCODING = "gzip, deflate"
+_INFLATE_STEP = 256 * 1024
+
+
+class _Inflater:
+    """Streaming decompression of a body (``Content-Encoding`` gzip, deflate or none) that hands
+    out at most ``_INFLATE_STEP`` bytes per piece, so the caller can stop at its cap."""
+
+    def __init__(self, url: str, where: str, content_encoding: str):
+        self.url, self.where = url, where
+        codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip() and c.strip().lower() != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise ResponseRejected(url, "bad-response", f"unsupported Content-Encoding {content_encoding!r} (asked for {ACCEPT_ENCODING})", final_url=where)
+        self.coding = codings[0] if codings else None
+        self.d = self._new()
+        self.started = False
+
+    def _new(self):
+        if self.coding is None:
+            return None
+        return zlib.decompressobj(zlib.MAX_WBITS | 16 if self.coding in ("gzip", "x-gzip") else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes):
+        if self.d is None:
+            if data:
+                yield data
+            return
+        try:
+            while data:
+                try:
+                    out = self.d.decompress(data, _INFLATE_STEP)
+                except zlib.error:
+                    if self.coding == "deflate" and not self.started:
+                        # Some servers send raw deflate without the zlib header (as httpx allows too).
+                        self.d = zlib.decompressobj(-zlib.MAX_WBITS)
+                        self.started = True
+                        continue
+                    raise
+                self.started = True
+                data = self.d.unconsumed_tail
+                if self.d.eof and self.d.unused_data:
+                    data = self.d.unused_data  # the next gzip member
+                    self.d = self._new()
+                if out:
+                    yield out
+        except zlib.error as exc:
+            raise ResponseRejected(self.url, "bad-response", f"the body could not be decoded: {self.coding}: {exc}", final_url=self.where) from None
+
+    def flush(self):
+        if self.d is not None:
+            try:
+                out = self.d.flush()
+            except zlib.error as exc:
+                raise ResponseRejected(self.url, "bad-response", f"the body could not be decoded: {self.coding}: {exc}", final_url=self.where) from None
+            if out:
+                yield out
 
 
 @functools.lru_cache(maxsize=2)

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import logging
 import math
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -93,6 +95,41 @@ def check_url(url: object) -> httpx.URL:
     if port is not None and not 0 < port < 65536:
         raise URLRejected(url, "bad-url", f"port {port} is out of range")
     return parsed
+
+
+def private_address(url: str) -> str | None:
+    """The host of ``url`` when it names a loopback, private, link-local or otherwise non-public
+    address (127.0.0.0/8, 10/8, 172.16/12, 192.168/16, 169.254/16, ::1, fe80::/10, fc00::/7,
+    0.0.0.0, ...) or ``localhost``; None for a public address or a host name.
+
+    Literal addresses only, in every spelling a resolver accepts (``2130706433``, ``0x7f.1``,
+    ``[::ffff:127.0.0.1]``); names are not resolved here.
+    """
+    try:
+        host = httpx.URL(url.strip()).host.rstrip(".").lower()
+    except (httpx.InvalidURL, ValueError, TypeError, AttributeError):
+        return None
+    if host == "localhost" or host.endswith(".localhost"):
+        return host
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        if not _NUMERIC_HOST.match(host):
+            return None
+        try:  # the shorthand forms inet_aton reads: 127.1, 0x7f.1, 2130706433
+            addr = ipaddress.ip_address(socket.inet_aton(host))
+        except OSError:
+            return None
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return host if not addr.is_global or addr.is_multicast else None
+
+
+def is_private_url(url: str) -> bool:
+    return private_address(url) is not None
+
+
+_NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$")
 
 
 # policy and rate limit -------------------------------------------------------------------------
