@@ -3,10 +3,12 @@
 A SIGKILL cannot be caught, so nothing of the run's own clean-up happens: what is left is exactly
 what a power cut, an OOM kill or ``kill -9`` leaves, and the next run has to repair it. The points
 are the stage boundaries of a run and the steps of publishing (``POINTS``); an unset or unknown
-value does nothing.
+value does nothing. ``<point>:enospc`` raises a "No space left on device" ``OSError`` there instead,
+as a disk that fills up during a run would.
 """
 from __future__ import annotations
 
+import errno
 import os
 import signal
 
@@ -28,5 +30,8 @@ POINTS = (
 
 def point(name: str) -> None:
     """Die here (SIGKILL, no clean-up) when ``KHOBOR_FAULT`` names this point."""
-    if os.environ.get(ENV) == name:
+    wanted = os.environ.get(ENV)
+    if wanted == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    if wanted == f"{name}:enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"(fault injected at {name})")

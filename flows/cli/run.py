@@ -79,19 +79,26 @@ def run(
     say(f"warehouse: {layout.root}")
 
     from khobor.flows.lock import WarehouseLocked, warehouse_lock
-    from khobor.flows.warehouse_db import WarehouseUnusable, preflight
+    from khobor.flows.warehouse_db import WarehouseUnusable, check_database, check_writable, explain
 
+    # The warehouse is checked before the lock, Prefect and any work: a broken one is one message and
+    # exit 6 (3 when another process holds it), not a traceback or a Prefect start-up timeout.
     try:
-        preflight(layout.root, layout.db)
-    except WarehouseUnusable as exc:
-        fail(str(exc), ExitCode.WAREHOUSE)
-    try:
+        check_writable(layout.root, layout.db)
         with warehouse_lock(layout.root, "khobor run",
                             on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
+            unchecked = check_database(layout.db)
+            if unchecked:
+                say(f"[yellow]the integrity check ran out of time; not read in full: {', '.join(unchecked)}[/yellow]")
             summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh,
                                 dict(workers=workers, dask_address=dask_address))
     except WarehouseLocked as exc:
         fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
+    except (WarehouseUnusable, OSError) as exc:
+        unusable = explain(exc, layout.db)
+        if unusable is None:
+            raise
+        _fail_with(unusable, exc, debug)
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
@@ -161,12 +168,27 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
 
     if isinstance(result, WarehouseLocked):
         fail(f"{result}. Wait for it to finish, or stop it.", ExitCode.LOCKED)
+    if isinstance(result, BaseException):
+        from khobor.flows.warehouse_db import explain
+
+        unusable = explain(result, layout.db)
+        if unusable is not None:
+            _fail_with(unusable, result, debug, "the run stopped (its rows were rolled back): ")
     if debug and isinstance(result, BaseException):
         import traceback
 
         traceback.print_exception(result)
     fail(f"the run stopped on an error: {type(result).__name__}: {result} (its rows were rolled back; "
          f"--debug shows the traceback)", ExitCode.FAILED)
+
+
+def _fail_with(unusable, cause: BaseException, debug: bool, prefix: str = ""):
+    """The one or two lines for a warehouse that cannot be used, its exit code; the traceback with --debug."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(cause)
+    fail(prefix + str(unusable), unusable.code)
 
 
 def print_summary(s: dict) -> None:
