@@ -134,6 +134,20 @@ def test_a_database_held_open_by_another_process_is_exit_3(wh):
     _short_and_early(res, wh)
 
 
+def test_a_disk_that_fills_up_during_the_run(wh):
+    """Found only half-way (the disk filled up after the checks): rolled back, one line, exit 6."""
+    res = subprocess.run([cli.KHOBOR, "run", "--sample", "--warehouse", str(wh), "--quiet"], cwd=wh.parent,
+                         env=cli.env(KHOBOR_FAULT="load:enospc"), capture_output=True, text=True, timeout=600)
+    assert res.returncode == 6, res.stderr
+    assert "the run stopped (its rows were rolled back)" in res.stderr and "is full" in res.stderr, res.stderr
+    assert "Traceback" not in res.stderr, res.stderr
+    con = duckdb.connect(str(wh / "khobor.duckdb"), read_only=True)
+    try:
+        assert con.sql("SELECT status FROM runs ORDER BY started_at DESC LIMIT 1").fetchall() == [("failed",)]
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize("exc, code, words", [
     (OSError(errno.ENOSPC, "No space left on device"), 6, "is full"),
     (OSError(errno.EFBIG, "File too large"), 6, "is full"),

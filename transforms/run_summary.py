@@ -22,10 +22,10 @@ class ExitCode(IntEnum):
     OK = 0                # succeeded, or nothing new
     FAILED = 1            # validation failed (nothing published, previous marts intact), or the run stopped on an error
     USAGE = 2             # usage or configuration error (bad option, unreadable registry, unknown source)
-    LOCKED = 3            # another run is using the warehouse
+    LOCKED = 3            # another run is using the warehouse, or another program has its database open
     SOURCES_PARTIAL = 4   # done, but some sources failed (the others were published)
     SOURCES_FAILED = 5    # every source failed: nothing published
-    WAREHOUSE = 6         # the warehouse cannot be used (corrupt, read-only, full, held by another program)
+    WAREHOUSE = 6         # the warehouse cannot be used (damaged, read-only, disk full)
     CANCELLED = 130       # Ctrl-C or SIGTERM: the run was rolled back
 
 

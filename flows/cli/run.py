@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from datetime import datetime
@@ -17,8 +18,9 @@ from khobor.transforms.run_summary import ExitCode, exit_code
 EXIT_CODES_HELP = """
 Exit codes: 0 success (or nothing new); 1 validation failed (nothing published, previous marts
 intact) or the run stopped on an error; 2 usage or configuration error; 3 another run is using the
-warehouse; 4 done, but some sources failed (the others were published); 5 every source failed
-(nothing published); 6 the warehouse cannot be used; 130 cancelled (Ctrl-C or SIGTERM; rolled back).
+warehouse (or another program has its database open); 4 done, but some sources failed (the others
+were published); 5 every source failed (nothing published); 6 the warehouse cannot be used
+(damaged, read-only, disk full); 130 cancelled (Ctrl-C or SIGTERM; rolled back).
 """
 
 
@@ -154,6 +156,8 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
 
             kwargs = dict(warehouse_dir=str(layout.root), input_path=str(input) if input else None, source_ids=source or None,
                           registry_path=str(reg), timezone_name=timezone, since=since, until=until, **(parallel or {}))
+        if not debug:
+            _tracebacks_off_the_console()
         if server is not None:
             server.wait_ready()
         state = flow_fn(**kwargs, return_state=True)
@@ -180,6 +184,26 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
         traceback.print_exception(result)
     fail(f"the run stopped on an error: {type(result).__name__}: {result} (its rows were rolled back; "
          f"--debug shows the traceback)", ExitCode.FAILED)
+
+
+class _NoTraceback(logging.Filter):
+    """Prefect's console lines keep their one-line message but lose the traceback: the run's own
+    last line says what happened, and ``--debug`` shows the traceback (the Prefect server's log
+    keeps it either way)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # In place (Python 3.11 filters cannot swap the record): the console handler is the last
+        # one a record meets, after the handler that sends it to the Prefect server.
+        record.exc_info = record.exc_text = None
+        return True
+
+
+def _tracebacks_off_the_console() -> None:
+    names = ["", "prefect", *(n for n in logging.Logger.manager.loggerDict if n.startswith("prefect."))]
+    for name in names:
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.StreamHandler) and not any(isinstance(f, _NoTraceback) for f in handler.filters):
+                handler.addFilter(_NoTraceback())
 
 
 def _fail_with(unusable, cause: BaseException, debug: bool, prefix: str = ""):
