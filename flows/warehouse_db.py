@@ -362,7 +362,9 @@ def check_writable(root: Path, db: Path) -> None:
         raise explain(exc, db) or WarehouseUnusable(f"the warehouse folder {root} cannot be created: {exc}") from exc
     for path in (root, db, Path(f"{db}.wal")):
         if path.exists() and not os.access(path, os.W_OK | (os.X_OK if path.is_dir() else 0)):
-            raise _read_only(path, "no write permission for this user" if os.access(path, os.R_OK) else "no access")
+            if os.statvfs(path).f_flag & os.ST_RDONLY:
+                raise _read_only(path, "on a read-only file system")
+            raise _read_only(path, "no write permission for this user" if os.access(path, os.R_OK) else "no access for this user")
     probe = root / f".khobor-space-check-{os.getpid()}"
     try:
         with open(probe, "wb") as fh:
