@@ -25,7 +25,7 @@ from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 from prefect.states import Cancelled
 
-from khobor.flows import cancel, progress
+from khobor.flows import cancel, faults, progress
 from khobor.flows import publish as publishing
 from khobor.flows import warehouse_db as wdb
 from khobor.flows.lock import warehouse_lock
@@ -84,6 +84,26 @@ def start_run(layout: WarehouseLayout, run_id: str, started_at: datetime, inputs
     crashed = wdb.close_crashed_runs(layout.db, started_at)
     wdb.start_run(layout.db, run_id, flow_run.get_id(), started_at, inputs)
     return layout.current.exists(), crashed
+
+
+@task(name="repair", **IO_RETRIES)
+def repair(layout: WarehouseLayout, started_at: datetime) -> tuple[list[str], publishing.Repair]:
+    """Before any work, with the lock held: what killed runs left is put right. Their ``runs`` rows
+    are closed as ``crashed`` (their rows rolled back, so their items are retried), their temporary
+    files removed, ``analytics.duckdb`` rewritten if it is behind the live release; and whether the
+    live marts show the warehouse's last published state is found out (if not, this run publishes
+    again, even with nothing new)."""
+    wdb.ensure_schema(layout.db)
+    crashed = wdb.close_crashed_runs(layout.db, started_at)
+    last, published = wdb.published_releases(layout.db)
+    return crashed, publishing.repair(layout, last, published)
+
+
+def crashed_warnings(crashed: list[str], fixed: publishing.Repair) -> list[str]:
+    out = [f"run {r} had been left running by a process that no longer exists: marked crashed, its rows rolled back" for r in crashed]
+    if fixed.republish:
+        out.append(f"republished: {fixed.republish}")
+    return out + fixed.warnings()
 
 
 @task(name="ingest", cache_policy=NONE)
@@ -209,17 +229,32 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         finally:
             timings[stage] = round(time.perf_counter() - t0, 3)
 
-    marts_exist, crashed = timed("prepare", start_run, layout, run_id, now, [*(i.id for i in plan.infos), *plan.config_failures])
+    crashed, fixed = timed("repair", repair, layout, now)
+    marts_exist, _ = timed("prepare", start_run, layout, run_id, now, [*(i.id for i in plan.infos), *plan.config_failures])
     recognisers, warnings = describe_model(model or _default_model())
-    warnings += [f"run {r} had been left running by a process that no longer exists: marked crashed, its rows rolled back" for r in crashed]
+    warnings += crashed_warnings(crashed, fixed)
     summary: dict = {"run_id": run_id, "warehouse": str(layout.root), "database": str(layout.db),
                      "marts": str(layout.current), "analytics_db": str(layout.analytics_db),
                      "recognisers": recognisers, "warnings": warnings, "stage_seconds": timings}
+    if fixed.republish:
+        summary["republished"] = fixed.republish
     pipeline = None
+    loaded = 0
+
+    def load(batch: dict[str, pa.Table]) -> dict[str, int]:
+        nonlocal loaded
+        added = wdb.load_batch(layout.db, run_id, batch)
+        loaded += 1
+        if loaded == 1:
+            faults.point("batch-loaded")
+        return added
+
     try:
-        pipeline = DocumentPipeline(layout, run_id, now, model, since, until, runner=batch_executor(workers, dask_address))
+        pipeline = DocumentPipeline(layout, run_id, now, model, since, until, runner=batch_executor(workers, dask_address), loader=load)
         source_stats, fetch_state = timed("ingest", ingest, plan, layout, run_id, pipeline)
+        faults.point("ingest")
         totals = timed("process", pipeline.close)
+        faults.point("load")
         timings.update(totals.seconds)
         sightings = wdb.run_sightings(layout.db, run_id)
         counts = run_summary.run_counts(source_stats, sightings, totals.added)
@@ -227,12 +262,15 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         changed = totals.staged > 0
         all_failed = run_summary.every_source_failed(source_stats)
         verdict = timed("validate", validate, layout.db, run_id) if changed and not all_failed else Verdict(success=True)
+        faults.point("validate")
         release = None
-        if verdict.success and not all_failed and run_summary.needs_publish(changed, marts_exist):
+        stale = fixed.republish is not None
+        if verdict.success and not all_failed and run_summary.needs_publish(changed, marts_exist, stale):
             release, mart_verdict = timed("publish", publish, layout, run_id)
             verdict.suites.update(mart_verdict.suites)
             verdict.failures += mart_verdict.failures
-        status = run_summary.run_status(changed, not verdict.failures, release, marts_exist, all_failed)
+            faults.point("published")
+        status = run_summary.run_status(changed, not verdict.failures, release, marts_exist, all_failed, stale)
         if status in ("failed", "sources_failed"):
             timed("rollback", rollback, layout.db, run_id)
         else:

@@ -25,15 +25,14 @@ from khobor.flows import cancel
 from khobor.flows import warehouse_db as wdb
 from khobor.flows.lock import warehouse_lock
 from khobor.flows.models import mart_names
-from khobor.flows.nightly import IO_RETRIES, new_run_id, publish, record_run, start_run, validate
+from khobor.flows.nightly import IO_RETRIES, crashed_warnings, new_run_id, publish, record_run, repair, start_run, validate
 from khobor.flows.paths import WarehouseLayout
 from khobor.flows.pipeline import BatchLimits, DocumentPipeline
 from khobor.flows.pipeline import executor as batch_executor
+from khobor.flows.publish import REFRESH_WORK_DB as WORK_DB
 from khobor.flows.resources import model_dir as default_model_dir
 from khobor.transforms import run_summary, schema
 from khobor.transforms.entities.model import describe as describe_model
-
-WORK_DB = ".khobor.refresh.duckdb"
 
 
 @task(name="copy-warehouse", **IO_RETRIES)
@@ -92,6 +91,9 @@ def _refresh(layout: WarehouseLayout, model: Path | None, workers: int | None = 
         finally:
             timings[stage] = round(time.perf_counter() - t0, 3)
 
+    if layout.db.exists():
+        crashed, fixed = timed("repair", repair, layout, now)  # the marts are published by this run anyway
+        warnings += crashed_warnings(crashed, fixed)
     work = timed("copy", copy_warehouse, layout)
     try:
         timed("prepare", start_run, work, run_id, now, ["full-refresh"])

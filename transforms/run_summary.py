@@ -22,10 +22,10 @@ class ExitCode(IntEnum):
     OK = 0                # succeeded, or nothing new
     FAILED = 1            # validation failed (nothing published, previous marts intact), or the run stopped on an error
     USAGE = 2             # usage or configuration error (bad option, unreadable registry, unknown source)
-    LOCKED = 3            # another run is using the warehouse
+    LOCKED = 3            # another run is using the warehouse, or another program has its database open
     SOURCES_PARTIAL = 4   # done, but some sources failed (the others were published)
     SOURCES_FAILED = 5    # every source failed: nothing published
-    WAREHOUSE = 6         # the warehouse cannot be used (corrupt, read-only, full, held by another program)
+    WAREHOUSE = 6         # the warehouse cannot be used (damaged, read-only, disk full)
     CANCELLED = 130       # Ctrl-C or SIGTERM: the run was rolled back
 
 
@@ -58,18 +58,20 @@ def every_source_failed(source_stats: Iterable[dict]) -> bool:
     return bool(stats) and all(st.get("error") for st in stats)
 
 
-def needs_publish(changed: bool, marts_exist: bool) -> bool:
-    return changed or not marts_exist
+def needs_publish(changed: bool, marts_exist: bool, marts_stale: bool = False) -> bool:
+    """New rows, no marts yet, or marts that do not show the warehouse (a run killed while publishing)."""
+    return changed or not marts_exist or marts_stale
 
 
-def run_status(changed: bool, validation_ok: bool, release: str | None, marts_exist: bool, all_sources_failed: bool = False) -> str:
+def run_status(changed: bool, validation_ok: bool, release: str | None, marts_exist: bool, all_sources_failed: bool = False,
+               marts_stale: bool = False) -> str:
     if all_sources_failed:
         return "sources_failed"
     if not validation_ok:
         return "failed"
     if release is not None:
         return "succeeded"
-    if needs_publish(changed, marts_exist):
+    if needs_publish(changed, marts_exist, marts_stale):
         return "failed"  # there was something to publish and the marts refused it
     return "unchanged"
 

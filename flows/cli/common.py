@@ -8,6 +8,7 @@ from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from khobor.flows.paths import WarehouseLayout, default_registry, default_warehouse
 
@@ -20,7 +21,7 @@ WAREHOUSE_OPT = typer.Option(None, "--warehouse", "-w", help="Folder for the Duc
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err_console.print(f"[red]error:[/red] {message}", soft_wrap=True, highlight=False)
+    err_console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 

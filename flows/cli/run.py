@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from datetime import datetime
@@ -17,8 +18,9 @@ from khobor.transforms.run_summary import ExitCode, exit_code
 EXIT_CODES_HELP = """
 Exit codes: 0 success (or nothing new); 1 validation failed (nothing published, previous marts
 intact) or the run stopped on an error; 2 usage or configuration error; 3 another run is using the
-warehouse; 4 done, but some sources failed (the others were published); 5 every source failed
-(nothing published); 6 the warehouse cannot be used; 130 cancelled (Ctrl-C or SIGTERM; rolled back).
+warehouse (or another program has its database open); 4 done, but some sources failed (the others
+were published); 5 every source failed (nothing published); 6 the warehouse cannot be used
+(damaged, read-only, disk full); 130 cancelled (Ctrl-C or SIGTERM; rolled back).
 """
 
 
@@ -79,19 +81,26 @@ def run(
     say(f"warehouse: {layout.root}")
 
     from khobor.flows.lock import WarehouseLocked, warehouse_lock
-    from khobor.flows.warehouse_db import WarehouseUnusable, preflight
+    from khobor.flows.warehouse_db import WarehouseUnusable, check_database, check_writable, explain
 
+    # The warehouse is checked before the lock, Prefect and any work: a broken one is one message and
+    # exit 6 (3 when another process holds it), not a traceback or a Prefect start-up timeout.
     try:
-        preflight(layout.root, layout.db)
-    except WarehouseUnusable as exc:
-        fail(str(exc), ExitCode.WAREHOUSE)
-    try:
+        check_writable(layout.root, layout.db)
         with warehouse_lock(layout.root, "khobor run",
                             on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
+            unchecked = check_database(layout.db)
+            if unchecked:
+                say(f"[yellow]the integrity check ran out of time; not read in full: {', '.join(unchecked)}[/yellow]")
             summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh,
                                 dict(workers=workers, dask_address=dask_address))
     except WarehouseLocked as exc:
         fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
+    except (WarehouseUnusable, OSError) as exc:
+        unusable = explain(exc, layout.db)
+        if unusable is None:
+            raise
+        _fail_with(unusable, exc, debug)
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
@@ -147,6 +156,8 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
 
             kwargs = dict(warehouse_dir=str(layout.root), input_path=str(input) if input else None, source_ids=source or None,
                           registry_path=str(reg), timezone_name=timezone, since=since, until=until, **(parallel or {}))
+        if not debug:
+            _tracebacks_off_the_console()
         if server is not None:
             server.wait_ready()
         state = flow_fn(**kwargs, return_state=True)
@@ -161,12 +172,47 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
 
     if isinstance(result, WarehouseLocked):
         fail(f"{result}. Wait for it to finish, or stop it.", ExitCode.LOCKED)
+    if isinstance(result, BaseException):
+        from khobor.flows.warehouse_db import explain
+
+        unusable = explain(result, layout.db)
+        if unusable is not None:
+            _fail_with(unusable, result, debug, "the run stopped (its rows were rolled back): ")
     if debug and isinstance(result, BaseException):
         import traceback
 
         traceback.print_exception(result)
     fail(f"the run stopped on an error: {type(result).__name__}: {result} (its rows were rolled back; "
          f"--debug shows the traceback)", ExitCode.FAILED)
+
+
+class _NoTraceback(logging.Filter):
+    """Prefect's console lines keep their one-line message but lose the traceback: the run's own
+    last line says what happened, and ``--debug`` shows the traceback (the Prefect server's log
+    keeps it either way)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # In place (Python 3.11 filters cannot swap the record): the console handler is the last
+        # one a record meets, after the handler that sends it to the Prefect server.
+        record.exc_info = record.exc_text = None
+        return True
+
+
+def _tracebacks_off_the_console() -> None:
+    names = ["", "prefect", *(n for n in logging.Logger.manager.loggerDict if n.startswith("prefect."))]
+    for name in names:
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.StreamHandler) and not any(isinstance(f, _NoTraceback) for f in handler.filters):
+                handler.addFilter(_NoTraceback())
+
+
+def _fail_with(unusable, cause: BaseException, debug: bool, prefix: str = ""):
+    """The one or two lines for a warehouse that cannot be used, its exit code; the traceback with --debug."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(cause)
+    fail(prefix + str(unusable), unusable.code)
 
 
 def print_summary(s: dict) -> None:
