@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 
-from khobor.transforms.entities.names import HASANTA, NUKTA, _inherent_vowel, nfc, romanize, stem_candidates
+from khobor.transforms.entities.names import HASANTA, _inherent_vowel, _units, nfc, romanize, stem_candidates
 
 # Each letter's Latin spellings with a cost: 0 for the plain romanisation's, more for rarer ones.
 _CONS: dict[str, list[tuple[str, float]]] = {
@@ -104,15 +104,7 @@ MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Sh
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
     """The word as a sequence of slots, each a list of (Latin spelling, cost); None when the word is
     not wholly Bengali letters."""
-    units, i = [], 0
-    w = nfc(word).replace("\u200c", "").replace("\u200d", "")
-    while i < len(w):
-        if i + 1 < len(w) and w[i + 1] == NUKTA:
-            units.append(w[i : i + 2])
-            i += 2
-        else:
-            units.append(w[i])
-            i += 1
+    units = _units(word)
     slots: list[list[tuple[str, float]]] = []
     vowel_seen = False
     k = 0
