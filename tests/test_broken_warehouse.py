@@ -158,13 +158,13 @@ def test_a_disk_that_fills_up_during_the_run(wh):
     (duckdb.Error("Corrupt database file: computed checksum 1 does not match stored checksum 2 in block at location 3"), 6, "is damaged"),
 ])
 def test_errors_met_during_a_run_are_explained(tmp_path, exc, code, words):
-    from khobor.flows.warehouse_db import explain
+    from khobor.flows.warehouse_health import explain
 
     found = explain(exc, tmp_path / "khobor.duckdb")
     assert found is not None and found.code == code and words in str(found), found
 
 
 def test_other_errors_are_not_mistaken_for_a_broken_warehouse(tmp_path):
-    from khobor.flows.warehouse_db import explain
+    from khobor.flows.warehouse_health import explain
 
     assert explain(ValueError("bad value"), tmp_path / "khobor.duckdb") is None

@@ -81,7 +81,7 @@ def run(
     say(f"warehouse: {layout.root}")
 
     from khobor.flows.lock import WarehouseLocked, warehouse_lock
-    from khobor.flows.warehouse_db import WarehouseUnusable, check_database, check_writable, explain
+    from khobor.flows.warehouse_health import WarehouseUnusable, check_database, check_writable, explain
 
     # The warehouse is checked before the lock, Prefect and any work: a broken one is one message and
     # exit 6 (3 when another process holds it), not a traceback or a Prefect start-up timeout.
@@ -173,7 +173,7 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
     if isinstance(result, WarehouseLocked):
         fail(f"{result}. Wait for it to finish, or stop it.", ExitCode.LOCKED)
     if isinstance(result, BaseException):
-        from khobor.flows.warehouse_db import explain
+        from khobor.flows.warehouse_health import explain
 
         unusable = explain(result, layout.db)
         if unusable is not None:

@@ -206,6 +206,8 @@ def date_spans(tokens, published: date | None) -> list[Span]:
             i += 1
             continue
         end, value = found
+        if value is not None and (days := bounds(value)) is not None and days[0] > days[1]:
+            value = None  # a range that ends before it starts (২০২৩ থেকে ২০০৮) is not a span of days
         if end + 1 < n and words[end + 1] in NAMED_THING:
             i = end + 1  # ৭ মার্চ ভবন: a building, not a day
             continue
@@ -261,7 +263,9 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             lead = words[i - 1] if i > 0 else None
             year = yr or sentence_year or _directed_year(lead, published, m, d1, future)
             if d2 is not None:
-                a, b = _iso(year, m, d1), _iso(year, m, d2)
+                # ২৬ থেকে ৫ অক্টোবর: a first day after the last one is in the month before
+                m1, y1 = (m, year) if d1 <= d2 else ((m - 2) % 12 + 1, year - (m == 1) if year else year)
+                a, b = _iso(y1, m1, d1), _iso(year, m, d2)
                 return end, f"{a}/{b}" if a and b else None
             return end, _iso(year, m, d1)
     # MONTH DAY, YEAR (English order)
