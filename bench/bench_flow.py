@@ -295,6 +295,8 @@ def markdown(result: dict) -> str:
         lines += ["", f"Peer at 1×: {peer['what']}: {peer['pipe_s']} s for {peer['docs']:,} documents after a "
                       f"{peer['load_s']} s model load ({peer['wall_s']} s wall), peak {peer['peak_rss_mb']} MB. "
                       f"khobor's whole validated 1× run: {result['ratio_to_peer']}× the peer's `nlp.pipe` time."]
+    for f in result.get("failed", []):
+        lines += ["", f"{f['scale']}× failed: `{f['error'].strip().splitlines()[-1][:300]}`"]
     g = result["growth"]
     lines += ["", f"Growth from {rows[0]['scale']}× to {rows[-1]['scale']}×: time ∝ documents^{g['time_exponent']}, "
                   f"peak memory ∝ documents^{g['memory_exponent']} (largest peak / smallest: {g['peak_ratio']})."]
@@ -336,10 +338,18 @@ def main() -> None:
         raise SystemExit(f"no corpus at {args.corpus}")
     args.workdir.mkdir(parents=True, exist_ok=True)
     articles = load_corpus(args.corpus, args.limit)
-    rows = [bench_scale(articles, args.workdir, k, args.run_args) for k in sorted(args.scales)]
+    rows, failed = [], []
+    for k in sorted(args.scales):
+        try:
+            rows.append(bench_scale(articles, args.workdir, k, args.run_args))
+        except SystemExit as exc:  # a failed scale is a result too: keep the others
+            print(f"[{k}x] failed", file=sys.stderr)
+            failed.append({"scale": k, "error": str(exc)[-2000:]})
+    if not rows:
+        raise SystemExit("every scale failed:\n" + "\n".join(f["error"] for f in failed))
     result = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "corpus_articles": len(articles),
               "command": "python -m bench.bench_flow " + " ".join(sys.argv[1:]), "json": str(args.json.relative_to(ROOT))
-              if args.json.is_relative_to(ROOT) else str(args.json), "scales": rows}
+              if args.json.is_relative_to(ROOT) else str(args.json), "scales": rows, "failed": failed}
     if not args.no_peer:
         result["peer"] = bench_peer(articles, args.workdir)
         one = next((r for r in rows if r["scale"] == 1), None)

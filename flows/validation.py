@@ -264,20 +264,23 @@ def offset_failures(con, run_id: str) -> dict[str, object]:
     out = {}
     for table, (key, query) in _OFFSET_TABLES.items():
         bad: list[tuple] = []
-        texts = _document_texts(con.cursor(), run_id, table)
-        doc_id, text = None, None
-        cur = con.cursor()
-        reader = cur.sql(query, params={"run_id": run_id}).to_arrow_reader(65536)
-        for batch in reader:
-            cols = batch.to_pydict()
-            for row in zip(*cols.values()):
-                d, *k, start, end, stored = row
-                while doc_id is None or doc_id < d:
-                    doc_id, text = next(texts, (chr(0x10FFFF), None))
-                ok = doc_id == d and text is not None and 0 <= start < end <= len(text) and text[start:end] == stored
-                if not ok:
-                    bad.append(tuple(([d] if len(key) == 2 else []) + k))
-        cur.close()
+        text_cursor, cur = con.cursor(), con.cursor()
+        try:  # cursors left open by an error keep the database busy for the rollback that follows
+            texts = _document_texts(text_cursor, run_id, table)
+            doc_id, text = None, None
+            reader = cur.sql(query, params={"run_id": run_id}).to_arrow_reader(65536)
+            for batch in reader:
+                cols = batch.to_pydict()
+                for row in zip(*cols.values()):
+                    d, *k, start, end, stored = row
+                    while doc_id is None or doc_id < d:
+                        doc_id, text = next(texts, (chr(0x10FFFF), None))
+                    ok = doc_id == d and text is not None and 0 <= start < end <= len(text) and text[start:end] == stored
+                    if not ok:
+                        bad.append(tuple(([d] if len(key) == 2 else []) + k))
+        finally:
+            cur.close()
+            text_cursor.close()
         out[table] = pa.table({c: [b[i] for b in bad] for i, c in enumerate(key)},
                               schema=pa.schema([(c, pa.int32() if c.endswith("_index") else pa.string()) for c in key]))
     return out
@@ -291,7 +294,6 @@ def _document_texts(cur, run_id: str, table: str):
         params={"run_id": run_id}).to_arrow_reader(256)
     for batch in reader:
         yield from zip(batch.column(0).to_pylist(), batch.column(1).to_pylist())
-    cur.close()
 
 
 _READ_MART = re.compile(r"READ_MART\('(\w+)'\)", re.I)
