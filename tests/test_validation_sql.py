@@ -102,3 +102,14 @@ def test_offsets_are_checked_in_python_against_the_documents_text(tmp_path, ware
     assert failures[table].num_rows == 1 and failures[table][key].to_pylist() == [target[0]]
     verdict = validate_run(db, run_id)
     assert f"{table}: expect_column_values_to_be_in_set(offsets_ok)" in verdict.failures
+
+
+def test_duckdb_memory_is_capped_only_when_asked(tmp_path, monkeypatch):
+    from khobor.flows.warehouse_db import connect, duckdb_config
+
+    monkeypatch.delenv("KHOBOR_DUCKDB_MEMORY", raising=False)
+    assert duckdb_config() == {}
+    monkeypatch.setenv("KHOBOR_DUCKDB_MEMORY", "300MB")
+    with connect(tmp_path / "w.duckdb") as con:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert limit.replace(" ", "") in ("286.1MiB", "300.0MB", "300MB"), limit
