@@ -3,10 +3,18 @@
 -- expected counts are recomputed here from fct_entity_mentions alone.
 WITH pairs AS (
   SELECT * FROM READ_MART('mart_entity_cooccurrence')
-), present AS (
-  SELECT DISTINCT document_id, sentence_index, entity_id, published_date AS day
+), ranked AS (
+  -- a document pairs up only its 200 most mentioned entities (ties: the first mentioned)
+  SELECT document_id, entity_id
   FROM READ_MART('fct_entity_mentions')
   WHERE NOT entity_id IS NULL AND NOT published_date IS NULL
+  GROUP BY document_id, entity_id
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY document_id ORDER BY COUNT(*) DESC, MIN("start"), entity_id) <= 200
+), present AS (
+  SELECT DISTINCT m.document_id, m.sentence_index, m.entity_id, m.published_date AS day
+  FROM READ_MART('fct_entity_mentions') AS m
+  SEMI JOIN ranked AS r ON r.document_id = m.document_id AND r.entity_id = m.entity_id
+  WHERE NOT m.entity_id IS NULL AND NOT m.published_date IS NULL
 ), by_document AS (
   SELECT a.entity_id AS entity_a, b.entity_id AS entity_b, a.day, COUNT(DISTINCT a.document_id) AS documents
   FROM (SELECT DISTINCT document_id, entity_id, day FROM present) AS a

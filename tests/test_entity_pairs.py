@@ -31,3 +31,25 @@ def test_a_document_with_thousands_of_entities_pairs_only_its_200_most_mentioned
     assert kept == {f"e{i:04d}" for i in range(200)}
     # Shared sentences are still counted among the kept entities.
     assert pairs[("big", "e0000", "e0001")] == 2 and pairs[("big", "e0000", "e0199")] == 0
+
+
+def test_a_run_with_a_document_naming_hundreds_of_places_publishes_a_bounded_mart(tmp_path):
+    """The mart's own suite recomputes the pairs with the same rule, so the run validates."""
+    import json
+
+    from khobor.flows.analytics import query
+    from khobor.flows.nightly import nightly
+    from khobor.flows.paths import WarehouseLayout
+    from khobor.transforms.entities import gazetteer
+
+    upazilas = sorted({r["name_bn"] for r in gazetteer._rows("bd_admin.tsv") if r["level"] == "upazila"})
+    body = " ".join(f"{name} উপজেলায় আজ সভা হয়েছে।" for name in upazilas[:320])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(json.dumps({"id": "a", "date": "2024-08-12", "title": "সভা", "body": body},
+                                                        ensure_ascii=False) + "\n", encoding="utf-8")
+    s = nightly(warehouse_dir=str(tmp_path / "wh"), input_path=str(tmp_path / "in"))
+    assert s["status"] == "succeeded", s
+    layout = WarehouseLayout.at(tmp_path / "wh")
+    entities = query(layout, "SELECT count(DISTINCT entity_id) FROM fct_entity_mentions WHERE entity_id IS NOT NULL").rows[0][0]
+    pairs = query(layout, "SELECT count(*) FROM mart_entity_cooccurrence").rows[0][0]
+    assert entities > 250 and pairs == 200 * 199 // 2
