@@ -136,6 +136,7 @@ class DocumentPipeline:
         self.held: pa.Table | None = None  # the first batch, until we know whether there is a second
         self.in_flight: collections.deque = collections.deque()
         self.session: LinkSession | None = None
+        self.keeper = None  # the warehouse held open while batches load (wdb.hold_open)
         self.loader = loader or (lambda batch: wdb.load_batch(layout.db, run_id, batch))
         self.totals = Totals()
         self.bar = progress.current().stage("process", unit="items")
@@ -192,6 +193,9 @@ class DocumentPipeline:
             inner = getattr(future, "wrapped_future", future)
             if hasattr(inner, "cancel"):
                 inner.cancel()
+        if self.keeper is not None:
+            self.keeper.close()
+            self.keeper = None
         if self.started:
             self.started = False
             self.runner.__exit__(None, None, None)
@@ -201,6 +205,8 @@ class DocumentPipeline:
         cancel.checkpoint()
         t0 = time.perf_counter()
         db = self.layout.db
+        if self.keeper is None:
+            self.keeper = wdb.hold_open(db)
         if self.session is None:
             self.session = LinkSession(default_gazetteer(), wdb.known_aliases(db))
         known = wdb.known_document_ids(db, prepared.documents["document_id"].to_pylist())
