@@ -168,3 +168,83 @@ def test_other_errors_are_not_mistaken_for_a_broken_warehouse(tmp_path):
     from khobor.flows.warehouse_health import explain
 
     assert explain(ValueError("bad value"), tmp_path / "khobor.duckdb") is None
+
+
+# -- khobor serve, and the runs it schedules --------------------------------------------------------
+
+def _serve(wh, *extra, wrap=()):
+    from tests.conftest import PROJECT
+
+    t0 = time.monotonic()
+    res = subprocess.run([*wrap, cli.KHOBOR, "serve", "--warehouse", str(wh), "--registry", str(PROJECT / "sources.toml"), *extra],
+                         cwd=wh.parent, env=cli.env(), capture_output=True, text=True, timeout=120)
+    res.seconds = time.monotonic() - t0
+    return res
+
+
+def _prefect_servers_for(wh) -> list[int]:
+    """Live processes whose Prefect home is under ``wh`` (a server started for it)."""
+    from pathlib import Path
+
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"PREFECT_HOME={wh}/.prefect".encode() in environ and cli.alive(int(proc.name)):
+            found.append(int(proc.name))
+    return found
+
+
+def _serve_refused(res, wh):
+    """Exit at once, one or two lines, no traceback, no Prefect server started or left behind."""
+    assert "Traceback" not in res.stderr + res.stdout, res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert 1 <= len(lines) <= 3, res.stderr
+    assert "khobor serve:" not in res.stdout, res.stdout  # it never said it was serving
+    assert not (wh / ".prefect" / "server.log").exists(), "a Prefect server was started before the warehouse was checked"
+    assert not _prefect_servers_for(wh)
+    assert not (wh / ".prefect" / "serve.json").exists()
+    assert res.seconds < 30, res.seconds
+
+
+def test_serve_refuses_a_damaged_warehouse_before_starting_prefect(wh):
+    db = wh / "khobor.duckdb"
+    with open(db, "r+b") as fh:
+        fh.seek(_block_of(db, "tokens") + 1000)
+        fh.write(os.urandom(4096))
+    res = _serve(wh)
+    assert res.returncode == 6, res.stderr
+    assert f"the warehouse file {db} is damaged" in res.stderr and "tokens" in res.stderr, res.stderr
+    _serve_refused(res, wh)
+    debug = _serve(wh, "--debug")
+    assert debug.returncode == 6 and "Traceback" in debug.stderr, debug.stderr
+    assert not _prefect_servers_for(wh)
+
+
+def test_serve_refuses_a_read_only_warehouse(wh):
+    try:
+        res = _serve(wh, wrap=_read_only(wh))
+    finally:
+        wh.chmod(0o755)
+    assert res.returncode == 6, res.stderr
+    assert f"{wh} is read-only" in res.stderr and "write permission" in res.stderr, res.stderr
+    _serve_refused(res, wh)
+
+
+def test_serve_refuses_a_warehouse_another_run_holds_and_then_lets_go(wh):
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from pathlib import Path; from khobor.flows.lock import warehouse_lock\n"
+                               f"with warehouse_lock(Path({str(wh)!r}), 'khobor run'):\n print('held', flush=True); time.sleep(120)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        res = _serve(wh)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert res.returncode == 3, res.stderr
+    assert f"another run (pid {holder.pid}" in res.stderr, res.stderr
+    _serve_refused(res, wh)
