@@ -248,3 +248,62 @@ def test_serve_refuses_a_warehouse_another_run_holds_and_then_lets_go(wh):
     assert res.returncode == 3, res.stderr
     assert f"another run (pid {holder.pid}" in res.stderr, res.stderr
     _serve_refused(res, wh)
+
+
+class _Records(__import__("logging").Handler):
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def _scheduled_run(wh):
+    """The nightly flow as ``khobor serve`` (or a worker) runs it: with no CLI in front of it."""
+    import logging
+
+    from khobor.flows.nightly import nightly
+    from tests.conftest import PROJECT
+
+    seen = _Records()
+    loggers = [logging.getLogger(n) for n in ("prefect.flow_runs", "prefect.task_runs")]
+    for lg in loggers:
+        lg.addHandler(seen)
+    try:
+        state = nightly(warehouse_dir=str(wh), registry_path=str(PROJECT / "sources.toml"), source_ids=["sample"], return_state=True)
+    finally:
+        for lg in loggers:
+            lg.removeHandler(seen)
+    return state, seen.records
+
+
+def test_a_scheduled_run_on_a_damaged_warehouse_fails_with_the_message_not_a_traceback(wh):
+    from khobor.flows.warehouse_health import WarehouseUnusable
+
+    db = wh / "khobor.duckdb"
+    os.truncate(db, db.stat().st_size // 2)
+    state, records = _scheduled_run(wh)
+    assert state.is_failed()
+    assert state.message.startswith("the run did not start: ") and f"the warehouse file {db} is damaged" in state.message, state.message
+    assert isinstance(state.result(raise_on_failure=False), WarehouseUnusable)
+    errors = [r for r in records if r.levelno >= 40]
+    assert errors and all(r.exc_info is None for r in records), [(r.getMessage(), r.exc_info) for r in records]
+    assert any("is damaged" in r.getMessage() and "restore it from a backup" in r.getMessage() for r in errors)
+
+
+def test_a_scheduled_run_finding_the_warehouse_locked_says_so_without_a_traceback(wh):
+    from khobor.flows.lock import WarehouseLocked
+
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from pathlib import Path; from khobor.flows.lock import warehouse_lock\n"
+                               f"with warehouse_lock(Path({str(wh)!r}), 'khobor run'):\n print('held', flush=True); time.sleep(120)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        state, records = _scheduled_run(wh)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert state.is_failed() and f"another run (pid {holder.pid}" in state.message, state.message
+    assert isinstance(state.result(raise_on_failure=False), WarehouseLocked)
+    assert all(r.exc_info is None for r in records)
