@@ -10,6 +10,7 @@ stage boundary with its rows rolled back (``khobor.flows.cancel``).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 import uuid
@@ -23,12 +24,12 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
-from prefect.states import Cancelled
+from prefect.states import Cancelled, Failed
 
 from khobor.flows import cancel, faults, progress
 from khobor.flows import publish as publishing
 from khobor.flows import warehouse_db as wdb
-from khobor.flows.lock import warehouse_lock
+from khobor.flows.lock import WarehouseLocked, holds, warehouse_lock
 from khobor.flows.models import mart_names
 from khobor.flows.paths import WarehouseLayout, default_registry
 from khobor.flows.pipeline import BatchLimits, DocumentPipeline
@@ -37,6 +38,7 @@ from khobor.flows.resources import commit_fetch_state, source_context, take_pend
 from khobor.flows.sources.base import SourceInfo
 from khobor.flows.sources.registry import build_source, input_info, read_registry, select, uses_network
 from khobor.flows.validation import Verdict, validate_run
+from khobor.flows.warehouse_health import WarehouseUnusable, check_database, check_writable, explain
 from khobor.transforms import run_summary
 from khobor.transforms.documents.source_stats import source_run_rows
 from khobor.transforms.documents.staging import SourceDefaults, stage_items
@@ -209,10 +211,36 @@ def nightly(
     ``workers``: prepare batches on a local Dask cluster of that many workers (0: in this
     process; default: a process pool of every core); ``dask_address``: on that Dask cluster."""
     layout = WarehouseLayout.at(warehouse_dir)
-    with warehouse_lock(layout.root, f"flow run {flow_run.get_id() or 'nightly'}",
-                        on_takeover=lambda h: get_run_logger().warning("took over the lock left by %s (no longer running)", h.describe())):
+    # ``khobor run`` checked the warehouse and holds its lock; a scheduled run (``khobor serve``, a
+    # worker) has no CLI in front of it and checks here, as the CLI does, before any work.
+    checked = holds(layout.root)
+    with contextlib.ExitStack() as held:
+        try:
+            if not checked:
+                check_writable(layout.root, layout.db)
+            held.enter_context(warehouse_lock(
+                layout.root, f"flow run {flow_run.get_id() or 'nightly'}",
+                on_takeover=lambda h: get_run_logger().warning("took over the lock left by %s (no longer running)", h.describe())))
+            if not checked:
+                unchecked = check_database(layout.db)
+                if unchecked:
+                    get_run_logger().warning("the integrity check ran out of time; not read in full: %s", ", ".join(unchecked))
+        except WarehouseLocked as exc:
+            return _refused(f"the run did not start: {exc}; the next one will try again", exc)
+        except (WarehouseUnusable, OSError) as exc:
+            unusable = explain(exc, layout.db)
+            if unusable is None:
+                raise
+            return _refused(f"the run did not start: {unusable}", exc)
         return _run(layout, input_path, source_ids, registry_path, timezone_name, Path(model_dir) if model_dir else None, since, until,
                     workers, dask_address)
+
+
+def _refused(message: str, exc: BaseException):
+    """A run stopped by a warehouse it cannot use: the log and the run's state say so in one line
+    (no traceback in the log or the UI); the state's data is the error, which ``khobor run`` explains."""
+    get_run_logger().error("%s", message)
+    return Failed(message=message, data=exc)
 
 
 def _run(layout, input_path, source_ids, registry_path, timezone_name, model, since, until, workers=None, dask_address=None):
@@ -304,6 +332,9 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
     except BaseException as exc:
         _stop(pipeline)
         record_stop(layout.db, run_id, "failed", timings, f"{type(exc).__name__}: {exc}")
+        unusable = explain(exc, layout.db) if isinstance(exc, Exception) else None
+        if unusable is not None:  # the disk filled up, another program opened the file...
+            return _refused(f"the run stopped (its rows were rolled back): {unusable}", exc)
         raise
 
 

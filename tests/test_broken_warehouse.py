@@ -168,3 +168,142 @@ def test_other_errors_are_not_mistaken_for_a_broken_warehouse(tmp_path):
     from khobor.flows.warehouse_health import explain
 
     assert explain(ValueError("bad value"), tmp_path / "khobor.duckdb") is None
+
+
+# -- khobor serve, and the runs it schedules --------------------------------------------------------
+
+def _serve(wh, *extra, wrap=()):
+    from tests.conftest import PROJECT
+
+    t0 = time.monotonic()
+    res = subprocess.run([*wrap, cli.KHOBOR, "serve", "--warehouse", str(wh), "--registry", str(PROJECT / "sources.toml"), *extra],
+                         cwd=wh.parent, env=cli.env(), capture_output=True, text=True, timeout=120)
+    res.seconds = time.monotonic() - t0
+    return res
+
+
+def _prefect_servers_for(wh) -> list[int]:
+    """Live processes whose Prefect home is under ``wh`` (a server started for it)."""
+    from pathlib import Path
+
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"PREFECT_HOME={wh}/.prefect".encode() in environ and cli.alive(int(proc.name)):
+            found.append(int(proc.name))
+    return found
+
+
+def _serve_refused(res, wh):
+    """Exit at once, one or two lines, no traceback, no Prefect server started or left behind."""
+    assert "Traceback" not in res.stderr + res.stdout, res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert 1 <= len(lines) <= 3, res.stderr
+    assert "khobor serve:" not in res.stdout, res.stdout  # it never said it was serving
+    assert not (wh / ".prefect" / "server.log").exists(), "a Prefect server was started before the warehouse was checked"
+    assert not _prefect_servers_for(wh)
+    assert not (wh / ".prefect" / "serve.json").exists()
+    assert res.seconds < 30, res.seconds
+
+
+def test_serve_refuses_a_damaged_warehouse_before_starting_prefect(wh):
+    db = wh / "khobor.duckdb"
+    with open(db, "r+b") as fh:
+        fh.seek(_block_of(db, "tokens") + 1000)
+        fh.write(os.urandom(4096))
+    res = _serve(wh)
+    assert res.returncode == 6, res.stderr
+    assert f"the warehouse file {db} is damaged" in res.stderr and "tokens" in res.stderr, res.stderr
+    _serve_refused(res, wh)
+    debug = _serve(wh, "--debug")
+    assert debug.returncode == 6 and "Traceback" in debug.stderr, debug.stderr
+    assert not _prefect_servers_for(wh)
+
+
+def test_serve_refuses_a_read_only_warehouse(wh):
+    try:
+        res = _serve(wh, wrap=_read_only(wh))
+    finally:
+        wh.chmod(0o755)
+    assert res.returncode == 6, res.stderr
+    assert f"{wh} is read-only" in res.stderr and "write permission" in res.stderr, res.stderr
+    _serve_refused(res, wh)
+
+
+def test_serve_refuses_a_warehouse_another_run_holds_and_then_lets_go(wh):
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from pathlib import Path; from khobor.flows.lock import warehouse_lock\n"
+                               f"with warehouse_lock(Path({str(wh)!r}), 'khobor run'):\n print('held', flush=True); time.sleep(120)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        res = _serve(wh)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert res.returncode == 3, res.stderr
+    assert f"another run (pid {holder.pid}" in res.stderr, res.stderr
+    _serve_refused(res, wh)
+
+
+class _Records(__import__("logging").Handler):
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def _scheduled_run(wh):
+    """The nightly flow as ``khobor serve`` (or a worker) runs it: with no CLI in front of it."""
+    import logging
+
+    from khobor.flows.nightly import nightly
+    from tests.conftest import PROJECT
+
+    seen = _Records()
+    loggers = [logging.getLogger(n) for n in ("prefect.flow_runs", "prefect.task_runs")]
+    for lg in loggers:
+        lg.addHandler(seen)
+    try:
+        state = nightly(warehouse_dir=str(wh), registry_path=str(PROJECT / "sources.toml"), source_ids=["sample"], return_state=True)
+    finally:
+        for lg in loggers:
+            lg.removeHandler(seen)
+    return state, seen.records
+
+
+def test_a_scheduled_run_on_a_damaged_warehouse_fails_with_the_message_not_a_traceback(wh):
+    from khobor.flows.warehouse_health import WarehouseUnusable
+
+    db = wh / "khobor.duckdb"
+    os.truncate(db, db.stat().st_size // 2)
+    state, records = _scheduled_run(wh)
+    assert state.is_failed()
+    assert state.message.startswith("the run did not start: ") and f"the warehouse file {db} is damaged" in state.message, state.message
+    assert isinstance(state.result(raise_on_failure=False), WarehouseUnusable)
+    errors = [r for r in records if r.levelno >= 40]
+    assert errors and all(r.exc_info is None for r in records), [(r.getMessage(), r.exc_info) for r in records]
+    assert any("is damaged" in r.getMessage() and "restore it from a backup" in r.getMessage() for r in errors)
+
+
+def test_a_scheduled_run_finding_the_warehouse_locked_says_so_without_a_traceback(wh):
+    from khobor.flows.lock import WarehouseLocked
+
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from pathlib import Path; from khobor.flows.lock import warehouse_lock\n"
+                               f"with warehouse_lock(Path({str(wh)!r}), 'khobor run'):\n print('held', flush=True); time.sleep(120)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        state, records = _scheduled_run(wh)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert state.is_failed() and f"another run (pid {holder.pid}" in state.message, state.message
+    assert isinstance(state.result(raise_on_failure=False), WarehouseLocked)
+    assert all(r.exc_info is None for r in records)

@@ -92,3 +92,118 @@ def test_a_source_may_opt_in_to_private_feed_links(http_server):
         items = list(build_source(info, SourceContext(fetcher=f)).items())
     assert items[0].error is None and http_server.hits("/a.html") == 1
     assert items[1].error_reason != "private-address"
+
+
+# -- names that resolve into the private network, and redirects into it ------------------------------
+# No DNS here: ``socket.getaddrinfo`` is replaced, so a name reaches the test server on 127.0.0.1
+# (for the fetcher's connection as for the check). ``policy.resolve_host`` alone can be replaced
+# to make the check see a public address for a name that still connects to 127.0.0.1: a public
+# site that redirects into the private network.
+
+def _names(monkeypatch, table: dict[str, str]):
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if isinstance(host, bytes):
+            host = host.decode()
+        if host in table:
+            return real(table[host], *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+def _one_entry_feed(server, link: str) -> bytes:
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>{server.url("/")}</link>'
+            f"<item><title>a</title><link>{link}</link><guid>a</guid></item></channel></rss>").encode()
+
+
+def _feed_items(server, link: str, **options):
+    server.route("/feed.xml", Reply(200, _one_entry_feed(server, link), {"Content-Type": "application/rss+xml"}))
+    server.route("/a.html", Reply(200, ARTICLE, {"Content-Type": "text/html; charset=utf-8"}))
+    # The feed itself is on 127.0.0.1: the operator's own URL is always fetched, only its links are checked.
+    info = SourceInfo(id="f", kind="rss", location=server.url("/feed.xml"), options=options)
+    with HttpFetcher(policy(max_attempts=1)) as f:
+        return list(build_source(info, SourceContext(fetcher=f)).items())
+
+
+@pytest.mark.parametrize("name", ["intranet.example", "db.corp.example"])
+def test_a_feed_link_whose_name_resolves_to_a_private_address_is_quarantined(http_server, monkeypatch, name):
+    _names(monkeypatch, {"127.0.0.1": "127.0.0.1", name: "127.0.0.1"})
+    link = http_server.url("/a.html").replace("127.0.0.1", name)
+    (item,) = _feed_items(http_server, link)
+    assert item.error_reason == "private-address", item.error
+    assert f"{name} (127.0.0.1)" in item.error and "options.allow_private = true" in item.error, item.error
+    assert http_server.hits("/a.html") == 0 and http_server.hits("/feed.xml") == 1
+
+    (item,) = _feed_items(http_server, link, allow_private=True)
+    assert item.error is None and item.raw == ARTICLE and http_server.hits("/a.html") == 1
+
+
+def test_a_feed_link_that_redirects_into_a_private_address_is_quarantined(http_server, monkeypatch):
+    from khobor.flows.sources.http import policy as policy_mod
+
+    _names(monkeypatch, {"127.0.0.1": "127.0.0.1", "news.example": "127.0.0.1"})
+    monkeypatch.setattr(policy_mod, "resolve_host", lambda host: {"news.example": ["93.184.216.34"]}.get(host, []))
+    http_server.route("/story.html", Reply.redirect(http_server.url("/a.html")))
+    link = http_server.url("/story.html").replace("127.0.0.1", "news.example")
+    (item,) = _feed_items(http_server, link)
+    assert item.error_reason == "private-address", item.error
+    assert f"redirected from {link} to {http_server.url('/a.html')}" in item.error and "options.allow_private = true" in item.error, item.error
+    assert http_server.hits("/story.html") == 1 and http_server.hits("/a.html") == 0
+
+    (item,) = _feed_items(http_server, link, allow_private=True)
+    assert item.error is None and item.location == http_server.url("/a.html") and http_server.hits("/a.html") == 1
+
+
+def test_a_redirect_to_a_name_that_resolves_privately_is_refused_by_the_fetcher(http_server, monkeypatch):
+    from khobor.flows.sources.http import URLRejected
+    from khobor.flows.sources.http import policy as policy_mod
+
+    _names(monkeypatch, {"news.example": "127.0.0.1", "metadata.internal": "169.254.169.254"})
+    real = policy_mod.resolve_host
+    monkeypatch.setattr(policy_mod, "resolve_host", lambda host: ["93.184.216.34"] if host == "news.example" else real(host))
+    http_server.route("/r", Reply.redirect("http://metadata.internal/latest/meta-data"))
+    start = http_server.url("/r").replace("127.0.0.1", "news.example")
+    with HttpFetcher(policy()) as f, pytest.raises(URLRejected) as info:
+        f.fetch(start, allow_private=False)
+    assert info.value.reason == "private-address" and info.value.status == 302, info.value
+    assert "to http://metadata.internal/latest/meta-data, which points at" in info.value.message, info.value.message
+    assert "metadata.internal (169.254.169.254)" in info.value.message and http_server.hits("/r") == 1
+
+
+def test_the_fetcher_checks_only_when_asked(http_server):
+    from khobor.flows.sources.http import URLRejected
+
+    http_server.route("/a.html", Reply(200, ARTICLE))
+    with HttpFetcher(policy()) as f:
+        assert f.fetch(http_server.url("/a.html")).body == ARTICLE  # the default: direct use, tests on 127.0.0.1
+        with pytest.raises(URLRejected) as info:
+            f.fetch(http_server.url("/a.html"), allow_private=False)
+    assert info.value.reason == "private-address" and info.value.attempts == 0 and http_server.hits("/a.html") == 1
+
+
+def test_names_are_resolved_only_when_asked_and_a_name_that_does_not_resolve_is_not_private(monkeypatch):
+    from khobor.flows.sources.http import policy as policy_mod
+
+    answers = {"mixed.example": ["93.184.216.34", "10.1.2.3"], "public.example": ["93.184.216.34", "2606:2800:220:1::"],
+               "v6.example": ["fd00::1"]}
+    monkeypatch.setattr(policy_mod, "resolve_host", lambda host: answers.get(host, []))
+    assert policy_mod.private_address("http://mixed.example/a", resolve=True) == "mixed.example (10.1.2.3)"
+    assert policy_mod.private_address("http://mixed.example/a") is None  # literal addresses only
+    assert policy_mod.private_address("http://public.example/a", resolve=True) is None
+    assert policy_mod.private_address("http://v6.example/a", resolve=True) == "v6.example (fd00::1)"
+    assert policy_mod.private_address("http://nowhere.invalid/a", resolve=True) is None
+
+
+def test_a_resolution_failure_is_not_private_and_the_fetch_fails_on_its_own(monkeypatch):
+    from khobor.flows.sources.http import NetworkError
+    from khobor.flows.sources.http.policy import resolve_host
+
+    _names(monkeypatch, {})
+    assert resolve_host("nowhere.invalid") == []
+    with HttpFetcher(policy(max_attempts=1)) as f, pytest.raises(NetworkError) as info:
+        f.fetch("http://nowhere.invalid/a", allow_private=False)
+    assert info.value.reason == "connection"

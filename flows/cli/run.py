@@ -1,10 +1,12 @@
 """``khobor run``: the nightly flow, once, with a lock, a clean cancel and an honest exit code."""
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Optional
@@ -80,27 +82,11 @@ def run(
     say(f"inputs:    {'staging (full refresh)' if full_refresh else input if input is not None else f'registry {reg}'}")
     say(f"warehouse: {layout.root}")
 
-    from khobor.flows.lock import WarehouseLocked, warehouse_lock
-    from khobor.flows.warehouse_health import WarehouseUnusable, check_database, check_writable, explain
-
     # The warehouse is checked before the lock, Prefect and any work: a broken one is one message and
     # exit 6 (3 when another process holds it), not a traceback or a Prefect start-up timeout.
-    try:
-        check_writable(layout.root, layout.db)
-        with warehouse_lock(layout.root, "khobor run",
-                            on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
-            unchecked = check_database(layout.db)
-            if unchecked:
-                say(f"[yellow]the integrity check ran out of time; not read in full: {', '.join(unchecked)}[/yellow]")
-            summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh,
-                                dict(workers=workers, dask_address=dask_address))
-    except WarehouseLocked as exc:
-        fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
-    except (WarehouseUnusable, OSError) as exc:
-        unusable = explain(exc, layout.db)
-        if unusable is None:
-            raise
-        _fail_with(unusable, exc, debug)
+    with usable_warehouse(layout, "khobor run", say, debug):
+        summary = _run_flow(layout, input, source, reg, timezone, since_day, until_day, quiet or as_json, debug, full_refresh,
+                            dict(workers=workers, dask_address=dask_address))
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
     else:
@@ -109,6 +95,32 @@ def run(
 
 
 run.__doc__ = (run.__doc__ or "") + EXIT_CODES_HELP
+
+
+@contextlib.contextmanager
+def usable_warehouse(layout, purpose: str, say, debug: bool = False) -> Iterator[None]:
+    """Check the warehouse (``check_writable`` before the lock, ``check_database`` under it) and hold
+    its lock for the ``with`` body. A warehouse that cannot be used, found by the checks or met in
+    the body, ends the command with one or two lines and its exit code (6; 3 when another run or
+    program holds it); ``debug`` adds the traceback."""
+    from khobor.flows.lock import WarehouseLocked, warehouse_lock
+    from khobor.flows.warehouse_health import WarehouseUnusable, check_database, check_writable, explain
+
+    try:
+        check_writable(layout.root, layout.db)
+        with warehouse_lock(layout.root, purpose,
+                            on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
+            unchecked = check_database(layout.db)
+            if unchecked:
+                say(f"[yellow]the integrity check ran out of time; not read in full: {', '.join(unchecked)}[/yellow]")
+            yield
+    except WarehouseLocked as exc:
+        fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
+    except (WarehouseUnusable, OSError) as exc:
+        unusable = explain(exc, layout.db)
+        if unusable is None:
+            raise
+        _fail_with(unusable, exc, debug)
 
 
 def _check_registry(reg: Path, source: Optional[list[str]]) -> None:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 
-from khobor.flows.cli.common import REGISTRY_OPT, WAREHOUSE_OPT, console, fail, registry_path, warehouse_layout
+from khobor.flows.cli.common import REGISTRY_OPT, WAREHOUSE_OPT, console, err_console, fail, registry_path, warehouse_layout
 from khobor.transforms.run_summary import ExitCode
 
 DEPLOYMENT = "khobor-nightly"
@@ -48,12 +48,17 @@ def serve(
     timezone: str = typer.Option("Asia/Dhaka", help="Timezone the cron expression is read in."),
     registry: Optional[Path] = REGISTRY_OPT,
     port: int = typer.Option(0, help="Port of the local Prefect server khobor starts (0: any free port)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback when the warehouse cannot be used."),
 ) -> None:
     """Run the nightly flow on a schedule until stopped (Ctrl-C or SIGTERM).
 
     Without PREFECT_API_URL, khobor starts a local Prefect server itself (its state under the
     warehouse folder, its UI on 127.0.0.1); with it, the deployment is registered on that server.
     One run at a time: a run in flight when the service stops is cancelled and rolled back.
+
+    The warehouse is checked first, as ``khobor run`` checks it, before any Prefect server starts:
+    exit 6 when it cannot be used (damaged, read-only, disk full), 3 when another run or program
+    holds it; 2 for a usage or configuration error. Each scheduled run checks it again.
     """
     try:
         ZoneInfo(timezone)
@@ -65,6 +70,12 @@ def serve(
     reg = registry_path(registry)
     if not reg.exists():
         fail(f"source registry {reg} not found (give --registry, or run where sources.toml is)", ExitCode.USAGE)
+    # Checked with its lock taken, then released: each scheduled run takes the lock (and checks) itself.
+    from khobor.flows.cli.run import usable_warehouse
+
+    with usable_warehouse(layout, "khobor serve (checking the warehouse)",
+                          lambda msg: err_console.print(msg, highlight=False, soft_wrap=True), debug):
+        pass
     from khobor.flows.runtime_env import configure
 
     configure(layout)

@@ -24,10 +24,15 @@ def _item(info: SourceInfo, key: str, location: str, raw: bytes, media: str, **k
                    fetched_at=kw.pop("fetched_at", None) or datetime.now(timezone.utc), **kw)
 
 
+PRIVATE_HINT = "set options.allow_private = true on the source to fetch it"
+
+
 def _fetch_error_item(info: SourceInfo, key: str, location: str, err: FetchError, **meta) -> RawItem:
-    # Too large is about the item, not the network: the same reason as a file over its cap.
-    reason = "too-large" if err.reason == "too-large" else f"fetch-{err.reason}"
-    return _item(info, key, location, b"", HTML, error=f"{err.reason}: {err.message}", error_reason=reason, **meta)
+    # Too large is about the item, not the network: the same reason as a file over its cap. A
+    # private address is refused by the source's choice: the same reason as a literal one.
+    reason = err.reason if err.reason in ("too-large", "private-address") else f"fetch-{err.reason}"
+    message = f"{err.reason}: {err.message}" + (f"; {PRIVATE_HINT}" if err.reason == "private-address" else "")
+    return _item(info, key, location, b"", HTML, error=message, error_reason=reason, **meta)
 
 
 def _page_item(info: SourceInfo, key: str, result, **meta) -> RawItem:
@@ -81,7 +86,10 @@ class FeedSource(_NetworkSource):
     that carry whole articles), ``max_entries`` (per feed, default 100), ``allow_private``
     (default false): fetch entry links that point at loopback or private addresses, which are
     otherwise quarantined as ``private-address`` (a feed is someone else's content: its links
-    must not reach into the machine's own network).
+    must not reach into the machine's own network). That covers a literal address, a host name
+    that resolves to one, and a redirect to either (checked by the fetcher, hop by hop); the feed
+    URL itself is the operator's and is always fetched. DNS rebinding (a name that resolves to a
+    public address when checked and a private one when connected) is a known limit.
     A feed that cannot be fetched or parsed fails the source when it is the only feed; with
     several, the others still load and the errors are reported together at the end.
     """
@@ -152,12 +160,14 @@ class FeedSource(_NetworkSource):
             host = None if allow_private else private_address(link)
             if host is not None:
                 yield _item(self.info, key, link, b"", HTML, error_reason="private-address",
-                            error=f"entry link {link} points at a private or loopback address ({host}); "
-                                  "set options.allow_private = true on the source to fetch it", **meta)
+                            error=f"entry link {link} points at a private or loopback address ({host}); {PRIVATE_HINT}", **meta)
                 continue
             todo.append((key, link, meta))
-        # Entries not staged yet: their pages are needed whatever the server remembers.
-        results = self.context.fetcher.fetch_many([link for _, link, _ in todo], conditional=False, scope=self.info.fingerprint)
+        # Entries not staged yet: their pages are needed whatever the server remembers. Names that
+        # resolve to private addresses and redirects into them are the fetcher's to refuse (the
+        # option is passed only when set, so fetchers without it keep working for opted-in sources).
+        private = {} if allow_private else {"allow_private": False}
+        results = self.context.fetcher.fetch_many([link for _, link, _ in todo], conditional=False, scope=self.info.fingerprint, **private)
         for (key, link, meta), (_, res) in zip(todo, results):
             if isinstance(res, Exception):
                 yield _fetch_error_item(self.info, key, link, res, **meta)

@@ -22,6 +22,8 @@ code                    meaning                                                 
 ======================  ======================================================  ========
 ``bad-url``             not a URL we can request (empty, no host, not text)     no
 ``bad-scheme``          not http/https (also when a redirect points elsewhere)  no
+``private-address``     with ``allow_private=False``: the URL or a redirect     no
+                        target is, or resolves to, a loopback/private address
 ``http-4xx``            a 4xx answer (``status`` says which)                    429 only
 ``http-5xx``            a 5xx answer                                            yes
 ``http-status``         any other unusable status (1xx, 3xx without redirect)   no

@@ -60,8 +60,10 @@ class SnapshotFetcher(FetchManyMixin):
     def __contains__(self, url: str) -> bool:
         return url in self.responses
 
-    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
-        """The recorded answer for ``url``, with the same result/error contract as ``HttpFetcher``."""
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None, allow_private: bool = True) -> FetchResult:
+        """The recorded answer for ``url``, with the same result/error contract as ``HttpFetcher``.
+        ``allow_private`` is ignored: a snapshot connects nowhere (a refusal recorded by
+        ``RecordingFetcher`` is replayed as such)."""
         check_url(url)
         entry = self.responses.get(url)
         if entry is None:
@@ -144,10 +146,12 @@ class RecordingFetcher(FetchManyMixin):
     def commit_state(self) -> int:
         return self.fetcher.commit_state()
 
-    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None, allow_private: bool = True) -> FetchResult:
         """Fetch through the wrapped fetcher and record the outcome."""
         try:
-            result = self.fetcher.fetch(url, conditional=conditional, scope=scope)
+            # Passed on only when asked for, so a wrapped fetcher without the option still works.
+            extra = {} if allow_private else {"allow_private": False}
+            result = self.fetcher.fetch(url, conditional=conditional, scope=scope, **extra)
         except FetchError as err:
             if err.attempts > 0:
                 self._record(url, {"error": {"reason": err.reason, "message": err.message, "status": err.status},

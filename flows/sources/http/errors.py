@@ -44,7 +44,8 @@ def _rebuild_error(cls, url, reason, message, attrs):
 
 
 class URLRejected(FetchError):
-    """The URL (given, or the target of a redirect) is not one we fetch: ``bad-url``, ``bad-scheme``."""
+    """The URL (given, or the target of a redirect) is not one we fetch: ``bad-url``, ``bad-scheme``,
+    ``private-address`` (only when the caller asked for ``allow_private=False``)."""
 
 
 class HTTPStatusError(FetchError):
@@ -68,7 +69,7 @@ class SnapshotError(FetchError):
 
 
 _ERROR_CLASS = {
-    "bad-url": URLRejected, "bad-scheme": URLRejected,
+    "bad-url": URLRejected, "bad-scheme": URLRejected, "private-address": URLRejected,
     "http-4xx": HTTPStatusError, "http-5xx": HTTPStatusError, "http-status": HTTPStatusError,
     "timeout": NetworkError, "connection": NetworkError,
     "redirect-loop": RedirectError, "too-many-redirects": RedirectError, "bad-redirect": RedirectError,

@@ -25,6 +25,7 @@ from khobor.flows.sources.http.policy import (
     check_url,
     parse_content_type,
     parse_retry_after,
+    private_address,
 )
 from khobor.flows.sources.http.results import FetchManyMixin, FetchResult
 
@@ -86,22 +87,24 @@ class HttpFetcher(FetchManyMixin):
         if self.state is not None:
             self.state.forget(state_key(url, scope))
 
-    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None, allow_private: bool = True) -> FetchResult:
         """Fetch ``url``: a ``FetchResult`` (2xx, or 304 with ``not_modified``) or a ``FetchError``.
 
         Transient failures are retried up to ``policy.max_attempts`` request cycles in all; the
         error raised at the end is the last one, with ``attempts`` set. See ``Fetcher.fetch`` for
-        ``conditional`` and ``scope``.
+        ``conditional``, ``scope`` and ``allow_private``.
         """
         started = self._clock()
         target = check_url(url)
+        if not allow_private:
+            _refuse_private(url, target)
         key = state_key(url, scope)
         validators = self.state.request_headers(key) if self.state is not None and conditional else {}
         attempt = 0
         while True:
             attempt += 1
             try:
-                result = self._attempt(url, target, validators)
+                result = self._attempt(url, target, validators, allow_private)
             except FetchError as err:
                 err.attempts = attempt
                 if not err.retryable or attempt >= self.policy.max_attempts:
@@ -132,7 +135,7 @@ class HttpFetcher(FetchManyMixin):
             return
         self.state.remember(key, etag=etag, last_modified=modified, final_url=result.final_url)
 
-    def _attempt(self, url: str, target: httpx.URL, conditional: dict[str, str]) -> FetchResult:
+    def _attempt(self, url: str, target: httpx.URL, conditional: dict[str, str], allow_private: bool = True) -> FetchResult:
         """One request cycle: the request, its redirects and the body."""
         deadline = self._clock() + self.policy.total_timeout
         current = target
@@ -145,6 +148,8 @@ class HttpFetcher(FetchManyMixin):
                     return self._finish(url, current, resp, deadline, hops)
             except _Redirect as hop:
                 current = self._next_hop(url, current, hop, seen, hops)
+                if not allow_private:  # checked per hop: a public page may redirect into the private network
+                    _refuse_private(url, current, hops[-1], hop.status_code)
             except httpx.TimeoutException as exc:
                 raise NetworkError(url, "timeout", f"{_describe_timeout(exc)} from {current.host}", retryable=True, final_url=str(current)) from None
             except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
@@ -283,6 +288,17 @@ class _Inflater:
 def _tls_context(trust_env: bool) -> ssl.SSLContext:
     # Loading the CA bundle takes tens of milliseconds; every fetcher can share one context.
     return httpx.create_ssl_context(trust_env=trust_env)
+
+
+def _refuse_private(url: str, target: httpx.URL, redirected_from: str | None = None, status: int | None = None) -> None:
+    """``URLRejected`` with reason ``private-address`` when ``target`` is, or its host name
+    resolves to, a loopback, private or link-local address (see ``policy.private_address``; its
+    DNS rebinding caveat holds here: the connection resolves the name again)."""
+    host = private_address(str(target), resolve=True)
+    if host is None:
+        return
+    what = f"redirected from {redirected_from} to {target}, which" if redirected_from else str(target)
+    raise URLRejected(url, "private-address", f"{what} points at a private or loopback address ({host})", status=status, final_url=str(target))
 
 
 class _Redirect(Exception):

@@ -97,36 +97,70 @@ def check_url(url: object) -> httpx.URL:
     return parsed
 
 
-def private_address(url: str) -> str | None:
+def private_address(url: str, *, resolve: bool = False) -> str | None:
     """The host of ``url`` when it names a loopback, private, link-local or otherwise non-public
     address (127.0.0.0/8, 10/8, 172.16/12, 192.168/16, 169.254/16, ::1, fe80::/10, fc00::/7,
     0.0.0.0, ...) or ``localhost``; None for a public address or a host name.
 
-    Literal addresses only, in every spelling a resolver accepts (``2130706433``, ``0x7f.1``,
-    ``[::ffff:127.0.0.1]``); names are not resolved here.
+    Literal addresses are recognised in every spelling a resolver accepts (``2130706433``,
+    ``0x7f.1``, ``[::ffff:127.0.0.1]``). With ``resolve``, a host name is also looked up
+    (``resolve_host``): if any address it resolves to is not public, ``"name (address)"`` is
+    returned. A name that does not resolve is not called private: its fetch fails on its own.
+
+    Known limit (DNS rebinding): the name is resolved here and again when the connection is made;
+    a resolver that answers a public address now and a private one a moment later is not caught.
     """
     try:
         host = httpx.URL(url.strip()).host.rstrip(".").lower()
     except (httpx.InvalidURL, ValueError, TypeError, AttributeError):
         return None
+    if not host:
+        return None
     if host == "localhost" or host.endswith(".localhost"):
         return host
+    addr = _literal_address(host)
+    if addr is not None:
+        return host if _non_public(addr) else None
+    if not resolve:
+        return None
+    for found in resolve_host(host):
+        addr = _literal_address(found)
+        if addr is not None and _non_public(addr):
+            return f"{host} ({found})"
+    return None
+
+
+def resolve_host(host: str) -> list[str]:
+    """The addresses ``host`` resolves to (``socket.getaddrinfo``, looked up when called, so tests
+    can replace either); empty when it does not resolve."""
     try:
-        addr = ipaddress.ip_address(host)
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError, ValueError):
+        return []
+    # IPv6 answers may carry a zone ("fe80::1%eth0"): the address is what comes before it.
+    return list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
+
+
+def _literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host)
     except ValueError:
         if not _NUMERIC_HOST.match(host):
             return None
         try:  # the shorthand forms inet_aton reads: 127.1, 0x7f.1, 2130706433
-            addr = ipaddress.ip_address(socket.inet_aton(host))
+            return ipaddress.ip_address(socket.inet_aton(host))
         except OSError:
             return None
+
+
+def _non_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         addr = addr.ipv4_mapped
-    return host if not addr.is_global or addr.is_multicast else None
+    return not addr.is_global or addr.is_multicast
 
 
-def is_private_url(url: str) -> bool:
-    return private_address(url) is not None
+def is_private_url(url: str, *, resolve: bool = False) -> bool:
+    return private_address(url, resolve=resolve) is not None
 
 
 _NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$")

@@ -44,16 +44,19 @@ class FetchResult:
 class Fetcher(Protocol):
     """What a source needs from a fetcher."""
 
-    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None) -> FetchResult:
+    def fetch(self, url: str, *, conditional: bool = True, scope: str | None = None, allow_private: bool = True) -> FetchResult:
         """Fetch one URL; raise ``FetchError`` on any failure.
 
         ``conditional=False`` sends no validators (the body is needed whatever the server knows).
         ``scope`` keeps validators apart per source (see ``SourceInfo.fingerprint``): one source's
-        fetch never makes another's answer 304.
+        fetch never makes another's answer 304. ``allow_private=False`` refuses (``private-address``)
+        a URL or redirect target that is, or whose name resolves to, a loopback or private address;
+        a fetcher that connects nowhere (a snapshot) may ignore it.
         """
         ...
 
-    def fetch_many(self, urls: Iterable[str], *, conditional: bool = True, scope: str | None = None) -> Iterator[tuple[str, FetchResult | FetchError]]:
+    def fetch_many(self, urls: Iterable[str], *, conditional: bool = True, scope: str | None = None,
+                   allow_private: bool = True) -> Iterator[tuple[str, FetchResult | FetchError]]:
         """Fetch each URL in turn; yield its result or its error, never raise for one URL."""
         ...
 
