@@ -76,6 +76,11 @@ def give_back_memory() -> None:
 
 def executor(workers: int | None = None, dask_address: str | None = None):
     """The task runner batches are prepared on (``None``: in this process). See the module docstring."""
+    # One BLAS thread per worker process: every core already has a worker, and OpenBLAS threads that
+    # spin waiting for work would take turns with them. Workers inherit the environment; this
+    # process has loaded OpenBLAS already, so it keeps its threads for a run without workers.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     if dask_address:
         from prefect_dask import DaskTaskRunner
 

@@ -22,6 +22,7 @@ class SpacyRecogniser:
         import spacy
 
         self.nlp = spacy.load(path, exclude=["senter", "parser", "tagger", "lemmatizer"])
+        use_numpy_matmul(self.nlp)
         self.path = path
         self.name = model_name(self.nlp.meta, path)
 
@@ -56,6 +57,22 @@ class SpacyRecogniser:
                 spans.append(Span(toks[ent.start].start, toks[ent.end - 1].end, ent.label_, "model", MODEL_CONFIDENCE))
             out.append(spans)
         return out
+
+
+def use_numpy_matmul(nlp) -> None:
+    """Run the model's matrix products through numpy (OpenBLAS) instead of blis. blis picks its
+    kernels by CPU model and falls back to its generic reference code on CPUs it does not know (the
+    virtualised AMD EPYC this was measured on: 47% of the model's time in ``bli_sgemm_generic_ref``);
+    OpenBLAS picks by instruction set. Same spans on 7,322 news_bench sentences, 1.6x the tokens/s
+    with one thread. The parser's own C loop still calls blis, for a smaller share."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
 
 
 def model_name(meta: dict, path: Path) -> str:
