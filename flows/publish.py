@@ -43,7 +43,7 @@ from khobor.flows import faults
 from khobor.flows.models import Model, mart_models, marts
 from khobor.flows.paths import WarehouseLayout
 from khobor.flows.validation import Verdict, validate_release
-from khobor.flows.warehouse_db import connect, duckdb_config
+from khobor.flows.warehouse_db import bound_memory, connect, duckdb_config
 
 KEEP_RELEASES = 3
 # The oldest storage format DuckDB 2 writes: every 1.x client (and 2.x) opens it.
@@ -73,6 +73,7 @@ def build_release(layout: WarehouseLayout, run_id: str, models_dir: Path | None 
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     with connect(layout.db, read_only=False) as con:
+        bound_memory(con)
         for model in mart_models(models_dir):
             if model.intermediate:
                 con.execute(f"CREATE OR REPLACE TEMP VIEW {model.name} AS {model.sql}")
@@ -159,7 +160,7 @@ def rebuild_analytics(layout: WarehouseLayout, models_dir: Path | None = None) -
     tmp = _analytics_tmp(layout)
     tmp.unlink(missing_ok=True)
     Path(f"{tmp}.wal").unlink(missing_ok=True)
-    con = duckdb.connect(config={"file_search_path": str(layout.root), **duckdb_config()})
+    con = bound_memory(duckdb.connect(config={"file_search_path": str(layout.root), **duckdb_config()}))
     try:
         con.execute(f"ATTACH '{_sql_path(tmp)}' AS analytics (STORAGE_VERSION '{ANALYTICS_STORAGE_VERSION}')")
         con.execute("USE analytics")

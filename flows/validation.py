@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from khobor.data import suites_dir
-from khobor.flows.warehouse_db import connect
+from khobor.flows.warehouse_db import bound_memory, connect
 
 
 @dataclass
@@ -231,6 +231,7 @@ def run_frames(db: Path, run_id: str, suites: list[Suite], counted: dict[str, Co
     """Each run suite's frame; fills ``counted`` with DuckDB's counts when given."""
     frames = {}
     with connect(db, read_only=False) as con:
+        bound_memory(con)
         for table, failures in offset_failures(con, run_id).items():
             con.register(f"offset_failures_{table}", failures)
         for suite in suites:
@@ -315,7 +316,7 @@ def release_frames(release_dir: Path, suites: list[Suite], models_dir: Path | No
     from khobor.flows.warehouse_db import duckdb_config
 
     frames = {}
-    con = duckdb.connect(config=duckdb_config())
+    con = bound_memory(duckdb.connect(config=duckdb_config()))
     try:
         for suite in suites:
             frames[suite.name], exact = checked_frame(con, suite, release_query(suite.query, release_dir, models_dir))

@@ -104,12 +104,17 @@ def test_offsets_are_checked_in_python_against_the_documents_text(tmp_path, ware
     assert f"{table}: expect_column_values_to_be_in_set(offsets_ok)" in verdict.failures
 
 
-def test_duckdb_memory_is_capped_only_when_asked(tmp_path, monkeypatch):
-    from khobor.flows.warehouse_db import connect, duckdb_config
+def test_duckdb_memory_is_capped_for_heavy_work_and_as_asked(tmp_path, monkeypatch):
+    from khobor.flows.warehouse_db import HEAVY_MEMORY, bound_memory, connect, duckdb_config
+
+    def limit(con) -> str:
+        return con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].replace(" ", "")
 
     monkeypatch.delenv("KHOBOR_DUCKDB_MEMORY", raising=False)
-    assert duckdb_config() == {}
+    assert duckdb_config() == {} and HEAVY_MEMORY == "1GB"
+    with connect(tmp_path / "w.duckdb") as con:
+        assert limit(con) not in ("953.6MiB", "1.0GB")  # a plain connection: DuckDB's own default
+        assert limit(bound_memory(con)) in ("953.6MiB", "1.0GB", "1GB")
     monkeypatch.setenv("KHOBOR_DUCKDB_MEMORY", "300MB")
     with connect(tmp_path / "w.duckdb") as con:
-        limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
-    assert limit.replace(" ", "") in ("286.1MiB", "300.0MB", "300MB"), limit
+        assert limit(bound_memory(con)) in ("286.1MiB", "300.0MB", "300MB")
