@@ -79,11 +79,13 @@ def unique_copy(articles: list[dict], copy: int) -> list[dict]:
 
 
 def write_inputs(articles: list[dict], workdir: Path, scale: int) -> Path:
-    """A folder with one JSONL file per copy; copies are shared between scales."""
-    folder = workdir / f"input-{scale}x"
+    """A folder with one JSONL file per copy; copies are shared between scales (and kept apart for
+    each corpus size: a --limit run must not reuse the full corpus's copies, nor leave its own)."""
+    size = f"{len(articles)}docs"
+    folder = workdir / size / f"input-{scale}x"
     folder.mkdir(parents=True, exist_ok=True)
     for c in range(scale):
-        cached = workdir / "copies" / f"copy-{c:02d}.jsonl"
+        cached = workdir / size / "copies" / f"copy-{c:02d}.jsonl"
         if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)
             rows = articles if c == 0 else unique_copy(articles, c)
