@@ -39,6 +39,7 @@ from khobor.transforms.documents.near_duplicates import band_probe
 from khobor.transforms.entities.extract import LinkSession
 from khobor.transforms.entities.gazetteer import default_gazetteer
 
+KEEP_OPEN_BATCHES = 8  # batches loaded between two closings of the warehouse (see DocumentPipeline._finish)
 BATCH_DOCUMENTS = int(os.environ.get("KHOBOR_BATCH_DOCUMENTS", "100"))
 BATCH_CHARS = int(os.environ.get("KHOBOR_BATCH_CHARS", "2000000"))
 
@@ -216,6 +217,11 @@ class DocumentPipeline:
         cancel.checkpoint()
         t0 = time.perf_counter()
         db = self.layout.db
+        if self.keeper is not None and self.totals.batches % KEEP_OPEN_BATCHES == 0:
+            # DuckDB keeps what it read and wrote in its cache until the database closes: closing it
+            # now and then keeps the cache to a few batches' worth, whatever the size of the run.
+            self.keeper.close()
+            self.keeper = None
         if self.keeper is None:
             self.keeper = wdb.hold_open(db)
         if self.session is None:

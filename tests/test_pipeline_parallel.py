@@ -45,10 +45,20 @@ def test_reference_run_sees_the_duplicate_and_the_near_duplicate(reference):
 
 
 def test_batches_in_this_process_give_the_same_warehouse(reference, monkeypatch):
+    from khobor.flows import pipeline
+    from khobor.flows import warehouse_db as wdb
+
+    # The warehouse held open while batches load is closed and opened again every few batches.
+    opened = []
+    hold_open = wdb.hold_open
+    monkeypatch.setattr(wdb, "hold_open", lambda db: opened.append(db) or hold_open(db))
+    monkeypatch.setattr(pipeline, "KEEP_OPEN_BATCHES", 2)
     tmp, s1, rows1 = reference
-    s2, rows2 = _run(tmp, "batches-inline", monkeypatch, batch=2, workers=0)
+    s2, rows2 = _run(tmp, "batches-inline", monkeypatch, batch=1, workers=0)
     assert rows2 == rows1
     assert s2["stage_seconds"]["load"] > 0
+    batches = s2["items_seen"]  # one item a batch
+    assert batches > 4 and len(opened) == (batches + 1) // 2  # opened for the 1st, 3rd, 5th... batch
 
 
 def test_batches_on_a_process_pool_give_the_same_warehouse(reference, monkeypatch):
