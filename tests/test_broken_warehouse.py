@@ -3,6 +3,7 @@ said in one or two lines with what to do and a documented exit code: 6 for a dam
 full warehouse, 3 when another process holds it. ``--debug`` adds the traceback."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import resource
@@ -55,11 +56,16 @@ def _block_of(db, table) -> int:
     return 3 * 4096 + blocks[len(blocks) // 2] * size  # the file header and two database headers, then blocks
 
 
-def test_damage_in_the_middle_of_the_file_is_found_before_the_run(wh):
+def _damage_the_middle(wh):
     db = wh / "khobor.duckdb"
     with open(db, "r+b") as fh:
         fh.seek(_block_of(db, "tokens") + 1000)
         fh.write(os.urandom(4096))
+    return db
+
+
+def test_damage_in_the_middle_of_the_file_is_found_before_the_run(wh):
+    db = _damage_the_middle(wh)
     res = _run(wh)
     assert res.returncode == 6, res.stderr
     assert f"the warehouse file {db} is damaged" in res.stderr and "restore it from a backup" in res.stderr, res.stderr
@@ -120,15 +126,22 @@ def test_a_full_disk(wh):
     _short_and_early(res, wh)
 
 
-def test_a_database_held_open_by_another_process_is_exit_3(wh):
-    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(wh / 'khobor.duckdb')!r}); "
-                               "print('open', flush=True); time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+@contextlib.contextmanager
+def _holder(code: str):
+    """Another Python process running ``code``, once it printed 'ready'; killed afterwards."""
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout.readline().strip() == "open"
-        res = _run(wh)
+        assert proc.stdout.readline().strip() == "ready"
+        yield proc
     finally:
-        holder.kill()
-        holder.wait()
+        proc.kill()
+        proc.wait()
+
+
+def test_a_database_held_open_by_another_process_is_exit_3(wh):
+    with _holder(f"import duckdb, time; c = duckdb.connect({str(wh / 'khobor.duckdb')!r}); "
+                 "print('ready', flush=True); time.sleep(120)") as holder:
+        res = _run(wh)
     assert res.returncode == 3, res.stderr
     assert "is open in another program" in res.stderr and f"PID {holder.pid}" in res.stderr, res.stderr
     _short_and_early(res, wh)
@@ -212,10 +225,7 @@ def _serve_refused(res, wh):
 
 
 def test_serve_refuses_a_damaged_warehouse_before_starting_prefect(wh):
-    db = wh / "khobor.duckdb"
-    with open(db, "r+b") as fh:
-        fh.seek(_block_of(db, "tokens") + 1000)
-        fh.write(os.urandom(4096))
+    db = _damage_the_middle(wh)
     res = _serve(wh)
     assert res.returncode == 6, res.stderr
     assert f"the warehouse file {db} is damaged" in res.stderr and "tokens" in res.stderr, res.stderr
@@ -236,15 +246,9 @@ def test_serve_refuses_a_read_only_warehouse(wh):
 
 
 def test_serve_refuses_a_warehouse_another_run_holds_and_then_lets_go(wh):
-    holder = subprocess.Popen([sys.executable, "-c", "import time; from pathlib import Path; from khobor.flows.lock import warehouse_lock\n"
-                               f"with warehouse_lock(Path({str(wh)!r}), 'khobor run'):\n print('held', flush=True); time.sleep(120)"],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with _holder("import time; from pathlib import Path; from khobor.flows.lock import warehouse_lock\n"
+                 f"with warehouse_lock(Path({str(wh)!r}), 'khobor run'):\n print('ready', flush=True); time.sleep(120)") as holder:
         res = _serve(wh)
-    finally:
-        holder.kill()
-        holder.wait()
     assert res.returncode == 3, res.stderr
     assert f"another run (pid {holder.pid}" in res.stderr, res.stderr
     _serve_refused(res, wh)
