@@ -191,8 +191,8 @@ class DocumentPipeline:
                 self._finish(self.in_flight.popleft().result())
         finally:
             self.shutdown()
-        # What linking learnt is in the warehouse now: let validation and publishing have its memory
-        # (about 0.8 GB at 10x news_bench).
+        # What linking learnt is in the warehouse now: validation and publishing can have its memory
+        # (it grows with the entities and aliases the run met).
         self.session = None
         gc.collect()
         give_back_memory()
