@@ -29,7 +29,7 @@ from prefect.states import Cancelled, Failed
 from khobor.flows import cancel, faults, progress
 from khobor.flows import publish as publishing
 from khobor.flows import warehouse_db as wdb
-from khobor.flows.lock import WarehouseLocked, holds, warehouse_lock
+from khobor.flows.lock import WarehouseLocked, holds
 from khobor.flows.models import mart_names
 from khobor.flows.paths import WarehouseLayout, default_registry
 from khobor.flows.pipeline import BatchLimits, DocumentPipeline
@@ -38,7 +38,7 @@ from khobor.flows.resources import commit_fetch_state, source_context, take_pend
 from khobor.flows.sources.base import SourceInfo
 from khobor.flows.sources.registry import build_source, input_info, read_registry, select, uses_network
 from khobor.flows.validation import Verdict, validate_run
-from khobor.flows.warehouse_health import WarehouseUnusable, check_database, check_writable, explain
+from khobor.flows.warehouse_health import WarehouseUnusable, checked_and_locked, explain
 from khobor.transforms import run_summary
 from khobor.transforms.documents.source_stats import source_run_rows
 from khobor.transforms.documents.staging import SourceDefaults, stage_items
@@ -213,18 +213,13 @@ def nightly(
     layout = WarehouseLayout.at(warehouse_dir)
     # ``khobor run`` checked the warehouse and holds its lock; a scheduled run (``khobor serve``, a
     # worker) has no CLI in front of it and checks here, as the CLI does, before any work.
-    checked = holds(layout.root)
     with contextlib.ExitStack() as held:
         try:
-            if not checked:
-                check_writable(layout.root, layout.db)
-            held.enter_context(warehouse_lock(
-                layout.root, f"flow run {flow_run.get_id() or 'nightly'}",
-                on_takeover=lambda h: get_run_logger().warning("took over the lock left by %s (no longer running)", h.describe())))
-            if not checked:
-                unchecked = check_database(layout.db)
-                if unchecked:
-                    get_run_logger().warning("the integrity check ran out of time; not read in full: %s", ", ".join(unchecked))
+            held.enter_context(checked_and_locked(
+                layout.root, layout.db, f"flow run {flow_run.get_id() or 'nightly'}",
+                on_takeover=lambda h: get_run_logger().warning("took over the lock left by %s (no longer running)", h.describe()),
+                on_unchecked=lambda names: get_run_logger().warning("the integrity check ran out of time; not read in full: %s", ", ".join(names)),
+                check=not holds(layout.root)))
         except WarehouseLocked as exc:
             return _refused(f"the run did not start: {exc}; the next one will try again", exc)
         except (WarehouseUnusable, OSError) as exc:

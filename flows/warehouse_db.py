@@ -1,6 +1,8 @@
 """DuckDB I/O for the writer: schema, what is already known, the one-transaction load, and run rows.
 
-Every function opens its own short-lived connection: tasks pass paths, never connections.
+Every function opens its own short-lived connection: tasks pass paths, never connections. While a
+run loads its batches, ``hold_open`` keeps the database open in the run's process, so those
+connections join it instead of opening the file again.
 """
 from __future__ import annotations
 

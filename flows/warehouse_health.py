@@ -6,10 +6,12 @@ way (``explain``): one or two lines saying what happened and what to do, and the
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -160,3 +162,21 @@ def check_database(db: Path, budget_seconds: float | None = None) -> list[str]:
     finally:
         con.close()
     return unchecked
+
+
+@contextlib.contextmanager
+def checked_and_locked(root: Path, db: Path, purpose: str, on_takeover: Callable, on_unchecked: Callable[[list[str]], None],
+                       check: bool = True) -> Iterator[None]:
+    """The warehouse checked (``check_writable`` before its lock, ``check_database`` under it) and
+    its lock held for the ``with`` body; ``check=False`` only takes the lock. Raises
+    ``WarehouseLocked``, ``WarehouseUnusable`` or ``OSError``: each caller says it its own way."""
+    from khobor.flows.lock import warehouse_lock
+
+    if check:
+        check_writable(root, db)
+    with warehouse_lock(root, purpose, on_takeover=on_takeover):
+        if check:
+            unchecked = check_database(db)
+            if unchecked:
+                on_unchecked(unchecked)
+        yield

@@ -103,16 +103,14 @@ def usable_warehouse(layout, purpose: str, say, debug: bool = False) -> Iterator
     its lock for the ``with`` body. A warehouse that cannot be used, found by the checks or met in
     the body, ends the command with one or two lines and its exit code (6; 3 when another run or
     program holds it); ``debug`` adds the traceback."""
-    from khobor.flows.lock import WarehouseLocked, warehouse_lock
-    from khobor.flows.warehouse_health import WarehouseUnusable, check_database, check_writable, explain
+    from khobor.flows.lock import WarehouseLocked
+    from khobor.flows.warehouse_health import WarehouseUnusable, checked_and_locked, explain
 
     try:
-        check_writable(layout.root, layout.db)
-        with warehouse_lock(layout.root, purpose,
-                            on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]")):
-            unchecked = check_database(layout.db)
-            if unchecked:
-                say(f"[yellow]the integrity check ran out of time; not read in full: {', '.join(unchecked)}[/yellow]")
+        with checked_and_locked(
+                layout.root, layout.db, purpose,
+                on_takeover=lambda h: say(f"[yellow]took over the lock left by {h.describe()}: that process no longer runs[/yellow]"),
+                on_unchecked=lambda names: say(f"[yellow]the integrity check ran out of time; not read in full: {', '.join(names)}[/yellow]")):
             yield
     except WarehouseLocked as exc:
         fail(f"{exc}. Wait for it to finish, or stop it (Ctrl-C or SIGTERM cancels it cleanly).", ExitCode.LOCKED)
