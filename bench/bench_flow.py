@@ -120,7 +120,7 @@ def run_measured(cmd: list[str], env: dict | None = None, cwd: Path | None = Non
 
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
-    peak = {"rss": 0, "pss": 0, "by_role": {}}
+    peak = {"rss": 0, "pss": 0, "by_role": {}, "pss_by_role": {}, "pss_at_s": 0.0}
     done = threading.Event()
 
     def sample():
@@ -131,6 +131,7 @@ def run_measured(cmd: list[str], env: dict | None = None, cwd: Path | None = Non
         tick, roles = 0, {}
         while not done.is_set():
             rss = pss = 0
+            pss_roles: dict[str, int] = {}
             try:
                 procs = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
@@ -138,15 +139,18 @@ def run_measured(cmd: list[str], env: dict | None = None, cwd: Path | None = Non
             for p in procs:
                 try:
                     r = p.memory_info().rss
+                    role = roles.setdefault(p.pid, "run" if p.pid == root.pid else _role(p))
                     if tick % 5 == 0:
-                        pss += p.memory_full_info().pss
+                        one = p.memory_full_info().pss
+                        pss += one
+                        pss_roles[role] = pss_roles.get(role, 0) + one
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
                 rss += r
-                role = roles.setdefault(p.pid, "run" if p.pid == root.pid else _role(p))
                 peak["by_role"][role] = max(peak["by_role"].get(role, 0), r)
             peak["rss"] = max(peak["rss"], rss)
-            peak["pss"] = max(peak["pss"], pss)
+            if pss > peak["pss"]:  # what each kind of process held at the peak: where to look first
+                peak.update(pss=pss, pss_by_role=pss_roles, pss_at_s=time.perf_counter() - t0)
             tick += 1
             done.wait(0.1)
 
@@ -159,6 +163,7 @@ def run_measured(cmd: list[str], env: dict | None = None, cwd: Path | None = Non
     mb = lambda b: round(b / 2**20, 1)  # noqa: E731
     return {"wall_s": round(wall, 2), "returncode": proc.returncode, "peak_rss_mb": mb(peak["rss"]),
             "peak_pss_mb": mb(peak["pss"]), "peak_rss_mb_by_process": {k: mb(v) for k, v in peak["by_role"].items()},
+            "at_peak_pss": {"s": round(peak["pss_at_s"], 1)} | {k: mb(v) for k, v in peak["pss_by_role"].items()},
             "stdout": out, "stderr": err}
 
 
@@ -178,7 +183,7 @@ def khobor_run(folder: Path, warehouse: Path, extra: list[str]) -> dict:
     if r["returncode"] != 0:
         raise SystemExit(f"khobor run failed ({r['returncode']}):\n{r['stderr'][-4000:]}")
     summary = json.loads(r["stdout"])
-    return {k: r[k] for k in ("wall_s", "peak_rss_mb", "peak_pss_mb", "peak_rss_mb_by_process")} | {"summary": summary}
+    return {k: r[k] for k in ("wall_s", "peak_rss_mb", "peak_pss_mb", "peak_rss_mb_by_process", "at_peak_pss")} | {"summary": summary}
 
 
 def bench_scale(articles: list[dict], workdir: Path, scale: int, extra: list[str]) -> dict:
@@ -204,6 +209,7 @@ def bench_scale(articles: list[dict], workdir: Path, scale: int, extra: list[str
         "peak_rss_mb": first["peak_rss_mb"],
         "peak_pss_mb": first["peak_pss_mb"],
         "peak_rss_mb_by_process": first["peak_rss_mb_by_process"],
+        "at_peak_pss": first["at_peak_pss"],
         "stage_seconds": s["stage_seconds"],
         "warehouse_mb": du(warehouse / "khobor.duckdb"),
         "marts_mb": du((warehouse / "marts" / "current").resolve()),

@@ -64,8 +64,15 @@ def use_numpy_matmul(nlp) -> None:
     kernels by CPU model and falls back to its generic reference code on CPUs it does not know (the
     virtualised AMD EPYC this was measured on: 47% of the model's time in ``bli_sgemm_generic_ref``);
     OpenBLAS picks by instruction set. Same spans on 7,322 news_bench sentences, 1.6x the tokens/s
-    with one thread. The parser's own C loop still calls blis, for a smaller share."""
+    with one thread. The parser's own C loop still calls blis, for a smaller share.
+
+    OpenBLAS gets one thread in this process: the model's matrices are small, so a second thread
+    costs more than it gives (1,000 property-test batches: 9.2 s with one, 11.4 s with two) and
+    stalls whenever the other core is busy; a run's parallelism is its worker processes."""
     from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
     ops = NumpyOps(use_blis=False)
     for _, proc in nlp.pipeline:
