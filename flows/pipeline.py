@@ -191,8 +191,8 @@ class DocumentPipeline:
                 self._finish(self.in_flight.popleft().result())
         finally:
             self.shutdown()
-        # What linking learnt is in the warehouse now: validation and publishing can have its memory
-        # (it grows with the entities and aliases the run met).
+        # What linking learnt is in the warehouse now: validation and publishing can have the memory
+        # of the last batch's linking state and of the gazetteer's index.
         self.session = None
         gc.collect()
         give_back_memory()
@@ -225,7 +225,7 @@ class DocumentPipeline:
         if self.keeper is None:
             self.keeper = wdb.hold_open(db)
         if self.session is None:
-            self.session = LinkSession(default_gazetteer(), wdb.known_aliases(db))
+            self.session = LinkSession(default_gazetteer(), store=wdb.WarehouseAliases(db))
         known = wdb.known_document_ids(db, prepared.documents["document_id"].to_pylist())
         candidates = wdb.candidate_signatures(db, band_probe(prepared.bands))
         done: FinishedBatch = finish_batch(prepared, known, candidates, self.session, self.now)

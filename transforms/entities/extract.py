@@ -22,7 +22,7 @@ from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
-from khobor.transforms.entities.linking import NAME_LABELS, Linker
+from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import common_word, constituency_spans, generic_head, is_derived, org_spans, place_spans, trim_name
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
@@ -258,25 +258,28 @@ class LinkSession:
     aliases) the next one uses, so ids are the same however the documents were batched or in
     what process their spans were found."""
 
-    def __init__(self, gazetteer: Gazetteer, known_aliases: dict[str, str] | None = None):
-        self.linker = Linker(gazetteer, known_aliases)
-        self.seen_entities: set[str] = set()
+    def __init__(self, gazetteer: Gazetteer, known_aliases: dict[str, str] | None = None, store: AliasStore | None = None):
+        self.linker = Linker(gazetteer, known_aliases, store)
 
     def link(self, docs: pa.Table, spans: pa.Table, now: datetime) -> tuple[pa.Table, pa.Table, pa.Table]:
-        """(mentions, entities first seen in this session, new aliases) of ``docs``."""
+        """(mentions, entities these documents created or used, new aliases) of ``docs``.
+
+        The entities may include ones stored before (a gazetteer entry met again): storing them
+        keeps the first row. Whatever the previous batch learnt must be in the store by now: the
+        linker forgets it and asks the store for what this batch needs."""
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
         run_ids = dict(zip(docs["document_id"].to_pylist(), docs["run_id"].to_pylist()))
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         for d, si, st, en, label, method, conf, value, gaz in zip(*spans.to_pydict().values()):
             by_doc.setdefault(d, []).append((si, Span(st, en, label, method, conf, value), gaz))
         mentions, entities, aliases = [], {}, []
+        self.linker.forget()
+        self.linker.prefetch((texts[d], [(span, gaz_id) for _, span, gaz_id in by_doc.get(d, [])]) for d in texts)
         for d in texts:  # document order, whatever order the spans came in
             found = by_doc.get(d, [])
-            result = self.linker.link_document(texts[d], [(span, gaz_id) for _, span, gaz_id in found])
+            result = self.linker.link_document(texts[d], [(span, gaz_id) for _, span, gaz_id in found], prefetched=True)
             for eid, row in result.new_entities.items():
-                if eid not in self.seen_entities:
-                    self.seen_entities.add(eid)
-                    entities[eid] = dict(row, run_id=run_ids[d], created_at=now)
+                entities.setdefault(eid, dict(row, run_id=run_ids[d], created_at=now))
             for key, (eid, surface) in result.new_aliases.items():
                 aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
             for (si, span, _), link in zip(found, result.links):
@@ -304,6 +307,7 @@ class LinkSession:
                         date_precision=precision(span.value) if days else None,
                     )
                 )
+        self.linker.store.learn({a["alias_key"]: a["entity_id"] for a in aliases})
         return (
             schema.from_rows(mentions, "entity_mentions"),
             schema.from_rows(list(entities.values()), "entities"),

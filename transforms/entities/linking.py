@@ -17,13 +17,21 @@ The rules, in order:
      only a curated alias of a well-known person (হাসিনা) counts;
    - a common full name (every word among the most frequent name parts: জসিম উদ্দিন, আবদুর
      রাজ্জাক) links across documents only to an entity whose documents mentioned at least one of
-     the same specific entities (an organisation, a place below country level, a person); otherwise
-     it is a new entity.
+     the same specific entities (an organisation, a place below country level, a person): of
+     several such namesakes, the one sharing the most of them (then the smallest id); otherwise it
+     is a new entity.
 4. What is left becomes a new entity. Its id derives from its name key, so reruns and other
    spellings give the same id; a single-word person name nothing explains, and a common full name
    in a new context, get an id that also depends on their document.
 
 New aliases are returned so later documents and runs find the entity by any of its forms.
+
+Where what is known comes from: an ``AliasStore``. The linker holds the name, acronym and person
+keys (they grow with the names met). The contexts that keep namesakes apart are nearly all the
+aliases and grow with the documents: a run asks the warehouse for them once per batch, only for
+the namesakes that batch names and only the items it can share (``prefetch``), and lets them go
+once the batch is stored (``forget``). ``MemoryAliases`` holds a dict of aliases for ``khobor
+extract`` and the tests.
 """
 from __future__ import annotations
 
@@ -32,7 +40,9 @@ import hashlib
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry
@@ -59,11 +69,16 @@ def acronym_key(acr: str) -> str:
 
 def person_key(form: str, entity_id: str) -> str:
     """One of possibly several people with a common full name."""
-    return f"P|{name_key(form)}|{entity_id}"
+    return f"{person_base(form)}|{entity_id}"
 
 
 def context_key(entity_id: str, item: str) -> str:
     return f"C|{entity_id}|{item}"
+
+
+def person_base(form: str) -> str:
+    """The part of a person key shared by every person of that full name."""
+    return f"P|{name_key(form)}"
 
 
 def entity_id_for(label: str, canonical: str, scope: str = "") -> str:
@@ -91,6 +106,46 @@ def common_full_name(form: str) -> bool:
     words = [w for w in nfc(form).split() if w not in _NEUTRAL_PARTS]
     rank = ranks()
     return len(words) >= 1 and all(rank.get(w, 10**9) <= COMMON_PART_RANK for w in words)
+
+
+class AliasStore(Protocol):
+    """What earlier documents and runs learnt (the ``entity_aliases`` rows)."""
+
+    def names(self) -> dict[str, str]:
+        """Every name, acronym and person key (N|…, ACR|…, P|…) with its entity: the few that grow
+        with the names met, not with the documents."""
+
+    def contexts(self, entity_ids: Collection[str], items: Collection[str]) -> dict[str, set[str]]:
+        """For each of these people, which of ``items`` their documents mentioned (context keys,
+        C|…: nearly all the aliases, 902,000 of 926,000 at 10x news_bench)."""
+
+    def learn(self, aliases: dict[str, str]) -> None:
+        """The aliases a batch returned (key -> entity id). A store its caller fills itself (the
+        warehouse, where the batch is loaded before the next one is linked) ignores them."""
+
+
+class MemoryAliases:
+    """An ``AliasStore`` over a dict of alias key -> entity id."""
+
+    def __init__(self, known: dict[str, str] | None = None):
+        self.plain: dict[str, str] = {}
+        self.by_person: dict[str, set[str]] = defaultdict(set)
+        self.learn(known or {})
+
+    def learn(self, aliases: dict[str, str]) -> None:
+        for key, eid in aliases.items():
+            if key.startswith("C|"):
+                self.by_person[eid].add(key.split("|", 2)[2])
+            else:
+                self.plain.setdefault(key, eid)  # as stored: a key keeps its first entity
+
+    def names(self) -> dict[str, str]:
+        return dict(self.plain)
+
+    def contexts(self, entity_ids: Collection[str], items: Collection[str]) -> dict[str, set[str]]:
+        items = set(items)
+        found = {e: self.by_person[e] & items for e in entity_ids if e in self.by_person}
+        return {e: got for e, got in found.items() if got}
 
 
 @functools.lru_cache(maxsize=4)
@@ -125,33 +180,58 @@ def _plain(name: str, entry: GazetteerEntry) -> str:
 
 
 class Linker:
-    def __init__(self, gazetteer: Gazetteer, known_aliases: dict[str, str] | None = None):
+    def __init__(self, gazetteer: Gazetteer, known_aliases: dict[str, str] | None = None, store: AliasStore | None = None):
         from khobor.transforms.entities.patterns import zipf
 
         self.gazetteer = gazetteer
+        self.store: AliasStore = store if store is not None else MemoryAliases(known_aliases)
         self.index = dict(_gazetteer_index(gazetteer))
-        self.people: dict[str, list[str]] = defaultdict(list)  # common full name key -> entity ids
-        self.contexts: dict[str, set[str]] = defaultdict(set)  # entity id -> context items
-        # Alias keys the warehouse holds or this linker returned, but for the context keys (C|eid|item,
-        # nearly all of them: 902,000 of 926,000 at 10x news_bench), which ``contexts`` already holds.
-        self.stored: set[str] = set()
-        for key, eid in (known_aliases or {}).items():
-            self._learn(key, eid)
+        self.people: dict[str, list[str]] = defaultdict(list)  # person base -> entity ids
+        self.stored: set[str] = set()  # name, acronym and person keys stored or returned
+        for key, eid in self.store.names().items():
+            self.stored.add(key)
+            if key.startswith("P|"):
+                self.people[key.rsplit("|", 1)[0]].append(eid)
+            else:
+                self.index.setdefault(key, eid)
         one_word = _one_word_names(gazetteer)
         self._known = lambda w: w in one_word or is_name_part(w) or bengali_acronym(w) is not None
         self._zipf = zipf
-        self.entities: dict[str, dict] = {}  # entities this linker created or used, by id
+        self.forget()
 
-    def _learn(self, key: str, eid: str) -> None:
-        if key.startswith("C|"):
+    def forget(self) -> None:
+        """Drop the contexts fetched and learnt (the store has them now: a run's batch is loaded),
+        and the entities used so far."""
+        self.contexts: dict[str, set[str]] = defaultdict(set)  # person -> context items, as fetched
+        self.entities: dict[str, dict] = {}  # entities this linker created or used since ``forget``
+        self._forms: dict[str, str] = {}
+        self._acronyms: dict[str, str | None] = {}
+
+    def prefetch(self, documents: Iterable[tuple[str, list[tuple[Span, str | None]]]]) -> None:
+        """Ask the store, in one go, for the contexts these documents' common full names need: of
+        every known person with one of their names, the items these documents can share."""
+        bases, linkable = set(), set()
+        for text, spans in documents:
+            for span, gaz_id in spans:
+                if gaz_id:
+                    linkable.add(gaz_id)
+                if span.label not in NAME_LABELS:
+                    continue
+                surface = text[span.start : span.end]
+                form = self.form(surface)
+                # A document's context is made of what its names link to (and of entities new in
+                # this batch, which no stored context holds yet).
+                for key in [alias_key(form)] + [acronym_key(a) for a in (self._acronym(surface), self._acronym(form)) if a]:
+                    if key in self.index:
+                        linkable.add(self.index[key])
+                if span.label == "PERSON" and len(form.split()) > 1:
+                    bases.add(person_base(form))
+        candidates = {e for b in bases for e in self.people.get(b, ())}
+        # Only the part of each namesake's context these documents can share: at 10x news_bench
+        # the whole contexts of a batch's namesakes are about 170,000 items.
+        for eid, items in self.store.contexts(candidates, linkable).items():
             # Context items are entity ids, each in many contexts: one string object for each.
-            self.contexts[sys.intern(eid)].add(sys.intern(key.split("|", 2)[2]))
-            return
-        self.stored.add(key)
-        if key.startswith("P|"):
-            self.people[key.rsplit("|", 1)[0]].append(eid)
-        else:
-            self.index.setdefault(key, eid)
+            self.contexts[sys.intern(eid)] |= {sys.intern(i) for i in items}
 
     def _is_stored(self, key: str) -> bool:
         if key.startswith("C|"):
@@ -161,9 +241,17 @@ class Linker:
 
     # -- forms ---------------------------------------------------------------------------------
     def form(self, surface: str) -> str:
-        return name_form(surface, self._known, self._zipf)
+        form = self._forms.get(surface)
+        if form is None:
+            form = self._forms[surface] = name_form(surface, self._known, self._zipf)
+        return form
 
     def _acronym(self, surface: str) -> str | None:
+        if surface not in self._acronyms:
+            self._acronyms[surface] = self._find_acronym(surface)
+        return self._acronyms[surface]
+
+    def _find_acronym(self, surface: str) -> str | None:
         s = surface.strip()
         if _LATIN_ACRONYM.match(s) and sum(c.isupper() for c in s) >= 2:
             return s.replace(".", "").upper()
@@ -176,7 +264,11 @@ class Linker:
         return None
 
     # -- documents -----------------------------------------------------------------------------
-    def link_document(self, text: str, spans: list[tuple[Span, str | None]]) -> LinkOutput:
+    def link_document(self, text: str, spans: list[tuple[Span, str | None]], prefetched: bool = False) -> LinkOutput:
+        """Link one document's spans. ``prefetched``: the caller already asked the store for this
+        document (``prefetch`` over its batch)."""
+        if not prefetched:
+            self.prefetch([(text, spans)])
         out = LinkOutput(links=[Linked(None) for _ in spans])
         names = {i: self.form(text[s.start : s.end]) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
         pending: list[int] = []
@@ -228,12 +320,12 @@ class Linker:
 
     def _link(self, out: LinkOutput, i: int, eid: str, kind: str, name: str) -> None:
         entry = self.gazetteer.entries.get(eid)
-        known = self.entities.get(eid)
         if entry is not None:
             latin, method = entry.canonical_latin, "gazetteer"
             self._use(out, eid, dict(label=entry.label, canonical=entry.canonical, canonical_latin=latin, source="gazetteer", latin_method=method))
         else:
-            label = known["label"] if known else {"per": "PERSON", "org": "ORG", "loc": "LOC"}.get(eid.split(":", 1)[0], "ORG")
+            # The id says what kind of name it is (an acronym's entity is an organisation).
+            label = {"per": "PERSON", "org": "ORG", "loc": "LOC"}.get(eid.split(":", 1)[0], "ORG")
             latin, method = english_name(name, label)
         if kind == "adjective":
             latin, method = (entry.canonical_latin, "gazetteer") if entry else (latin, method)
@@ -300,8 +392,11 @@ class Linker:
     def _resolve_new(self, text, span: Span, i: int, out: LinkOutput, form: str, context: set[str], doc_scope: str) -> None:
         words = form.split()
         if span.label == "PERSON" and len(words) > 1 and common_full_name(form):
-            base = f"P|{name_key(form)}"
-            eid = next((e for e in self.people.get(base, []) if self.contexts.get(e, set()) & context), None)
+            base = person_base(form)
+            # The person of that name who shares most of this document's context (then the smallest
+            # id: the same choice whatever order the store gives them in).
+            shared = sorted((-len(self.contexts.get(e, set()) & context), e) for e in self.people.get(base, ()))
+            eid = shared[0][1] if shared and shared[0][0] < 0 else None
             if eid is None:
                 eid = self._new_entity(out, span, form, scope=min(context) if context else doc_scope)
                 self.people[base].append(eid)
