@@ -14,6 +14,7 @@ import contextlib
 import json
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -135,23 +136,37 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str, pipeline: DocumentP
         stat = dict(run_id=run_id, source_id=info.id, kind=info.kind, started_at=datetime.now(timezone.utc), items_seen=0, error=None)
         defaults = {info.id: SourceDefaults(info.timezone, info.language, info.publisher, info.max_item_bytes)}
         items, chars = [], 0
-        try:
-            for item in build_source(info, context).items():
-                stat["items_seen"] += 1
-                items.append(item)
-                chars += len(item.raw)
-                bar.advance(1)
-                if limits.full(len(items), chars):
-                    pipeline.add(stage_items(items, run_id, seen, defaults))
-                    items, chars = [], 0
-        except Exception as exc:  # noqa: BLE001 - a SourceError, or a broken plugin: never fails the others
-            stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
-            get_run_logger().error("source %s failed: %s", info.id, stat["error"])
+        # Only the source's own errors are the source's: a batch that fails to process or load (or
+        # is interrupted) stops the run, it does not make the source "failed".
+        for item in _guarded(info, context, stat):
+            stat["items_seen"] += 1
+            items.append(item)
+            chars += len(item.raw)
+            bar.advance(1)
+            if limits.full(len(items), chars):
+                pipeline.add(stage_items(items, run_id, seen, defaults))
+                items, chars = [], 0
         pipeline.add(stage_items(items, run_id, seen, defaults))
         stat["seconds"] = round(time.perf_counter() - t0, 3)
         stats.append(stat)
     bar.done()
     return stats, take_pending_state(context)
+
+
+def _guarded(info, context, stat: dict) -> Iterator:
+    """The source's items; an error of the source (a SourceError, or a broken plugin) ends them
+    and is recorded in ``stat``: it never fails the other sources."""
+    try:
+        items = iter(build_source(info, context).items())
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            yield item
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
+        get_run_logger().error("source %s failed: %s", info.id, stat["error"])
 
 
 @task(name="validate", cache_policy=NONE)
@@ -316,21 +331,39 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         elif status == "sources_failed":
             get_run_logger().error("run %s: every source failed; nothing was published", run_id)
         return summary
-    except (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal) as exc:
-        # Ours (Ctrl-C), or Prefect's SIGTERM bridge (a runner cancelling, or an operator's kill).
-        _stop(pipeline)
-        why = str(exc) or ("terminated (SIGTERM)" if isinstance(exc, TerminationSignal) else "interrupted")
-        cancel.say(f"{why}: rolling back run {run_id}")
-        record_stop(layout.db, run_id, "cancelled", timings, why)
-        summary.update(status="cancelled", validation_success=False, published_marts=[], error=why)
-        return Cancelled(message=f"khobor run {run_id} cancelled; its rows were rolled back", data=summary)
     except BaseException as exc:
+        if stopped_by_signal(exc):
+            # Ours (Ctrl-C), or Prefect's SIGTERM bridge (a runner cancelling, or an operator's kill).
+            _stop(pipeline)
+            why = _why_stopped(exc)
+            cancel.say(f"{why}: rolling back run {run_id}")
+            record_stop(layout.db, run_id, "cancelled", timings, why)
+            summary.update(status="cancelled", validation_success=False, published_marts=[], error=why)
+            return Cancelled(message=f"khobor run {run_id} cancelled; its rows were rolled back", data=summary)
         _stop(pipeline)
         record_stop(layout.db, run_id, "failed", timings, f"{type(exc).__name__}: {exc}")
         unusable = explain(exc, layout.db) if isinstance(exc, Exception) else None
         if unusable is not None:  # the disk filled up, another program opened the file...
             return _refused(f"the run stopped (its rows were rolled back): {unusable}", exc)
         raise
+
+
+def stopped_by_signal(exc: BaseException) -> bool:
+    """Whether the run stopped because it was asked to: our cancel (Ctrl-C), Prefect's SIGTERM
+    bridge, or either of them arriving while DuckDB ran a query. DuckDB runs a signal handler that
+    raises in the middle of a query and replaces what it raised with RuntimeError("Query
+    interrupted"), so that error is a stop too."""
+    if isinstance(exc, (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal)):
+        return True
+    import duckdb
+
+    return isinstance(exc, duckdb.InterruptException) or (isinstance(exc, RuntimeError) and str(exc) == "Query interrupted")
+
+
+def _why_stopped(exc: BaseException) -> str:
+    if isinstance(exc, (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal)):
+        return str(exc) or ("terminated (SIGTERM)" if isinstance(exc, TerminationSignal) else "interrupted")
+    return "stopped by a signal during a warehouse query"
 
 
 def _stop(pipeline: DocumentPipeline | None) -> None:

@@ -1,0 +1,81 @@
+"""What stops a run, and whose fault it is: a signal that lands inside a DuckDB query is a
+cancellation (DuckDB replaces whatever the handler raised with RuntimeError("Query interrupted")),
+and only a source's own errors make that source "failed" — a batch that cannot be processed or
+loaded stops the run instead of being blamed on the source it came from."""
+from __future__ import annotations
+
+import signal
+from types import SimpleNamespace
+
+import duckdb
+import pytest
+from prefect.exceptions import TerminationSignal
+
+from khobor.flows import cancel
+from khobor.flows.nightly import _guarded, stopped_by_signal
+
+
+def test_a_sigterm_during_a_duckdb_query_counts_as_a_stop():
+    def prefect_like(signum, frame):  # what Prefect's SIGTERM bridge does under serve
+        raise TerminationSignal(signal=signum)
+
+    previous = signal.signal(signal.SIGALRM, prefect_like)
+    con = duckdb.connect()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(BaseException) as caught:
+            con.sql("SELECT count(*) FROM range(100000000000) t(i) WHERE i % 7 = 3").fetchall()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        con.close()
+    assert stopped_by_signal(caught.value), repr(caught.value)
+
+
+@pytest.mark.parametrize("exc, stop", [
+    (cancel.RunCancelled("x"), True), (KeyboardInterrupt(), True), (TerminationSignal(signal=15), True),
+    (RuntimeError("Query interrupted"), True), (RuntimeError("something else"), False),
+    (duckdb.IOException("disk full"), False), (ValueError("Query interrupted"), False),
+])
+def test_which_errors_are_stops(exc, stop):
+    assert stopped_by_signal(exc) is stop
+
+
+class _Source:
+    def __init__(self, fail_after: int | None):
+        self.fail_after = fail_after
+
+    def items(self):
+        for i in range(5):
+            if self.fail_after is not None and i == self.fail_after:
+                raise OSError("the feed went away")
+            yield i
+
+
+def _run_guarded(monkeypatch, source, consume, stat):
+    import khobor.flows.nightly as nightly
+
+    monkeypatch.setattr(nightly, "build_source", lambda info, context: source)
+    monkeypatch.setattr(nightly, "get_run_logger", lambda: __import__("logging").getLogger("test"))
+    got = []
+    for item in _guarded(SimpleNamespace(id="feed"), None, stat):
+        consume(item)
+        got.append(item)
+    return got, stat
+
+
+def test_a_source_error_ends_that_source_and_is_recorded(monkeypatch):
+    stat = {"error": None}
+    got, _ = _run_guarded(monkeypatch, _Source(fail_after=3), lambda item: None, stat)
+    assert got == [0, 1, 2] and stat["error"] == "OSError: the feed went away"
+
+
+def test_an_error_while_processing_a_batch_is_not_the_sources(monkeypatch):
+    def load(item):
+        if item == 2:
+            raise duckdb.IOException("could not write to the warehouse")
+
+    stat = {"error": None}
+    with pytest.raises(duckdb.IOException):
+        _run_guarded(monkeypatch, _Source(fail_after=None), load, stat)
+    assert stat["error"] is None  # the run stops (and is rolled back); the source did nothing wrong
