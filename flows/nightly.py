@@ -156,14 +156,9 @@ def ingest(plan: Plan, layout: WarehouseLayout, run_id: str, pipeline: DocumentP
 def _guarded(info, context, stat: dict) -> Iterator:
     """The source's items; an error of the source (a SourceError, or a broken plugin) ends them
     and is recorded in ``stat``: it never fails the other sources."""
+    # An error the consumer raises between items happens in its own frame, never in here.
     try:
-        items = iter(build_source(info, context).items())
-        while True:
-            try:
-                item = next(items)
-            except StopIteration:
-                return
-            yield item
+        yield from build_source(info, context).items()
     except Exception as exc:  # noqa: BLE001 - see the docstring
         stat["error"] = f"{type(exc).__name__}: {exc}"[:2000]
         get_run_logger().error("source %s failed: %s", info.id, stat["error"])
