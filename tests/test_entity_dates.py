@@ -115,7 +115,8 @@ def test_model_dates_must_name_a_calendar_date(text, is_date):
 
 
 _WORDS = ["২০২৪", "সালের", "৫", "১২", "৩১", "জানুয়ারি", "ফেব্রুয়ারি", "আগস্ট", "থেকে", "-", "গত", "আগামী", "চলতি", "বছরের",
-          "মাসে", "সপ্তাহে", "বুধবার", "আজ", "গতকাল", "এদিন", "ওই", "দিন", "নতুন", "ভবন", "হবে", "।", "2021", "March", ","]
+          "মাসে", "সপ্তাহে", "বুধবার", "আজ", "গতকাল", "এদিন", "ওই", "দিন", "নতুন", "ভবন", "হবে", "।", "2021", "March", ",",
+          "পাঁচ", "একুশে", "২৯ই", "সোমবার", "প্রথম", "শেষ", "ও", "তারিখ", "বলেছে", "থাকবে", "জুলাই", "বিপ্লব", "২০২৩"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -159,3 +160,93 @@ def test_no_valued_date_ends_before_it_starts(text):
         if value is not None:
             first, last = bounds(value)
             assert first <= last, value
+
+
+# -- causes found on the dates_dev / dates_dev2 sets (made-up sentences) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # days written as words or ordinals
+        ("পাঁচ আগস্ট থেকে সহিংসতা চলছে", date(2024, 8, 9), [("পাঁচ আগস্ট", "2024-08-05")]),
+        ("একুশে ফেব্রুয়ারি শহীদ মিনারে ফুল দেন", date(2024, 3, 1), [("একুশে ফেব্রুয়ারি", "2024-02-21")]),
+        ("১৫ই আগস্ট শোক দিবস পালিত হয়", date(2024, 8, 20), [("১৫ই আগস্ট", "2024-08-15")]),
+        ("পহেলা জুলাই থেকে নিয়ম চালু হয়", date(2024, 8, 7), [("পহেলা জুলাই", "2024-07-01")]),
+        ("১৯৭১ সালের ১৭ই এপ্রিল সরকার গঠিত হয়", PUB, [("১৯৭১ সালের ১৭ই এপ্রিল", "1971-04-17")]),
+        # নয় (also "is not") and মেয়ে (a girl, not May with an ending) are not days or months
+        ("তাঁর দুই মেয়ে স্কুলে পড়ে", PUB, []),
+        # আজকের names today too
+        ("আজকের সভায় সিদ্ধান্ত হয়", PUB, [("আজকের", "2023-12-27")]),
+        # the first and last day of a year
+        ("বছরের প্রথম দিনে সবাই নতুন বই পাবে।", date(2024, 1, 1), [("বছরের প্রথম দিনে", "2024-01-01")]),
+        ("গতকাল বছরের শেষ দিনে কাজ শেষ হয়নি।", date(2024, 1, 1), [("গতকাল", "2023-12-31"), ("বছরের শেষ দিনে", "2023-12-31")]),
+        ("গত বছরের প্রথম দিনে চালু হয়", date(2024, 5, 1), [("গত বছরের প্রথম দিনে", "2023-01-01")]),
+        ("২০২০ সালের শেষ দিনে মেয়াদ ফুরায়", PUB, [("২০২০ সালের শেষ দিনে", "2020-12-31")]),
+        ("প্রতি বছরের প্রথম দিনে উৎসব হয়", PUB, []),
+        # every year of a list is a date
+        ("২০১৪ ও ২০১৮ সালের নির্বাচনে তিনি হারেন", PUB, [("২০১৪", "2014"), ("২০১৮ সালের", "2018")]),
+        ("১৯৯৬, ২০০১ ও ২০০৮ সালে তিনি জেতেন", PUB, [("১৯৯৬", "1996"), ("২০০১", "2001"), ("২০০৮ সালে", "2008")]),
+        # a bare month that names an event, and the English word march, are not months
+        ("জুলাই বিপ্লবের চেতনা ধরে রাখতে হবে", PUB, []),
+        ("জুলাই সনদ বাস্তবায়নের দাবি", PUB, []),
+        ("শিক্ষার্থীরা লং মার্চ কর্মসূচি দেন", PUB, []),
+        ("‘মার্চ টু ঢাকা’ কর্মসূচি পালিত হয়", PUB, []),
+        ("২০২৪ সালের জুলাই অভ্যুত্থানে সরকার পড়ে", PUB, [("২০২৪ সালের জুলাই", "2024-07")]),
+        ("জুলাইয়ে আন্দোলন শুরু হয়", date(2024, 8, 12), [("জুলাইয়ে", "2024-07")]),
+    ],
+)
+def test_more_date_forms(text, published, expected):
+    assert _dates(text, published) == expected
+
+
+def test_next_date_on_the_publication_day_is_that_day():
+    """আগামী ১২ আগস্ট in a notice written the day before and published on the 12th is the 12th, not
+    the 12th of next year; the modifier is part of the date."""
+    assert _dates("আগামী ১২ আগস্ট থেকে আদালত বসবে", date(2024, 8, 12)) == [("আগামী ১২ আগস্ট", "2024-08-12")]
+    assert _dates("আগামী ১২ আগস্ট থেকে আদালত বসবে", date(2024, 8, 13)) == [("আগামী ১২ আগস্ট", "2025-08-12")]
+    assert _dates("গত ৫ আগস্ট সরকার পড়ে", date(2024, 8, 12)) == [("গত ৫ আগস্ট", "2024-08-05")]
+
+
+def test_a_weekday_written_with_the_date_picks_the_year():
+    # published on Tuesday 2024-08-13, a future verb would put ১২ আগস্ট in 2025 (a Tuesday); the
+    # Monday written with it says 2024-08-12, the day before
+    pub = date(2024, 8, 13)
+    assert _dates("১২ আগস্ট আদালত বসবে", pub) == [("১২ আগস্ট", "2025-08-12")]
+    assert _dates("১২ আগস্ট সোমবার আদালত বসবে", pub) == [("১২ আগস্ট সোমবার", "2024-08-12")]
+    # and the weekday before a date in brackets is that date
+    assert _dates("সোমবার (১২ আগস্ট) আদালত বসবে", pub) == [("সোমবার", "2024-08-12"), ("১২ আগস্ট", "2024-08-12")]
+    # a misprinted weekday does not move a date near the publication day a year away
+    assert _dates("বুধবার (১৩ আগস্ট) শুনানি", date(2024, 8, 13)) == [("বুধবার", "2024-08-07"), ("১৩ আগস্ট", "2024-08-13")]
+    assert _dates("মঙ্গলবার (১৩ আগস্ট) শুনানি হবে", date(2024, 8, 12)) == [("মঙ্গলবার", "2024-08-13"), ("১৩ আগস্ট", "2024-08-13")]
+
+
+def test_the_clause_of_a_date_decides_its_tense():
+    """The reporting clause's verb (বলেছে) is past, whatever the quoted clause says (থাকবে)."""
+    pub = date(2024, 8, 5)  # a Monday
+    assert _dates("শনিবার সংস্থাটি বলেছে, পরবর্তী নির্দেশ না দেওয়া পর্যন্ত সেবা বন্ধ থাকবে।", pub) == [("শনিবার", "2024-08-03")]
+    assert _dates("মন্ত্রী বলেন, শনিবার থেকে সেবা চালু হবে।", pub) == [("শনিবার", "2024-08-10")]
+    # a clause that does not end in a verb leaves it to the sentence
+    assert _dates("শনিবার, জানা গেছে, সেবা চালু হবে।", pub) == [("শনিবার", "2024-08-10")]
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # long after it, ৫ আগস্ট without a year is the day the government fell
+        ("‘শুধু ৫ আগস্ট নয়, সব ক্ষতির বিচার হবে।’", date(2026, 2, 23), "2024-08-05"),
+        ("৫ আগস্টের পর মামলা হয়", date(2026, 2, 23), "2024-08-05"),
+        ("গত ৫ আগস্ট সরকার পড়ে", date(2026, 2, 23), "2024-08-05"),
+        # near the publication day it is this year's
+        ("৫ আগস্ট দিবসটি পালিত হয়", date(2025, 8, 6), "2025-08-05"),
+        ("আগামী ৫ আগস্ট দিবসটি পালিত হবে", date(2026, 2, 23), "2026-08-05"),
+        ("৫ আগস্ট সরকার পড়ে", date(2024, 8, 12), "2024-08-05"),
+    ],
+)
+def test_a_landmark_day_without_a_year(text, published, value):
+    assert [v for _, v in _dates(text, published)] == [value]
+
+
+def test_that_same_date_is_an_anaphor():
+    assert _dates("ফলে একই তারিখ থেকে আসনটি শূন্য হয়") == [("একই তারিখ", "@anaphor")]
+    assert _dates("প্রতি বছর ওই তারিখে দিবসটি পালিত হয়") == []

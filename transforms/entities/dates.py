@@ -9,7 +9,16 @@ What a date means:
 - আজ, গতকাল, আগামীকাল and their weekday (আগামীকাল বুধবার) count from the publication day; a bare
   weekday is the last one on or before it, or the next one when the sentence speaks of the future.
 - Ranges are ``start/end`` (২০০৮ থেকে ২০২৩ সাল → 2008/2023; ২০২৩-২৪ অর্থবছর → 2023/2024).
-- Numbers that name things are not dates: ৭ মার্চ ভবন, ২১ আগস্ট সড়ক.
+- Numbers that name things are not dates: ৭ মার্চ ভবন, ২১ আগস্ট সড়ক; nor is a bare month that names
+  an event (জুলাই বিপ্লব, জুলাই সনদ) or the English word march (লং মার্চ, মার্চ টু ঢাকা).
+- A weekday followed by its date in brackets (সোমবার (১২ আগস্ট)) is that date. A weekday written
+  with a day and month (আগামী ১২ আগস্ট সোমবার, সোমবার (১২ আগস্ট)) picks the year
+  in which that day is that weekday, when the inferred year does not agree.
+- A landmark day written without a year (৫ আগস্ট: 2024, the fall of the government) is that day,
+  unless the text speaks of the instance near the publication day (within two months) or says আগামী
+  or চলতি.
+- Whether a sentence speaks of the future is read from the clause that holds the date when that
+  clause ends in a verb (শনিবার সংস্থাটি বলেছে, … বন্ধ থাকবে: Saturday is past).
 Values are ISO (``2024-08-12``, ``2024-08``, ``2024``); ``precision`` reads which. A date that
 cannot be resolved (no publication date) has no value.
 """
@@ -20,7 +29,7 @@ from datetime import date, timedelta
 
 from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.types import Span
-from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
+from khobor.transforms.text.calendar_names import BARE_MONTHS, MONTHS, WEEKDAYS
 
 
 def _nfc(s: str) -> str:
@@ -39,11 +48,27 @@ THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান"
 YEAR_UNIT = _forms("বছর", "সাল", "year")
 MONTH_UNIT = _forms("মাস", "month")
 WEEK_UNIT = _forms("সপ্তাহ", "week")
-DAY_WORDS = {**{f: 0 for f in _forms("আজ", "today", "Today")}, **{f: -1 for f in _forms("গতকাল", "yesterday", "Yesterday")},
-             **{f: 1 for f in _forms("আগামীকাল", "tomorrow", "Tomorrow")}}
+DAY_WORDS = {**{f: 0 for f in _forms("আজ", "আজকে", "আজকের", "today", "Today")},
+             **{f: -1 for f in _forms("গতকাল", "গতকালকের", "yesterday", "Yesterday")},
+             **{f: 1 for f in _forms("আগামীকাল", "আগামীকালকের", "tomorrow", "Tomorrow")}}
 NEW = _forms("নতুন", "new", "New")
 NEW_YEAR_MONTHS = 3
 DAY_UNIT = _forms("দিন", "দিনই", "day")
+DATE_UNIT = DAY_UNIT | _forms("তারিখ")  # একই তারিখ: that same date
+FIRST_LAST = {_nfc("প্রথম"): (1, 1), _nfc("শেষ"): (12, 31)}  # বছরের প্রথম দিন, বছরের শেষ দিন
+EVERY = _forms("প্রতি", "প্রত্যেক", "প্রতিটি")
+# Days written as words (পাঁচ আগস্ট, একুশে ফেব্রুয়ারি, পহেলা বৈশাখ). নয় (also "is not") and বার (also
+# "times") are left out.
+DAY_NUMBER_WORDS = {_nfc(w): n for n, ws in enumerate((
+    (), ("এক", "পহেলা", "পয়লা"), ("দুই", "দু"), ("তিন",), ("চার",), ("পাঁচ",), ("ছয়", "ছয়"), ("সাত",), ("আট",), (),
+    ("দশ",), ("এগারো", "এগার"), ("বারো",), ("তেরো", "তের"), ("চৌদ্দ",), ("পনেরো", "পনের"), ("ষোলো", "ষোল"),
+    ("সতেরো", "সতের"), ("আঠারো", "আঠার"), ("উনিশ", "ঊনিশ"), ("বিশ", "বিশে"), ("একুশ", "একুশে"), ("বাইশ", "বাইশে"),
+    ("তেইশ", "তেইশে"), ("চব্বিশ", "চব্বিশে"), ("পঁচিশ", "পঁচিশে"), ("ছাব্বিশ", "ছাব্বিশে"), ("সাতাশ", "সাতাশে"),
+    ("আঠাশ", "আঠাশে"), ("ঊনত্রিশ", "উনত্রিশ", "ঊনত্রিশে", "উনত্রিশে"), ("ত্রিশ", "তিরিশ", "ত্রিশে"), ("একত্রিশ", "একত্রিশে"),
+)) for w in ws}
+# The ending of a day written as an ordinal: ১৫ই, ২১শে, ১লা, ২রা, ৪ঠা.
+ORDINAL_ENDINGS = frozenset(_nfc(e) for e in ("ই", "শে", "লা", "রা", "ঠা", "এ", "th", "st", "nd", "rd"))
+YEAR_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর", "বা", ",", "অথবা"))
 # "That day": the last day the document named before (resolved per document, see resolve_anaphors).
 ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
 THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
@@ -51,9 +76,23 @@ ANAPHOR = "@anaphor"
 # A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
 NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "হল", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
                      "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
+# A bare month followed by one of these names an event (জুলাই বিপ্লব, জুলাই সনদ), not a month.
+NAMED_EVENT = _forms("বিপ্লব", "অভ্যুত্থান", "গণঅভ্যুত্থান", "গণ-অভ্যুত্থান", "গণ–অভ্যুত্থান", "গণ", "গণহত্যা", "আন্দোলন", "সনদ",
+                     "ঘোষণাপত্র", "যোদ্ধা", "শহীদ", "স্মৃতি", "চেতনা")
+# মার্চ as the English word "march" (লং মার্চ, মার্চ টু ঢাকা), not the month.
+MARCH_WORD = {"before": _forms("লং", "রোড"), "after": frozenset(_nfc(w) for w in ("টু", "ফর", "to", "for"))}
+# Days Bangladeshi news names without a year: the day of the event, unless the text speaks of the
+# instance near the publication day (see _landmark_year).
+LANDMARKS = {(8, 5): 2024}
+LANDMARK_NEAR_DAYS = 60
 # Words that make a sentence speak of the future.
 _FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "বেই", "বেনই", "বেও"))
+# Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
+# does not speak of the future.
+_PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
+_CLAUSE_BREAKS = frozenset((",", ";", ":", "‘", "’", "“", "”", '"'))
 MAX_PAST_MONTHS = 9
+_DAUGHTER = _nfc("মেয়")
 
 
 def _year(tok) -> int | None:
@@ -75,8 +114,33 @@ def _day(tok) -> int | None:
     return None
 
 
+def _day_at(tokens, words, j) -> tuple[int, int] | None:
+    """(day, last token) of a day of the month at token j: ১৫, ১৫ই, ২১শে, পাঁচ, একুশে, পহেলা."""
+    if j >= len(tokens):
+        return None
+    d = _day(tokens[j])
+    if d is not None:
+        if j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end and words[j + 1] in ORDINAL_ENDINGS:
+            return d, j + 1
+        return d, j
+    if words[j] in DAY_NUMBER_WORDS:
+        return DAY_NUMBER_WORDS[words[j]], j
+    return None
+
+
+def _day_month(tokens, words, j) -> tuple[int, int, int] | None:
+    """(day, month, last token) of DAY MONTH at token j."""
+    dd = _day_at(tokens, words, j)
+    if dd is not None and dd[1] + 1 < len(tokens) and (m := _month(tokens[dd[1] + 1])):
+        return dd[0], m, dd[1] + 1
+    return None
+
+
 def _month(tok) -> int | None:
-    return MONTHS.get(_nfc(tok.text))
+    w = _nfc(tok.text)
+    if w.startswith(_DAUGHTER):
+        return None  # মেয়ে, মেয়েরা: a girl, not May with an ending
+    return MONTHS.get(w)
 
 
 def _iso(y: int | None, m: int, d: int | None) -> str | None:
@@ -131,6 +195,29 @@ def future_sentence(tokens) -> bool:
     return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
 
 
+def future_clauses(tokens, sentence_future: bool) -> list[bool]:
+    """For every token, whether the clause holding it speaks of the future: the clause's last word
+    when that is a future or a past/present verb (শনিবার সংস্থাটি বলেছে, … থাকবে: the clause with
+    শনিবার is past); otherwise the sentence's verb decides (see ``future_sentence``)."""
+    out: list[bool] = []
+    lo = 0
+    for hi in range(len(tokens) + 1):
+        if hi < len(tokens) and tokens[hi].text not in _CLAUSE_BREAKS:
+            continue
+        value = sentence_future
+        if lo > 0 or hi < len(tokens):  # a clause, not the whole sentence
+            words = [t for t in tokens[lo:hi] if t.kind in ("word", "latin")]
+            last = _nfc(words[-1].text) if len(words) >= 2 and words[-1].kind == "word" else None
+            if last and not (last in MONTHS or last in WEEKDAYS or last in DAY_WORDS):
+                if last.endswith(_FUTURE_ENDINGS):
+                    value = True
+                elif last.endswith(_PAST_ENDINGS):
+                    value = False
+        out.extend([value] * (hi - lo + (1 if hi < len(tokens) else 0)))
+        lo = hi + 1
+    return out
+
+
 def infer_year(published: date | None, month: int, day: int | None, future: bool) -> int | None:
     """The year of a day or month written without one (see the module docstring)."""
     if published is None:
@@ -183,7 +270,7 @@ def is_calendar_date(tokens) -> bool:
     ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out."""
     words = [_nfc(t.text) for t in tokens]
     for k, (t, w) in enumerate(zip(tokens, words)):
-        if w in MONTHS or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
+        if (w in MONTHS and not w.startswith(_DAUGHTER)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
             return True
         if (w in NEXT or w in LAST or w in THIS or w in NEW) and k + 1 < len(words) and (
                 words[k + 1] in YEAR_UNIT or words[k + 1] in MONTH_UNIT or words[k + 1] in WEEK_UNIT):
@@ -194,25 +281,40 @@ def is_calendar_date(tokens) -> bool:
 def date_spans(tokens, published: date | None) -> list[Span]:
     """Every DATE of one sentence, explicit and relative, with its value."""
     n = len(tokens)
-    future = future_sentence(tokens)
+    future = future_clauses(tokens, future_sentence(tokens))
     words = [_nfc(t.text) for t in tokens]
     explicit_years = {y for i, t in enumerate(tokens) if (y := _year(t)) is not None and i + 1 < n and words[i + 1] in YEAR_WORDS}
     sentence_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     spans: list[Span] = []
+    at: list[int] = []  # the first token of each span
     i = 0
     while i < n:
-        found = _match(tokens, words, i, published, future, sentence_year)
+        found = _match(tokens, words, i, published, future[i], sentence_year)
         if found is None:
             i += 1
             continue
         end, value = found
+        start = i
+        if i > 0 and (words[i - 1] in NEXT or words[i - 1] in LAST) and _day_at(tokens, words, i) is not None and not (
+                spans and spans[-1].end > tokens[i - 1].start):
+            start = i - 1  # আগামী ১২ আগস্ট: the modifier is part of the date
         if value is not None and (days := bounds(value)) is not None and days[0] > days[1]:
             value = None  # a range that ends before it starts (২০২৩ থেকে ২০০৮) is not a span of days
         if end + 1 < n and words[end + 1] in NAMED_THING:
             i = end + 1  # ৭ মার্চ ভবন: a building, not a day
             continue
-        spans.append(Span(tokens[i].start, tokens[end].end, "DATE", "rule", 0.9 if value else 0.6, value))
+        spans.append(Span(tokens[start].start, tokens[end].end, "DATE", "rule", 0.9 if value else 0.6, value))
+        at.append(start)
         i = end + 1
+    # সোমবার (১২ আগস্ট): the weekday is the date in brackets when that date is such a weekday, in the
+    # week the weekday alone would name
+    for k in range(len(spans) - 1):
+        j = at[k]
+        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j + 2 < n and tokens[j + 1].text == "("
+                and at[k + 1] == j + 2 and precision(v := spans[k + 1].value) == "day" and "/" not in v
+                and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]
+                and (spans[k].value is None or abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= 7)):
+            spans[k] = spans[k]._replace(value=v, confidence=0.9)
     return spans
 
 
@@ -229,12 +331,19 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             if (y2 or short) and (y2 or short) > y:
                 end = i + 2 + (1 if i + 3 < n and words[i + 3] in YEAR_WORDS else 0)
                 return end, f"{y}/{y2 or short}"
+        # ২০১৪ ও ২০১৮ সালের: every year of the list is a date
+        k = i
+        while k + 2 < n and words[k + 1] in YEAR_AND and _year(tokens[k + 2]) is not None:
+            k += 2
+        if k > i and k + 1 < n and words[k + 1] in YEAR_WORDS:
+            return i, str(y)
         if nxt in YEAR_WORDS:
             j = i + 2
-            d = _day(tokens[j]) if j < n else None
-            m = _month(tokens[j + 1]) if d is not None and j + 1 < n else (_month(tokens[j]) if j < n else None)
-            if d is not None and m:
-                return j + 1, _iso(y, m, d)
+            if (dm := _day_month(tokens, words, j)) is not None:
+                return dm[2], _iso(y, dm[1], dm[0])
+            if (fl := _first_last_day(words, j)) is not None:
+                return fl[2], _iso(y, fl[0], fl[1])
+            m = _month(tokens[j]) if j < n else None
             if m:
                 return j, _iso(y, m, None)
             return i + 1, str(y)
@@ -242,18 +351,23 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if (w in LAST or w in THIS or w in NEXT) and nxt in YEAR_UNIT and published is not None:
         year = published.year + (1 if w in NEXT else -1 if w in LAST else 0)
         j = i + 2
-        d = _day(tokens[j]) if j < n else None
-        m = _month(tokens[j + 1]) if d is not None and j + 1 < n else (_month(tokens[j]) if j < n else None)
-        if d is not None and m:
-            return j + 1, _iso(year, m, d)
+        if (dm := _day_month(tokens, words, j)) is not None:
+            return dm[2], _iso(year, dm[1], dm[0])
+        if (fl := _first_last_day(words, j)) is not None:
+            return fl[2], _iso(year, fl[0], fl[1])
+        m = _month(tokens[j]) if j < n else None
         if m:
             return j, _iso(year, m, None)
-    # DAY [থেকে DAY] MONTH [YEAR]
-    d1 = _day(t)
-    if d1 is not None and i + 1 < n:
-        j, d2 = i + 1, None
-        if words[j] in RANGE_WORDS and j + 2 < n and _day(tokens[j + 1]) is not None and _month(tokens[j + 2]):
-            d2, j = _day(tokens[j + 1]), j + 2
+    # বছরের প্রথম দিন, বছরের শেষ দিনে: the nearest first or last day of a year (not প্রতি বছরের …)
+    if w in YEAR_UNIT and published is not None and (i == 0 or words[i - 1] not in EVERY) and (
+            fl := _first_last_day(words, i + 1)) is not None:
+        return fl[2], _iso(infer_year(published, fl[0], fl[1], future), fl[0], fl[1])
+    # DAY [থেকে DAY] MONTH [YEAR] [WEEKDAY]
+    dd = _day_at(tokens, words, i)
+    if dd is not None and dd[1] + 1 < n:
+        d1, j, d2 = dd[0], dd[1] + 1, None
+        if words[j] in RANGE_WORDS and (dm := _day_month(tokens, words, j + 1)) is not None:
+            d2, j = dm[0], dm[2]
         m = _month(tokens[j]) if j < n else None
         if m:
             yr = _year(tokens[j + 1]) if j + 1 < n else None
@@ -262,6 +376,12 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
                 end += 1
             lead = words[i - 1] if i > 0 else None
             year = yr or sentence_year or _directed_year(lead, published, m, d1, future)
+            if d2 is None and not yr and not sentence_year and year:
+                if end + 1 < n and words[end + 1] in WEEKDAYS:
+                    end += 1  # ১২ আগস্ট সোমবার: one date
+                year = _weekday_year(tokens, words, i, end, published, year, m, d1)
+                if lead not in NEXT and lead not in THIS:
+                    year = _landmark_year(published, year, m, d1)
             if d2 is not None:
                 # ২৬ থেকে ৫ অক্টোবর: a first day after the last one is in the month before
                 m1, y1 = (m, year) if d1 <= d2 else ((m - 2) % 12 + 1, year - (m == 1) if year else year)
@@ -279,6 +399,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
         if nxt is not None and (yr := _year(tokens[i + 1])) is not None:
             return i + 1, _iso(yr, m, None)
         lead = words[i - 1] if i > 0 else None
+        if (w in BARE_MONTHS and nxt in NAMED_EVENT) or (m == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"])):
+            return None  # জুলাই বিপ্লব, লং মার্চ: not a month
         end = i + 1 if nxt in MONTH_UNIT else i
         if lead in NEXT or lead in LAST or lead in THIS:
             return None  # the relative rules take the modifier too
@@ -289,11 +411,61 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     return _relative(tokens, words, i, published, future)
 
 
+def _first_last_day(words, j) -> tuple[int, int, int] | None:
+    """(month, day, last token) of প্রথম দিন / শেষ দিন at token j (the first or last day of a year)."""
+    if j + 1 < len(words) and words[j] in FIRST_LAST and words[j + 1] in DAY_UNIT:
+        return (*FIRST_LAST[words[j]], j + 1)
+    return None
+
+
+def _weekday_year(tokens, words, i, end, published: date | None, year: int, month: int, day: int) -> int:
+    """The year in which DAY MONTH falls on the weekday written with it (১২ আগস্ট সোমবার, সোমবার
+    (১২ আগস্ট)), when the inferred one does not agree and the year before or after, nearer the
+    publication day, does."""
+    weekday = None
+    if words[end] in WEEKDAYS:
+        weekday = WEEKDAYS[words[end]]
+    elif i > 0 and words[i - 1] in WEEKDAYS:
+        weekday = WEEKDAYS[words[i - 1]]
+    elif i > 1 and tokens[i - 1].text in ("(", ",") and words[i - 2] in WEEKDAYS:
+        weekday = WEEKDAYS[words[i - 2]]
+    if weekday is None or published is None:
+        return year
+    try:
+        if date(year, month, day).weekday() == weekday:
+            return year
+        distance = abs((date(year, month, day) - published).days)
+    except ValueError:
+        return year
+    for y in (year - 1, year + 1):
+        try:
+            # only a year nearer the publication day: a misprinted weekday does not move a date a year
+            if date(y, month, day).weekday() == weekday and abs((date(y, month, day) - published).days) < distance:
+                return y
+        except ValueError:
+            continue
+    return year
+
+
+def _landmark_year(published: date | None, year: int, month: int, day: int) -> int:
+    """A landmark day (LANDMARKS) written without a year is the landmark, unless the inferred day is
+    within LANDMARK_NEAR_DAYS of the publication day (the text speaks of this year's instance)."""
+    landmark = LANDMARKS.get((month, day))
+    if published is None or landmark is None or landmark == year:
+        return year
+    try:
+        if published <= date(landmark, month, day) or abs((date(year, month, day) - published).days) <= LANDMARK_NEAR_DAYS:
+            return year
+    except ValueError:
+        return year
+    return landmark
+
+
 def _directed_year(lead: str | None, published: date | None, month: int, day: int, future: bool) -> int | None:
     if published is None:
         return None
-    if lead in NEXT:
-        return published.year if (month, day) > (published.month, published.day) else published.year + 1
+    if lead in NEXT:  # আগামী ১২ আগস্ট on the 12th: written the day before, it is today
+        return published.year if (month, day) >= (published.month, published.day) else published.year + 1
     if lead in LAST:
         return published.year if (month, day) < (published.month, published.day) else published.year - 1
     return infer_year(published, month, day, future)
@@ -314,7 +486,7 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
                 return i + 1, None
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
             return i + 1, f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
-        if nxt in MONTHS:
+        if nxt in MONTHS and not nxt.startswith(_DAUGHTER):
             if not published:
                 return i + 1, None
             month = MONTHS[nxt]
@@ -334,6 +506,6 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
         if published is None:
             return i + 1, None
         return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
-    if w in ANAPHORS or (w in THAT and nxt in DAY_UNIT):
+    if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None

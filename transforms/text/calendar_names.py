@@ -46,6 +46,8 @@ def _with_inflections(names: dict[str, int]) -> dict[str, int]:
     return forms
 
 
-MONTHS: dict[str, int] = _with_inflections({**_names("months"), **{_nfc(k): v for k, v in _EXTRA_MONTHS.items()}})
+# Month names as written, without inflected forms (জুলাই, not জুলাইয়ের).
+BARE_MONTHS: dict[str, int] = {**_names("months"), **{_nfc(k): v for k, v in _EXTRA_MONTHS.items()}}
+MONTHS: dict[str, int] = _with_inflections(BARE_MONTHS)
 # Babel numbers weekdays Monday=0 … Sunday=6, like datetime.weekday().
 WEEKDAYS: dict[str, int] = _with_inflections({**_names("days"), **{_nfc(k): v for k, v in _EXTRA_WEEKDAYS.items()}})
