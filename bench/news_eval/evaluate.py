@@ -237,6 +237,36 @@ def linking_scores(arts: list[Article]) -> dict:
             "english_name_accuracy": round(english_ok / english_n, 4) if english_n else 0.0, "english_wrong_sample": wrong[:25]}
 
 
+def english_misses(arts: list[Article]) -> list[dict]:
+    """Every gold entity whose English name is wrong (as ``linking_scores`` counts them), with the
+    system entity's name, how it was made and the Bengali name form it came from."""
+    english = _entity_english(arts)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for art in arts:
+        for m in art.system:
+            if m.get("entity_id") and _is_name(m):
+                forms[m["entity_id"]][(m.get("name") or "", m.get("name_latin"), m.get("latin_method") or "")] += 1
+    found: dict[str, list] = defaultdict(list)
+    for art in arts:
+        spans = {(m["start"], m["end"]): m for m in art.system if _is_name(m)}
+        for g in art.gold:
+            if g.label not in NAME_LABELS or g.optional or not g.key:
+                continue
+            m = next((spans[(s, e)] for s, e, _ in sorted(g.accepts) if (s, e) in spans), None)
+            if m is not None:
+                found[g.key].append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}"))
+    out = []
+    for key, hits in found.items():
+        sid = Counter(s for _, s in hits).most_common(1)[0][0]
+        name = english.get(sid)
+        if _norm_name(name) in {_norm_name(a) for a in hits[0][0].english_names}:
+            continue
+        made = [k for k, _ in forms[sid].most_common() if k[1] == name] or [k for k, _ in forms[sid].most_common()] or [("", None, "")]
+        form, _, method = made[0]
+        out.append({"gold": hits[0][0].entity, "label": hits[0][0].label, "system": name, "method": method, "form": form})
+    return out
+
+
 # -- dates ------------------------------------------------------------------------------------------
 
 
@@ -269,7 +299,7 @@ def date_scores(arts: list[Article]) -> dict:
             "wrong_sample": wrong[:30]}
 
 
-def evaluate(set_names: list[str], extractor) -> dict:
+def evaluate(set_names: list[str], extractor, list_english_misses: bool = False) -> dict:
     articles = load_articles()
     sets = {name: load_set(name, articles) for name in set_names}
     seconds = run_system(sets, extractor)
@@ -280,6 +310,8 @@ def evaluate(set_names: list[str], extractor) -> dict:
             r["names_exact"] = name_scores(arts)
             r["names_overlap"] = name_scores(arts, overlap=True)
             r["linking"] = linking_scores(arts)
+            if list_english_misses:
+                r["english_misses"] = english_misses(arts)
         if any(g.label == "DATE" for a in arts for g in a.gold):
             r["dates"] = date_scores(arts)
         report["sets"][name] = r
@@ -308,17 +340,21 @@ def format_report(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="+", help="set names: ner_dev ner_test link_dev link_test dates_dev dates_test")
+    ap.add_argument("sets", nargs="+", help="set names: ner_dev ner_test link_dev link_test dates_dev dates_dev2 dates_test")
     ap.add_argument("--json", type=Path, help="write the full report here")
     ap.add_argument("--no-model", action="store_true", help="gazetteer and rules only")
     ap.add_argument("--model", type=Path, help="NER model folder (default: the shipped one)")
+    ap.add_argument("--english-misses", action="store_true", help="list every gold entity whose English name is wrong")
     args = ap.parse_args(argv)
     from khobor.flows.resources import entity_extractor
     from khobor.transforms.entities.extract import extractor_for
 
     extractor = extractor_for(None) if args.no_model else entity_extractor(args.model)
-    report = evaluate(args.sets, extractor)
+    report = evaluate(args.sets, extractor, list_english_misses=args.english_misses)
     print(format_report(report))
+    for name, r in report["sets"].items():
+        for w in r.get("english_misses", []):
+            print(f"{name}\t{w['label']}\t{w['gold']}\t{w['system']}\t{w['method']}\t{w['form']}")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -1,11 +1,17 @@
 """Conventional English names: how English-language news writes a Bengali name.
 
 In order: the gazetteer's English name (every curated place, organisation and person carries one);
-else word by word, a person's name part from the curated table (রহমান → Rahman, তারেক → Tarique,
+else word by word, a person's name part from the curated table (রহমান → Rahman, তারেক → Tarek,
 মো. → Md.), a known one-word place (গাজীপুর → Gazipur), a word of institutional names (হাসপাতাল →
 Hospital, থানা → Police Station); then the spelling English text uses for a foreign word, found in
 an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress, see ``transliterate``); and only what
-none of these knows is romanised. A numbered name keeps its number (বরিশাল-৩ → Barishal-3). The
+none of these knows is romanised as Bangladeshi English writes names (``transliterate.romanize_name``:
+করিম Karim, not Korim; a place gets no English-word spelling, বটতলী is no Bottle). A numbered name
+keeps its number (বরিশাল-৩ → Barishal-3); a hyphenated word is spelt part by part; a place named for
+a person or a place is that name with its ending (রহিমপুর → Rahimpur, বেনজিরাবাদ → Benazirabad).
+People's names are composed as the press writes them: initials in a row together (এ কে এম → AKM),
+আক্তার before another part Akhtar (a man's name), last Akter (a woman's family name). A one-word
+organisation inside a longer name loses its "The Daily" and "Ltd." (ইনকিলাব মঞ্চ → Inqilab Mancha). The
 method says which: ``gazetteer``, ``name_parts`` (people's names from the table), ``dictionary``
 (institution or place words, with or without name parts), ``lexicon`` (at least one word from the
 English word list, none romanised), ``romanised`` (at least one word romanised).
@@ -17,8 +23,8 @@ import re
 import unicodedata
 
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
-from khobor.transforms.entities.names import bengali_acronym, romanize, stem_candidates
-from khobor.transforms.entities.transliterate import lexicon_spelling, native_word
+from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
+from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, romanize_name
 
 # Words of institutions' and places' names, as English news writes them.
 WORDS = {
@@ -42,6 +48,31 @@ WORDS = {
     "প্রেস": "Press", "জজ": "Judge", "ম্যাজিস্ট্রেট": "Magistrate", "চিফ": "Chief", "হাইওয়ে": "Highway",
     "পরিবহন": "Paribahan", "কোতোয়ালি": "Kotwali", "কোতোয়ালী": "Kotwali",
     "এয়ারলাইন্স": "Airlines", "এয়ারলাইনস": "Airlines", "এয়ারওয়েজ": "Airways", "এয়ারলাইন": "Airline", "দি": "The",
+    # English words Bengali writes in institutions' names (common in Bengali text, so the English word
+    # list does not take them: see transliterate.native_word), and the native words of such names
+    "ইন্টারন্যাশনাল": "International", "ন্যাশনাল": "National", "ইউনাইটেড": "United", "পিপলস": "People's",
+    "ইউনিভার্সিটি": "University", "স্কুল": "School", "ক্যাডেট": "Cadet", "পলিটেকনিক": "Polytechnic",
+    "রেসিডেনসিয়াল": "Residential", "ইনস্টিটিউট": "Institute", "ইন্সটিটিউট": "Institute", "সেন্টার": "Centre",
+    "কেন্দ্র": "Centre", "রিসার্চ": "Research", "ল্যাবরেটরি": "Laboratory", "ল্যাবরেটরিজ": "Laboratories",
+    "ইন্ডাস্ট্রিজ": "Industries", "ইন্ডাস্ট্রি": "Industry", "টেক্সটাইল": "Textile", "টেক্সটাইলস": "Textiles",
+    "ফার্মাসিউটিক্যালস": "Pharmaceuticals", "ইন্স্যুরেন্স": "Insurance", "হোল্ডিংস": "Holdings",
+    "এন্টারপ্রাইজ": "Enterprise", "ট্রেডার্স": "Traders", "ইঞ্জিনিয়ারিং": "Engineering", "গার্মেন্টস": "Garments",
+    "কনস্ট্রাকশন": "Construction", "ডেভেলপমেন্ট": "Development", "সার্ভিস": "Service", "সার্ভিসেস": "Services",
+    "মিডিয়া": "Media", "নিউজ": "News", "সোসাইটি": "Society", "কমিটি": "Committee", "ফোরাম": "Forum",
+    "নেটওয়ার্ক": "Network", "হসপিটাল": "Hospital", "ক্লিনিক": "Clinic", "ডায়াগনস্টিক": "Diagnostic",
+    "হোটেল": "Hotel", "রিসোর্ট": "Resort", "পার্ক": "Park", "মার্কেট": "Market", "টাওয়ার": "Tower",
+    "প্লাজা": "Plaza", "স্কয়ার": "Square", "টার্মিনাল": "Terminal", "গেটওয়ে": "Gateway", "স্টেডিয়াম": "Stadium",
+    "মিশন": "Mission", "দূতাবাস": "Embassy", "হাইকমিশন": "High Commission", "কনস্যুলেট": "Consulate",
+    "ব্রিগেড": "Brigade", "ব্যাটালিয়ন": "Battalion", "রেজিমেন্ট": "Regiment", "ক্যান্টনমেন্ট": "Cantonment",
+    "স্বাস্থ্য": "Health", "কমপ্লেক্স": "Complex", "কারাগার": "Jail", "মসজিদ": "Mosque", "মন্দির": "Temple",
+    "প্রেসক্লাব": "Press Club", "ফায়ার": "Fire", "পুলিশ": "Police", "ক্যাম্প": "Camp", "পাবলিক": "Public",
+    "প্রাইভেট": "Private", "ক্রিকেট": "Cricket", "ফুটবল": "Football", "স্পোর্টিং": "Sporting", "সংগঠন": "Organisation",
+    "হাই": "High", "সায়েন্স": "Science", "সায়েন্সেস": "Sciences", "অফিসার্স": "Officers'", "অফিসার": "Officer",
+    "সিকিউরিটিজ": "Securities", "ইনডিপেনডেন্ট": "Independent", "ডেমোক্রেটিক": "Democratic", "রিপাবলিকান": "Republican",
+    "প্রগ্রেসিভ": "Progressive", "মেডিক্যাল": "Medical", "টাউন": "Town", "বয়েজ": "Boys'", "গার্লস": "Girls'",
+    "মডার্ন": "Modern", "মর্ডান": "Modern", "জুডিসিয়াল": "Judicial", "জুডিশিয়াল": "Judicial", "টেলিকম": "Telecom",
+    "অ্যান্ড": "and", "এন্ড": "and", "অ্যান্ডস": "and", "অব": "of", "অফ": "of", "দ্য": "The", "ফর": "for",
+    "ডটকম": ".com", "শহীদ": "Shaheed",  # a martyr in the name of a place or body (people keep the name part Shahid)
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
@@ -58,6 +89,75 @@ def _one_word_places() -> dict[str, str]:
             e = gaz.entries[ids[0]]
             if len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0]:
                 out[key[0]] = e.canonical_latin
+    return out
+
+
+def _inside_a_name(english: str) -> str:
+    """A one-word name's English as a word of a longer name: ইনকিলাব মঞ্চ is Inqilab Mancha, not The
+    Daily Inqilab Mancha; অ্যাপল স্টোর is no Apple Inc. Store."""
+    english = re.sub(r"\s*\(.*?\)\s*$", "", english)
+    english = re.sub(r"^The (Daily |Weekly )?", "", english)
+    return re.sub(r",? (Inc\.|Ltd\.|Limited|PLC|Corporation)$", "", english)
+
+
+# In a man's name আক্তার and আকতার are spelt Akhtar and Aktar (আক্তার হোসেন, Akhtar Hossain); as a
+# woman's family name, last, Akter (নাসিমা আক্তার, Nasima Akter), as the table has them.
+_BEFORE_ANOTHER_PART = {unicodedata.normalize("NFC", k): v for k, v in {"আক্তার": "Akhtar", "আকতার": "Aktar", "আখতার": "Akhtar"}.items()}
+
+# Endings of place names: a place named for a person or a known place (বেনজিরাবাদ, রহিমপুর) is that
+# name with the ending English writes (Benazirabad, Rahimpur).
+_PLACE_ENDINGS = sorted(((unicodedata.normalize("NFC", b), l) for b, l in [
+    ("াবাদ", "abad"), ("আবাদ", "abad"), ("পুর", "pur"), ("নগর", "nagar"), ("গঞ্জ", "ganj"), ("বাড়ী", "bari"),
+    ("বাড়ি", "bari"), ("পাড়া", "para"), ("হাট", "hat"), ("ঘাট", "ghat"), ("কান্দি", "kandi"), ("খালী", "khali"),
+]), key=lambda bl: -len(bl[0]))
+
+
+def _place_compound(token: str) -> str | None:
+    for ending, latin in _PLACE_ENDINGS:
+        stem = token[: -len(ending)]
+        if not token.endswith(ending) or graphemes(stem) < 2:
+            continue
+        if is_name_part(stem):
+            return name_parts()[stem].en + latin
+        places = _one_word_places()
+        if stem in places and len(places[stem].split()) == 1:
+            return places[stem] + latin
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _spelt_acronym(word: str) -> str | None:
+    """Like ``names.bengali_acronym`` but trying every split, not only the longest letter name first:
+    জিএসি is G-A-C (জি এ সি), though এস (S) also starts at its এ."""
+    from khobor.transforms.entities.names import _LETTER_NAMES
+
+    word = unicodedata.normalize("NFC", word)
+    best: dict[int, str] = {0: ""}
+    for i in range(len(word)):
+        if i not in best:
+            continue
+        for name, letter in _LETTER_NAMES.items():
+            if word.startswith(name, i) and i + len(name) not in best:
+                best[i + len(name)] = best[i] + letter
+    out = best.get(len(word))
+    return out if out and 2 <= len(out) <= 6 else None
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """Two or more initials in a row are written together without dots, as Bangladeshi English does:
+    এ কে এম → AKM, বি এম → BM (a single one keeps its dot: M. Hossain)."""
+    out, run = [], []
+    for w in words + [""]:
+        if re.fullmatch(r"[A-Z]\.?", w):
+            run.append(w[0])
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(f"{r}." for r in run)
+        run = []
+        if w:
+            out.append(w)
     return out
 
 
@@ -85,14 +185,27 @@ def _word(token: str, label: str) -> tuple[str, str]:
             return places[stem], "dictionary"
         if is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
+    parts = [p for p in token.split("-") if p]
+    if len(parts) > 1 and unicodedata.normalize("NFC", token) not in WORDS and not is_name_part(token):
+        spelt = [_word(p, label) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
+        methods = {m for _, m in spelt}
+        method = "romanised" if "romanised" in methods else "lexicon" if "lexicon" in methods else spelt[0][1]
+        return "-".join(w.rstrip(".") if re.fullmatch(r"[A-Z]\.", w) else w for w, _ in spelt), method  # পিএমএল-এন PML-N
+    if label != "PERSON":
+        compound = _place_compound(token)
+        if compound:
+            return compound, "dictionary"
     if label != "PERSON" and not native_word(token):
-        acronym = bengali_acronym(token)  # ইউপিডিএফ → UPDF (people's initials are in the name-part table)
+        acronym = bengali_acronym(token) or _spelt_acronym(token)  # ইউপিডিএফ → UPDF (people's initials are in the name-part table)
         if acronym:
             return acronym, "dictionary"
-    spelt = lexicon_spelling(token)
+    # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
+    # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
+    # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
+    spelt = lexicon_spelling(token) if label != "LOC" else None
     if spelt:
         return spelt, "lexicon"
-    return romanize(token), "romanised"
+    return romanize_name(token, label), "romanised"
 
 
 def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> tuple[str, str]:
@@ -101,6 +214,16 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
         return gazetteer_latin, "gazetteer"
     tokens = unicodedata.normalize("NFC", form).split()
     words = [_word(t, label) for t in tokens]
+    places = _one_word_places()
+    for k, t in enumerate(tokens):
+        if len(tokens) > 1 and words[k][1] == "dictionary" and t in places and words[k][0] == places[t]:
+            words[k] = (_inside_a_name(words[k][0]), words[k][1])
+        if label == "PERSON" and k < len(tokens) - 1 and t in _BEFORE_ANOTHER_PART:
+            words[k] = (_BEFORE_ANOTHER_PART[t], words[k][1])
+        if label == "PERSON" and k < len(tokens) - 1 and words[k][1] != "name_parts" and t.replace(".", ""):
+            initials = _spelt_acronym(t.replace(".", ""))  # একেএম, এ.কে.এম. জাহাঙ্গীর: initials as one word
+            if initials and len(initials) <= 4:
+                words[k] = (initials, "name_parts")
     for k in range(1, len(tokens)):  # Upazila Parishad, Union Parishad: a local council keeps its Bengali word
         if tokens[k] == _PARISHAD and tokens[k - 1] in _LOCAL_BODIES:
             words[k] = ("Parishad", words[k][1])
@@ -109,4 +232,10 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     methods = {m for _, m in words}
     method = ("romanised" if "romanised" in methods else "lexicon" if "lexicon" in methods
               else "name_parts" if methods == {"name_parts"} else "dictionary")
-    return " ".join(w for w, _ in words), method
+    latin = [w for w, _ in words]
+    for k in range(len(latin) - 1, 0, -1):  # ডন ডটকম → Don.com
+        if latin[k].startswith("."):
+            latin[k - 1 : k + 1] = [latin[k - 1] + latin[k]]
+    if label == "PERSON":
+        latin = _join_initials(" ".join(latin).split())
+    return " ".join(latin), method

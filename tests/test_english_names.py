@@ -1,0 +1,82 @@
+"""Conventional English names of names no table knows as a whole (transforms/entities/english.py and
+the name romanisation of transforms/entities/transliterate.py). Made-up names, not from any article."""
+from __future__ import annotations
+
+import pytest
+
+from khobor.transforms.entities.english import english_name
+from khobor.transforms.entities.names import nfc
+from khobor.transforms.entities.transliterate import romanize_name
+
+
+@pytest.mark.parametrize(
+    "bn, label, en",
+    [
+        ("করিম", "PERSON", "Karim"),  # the inherent vowel is a, not o (Korim)
+        ("আজিজুল", "PERSON", "Azizul"),  # জ inside a person's name is z
+        ("আসাদুজ্জামান", "PERSON", "Asaduzzaman"),  # and so is জ্জ
+        ("জামাল", "PERSON", "Jamal"),  # but not at its start
+        ("শায়লা", "PERSON", "Shaila"),  # য় between a vowel and a consonant
+        ("ইউসুফ", "PERSON", "Yusuf"),
+        ("অ্যাডাম", "PERSON", "Adam"),
+        ("এডওয়ার্ড", "PERSON", "Edward"),
+        ("চন্দ্র", "PERSON", "Chandra"),
+        ("দৌলতপুর", "LOC", "Doulatpur"),  # a place's ending as such
+        ("ঈশ্বরদী", "LOC", "Ishwardi"),  # ব-ফলা is w
+        ("মঙ্গলকান্দি", "LOC", "Mangalkandi"),  # ঙ্গ is ng
+        ("সোনাতলা", "LOC", "Sonatala"),
+        ("তাজপুর", "LOC", "Tajpur"),  # a place's জ stays j
+    ],
+)
+def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):
+    assert romanize_name(nfc(bn), label) == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("বি এম করিম", "BM Karim"),  # two or more initials in a row are written together
+        ("এ.কে.এম. রহমান", "AKM Rahman"),  # also when written as one word with dots
+        ("একেএম রহমান", "AKM Rahman"),
+        ("এম হোসেন", "M. Hossain"),  # a single initial keeps its dot
+        ("আক্তার হোসেন", "Akhtar Hossain"),  # a man's name: আক্তার before another part
+        ("নাসিমা আক্তার", "Nasima Akter"),  # a woman's family name, last
+        ("সাকিব রহমান", "Sakib Rahman"),  # no famous person's own spelling for everyone (Shakib, Tarique)
+        ("তারেক হোসেন", "Tarek Hossain"),
+    ],
+)
+def test_people_names_are_composed_as_news_writes_them(bn, en):
+    assert english_name(nfc(bn), "PERSON")[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, label, en",
+    [
+        ("ইনকিলাব মঞ্চ", "ORG", "Inqilab Mancha"),  # a one-word name inside a longer one loses its The Daily
+        ("রহিমাবাদ", "LOC", "Rahimabad"),  # a place named for a person: the name part with its ending
+        ("করিমপুর", "LOC", "Karimpur"),
+        ("শহীদ করিমাবাদ", "LOC", "Shaheed Karimabad"),  # a martyr in a place's name
+        ("শহীদ করিম", "PERSON", "Shahid Karim"),  # but a person's name part
+        ("রূপনগর ইন্টারন্যাশনাল স্কুল", "ORG", "Rupnagar International School"),  # English words of institutions
+        ("রূপসা পিপলস সোসাইটি", "ORG", "Rupsha People's Society"),
+        ("খবর ডটকম", "ORG", "Khabar.com"),
+        ("জিএসি", "ORG", "GAC"),  # a Bengali-spelt acronym, whatever letter name could start where
+    ],
+)
+def test_institutions_and_places_are_composed(bn, label, en):
+    assert english_name(nfc(bn), label)[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, label, en",
+    [
+        ("বটতলী", "LOC", "Battali"),  # a place no gazetteer knows gets no English word's spelling (Bottle)
+        ("চাপড়া", "LOC", "Chapra"),  # (Chopra)
+        ("ইউনিভার্সিটি অব রূপনগর", "ORG", "University of Rupnagar"),  # connectives stay lower case
+        ("রূপসা অ্যান্ড মেঘনা ট্রেডার্স", "ORG", "Rupsha and Meghna Traders"),
+        ("রূপসা-মেঘনা গ্রুপ", "ORG", "Rupsha-Meghna Group"),  # a hyphenated word is spelt part by part
+        ("পিএমএল-এন", "ORG", "PML-N"),
+    ],
+)
+def test_places_keep_their_romanisation_and_words_are_joined(bn, label, en):
+    assert english_name(nfc(bn), label)[0] == en
