@@ -170,3 +170,67 @@ def test_gazetteer_links_inflected_and_latin_forms():
     spans = _spans(text, [("রাশিয়ায়", "LOC"), ("Russia", "LOC"), ("ক্রেমলিনে", "LOC")])
     out = Linker(default_gazetteer()).link_document(text, spans)
     assert [link.entity_id for link in out.links] == ["loc:RU", "loc:RU", "loc:kremlin"]
+
+
+# -- names that say more than the gazetteer entry they contain (made-up names) ----------------------
+
+def _tiny_gazetteer():
+    from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry
+
+    entries = [
+        GazetteerEntry("loc:QQ", "LOC", "কল্পদেশ", "Kalpadesh", {"কল্পদেশ"}, "country"),
+        GazetteerEntry("org:mo-tea", "ORG", "চা মন্ত্রণালয়", "Ministry of Tea", set(), "ministry"),
+        GazetteerEntry("org:shanti-dal", "ORG", "শান্তি দল", "Peace Party", {"Peace Party"}, "party"),
+        GazetteerEntry("loc:ratanpur", "LOC", "রতনপুর", "Ratanpur", set(), "district"),
+        GazetteerEntry("org:sat", "ORG", "বিশেষ সালিশি ট্রাইব্যুনাল", "Special Arbitration Tribunal", {"বিশেষ সালিশি ট্রাইব্যুনাল-২"}, "court"),
+    ]
+    return Gazetteer({e.entity_id: e for e in entries})
+
+
+def test_a_numbered_name_is_its_own_entity():
+    gaz = _tiny_gazetteer()
+    text = "বিশেষ সালিশি ট্রাইব্যুনাল-২ রায় দেন। বিশেষ সালিশি ট্রাইব্যুনাল আরও জানায়।"
+    out = Linker(gaz).link_document(text, _spans(text, [("বিশেষ সালিশি ট্রাইব্যুনাল-২", "ORG"), ("বিশেষ সালিশি ট্রাইব্যুনাল", "ORG")]))
+    numbered, plain = out.links
+    assert plain.entity_id == "org:sat"
+    assert numbered.entity_id != "org:sat" and numbered.latin == "Special Arbitration Tribunal-2"
+    again = Linker(gaz).link_document(text, _spans(text, [("বিশেষ সালিশি ট্রাইব্যুনাল-২", "ORG")]))
+    assert again.links[0].entity_id == numbered.entity_id  # the same tribunal in every document
+    assert not any(eid == numbered.entity_id for eid, _ in out.new_aliases.values())  # no alias ties the bare name to it
+
+
+def test_a_foreign_country_before_a_ministry_makes_it_that_countrys():
+    gaz = _tiny_gazetteer()
+    text = "কল্পদেশের চা মন্ত্রণালয় জানায়। পরে চা মন্ত্রণালয়ের মুখপাত্র বলেন।"
+    out = Linker(gaz).link_document(text, _spans(text, [("কল্পদেশের", "LOC"), ("চা মন্ত্রণালয়", "ORG"), ("চা মন্ত্রণালয়ের", "ORG")]))
+    country, owned, later = out.links
+    assert country.entity_id == "loc:QQ"
+    assert owned.entity_id not in ("org:mo-tea", None) and owned.latin == "Ministry of Tea of Kalpadesh"
+    assert later.entity_id == owned.entity_id  # the bare mention after it is the same ministry
+    # The country as an adjective says the same; a ministry with no country before it is the gazetteer's.
+    text2 = "কল্প চা মন্ত্রণালয় জানায়।"
+    adj = Span(0, len("কল্প"), "LOC", "gazetteer", 0.9, "adjective")
+    out2 = Linker(gaz).link_document(text2, [(adj, "loc:QQ"), *_spans(text2, [("চা মন্ত্রণালয়", "ORG")])])
+    assert out2.links[1].entity_id == owned.entity_id
+    text3 = "চা মন্ত্রণালয় জানায়। কল্পদেশ সফরে যান।"
+    out3 = Linker(gaz).link_document(text3, _spans(text3, [("চা মন্ত্রণালয়", "ORG"), ("কল্পদেশ", "LOC")]))
+    assert out3.links[0].entity_id == "org:mo-tea"
+
+
+def test_a_place_and_unit_words_before_a_party_make_its_local_unit():
+    gaz = _tiny_gazetteer()
+    text = "রতনপুর জেলা শান্তি দলের সভা হয়। শান্তি দল বলেছে। রতনপুরের শান্তি দল নেতারা আসেন।"
+    spans = _spans(text, [("রতনপুর", "LOC"), ("শান্তি দলের", "ORG"), ("শান্তি দল", "ORG"), ("রতনপুরের", "LOC"), ("শান্তি দল", "ORG")])
+    out = Linker(gaz).link_document(text, spans)
+    place, unit, party, _, party_again = out.links
+    assert place.entity_id == "loc:ratanpur"
+    assert unit.entity_id not in ("org:shanti-dal", None) and unit.latin == "Peace Party Ratanpur District"
+    assert party.entity_id == party_again.entity_id == "org:shanti-dal"  # a genitive place alone is no unit word
+
+
+def test_two_places_in_brackets_are_not_one_entity():
+    gaz = _tiny_gazetteer()
+    text = "রতনপুর-৩ (রতনপুর) আসনে ভোট হবে।"
+    out = Linker(gaz).link_document(text, _spans(text, [("রতনপুর-৩", "LOC"), ("রতনপুর", "LOC")]))
+    assert out.links[1].entity_id == "loc:ratanpur"
+    assert out.links[0].entity_id not in ("loc:ratanpur", None)

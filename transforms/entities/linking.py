@@ -8,6 +8,12 @@ called it a person or an organisation; each mention keeps its own label.
 The rules, in order:
 
 1. A gazetteer name decides: its entry is the entity (a country adjective too, in adjective form).
+   Except where the name says more than the entry (``_qualified``): a number of its own
+   (ট্রাইব্যুনাল-১), a foreign country right before a national body (রাশিয়ার / রুশ প্রতিরক্ষা
+   মন্ত্রণালয়: Russia's, and so is that ministry's later bare mention in the document), a place and
+   unit words right before a party (বরিশাল মহানগর ছাত্রলীগ: the local unit) make an entity of their
+   own, derived from the entry (its id from the longer name). ``A (B)`` makes one entity only when
+   one side is an acronym or one word beside a longer name: বগুড়া-৭ (গাবতলী) names two places.
 2. An acronym finds its expansion: the gazetteer's abbreviations, ``long name (ACR)`` anywhere in the
    warehouse, and Bengali-spelt Latin acronyms (এসসিও = SCO).
 3. A name already known (from the gazetteer, or learnt in an earlier document or run) is that
@@ -57,6 +63,18 @@ _LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,7}$")
 COMMON_PART_RANK = 300
 # Honorific parts that say nothing about who a person is.
 _NEUTRAL_PARTS = {nfc(w) for w in "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ আবু আবদুল আব্দুল আবদুর আব্দুর শেখ সৈয়দ কাজী মির্জা খন্দকার".split()}
+_COUNTRY = re.compile(r"^loc:[A-Z]{2}$")
+# A name with a number of its own (ট্রাইব্যুনাল-১, বগুড়া-৭) is not the name without it.
+_NUMBERED = re.compile(r"^(.*\S)\s*-\s*([০-৯0-9]+)$")
+_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+# Words between a place and a party that make the pair a local unit of the party (বরিশাল মহানগর ছাত্রলীগ).
+_UNIT_WORDS = {nfc(k): v for k, v in {
+    "উপজেলা": "Upazila", "জেলা": "District", "মহানগর": "Metropolitan", "মহানগরী": "Metropolitan", "পৌর": "Municipal",
+    "পৌরসভা": "Municipality", "থানা": "Thana", "ইউনিয়ন": "Union", "ওয়ার্ড": "Ward", "উত্তর": "North", "দক্ষিণ": "South",
+    "সদর": "Sadar", "শহর": "City", "নগর": "City"}.items()}
+# Kinds of gazetteer organisation that a foreign country before them makes that country's own.
+_NATIONAL_KINDS = {"ministry"}
+_GENITIVE = {nfc(x) for x in ("র", "ের", "এর", "-এর", "রও", "েরও")}
 
 
 def alias_key(form: str) -> str:
@@ -188,6 +206,7 @@ class Linker:
         self.index = dict(_gazetteer_index(gazetteer))
         self.people: dict[str, list[str]] = defaultdict(list)  # person base -> entity ids
         self.stored: set[str] = set()  # name, acronym and person keys stored or returned
+        self.derived: set[str] = set()  # entities derived from a gazetteer entry (its numbered, foreign or local form)
         for key, eid in self.store.names().items():
             self.stored.add(key)
             if key.startswith("P|"):
@@ -305,8 +324,84 @@ class Linker:
                 self._link(out, i, out.links[head].entity_id, "name", names[i])
             else:
                 self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+        self._qualified(text, spans, out, names)
         self._register(spans, out, names, context)
         return out
+
+    # -- names longer than the entry they contain --------------------------------------------------
+    def _qualified(self, text, spans, out: LinkOutput, names) -> None:
+        """Mentions of a gazetteer entry that, with what stands right before them or with a number of
+        their own, name something else: its own entity, derived from the entry.
+
+        - a number: আন্তর্জাতিক অপরাধ ট্রাইব্যুনাল-১ is tribunal 1 (International Crimes Tribunal-1);
+        - a foreign country before a national body: রাশিয়ার (রুশ) প্রতিরক্ষা মন্ত্রণালয় is Russia's
+          ministry, and so is a later bare mention of that ministry in the document;
+        - a place (and unit words) before a party: বরিশাল মহানগর ছাত্রলীগ is the party's local unit.
+        """
+        order = sorted((k for k in names if out.links[k].entity_id), key=lambda k: spans[k][0].start)
+        prev = dict(zip(order[1:], order))  # the name right before each name
+        foreign: dict[str, tuple[str, str]] = {}  # gazetteer id -> (canonical, English name) of its foreign form here
+        for i in order:
+            span, link = spans[i][0], out.links[i]
+            entry = self.gazetteer.entries.get(link.entity_id)
+            surface = text[span.start : span.end]
+            if link.form == "adjective":
+                continue
+            if entry is None:
+                continue
+            latin = entry.canonical_latin
+            numbered = _NUMBERED.match(names[i])
+            if numbered and not _NUMBERED.match(entry.canonical):
+                self._derive(out, i, entry.label, names[i], f"{latin}-{numbered.group(2).translate(_DIGITS)}", names[i])
+                continue
+            j = prev.get(i)
+            before = out.links[j] if j is not None else None
+            if entry.label == "ORG" and entry.kind in _NATIONAL_KINDS:
+                if before is not None and not text[spans[j][0].end : span.start].strip() and self._owner(text, spans[j][0], before, names[j]):
+                    country = self.gazetteer.entries[before.entity_id]
+                    if country.entity_id != "loc:BD":
+                        c = country.canonical
+                        canonical = f"{c}{'র' if c[-1:] in 'ািীুূেৈোৌ' else 'ের'} {entry.canonical}"
+                        foreign[entry.entity_id] = (canonical, f"{latin} of {country.canonical_latin}")
+                    else:
+                        foreign.pop(entry.entity_id, None)
+                if entry.entity_id in foreign:
+                    canonical, eng = foreign[entry.entity_id]
+                    self._derive(out, i, "ORG", canonical, eng, names[i])
+                continue
+            if entry.label == "ORG" and entry.kind == "party" and before is not None and spans[j][0].label == "LOC" \
+                    and not _COUNTRY.match(before.entity_id or ""):
+                words = text[spans[j][0].end : span.start].split()
+                place_surface = text[spans[j][0].start : spans[j][0].end]
+                if all(w in _UNIT_WORDS for w in words) and (words or nfc(place_surface) == names[j]):
+                    party = self._acronym(surface) or self._short_latin(entry)
+                    eng = " ".join([party, before.latin or names[j], *(_UNIT_WORDS[w] for w in words)])
+                    self._derive(out, i, "ORG", self.form(text[spans[j][0].start : span.end]), eng, names[i])
+
+    def _ending(self, surface: str, form: str) -> str:
+        surface = nfc(surface).replace("\u200c", "").replace("\u200d", "")
+        return surface[len(form):] if surface.startswith(form) else ""
+
+    def _owner(self, text, span: Span, link: Linked, form: str) -> bool:
+        """Whether a mention right before a name says whose it is: a country, as an adjective (রুশ)
+        or in the genitive (রাশিয়ার)."""
+        if not _COUNTRY.match(link.entity_id or "") or link.entity_id not in self.gazetteer.entries:
+            return False
+        return link.form == "adjective" or self._ending(text[span.start : span.end], form) in _GENITIVE
+
+    @staticmethod
+    def _short_latin(entry: GazetteerEntry) -> str:
+        """The shortest English name of an organisation, without a leading 'Bangladesh' (Awami League)."""
+        names = [re.sub(r"^Bangladesh\s+", "", n) for n in entry.names() if n.isascii() and not _LATIN_ACRONYM.match(n)]
+        return min(names, key=lambda n: (len(n.split()), len(n), n)) if names else entry.canonical_latin
+
+    def _derive(self, out: LinkOutput, i: int, label: str, canonical: str, latin: str, name: str) -> None:
+        """Link mention ``i`` to an entity derived from a gazetteer entry: its id from its own name, so
+        every document that says it finds it."""
+        eid = entity_id_for(label, canonical)
+        self.derived.add(eid)
+        self._use(out, eid, dict(label=label, canonical=canonical, canonical_latin=latin, source="gazetteer", latin_method="gazetteer"))
+        out.links[i] = Linked(eid, out.links[i].form, name, latin, "gazetteer")
 
     def _lookup(self, span: Span, form: str) -> str | None:
         if span.label == "PERSON" and len(form.split()) > 1 and common_full_name(form):
@@ -341,6 +436,8 @@ class Linker:
             between, after = text[sa.end : sb.start], text[sb.end : sb.end + 2]
             if not re.fullmatch(r"\s*\(\s*", between) or not after.lstrip().startswith(")"):
                 continue
+            if not self._alias_pair(text, sa, sb, names[a], names[b]):
+                continue
             ea, eb = out.links[a].entity_id, out.links[b].entity_id
             if ea and not eb:
                 self._link(out, b, ea, "acronym", names[b])
@@ -353,6 +450,16 @@ class Linker:
             acr = self._acronym(names[b])
             if acr and out.links[b].entity_id:
                 self.index.setdefault(acronym_key(acr), out.links[b].entity_id)
+
+    def _alias_pair(self, text, sa: Span, sb: Span, name_a: str, name_b: str) -> bool:
+        """Whether ``A (B)`` gives one name twice: one of them an acronym, or one word beside a longer
+        name. Two places (বগুড়া-৭ (গাবতলী)) or two one-word names say where or which, not the same name."""
+        if sa.label == sb.label == "LOC":
+            return False
+        if self._acronym(text[sa.start : sa.end]) or self._acronym(text[sb.start : sb.end]):
+            return True
+        na, nb = len(name_a.split()), len(name_b.split())
+        return min(na, nb) == 1 and max(na, nb) > 1
 
     def _chain_head(self, i: int, spans, names, heads: dict | None = None) -> int | None:
         """For a one-word person mention: the nearest earlier (else later) full person name in the
@@ -426,7 +533,7 @@ class Linker:
         """Aliases that let later documents and runs find these entities."""
         for i, ((span, _), link) in enumerate(zip(spans, out.links)):
             eid = link.entity_id
-            if eid is None or span.label not in NAME_LABELS or link.form == "adjective" or eid in self.gazetteer.entries:
+            if eid is None or span.label not in NAME_LABELS or link.form == "adjective" or eid in self.gazetteer.entries or eid in self.derived:
                 continue
             form = names[i]
             words = form.split()
