@@ -82,6 +82,23 @@ def collect_batch_garbage() -> None:
     gc.collect()
 
 
+MMAP_THRESHOLD = 64 * 1024  # bytes: blocks this large get pages of their own (see keep_large_blocks_off_the_heap)
+
+
+def keep_large_blocks_off_the_heap() -> None:
+    """Give every block of ``MMAP_THRESHOLD`` or more its own pages, returned to the system when it
+    is freed. glibc raises its threshold (up to 32 MB) each time a large block is freed, so a run's
+    batch-sized blocks (article bodies, lists of a batch's rows) moved into the heap, between
+    blocks that live on, and the heap's free but resident space grew with the run: 22 → 148 MB
+    over 3× news_bench, 10 MB with the fixed threshold, and the run's process 60–100 MB smaller."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(-3, MMAP_THRESHOLD)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def give_back_memory() -> None:
     """Return the freed heap of a finished batch to the system. glibc keeps freed memory in its
     arenas, so without this a process's resident size stays at its largest batch plus fragments, and
@@ -166,6 +183,7 @@ class DocumentPipeline:
         self.loader = loader or (lambda batch: wdb.load_batch(layout.db, run_id, batch))
         self.totals = Totals()
         self.bar = progress.current().stage("process", unit="items")
+        keep_large_blocks_off_the_heap()
 
     def __reduce__(self):
         # Prefect ships the parameters of the task a batch is submitted from (ingest) along with the
