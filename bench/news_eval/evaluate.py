@@ -256,7 +256,7 @@ def english_misses(arts: list[Article]) -> list[dict]:
             if m is not None:
                 found[g.key].append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}"))
     out = []
-    for key, hits in found.items():
+    for hits in found.values():
         sid = Counter(s for _, s in hits).most_common(1)[0][0]
         name = english.get(sid)
         if _norm_name(name) in {_norm_name(a) for a in hits[0][0].english_names}:

@@ -52,7 +52,7 @@ WORDS = {
     # list does not take them: see transliterate.native_word), and the native words of such names
     "ইন্টারন্যাশনাল": "International", "ন্যাশনাল": "National", "ইউনাইটেড": "United", "পিপলস": "People's",
     "ইউনিভার্সিটি": "University", "স্কুল": "School", "ক্যাডেট": "Cadet", "পলিটেকনিক": "Polytechnic",
-    "রেসিডেনসিয়াল": "Residential", "ইনস্টিটিউট": "Institute", "ইন্সটিটিউট": "Institute", "সেন্টার": "Centre",
+    "রেসিডেনসিয়াল": "Residential", "ইন্সটিটিউট": "Institute", "সেন্টার": "Centre",
     "কেন্দ্র": "Centre", "রিসার্চ": "Research", "ল্যাবরেটরি": "Laboratory", "ল্যাবরেটরিজ": "Laboratories",
     "ইন্ডাস্ট্রিজ": "Industries", "ইন্ডাস্ট্রি": "Industry", "টেক্সটাইল": "Textile", "টেক্সটাইলস": "Textiles",
     "ফার্মাসিউটিক্যালস": "Pharmaceuticals", "ইন্স্যুরেন্স": "Insurance", "হোল্ডিংস": "Holdings",
@@ -106,7 +106,7 @@ _BEFORE_ANOTHER_PART = {unicodedata.normalize("NFC", k): v for k, v in {"আক�
 
 # Endings of place names: a place named for a person or a known place (বেনজিরাবাদ, রহিমপুর) is that
 # name with the ending English writes (Benazirabad, Rahimpur).
-_PLACE_ENDINGS = sorted(((unicodedata.normalize("NFC", b), l) for b, l in [
+_PLACE_ENDINGS = sorted(((unicodedata.normalize("NFC", b), latin) for b, latin in [
     ("াবাদ", "abad"), ("আবাদ", "abad"), ("পুর", "pur"), ("নগর", "nagar"), ("গঞ্জ", "ganj"), ("বাড়ী", "bari"),
     ("বাড়ি", "bari"), ("পাড়া", "para"), ("হাট", "hat"), ("ঘাট", "ghat"), ("কান্দি", "kandi"), ("খালী", "khali"),
 ]), key=lambda bl: -len(bl[0]))

@@ -335,7 +335,7 @@ _R_SIGNS = {"া": "a", "ি": "i", "ী": "i", "ু": "u", "ূ": "u", "ৃ": "
 _R_MARKS = {"ং": "ng", "ঃ": "h", "ঁ": "n"}
 _R_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _VOWEL_BEFORE_GLIDE = set("ােোঅআএও")
-_PLACE_SUFFIXES = sorted(((nfc(b), l) for b, l in [
+_PLACE_SUFFIXES = sorted(((nfc(b), latin) for b, latin in [
     ("গঞ্জ", "ganj"), ("নগর", "nagar"), ("পুর", "pur"), ("বাড়ী", "bari"), ("বাড়ি", "bari"), ("পাড়া", "para"),
     ("কান্দি", "kandi"), ("হাট", "hat"), ("ঘাট", "ghat"), ("তলা", "tala"), ("তলী", "tali"), ("ছড়ি", "chhari"),
     ("ডাঙ্গা", "danga"), ("ডাঙা", "danga"), ("আবাদ", "abad"), ("াবাদ", "abad"), ("খালী", "khali"), ("খালি", "khali"),
