@@ -78,7 +78,7 @@ def collect_batch_garbage() -> None:
     states of a batch sit in cycles that hold its pickled result (about 5 MB, at times the unpickled
     batch as well). Python's full collection runs only when the long-lived objects have grown by a
     quarter, so these piled up between two: +10 MB of heap per batch, 150 MB in the run's process
-    over 1× news_bench, and the 10× run's peak was the highest of those heaps."""
+    over 25 batches of news_bench."""
     gc.collect()
 
 
@@ -90,7 +90,7 @@ def keep_large_blocks_off_the_heap() -> None:
     is freed. glibc raises its threshold (up to 32 MB) each time a large block is freed, so a run's
     batch-sized blocks (article bodies, lists of a batch's rows) moved into the heap, between
     blocks that live on, and the heap's free but resident space grew with the run: 22 → 148 MB
-    over 3× news_bench, 10 MB with the fixed threshold, and the run's process 60–100 MB smaller."""
+    over 3× news_bench, 10 MB with the fixed threshold (the run's process 60–100 MB smaller there)."""
     try:
         import ctypes
 
