@@ -240,6 +240,9 @@ class DocumentPipeline:
         return self.totals
 
     def shutdown(self) -> None:
+        if self.settled:  # first, so that nothing below can leave it undone; close collects
+            self.settled = False
+            gc.unfreeze()
         while self.in_flight:
             future = self.in_flight.popleft()
             inner = getattr(future, "wrapped_future", future)
@@ -251,9 +254,6 @@ class DocumentPipeline:
         if self.started:
             self.started = False
             self.runner.__exit__(None, None, None)
-        if self.settled:  # what was settled can be collected again (close collects)
-            self.settled = False
-            gc.unfreeze()
 
     # -- the ordered half ------------------------------------------------------------------------
     def _finish(self, prepared: PreparedBatch) -> None:
