@@ -194,9 +194,10 @@ def _entity_english(arts: list[Article]) -> dict[str, str]:
     return out
 
 
-def linking_scores(arts: list[Article]) -> dict:
-    """B-cubed over the gold mentions found with the right span (any label), and English names."""
-    found = []  # (gold key, system entity id or a unique stand-in, system English name)
+def _found_mentions(arts: list[Article]) -> tuple[list[tuple], int]:
+    """The keyed gold name mentions the system found with the right span (any label), each with its
+    system entity id (or a unique stand-in), and how many keyed gold mentions there are."""
+    found = []
     gold_total = 0
     for art in arts:
         spans = {(m["start"], m["end"]): m for m in art.system if _is_name(m)}
@@ -206,9 +207,15 @@ def linking_scores(arts: list[Article]) -> dict:
             gold_total += 1
             m = next((spans[(s, e)] for s, e, _ in sorted(g.accepts) if (s, e) in spans), None)
             if m is not None:
-                found.append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}", None))
+                found.append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}"))
+    return found, gold_total
+
+
+def linking_scores(arts: list[Article]) -> dict:
+    """B-cubed over the gold mentions found with the right span (any label), and English names."""
+    mentions, gold_total = _found_mentions(arts)
     english = _entity_english(arts)
-    found = [(g, sid, english.get(sid)) for g, sid, _ in found]
+    found = [(g, sid, english.get(sid)) for g, sid in mentions]  # (gold, system entity, its English name)
     by_gold, by_sys = defaultdict(list), defaultdict(list)
     for i, (g, sid, _) in enumerate(found):
         by_gold[g.key].append(i)
@@ -247,14 +254,8 @@ def english_misses(arts: list[Article]) -> list[dict]:
             if m.get("entity_id") and _is_name(m):
                 forms[m["entity_id"]][(m.get("name") or "", m.get("name_latin"), m.get("latin_method") or "")] += 1
     found: dict[str, list] = defaultdict(list)
-    for art in arts:
-        spans = {(m["start"], m["end"]): m for m in art.system if _is_name(m)}
-        for g in art.gold:
-            if g.label not in NAME_LABELS or g.optional or not g.key:
-                continue
-            m = next((spans[(s, e)] for s, e, _ in sorted(g.accepts) if (s, e) in spans), None)
-            if m is not None:
-                found[g.key].append((g, m.get("entity_id") or f"none:{art.id}:{m['start']}"))
+    for g, sid in _found_mentions(arts)[0]:
+        found[g.key].append((g, sid))
     out = []
     for hits in found.values():
         sid = Counter(s for _, s in hits).most_common(1)[0][0]
