@@ -23,7 +23,16 @@ from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_cal
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
-from khobor.transforms.entities.patterns import common_word, constituency_spans, generic_head, is_derived, org_spans, place_spans, trim_name
+from khobor.transforms.entities.patterns import (
+    common_word,
+    constituency_spans,
+    descriptive_only,
+    generic_head,
+    is_derived,
+    org_spans,
+    place_spans,
+    trim_name,
+)
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
@@ -117,7 +126,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
         if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
             continue
-        if t.label == "ORG" and generic_head(words[-1]):
+        if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
     return out

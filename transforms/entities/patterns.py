@@ -112,6 +112,12 @@ def generic_head(word: str) -> bool:
     return _nfc(word) in _GENERIC_HEADS
 
 
+def descriptive_only(words: list[str]) -> bool:
+    """An organisation's span with no proper word in it (কেন্দ্রীয় ব্যাংক, জেলা পরিষদ, সরকারি
+    হাসপাতালে) describes a kind of body, as ``org_spans`` holds; a real one is in the gazetteer."""
+    return all((w := _nfc(x)) in DESCRIPTIVE or w in ORG_HEADS or w in PLACE_KINDS or is_generic(w) for x in words)
+
+
 def is_derived(word: str) -> bool:
     w = _nfc(word)
     return any(w.endswith(suf) and len(w) > len(suf) + 1 for suf in DERIVING_SUFFIXES)
@@ -137,7 +143,7 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
     """
     out = []
     named = [(s.start, s.end) for s in known if s.label in ("LOC", "ORG")]
-    orgs_end = {s.end for s in known if s.label == "ORG"}
+    orgs_end = {s.end for s in known if s.label == "ORG" and s.method == "gazetteer"}
 
     def in_name(tok) -> bool:
         return any(a <= tok.start and tok.end <= b for a, b in named)
@@ -204,13 +210,38 @@ def trim_name(span: Span, tokens) -> Span | None:
     inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
     while inside and (is_title(inside[0].text) or _nfc(inside[0].text) in BREAKERS or _nfc(inside[0].text) in LEADING_ONLY_TITLES):
         inside = inside[1:]
-    while len(inside) > 1 and not _name_part(inside[-1].text) and (
-            is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
-            or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF):
-        inside = inside[:-1]
+    if span.label == "PERSON":
+        while len(inside) > 1 and not _name_part(inside[-1].text) and (
+                is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
+                or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF):
+            inside = inside[:-1]
+    else:
+        inside = _trim_institution_or_place(inside, span.label)
     if not inside:
         return None
     return span._replace(start=inside[0].start, end=inside[-1].end)
+
+
+def _trim_institution_or_place(inside: list, label: str) -> list:
+    """The end of an organisation's or a place's name. Their last words are often common nouns
+    (জাতীয় মুক্তিযোদ্ধা কাউন্সিল, আপিল বিভাগ, দক্ষিণ আফ্রিকা), so commonness says nothing here; a
+    title says the name has ended and a person follows (খেলাফত মজলিসের আমির মাওলানা ...); a place's
+    kind word is outside either (বরিশাল মহানগর, গাজীপুর জেলা), and so is a generic noun after a
+    place's name. (An organisation ending in সরকার is no name at all: ``generic_head``.)"""
+    for k in range(1, len(inside)):
+        if is_title(inside[k].text):
+            inside = inside[:k]
+            break
+
+    def outside(word: str) -> bool:
+        w = _nfc(word)
+        if w in BREAKERS:
+            return True
+        return w in PLACE_KINDS or (label == "LOC" and is_generic(w))
+
+    while len(inside) > 1 and outside(inside[-1].text):
+        inside = inside[:-1]
+    return inside
 
 
 def _name_part(word: str) -> bool:
