@@ -42,3 +42,14 @@ def test_proper_modifiers_extend_a_models_organisation_but_not_a_gazetteers():
     model = Span(start, end, "ORG", "model", 0.9)
     assert [text[s.start : s.end] for s in org_spans(toks, [model])] == ["নবাবশাহ পিপলস মেডিকেল হাসপাতালে"]
     assert org_spans(toks, [model._replace(method="gazetteer")]) == []
+
+
+def test_no_gazetteer_organisation_is_a_government():
+    """GUIDELINES.md: সরকার is a generic noun, never an organisation's name (the model's spans
+    ending in it are dropped, so the gazetteer must not bring them back)."""
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.patterns import generic_head
+
+    gaz = default_gazetteer()
+    bad = [n for e in gaz.entries.values() if e.label == "ORG" for n in e.names() if n.split() and generic_head(n.split()[-1])]
+    assert bad == []
