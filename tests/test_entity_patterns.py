@@ -53,3 +53,31 @@ def test_no_gazetteer_organisation_is_a_government():
     gaz = default_gazetteer()
     bad = [n for e in gaz.entries.values() if e.label == "ORG" for n in e.names() if n.split() and generic_head(n.split()[-1])]
     assert bad == []
+
+
+def test_a_bracket_after_a_name_opens_another_mention_one_inside_it_does_not():
+    assert _trim("বাংলাদেশ জুয়েলার্স সমিতি (বাজুস", "ORG") == "বাংলাদেশ জুয়েলার্স সমিতি"
+    assert _trim("মোস্তাফিজুর রহমান (বাবু)", "PERSON") == "মোস্তাফিজুর রহমান"
+    assert _trim("ঢাকা মেডিকেল কলেজ (ঢামেক) হাসপাতালে", "ORG") == "ঢাকা মেডিকেল কলেজ (ঢামেক) হাসপাতালে"
+
+
+def test_the_word_in_brackets_after_an_organisation_is_its_abbreviation():
+    from khobor.transforms.entities.patterns import bracketed_abbreviations
+
+    text = "ঘোষণা দিয়েছে বাংলাদেশ জুয়েলার্স সমিতি (বাজুস)। মোস্তাফিজুর রহমান (বাবু) বলেন, সমিতি (নারী) শাখা।"
+    toks = tokenize(text)
+    org = Span(text.index("বাংলাদেশ"), text.index(" (বাজুস"), "ORG", "model", 0.9)
+    person = Span(text.index("মোস্তাফিজুর"), text.index(" (বাবু"), "PERSON", "model", 0.9)
+    common = Span(text.index("সমিতি (নারী)"), text.index(" (নারী)"), "ORG", "model", 0.9)
+    # After a person the bracket holds a nickname; a common word in brackets is no abbreviation.
+    assert [text[s.start : s.end] for s in bracketed_abbreviations(toks, [org, person, common])] == ["বাজুস"]
+
+
+def test_an_abbreviation_replaces_the_models_label_but_not_the_gazetteers():
+    from khobor.transforms.entities.extract import _with_abbreviations
+
+    abbr = Span(10, 15, "ORG", "pattern", 0.8)
+    model = (Span(10, 15, "PERSON", "model", 0.9), None)
+    gaz = (Span(10, 15, "LOC", "gazetteer", 0.95), "loc:x")
+    assert _with_abbreviations([model], [abbr]) == [(abbr, None)]
+    assert _with_abbreviations([gaz], [abbr]) == [gaz]

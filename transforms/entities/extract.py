@@ -24,6 +24,7 @@ from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
+    bracketed_abbreviations,
     common_word,
     constituency_spans,
     descriptive_only,
@@ -166,6 +167,17 @@ def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> lis
     return out
 
 
+def _with_abbreviations(spans: list[tuple[Span, str | None]], abbreviations: list[Span]) -> list[tuple[Span, str | None]]:
+    """Abbreviations in brackets replace what stood on their word, unless the gazetteer knows it."""
+    out = list(spans)
+    for a in abbreviations:
+        clash = [k for k, (s, _) in enumerate(out) if s.start < a.end and a.start < s.end]
+        if any(out[k][0].method == "gazetteer" for k in clash):
+            continue
+        out = [se for k, se in enumerate(out) if k not in clash] + [(a, None)]
+    return sorted(out, key=lambda se: se[0].start)
+
+
 class EntityExtractor:
     """Gazetteer, rules and any ``Recogniser`` (the NER model), merged and linked.
 
@@ -201,7 +213,11 @@ class EntityExtractor:
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)
-        return bounded_spans(merge_adjacent_names(view.text, resolve_overlaps(spans)), toks)
+        spans = merge_adjacent_names(view.text, resolve_overlaps(spans))
+        abbreviations = [a for a in bracketed_abbreviations(toks, [s for s, _ in spans])
+                         if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
+        spans = _with_abbreviations(spans, abbreviations)
+        return bounded_spans(spans, toks)
 
     def extract_tables(
         self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None

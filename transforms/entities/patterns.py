@@ -207,7 +207,10 @@ def constituency_spans(tokens, places: list[Span]) -> list[Span]:
 def trim_name(span: Span, tokens) -> Span | None:
     """A name's span without the titles before it (মাওলানা, ডা., প্রধানমন্ত্রী), the titles and
     non-name words after it (জামায়াত আমির, ... জাগো নিউজকে) and quotes at either end."""
-    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    while inside and inside[0].kind == "punct":
+        inside = inside[1:]
+    inside = [t for t in inside[:_bracket_cut(inside)] if t.kind != "punct"]
     while inside and (is_title(inside[0].text) or _nfc(inside[0].text) in BREAKERS or _nfc(inside[0].text) in LEADING_ONLY_TITLES):
         inside = inside[1:]
     if span.label == "PERSON":
@@ -220,6 +223,45 @@ def trim_name(span: Span, tokens) -> Span | None:
     if not inside:
         return None
     return span._replace(start=inside[0].start, end=inside[-1].end)
+
+
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(")]}")
+
+
+def _bracket_cut(inside: list) -> int:
+    """Where a name ends at a bracket: one that opens another mention (সমিতি (বাজুস), রহমান (বাবু))
+    ends it, one inside the name (মেডিকেল কলেজ (ঢামেক) হাসপাতাল) does not."""
+    for k, t in enumerate(inside):
+        if t.text in _OPENING:
+            close = next((j for j in range(k + 1, len(inside)) if inside[j].text in _CLOSING), None)
+            if close is None or not any(x.kind != "punct" for x in inside[close + 1 :]):
+                return k
+    return len(inside)
+
+
+def bracketed_abbreviations(tokens, spans: list[Span]) -> list[Span]:
+    """The word in brackets right after an organisation's name is its abbreviation (বাংলাদেশ
+    জুয়েলার্স সমিতি (বাজুস), ... কাউন্সিলের (জামুকা)): an ORG, whatever the model called it. ``spans``
+    are the sentence's resolved names; the result replaces the ones on those words."""
+    org_ends = {s.end for s in spans if s.label == "ORG"}
+    out = []
+    for i in range(1, len(tokens) - 2):
+        opening, word, closing = tokens[i], tokens[i + 1], tokens[i + 2]
+        if opening.text not in _OPENING or closing.text not in _CLOSING or word.kind not in ("word", "latin"):
+            continue
+        if not any(tokens[i - 1].end == e for e in org_ends) or _common(word.text):
+            continue
+        out.append(Span(word.start, word.end, "ORG", "pattern", 0.8))
+    return out
+
+
+def _common(word: str) -> bool:
+    """A word too common to be an abbreviation or a name: generic, a title, or frequent in Bengali."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    w = _nfc(word)
+    return is_generic(w) or is_title(w) or any(zipf(s) >= COMMON_WORD_ZIPF for s in stem_candidates(w))
 
 
 def _trim_institution_or_place(inside: list, label: str) -> list:
