@@ -34,6 +34,7 @@ from khobor.transforms.entities.patterns import (
     place_spans,
     trim_name,
 )
+from khobor.transforms.entities.repeats import repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
@@ -258,11 +259,16 @@ class EntityExtractor:
                 for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
                     model_out[k].extend(spans)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
+        doc_sentences: dict[str, list[tuple[int, list]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
+            doc_sentences.setdefault(d, []).append((si, view.tokens))
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
                 by_doc.setdefault(d, []).append((si, span, gaz_id))
         cols: dict[str, list] = {n: [] for n in SPANS.names}
         for d, found in by_doc.items():
+            repeats = repeated_person_spans(doc_sentences[d], [(si, s) for si, s, _ in found])
+            if repeats:
+                found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
             _resolve_date_anaphors(found, published[d])
             for si, span, gaz_id in found:
                 for name, v in zip(SPANS.names, (d, si, span.start, span.end, span.label, span.method, span.confidence, span.value, gaz_id)):
