@@ -81,3 +81,12 @@ def test_an_abbreviation_replaces_the_models_label_but_not_the_gazetteers():
     gaz = (Span(10, 15, "LOC", "gazetteer", 0.95), "loc:x")
     assert _with_abbreviations([model], [abbr]) == [(abbr, None)]
     assert _with_abbreviations([gaz], [abbr]) == [gaz]
+
+
+def test_a_place_ending_in_a_vowel_is_found_with_a_glide_before_its_ending():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "রাজধানীর খিলগাঁওয়ের একটি ভবন"
+    found = [(text[s.start : s.end], s.label) for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert ("খিলগাঁওয়ের", "LOC") in found
