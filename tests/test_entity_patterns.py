@@ -90,3 +90,13 @@ def test_a_place_ending_in_a_vowel_is_found_with_a_glide_before_its_ending():
     text = "রাজধানীর খিলগাঁওয়ের একটি ভবন"
     found = [(text[s.start : s.end], s.label) for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text))]
     assert ("খিলগাঁওয়ের", "LOC") in found
+
+
+def test_a_rare_word_before_an_area_is_a_place_and_a_road_keeps_its_kind():
+    from khobor.transforms.entities.patterns import area_and_road_spans
+
+    text = "যাত্রাবাড়ীর কাজলা এলাকায় এবং ওই এলাকায়, নদীবেষ্টিত অঞ্চলে; পরে তোপখানা রোডে ও ঢাকা রোডে যান।"
+    toks = tokenize(text)
+    dhaka = text.index("ঢাকা")
+    got = [text[s.start : s.end] for s in area_and_road_spans(toks, [Span(dhaka, dhaka + 4, "LOC", "gazetteer", 0.95)])]
+    assert got == ["কাজলা", "তোপখানা রোডে"]

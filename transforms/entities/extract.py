@@ -24,6 +24,7 @@ from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
+    area_and_road_spans,
     bracketed_abbreviations,
     common_word,
     constituency_spans,
@@ -206,6 +207,7 @@ class EntityExtractor:
         model = _model_names(model_spans, toks, [s for s, _ in known], self.gazetteer.base_tokens)
         spans += [(s, None) for s in model]
         places = place_spans(toks)
+        places += area_and_road_spans(toks, [s for s, _ in known] + model, self.gazetteer.base_tokens)
         spans += [(s, None) for s in places]
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]

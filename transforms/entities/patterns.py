@@ -192,6 +192,42 @@ def place_spans(tokens) -> list[Span]:
     return out
 
 
+# Kinds of place whose name is a word of its own (কাজলা এলাকায়, কুরস্ক অঞ্চলে): only rare words are
+# names there (ওই এলাকায়, উপকূলীয় অঞ্চলে are not), and the kind stays out.
+AREA_KINDS = _forms("এলাকা অঞ্চল")
+AREA_ZIPF = 3.0
+# Named roads and squares (তোপখানা রোডে, বিজয় একাত্তর চত্বর): the kind is part of the name.
+ROAD_KINDS = _forms("রোড লেন সরণি এভিনিউ চত্বর")
+# Endings of adjectives and participles, which describe an area (নদীবেষ্টিত, উপকূলীয়, দায়িত্বপূর্ণ)
+# and name none.
+_DESCRIBING_ENDINGS = tuple(_nfc(e) for e in ("িত", "ীয়", "গ্রস্ত", "পূর্ণ", "সহ"))
+
+
+def area_and_road_spans(tokens, known: list[Span] = (), base_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """A rare word before এলাকা or অঞ্চল is a place (the word alone); an uncommon word before রোড,
+    লেন, সরণি, এভিনিউ or চত্বর names a road or square (both words). A known place before a road's
+    kind stays that place (ঢাকা রোড: GUIDELINES.md marks the places a road joins, not the road)."""
+    places = [(s.start, s.end) for s in known if s.label == "LOC"]
+    out = []
+    for k in range(1, len(tokens)):
+        kind, name = tokens[k], tokens[k - 1]
+        word = _nfc(name.text)
+        area, road = _nfc(kind.text) in AREA_KINDS, _nfc(kind.text) in ROAD_KINDS
+        if not (area or road) or not _wordish(name) or name.kind != "word" or kind.start - name.end > 1:
+            continue
+        if word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or is_title(word) or word in PLACE_KINDS:
+            continue
+        if word.endswith(_DESCRIBING_ENDINGS) or _inflected(word, base_tokens) or is_derived(word):
+            continue
+        if any(a <= name.start and name.end <= b for a, b in places):
+            continue
+        if area and zipf(word) < AREA_ZIPF:
+            out.append(Span(name.start, name.end, "LOC", "pattern", 0.7))
+        elif road and zipf(word) < COMMON_WORD_ZIPF:
+            out.append(Span(name.start, kind.end, "LOC", "pattern", 0.7))
+    return out
+
+
 def constituency_spans(tokens, places: list[Span]) -> list[Span]:
     """ঢাকা-১৯: a place, a hyphen and a seat number is one constituency."""
     starts = {s.start: s for s in places if s.label == "LOC"}
