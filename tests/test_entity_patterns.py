@@ -100,3 +100,10 @@ def test_a_rare_word_before_an_area_is_a_place_and_a_road_keeps_its_kind():
     dhaka = text.index("ঢাকা")
     got = [text[s.start : s.end] for s in area_and_road_spans(toks, [Span(dhaka, dhaka + 4, "LOC", "gazetteer", 0.95)])]
     assert got == ["কাজলা", "তোপখানা রোডে"]
+
+
+def test_before_a_kind_word_an_inflected_or_common_word_is_no_place():
+    from khobor.transforms.entities.patterns import place_spans
+
+    text = "আশপাশের জেলা থেকে, উত্তরের জেলা পঞ্চগড়ে, অতিরিক্ত মহানগর ম্যাজিস্ট্রেট, মালিখিল গ্রামের মানুষ"
+    assert [text[s.start : s.end] for s in place_spans(tokenize(text))] == ["মালিখিল"]

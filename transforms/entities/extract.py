@@ -206,7 +206,7 @@ class EntityExtractor:
         spans += demonym_spans(toks)
         model = _model_names(model_spans, toks, [s for s, _ in known], self.gazetteer.base_tokens)
         spans += [(s, None) for s in model]
-        places = place_spans(toks)
+        places = place_spans(toks, self.gazetteer.base_tokens)
         places += area_and_road_spans(toks, [s for s, _ in known] + model, self.gazetteer.base_tokens)
         spans += [(s, None) for s in places]
         found = [s for s, _ in known] + model + places

@@ -175,8 +175,11 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
     return out
 
 
-def place_spans(tokens) -> list[Span]:
-    """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word before it."""
+def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word
+    before it. The kind word carries the case, so a name before it has no ending: an inflected word
+    there describes (আশপাশের জেলা, উত্তরের জেলা), and so does a common one (অতিরিক্ত মহানগর
+    ম্যাজিস্ট্রেট, জেলা সদরে অবস্থিত পৌরসভা) unless it is a word of a known name."""
     out = []
     for k, kind in enumerate(tokens):
         if k == 0 or _nfc(kind.text) not in PLACE_KINDS:
@@ -184,6 +187,8 @@ def place_spans(tokens) -> list[Span]:
         name = tokens[k - 1]
         word = _nfc(name.text)
         if not _wordish(name) or word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or word in PLACE_KINDS:
+            continue
+        if _inflected(word, base_tokens) or (word not in base_tokens and zipf(word) >= COMMON_WORD_ZIPF):
             continue
         start = name
         if k >= 2 and _nfc(tokens[k - 2].text) in DIRECTIONS and _wordish(tokens[k - 2]):
