@@ -107,3 +107,20 @@ def test_before_a_kind_word_an_inflected_or_common_word_is_no_place():
 
     text = "আশপাশের জেলা থেকে, উত্তরের জেলা পঞ্চগড়ে, অতিরিক্ত মহানগর ম্যাজিস্ট্রেট, মালিখিল গ্রামের মানুষ"
     assert [text[s.start : s.end] for s in place_spans(tokenize(text))] == ["মালিখিল"]
+
+
+def test_known_names_at_a_persons_edges_are_not_that_person():
+    from khobor.transforms.entities.patterns import person_without_known
+
+    def cut(text, known):
+        toks = tokenize(text)
+        spans = [Span(text.index(k), text.index(k) + len(k), label, "gazetteer", 0.95) for k, label in known]
+        t = person_without_known(Span(0, len(text), "PERSON", "model", 0.9), toks, spans)
+        return text[t.start : t.end] if t else None
+
+    assert cut("মাহমুদুর রহমান মান্না জাগো নিউজকে", [("জাগো নিউজকে", "ORG")]) == "মাহমুদুর রহমান মান্না"
+    assert cut("খিলগাঁওয়ের জোড়পুকুর", [("খিলগাঁওয়ের", "LOC")]) == "জোড়পুকুর"
+    assert cut("মাহমুদুর রহমান মান্না ন্যায়বিচারের", [("মাহমুদুর রহমান মান্না", "PERSON")]) == "মাহমুদুর রহমান মান্না"
+    # a name part after a known name may be the rest of a longer one (a nickname): kept
+    assert cut("আনোয়ার সাদাত টুটুল", [("আনোয়ার সাদাত", "PERSON")]) == "আনোয়ার সাদাত টুটুল"
+    assert cut("জাগো নিউজ", [("জাগো নিউজ", "ORG")]) == "জাগো নিউজ"  # the same span: resolution decides

@@ -32,6 +32,7 @@ from khobor.transforms.entities.patterns import (
     generic_head,
     is_derived,
     org_spans,
+    person_without_known,
     place_spans,
     trim_name,
 )
@@ -121,6 +122,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
             out.append(s)
             continue
         t = trim_name(s, toks)
+        if t is not None and t.label == "PERSON":
+            t = person_without_known(t, toks, known)
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]

@@ -327,6 +327,29 @@ def _trim_institution_or_place(inside: list, label: str) -> list:
     return inside
 
 
+def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
+    """A model's person span without the known names at its edges that are not this person: an
+    organisation or place the gazetteer knows (মাহমুদুর রহমান মান্না | জাগো নিউজকে, খিলগাঁওয়ের |
+    জোড়পুকুর), and the words after a full name the gazetteer knows that are no name parts
+    (মাহমুদুর রহমান মান্না | ন্যায়বিচারের). None when nothing of the person is left."""
+    words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    for k in sorted(known, key=lambda k: k.start):
+        if not (span.start <= k.start and k.end <= span.end) or (k.start, k.end) == (span.start, span.end):
+            continue
+        if k.label in ("ORG", "LOC"):
+            if k.end == span.end:
+                words = [t for t in words if t.end <= k.start]
+            elif k.start == span.start:
+                words = [t for t in words if t.start >= k.end]
+        elif k.label == "PERSON" and k.start == span.start:
+            rest = [t for t in words if t.start >= k.end]
+            if rest and not any(_name_part(t.text) for t in rest):
+                words = [t for t in words if t.end <= k.end]
+    if not words:
+        return None
+    return span._replace(start=words[0].start, end=words[-1].end)
+
+
 def _name_part(word: str) -> bool:
     from khobor.transforms.entities.names import stem_candidates
 
