@@ -124,3 +124,9 @@ def test_known_names_at_a_persons_edges_are_not_that_person():
     # a name part after a known name may be the rest of a longer one (a nickname): kept
     assert cut("আনোয়ার সাদাত টুটুল", [("আনোয়ার সাদাত", "PERSON")]) == "আনোয়ার সাদাত টুটুল"
     assert cut("জাগো নিউজ", [("জাগো নিউজ", "ORG")]) == "জাগো নিউজ"  # the same span: resolution decides
+
+
+def test_a_persons_name_ends_before_a_common_inflected_word():
+    assert _trim("আসিফ মাহমুদ বার্তায়", "PERSON") == "আসিফ মাহমুদ"
+    assert _trim("মফিজুল হক ভূঁইয়া গণমাধ্যমকে", "PERSON") == "মফিজুল হক ভূঁইয়া"
+    assert _trim("অ্যাডাম রসিংটনকে", "PERSON") == "অ্যাডাম রসিংটনকে"  # an unknown name keeps its ending

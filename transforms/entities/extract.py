@@ -121,9 +121,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
-        t = trim_name(s, toks)
-        if t is not None and t.label == "PERSON":
-            t = person_without_known(t, toks, known)
+        t = _trimmed(s, toks, known)
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
@@ -136,6 +134,17 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
     return out
+
+
+def _trimmed(span: Span, toks, known: list[Span]) -> Span | None:
+    """A model's name span trimmed to the name; a person's also cut at the known names at its
+    edges, before trimming (whose word-by-word rules would leave half of জাগো নিউজকে) and after it
+    (a known full name starts where the titles end)."""
+    if span.label != "PERSON":
+        return trim_name(span, toks)
+    t = person_without_known(span, toks, known)
+    t = trim_name(t, toks) if t is not None else None
+    return person_without_known(t, toks, known) if t is not None else None
 
 
 def bounded_spans(spans: list[tuple[Span, str | None]], tokens) -> list[tuple[Span, str | None]]:

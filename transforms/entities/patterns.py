@@ -257,7 +257,7 @@ def trim_name(span: Span, tokens) -> Span | None:
     if span.label == "PERSON":
         while len(inside) > 1 and not _name_part(inside[-1].text) and (
                 is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
-                or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF):
+                or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF or _inflected_word(inside[-1].text)):
             inside = inside[:-1]
     else:
         inside = _trim_institution_or_place(inside, span.label)
@@ -348,6 +348,18 @@ def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
     if not words:
         return None
     return span._replace(start=words[0].start, end=words[-1].end)
+
+
+def _inflected_word(word: str) -> bool:
+    """A common word with a case ending (বার্তায়, আসামির, মাস্টারের), or one the NER corpora saw
+    often and seldom in a name: no part of a person's name, which ends at its last name part."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    stems = stem_candidates(_nfc(word))
+    if any(zipf(s) >= COMMON_WORD_ZIPF for s in stems[1:]):
+        return True
+    rates = word_entity_rates()
+    return any(rates.get(s, (0, 0))[0] >= MIN_SEEN and rates[s][1] / rates[s][0] < RARE_NAME_RATE for s in stems)
 
 
 def _name_part(word: str) -> bool:
