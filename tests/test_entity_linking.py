@@ -226,6 +226,7 @@ def test_a_place_and_unit_words_before_a_party_make_its_local_unit():
     assert place.entity_id == "loc:ratanpur"
     assert unit.entity_id not in ("org:shanti-dal", None) and unit.latin == "Peace Party Ratanpur District"
     assert party.entity_id == party_again.entity_id == "org:shanti-dal"  # a genitive place alone is no unit word
+    assert out.absorbed == {0: 1}  # the unit's mention takes in its place
 
 
 def test_two_places_in_brackets_are_not_one_entity():
@@ -234,3 +235,16 @@ def test_two_places_in_brackets_are_not_one_entity():
     out = Linker(gaz).link_document(text, _spans(text, [("রতনপুর-৩", "LOC"), ("রতনপুর", "LOC")]))
     assert out.links[1].entity_id == "loc:ratanpur"
     assert out.links[0].entity_id not in ("loc:ratanpur", None)
+
+
+def test_a_local_units_mention_covers_its_place():
+    """ADJUDICATION.md rule 1: বরিশাল মহানগর ছাত্রলীগের is one ORG mention, not a place and a party."""
+    import json
+
+    from khobor.flows.jsonl import extract_records
+    from khobor.transforms.entities.extract import extractor_for
+
+    text = "বরিশাল মহানগর ছাত্রলীগের সাবেক সভাপতি জামিন পেয়েছেন। ছাত্রলীগের নেতারা বরিশালে ছিলেন।"
+    (rec,) = [json.loads(x) for x in extract_records([json.dumps({"id": 1, "text": text}, ensure_ascii=False)], extractor_for(None))]
+    names = [(e["text"], e["label"]) for e in rec["entities"] if e["label"] in ("ORG", "LOC")]
+    assert names == [("বরিশাল মহানগর ছাত্রলীগের", "ORG"), ("ছাত্রলীগের", "ORG"), ("বরিশালে", "LOC")]

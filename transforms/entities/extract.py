@@ -327,7 +327,12 @@ class LinkSession:
                 entities.setdefault(eid, dict(row, run_id=run_ids[d], created_at=now))
             for key, (eid, surface) in result.new_aliases.items():
                 aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
-            for (si, span, _), link in zip(found, result.links):
+            starts = {unit: found[place][1].start for place, unit in result.absorbed.items()}
+            for k, ((si, span, _), link) in enumerate(zip(found, result.links)):
+                if k in result.absorbed:
+                    continue
+                if k in starts:
+                    span = span._replace(start=starts[k])
                 days = bounds(span.value) if span.label == "DATE" else None
                 mentions.append(
                     dict(

@@ -118,6 +118,9 @@ class LinkOutput:
     links: list[Linked]
     new_entities: dict[str, dict] = field(default_factory=dict)
     new_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (entity_id, surface)
+    # A place that is the first word of a local unit's name (বরিশাল in বরিশাল মহানগর ছাত্রলীগ):
+    # place span index -> the unit's span index. The unit's mention covers the place (ADJUDICATION.md 1).
+    absorbed: dict[int, int] = field(default_factory=dict)
 
 
 def common_full_name(form: str) -> bool:
@@ -377,6 +380,7 @@ class Linker:
                     party = self._acronym(surface) or self._short_latin(entry)
                     eng = " ".join([party, before.latin or names[j], *(_UNIT_WORDS[w] for w in words)])
                     self._derive(out, i, "ORG", self.form(text[spans[j][0].start : span.end]), eng, names[i])
+                    out.absorbed[j] = i
 
     def _ending(self, surface: str, form: str) -> str:
         surface = nfc(surface).replace("\u200c", "").replace("\u200d", "")
