@@ -130,3 +130,12 @@ def test_a_persons_name_ends_before_a_common_inflected_word():
     assert _trim("আসিফ মাহমুদ বার্তায়", "PERSON") == "আসিফ মাহমুদ"
     assert _trim("মফিজুল হক ভূঁইয়া গণমাধ্যমকে", "PERSON") == "মফিজুল হক ভূঁইয়া"
     assert _trim("অ্যাডাম রসিংটনকে", "PERSON") == "অ্যাডাম রসিংটনকে"  # an unknown name keeps its ending
+
+
+def test_a_known_name_with_saha_attached_is_found_whole():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "ঢাকা বিশ্ববিদ্যালয়সহ আশপাশের শিক্ষাপ্রতিষ্ঠানের ছাত্ররা"
+    found = [(text[s.start : s.end], s.label) for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert found[0] == ("ঢাকা বিশ্ববিদ্যালয়সহ", "ORG")
