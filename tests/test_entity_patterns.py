@@ -139,3 +139,18 @@ def test_a_known_name_with_saha_attached_is_found_whole():
     text = "ঢাকা বিশ্ববিদ্যালয়সহ আশপাশের শিক্ষাপ্রতিষ্ঠানের ছাত্ররা"
     found = [(text[s.start : s.end], s.label) for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text))]
     assert found[0] == ("ঢাকা বিশ্ববিদ্যালয়সহ", "ORG")
+
+
+def test_a_known_names_genitive_before_an_institution_is_its_owner_not_its_name():
+    from khobor.transforms.entities.patterns import org_spans
+
+    text = "রায় দিয়েছেন ঢাকার তৃতীয় শ্রম আদালতের বিচারক।"
+    toks = tokenize(text)
+    dhaka = Span(text.index("ঢাকার"), text.index("ঢাকার") + 5, "LOC", "gazetteer", 0.95)
+    base = frozenset({"ঢাকা", "ঢাকার"})  # ঢাকার is also a word of some known name
+    assert all(not text[s.start : s.end].startswith("ঢাকার") for s in org_spans(toks, [dhaka], base))
+
+
+def test_an_organisation_span_ending_in_and_is_a_fragment_and_an_ordinal_describes():
+    assert _trim("উপজেলা স্বাস্থ্য ও", "ORG") is None
+    assert descriptive_only("প্রথম দিনের".split())

@@ -47,7 +47,7 @@ DESCRIPTIVE = _forms(
     তার তাদের আমাদের তাঁর তাঁদের দেশের দেশি বিদেশি আন্তর্জাতিক জাতীয় রাষ্ট্রায়ত্ত বাণিজ্যিক ইসলামী
     সংশ্লিষ্ট বর্তমান সাবেক তৎকালীন প্রস্তাবিত বিশেষ উন্নয়ন গণ পুলিশ রেলওয়ে বিমান নৌ সেনা
     আইনশৃঙ্খলা রক্ষাকারী রাষ্ট্রীয় দলীয় সামরিক আঞ্চলিক তদন্তকারী নিয়ন্ত্রক স্বায়ত্তশাসিত
-    পদাতিক সশস্ত্র যৌথ মিত্র বিরোধী ক্ষমতাসীন শরিক
+    পদাতিক সশস্ত্র যৌথ মিত্র বিরোধী ক্ষমতাসীন শরিক প্রথম দ্বিতীয় তৃতীয় চতুর্থ পঞ্চম শেষ
     """
 ) | frozenset(_nfc(w) for w in GROUPS)
 # Words a name never runs through: they end a modifier run (postpositions, conjunctions, verbs,
@@ -123,11 +123,16 @@ def is_derived(word: str) -> bool:
     return any(w.endswith(suf) and len(w) > len(suf) + 1 for suf in DERIVING_SUFFIXES)
 
 
+_GENITIVES = tuple(_nfc(e) for e in ("র", "ের", "এর"))
+
+
 def _inflected(word: str, base_tokens: frozenset[str]) -> bool:
     """Carries a case ending: internal words of a name never do, so an inflected word before a
     head word is a possessor (রাশিয়ার পররাষ্ট্র মন্ত্রণালয়), not a part of the name."""
     if word in base_tokens:
-        return False
+        # A word of some known name may still be another known name's genitive (ঢাকার in ঢাকার
+        # তৃতীয় শ্রম আদালত: two mentions, ADJUDICATION.md rule 10).
+        return any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES)
     if word.endswith(_INFLECTED_ENDINGS) or (word in PLACE_KINDS and word not in _PLACE_KIND_BASES):
         return True
     return any(word.endswith(e) and word[: -len(e)] in base_tokens for e in ("র", "ের", "এর", "য়", "ে"))
@@ -305,12 +310,17 @@ def _common(word: str) -> bool:
     return is_generic(w) or is_title(w) or any(zipf(s) >= COMMON_WORD_ZIPF for s in stem_candidates(w))
 
 
+_CONJUNCTIONS = frozenset(_nfc(w) for w in "ও এবং বা কিংবা".split())
+
+
 def _trim_institution_or_place(inside: list, label: str) -> list:
     """The end of an organisation's or a place's name. Their last words are often common nouns
     (জাতীয় মুক্তিযোদ্ধা কাউন্সিল, আপিল বিভাগ, দক্ষিণ আফ্রিকা), so commonness says nothing here; a
     title says the name has ended and a person follows (খেলাফত মজলিসের আমির মাওলানা ...); a place's
     kind word is outside either (বরিশাল মহানগর, গাজীপুর জেলা), and so is a generic noun after a
     place's name. (An organisation ending in সরকার is no name at all: ``generic_head``.)"""
+    if label == "ORG" and inside and _nfc(inside[-1].text) in _CONJUNCTIONS:
+        return []  # the name went on past the span (উপজেলা স্বাস্থ্য ও [পরিবার পরিকল্পনা কর্মকর্তা]): a fragment
     for k in range(1, len(inside)):
         if is_title(inside[k].text):
             inside = inside[:k]
