@@ -154,3 +154,17 @@ def test_a_known_names_genitive_before_an_institution_is_its_owner_not_its_name(
 def test_an_organisation_span_ending_in_and_is_a_fragment_and_an_ordinal_describes():
     assert _trim("উপজেলা স্বাস্থ্য ও", "ORG") is None
     assert descriptive_only("প্রথম দিনের".split())
+
+
+def test_a_known_owner_in_the_genitive_is_cut_from_a_models_organisation():
+    from khobor.transforms.entities.patterns import organisation_without_owner
+
+    def cut(text, owner, base):
+        toks = tokenize(text)
+        known = [Span(0, len(owner), "ORG" if " " in owner else "LOC", "gazetteer", 0.95)]
+        t = organisation_without_owner(Span(0, len(text), "ORG", "model", 0.9), toks, known, frozenset(base))
+        return text[t.start : t.end] if t else None
+
+    assert cut("ঢাকা বিশ্ববিদ্যালয়ের শিক্ষা ও গবেষণা ইনস্টিটিউট", "ঢাকা বিশ্ববিদ্যালয়ের", {"ঢাকা", "বিশ্ববিদ্যালয়"}) == "শিক্ষা ও গবেষণা ইনস্টিটিউট"
+    assert cut("খিলগাঁওয়ের ন্যাশনাল আইডিয়াল স্কুলে", "খিলগাঁওয়ের", {"খিলগাঁও"}) == "ন্যাশনাল আইডিয়াল স্কুলে"
+    assert cut("রংপুর জিলা স্কুল", "রংপুর", {"রংপুর"}) == "রংপুর জিলা স্কুল"  # র of the name, not an ending

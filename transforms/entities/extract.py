@@ -32,6 +32,7 @@ from khobor.transforms.entities.patterns import (
     generic_head,
     is_derived,
     org_spans,
+    organisation_without_owner,
     person_without_known,
     place_spans,
     trim_name,
@@ -121,7 +122,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
-        t = _trimmed(s, toks, known)
+        t = _trimmed(s, toks, known, known_tokens)
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
@@ -136,10 +137,13 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     return out
 
 
-def _trimmed(span: Span, toks, known: list[Span]) -> Span | None:
+def _trimmed(span: Span, toks, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
     """A model's name span trimmed to the name; a person's also cut at the known names at its
     edges, before trimming (whose word-by-word rules would leave half of জাগো নিউজকে) and after it
     (a known full name starts where the titles end)."""
+    if span.label == "ORG":
+        t = organisation_without_owner(span, toks, known, base_tokens)
+        return trim_name(t, toks) if t is not None else None
     if span.label != "PERSON":
         return trim_name(span, toks)
     t = person_without_known(span, toks, known)

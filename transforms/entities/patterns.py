@@ -123,7 +123,7 @@ def is_derived(word: str) -> bool:
     return any(w.endswith(suf) and len(w) > len(suf) + 1 for suf in DERIVING_SUFFIXES)
 
 
-_GENITIVES = tuple(_nfc(e) for e in ("র", "ের", "এর"))
+_GENITIVES = tuple(_nfc(e) for e in ("র", "ের", "এর", "য়ের"))
 
 
 def _inflected(word: str, base_tokens: frozenset[str]) -> bool:
@@ -370,6 +370,21 @@ def _inflected_word(word: str) -> bool:
         return True
     rates = word_entity_rates()
     return any(rates.get(s, (0, 0))[0] >= MIN_SEEN and rates[s][1] / rates[s][0] < RARE_NAME_RATE for s in stems)
+
+
+def organisation_without_owner(span: Span, tokens, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
+    """A model's organisation span without the known name in the genitive it starts with: the owner
+    is a mention of its own (রাশিয়ার | প্রতিরক্ষা মন্ত্রণালয়, ঢাকা বিশ্ববিদ্যালয়ের | শিক্ষা ও গবেষণা
+    ইনস্টিটিউট: ADJUDICATION.md rule 10)."""
+    for k in known:
+        if k.label not in ("ORG", "LOC") or k.start != span.start or k.end >= span.end:
+            continue
+        last = [t for t in tokens if k.start <= t.start and t.end <= k.end and t.kind != "punct"]
+        word = _nfc(last[-1].text) if last else ""
+        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES):
+            rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
+            return span._replace(start=rest[0].start) if rest else None
+    return span
 
 
 def _name_part(word: str) -> bool:
