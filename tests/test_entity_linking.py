@@ -248,3 +248,13 @@ def test_a_local_units_mention_covers_its_place():
     (rec,) = [json.loads(x) for x in extract_records([json.dumps({"id": 1, "text": text}, ensure_ascii=False)], extractor_for(None))]
     names = [(e["text"], e["label"]) for e in rec["entities"] if e["label"] in ("ORG", "LOC")]
     assert names == [("বরিশাল মহানগর ছাত্রলীগের", "ORG"), ("ছাত্রলীগের", "ORG"), ("বরিশালে", "LOC")]
+
+
+def test_a_shorter_name_inside_a_longer_one_in_the_document_is_that_person():
+    text = "নওশাবা আহমেদের পোস্ট। অভিনেত্রী কাজী নওশাবা আহমেদ লিখেছেন। আমান আযমী ও আবদুল্লাহিল আমান আযমী একই লোক।"
+    spans = _spans(text, [("নওশাবা আহমেদের", "PERSON"), ("কাজী নওশাবা আহমেদ", "PERSON"), ("আমান আযমী", "PERSON"),
+                          ("আবদুল্লাহিল আমান আযমী", "PERSON")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    short, full, amaan, abdullahil = out.links
+    assert short.entity_id == full.entity_id and amaan.entity_id == abdullahil.entity_id
+    assert full.entity_id != abdullahil.entity_id

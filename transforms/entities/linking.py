@@ -317,9 +317,15 @@ class Linker:
         context = self._document_context(out)
         doc_scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1]
-        for i in [i for i in pending if i not in one_word_people]:
+        # Longer names first, so a shorter one inside a longer one (আমান আযমী in আবদুল্লাহিল আমান
+        # আযমী) finds it linked.
+        for i in sorted((i for i in pending if i not in one_word_people), key=lambda i: -len(names[i].split())):
             if out.links[i].entity_id is None:
-                self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+                longer = self._longer_name(i, spans, names, out)
+                if longer is not None:
+                    self._link(out, i, out.links[longer].entity_id, "name", names[i])
+                else:
+                    self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
         heads = self._full_names(spans, names) if one_word_people else {}
         for i in one_word_people:
             head = self._chain_head(i, spans, names, heads)
@@ -464,6 +470,26 @@ class Linker:
             return True
         na, nb = len(name_a.split()), len(name_b.split())
         return min(na, nb) == 1 and max(na, nb) > 1
+
+    def _longer_name(self, i: int, spans, names, out: LinkOutput) -> int | None:
+        """For a person's name of two words or more: the nearest linked longer person name in the
+        document that has its words in a row (নওশাবা আহমেদ in কাজী নওশাবা আহমেদ): one person,
+        named in full once and shorter after (or before)."""
+        if spans[i][0].label != "PERSON":
+            return None
+        words = [name_key(w) for w in names[i].split()]
+        if len(words) < 2:
+            return None
+        start, best = spans[i][0].start, None
+        for j, (s, _) in enumerate(spans):
+            if j == i or s.label != "PERSON" or j not in names or out.links[j].entity_id is None:
+                continue
+            other = [name_key(w) for w in names[j].split()]
+            if len(other) <= len(words) or not any(other[k : k + len(words)] == words for k in range(len(other) - len(words) + 1)):
+                continue
+            if best is None or abs(s.start - start) < abs(spans[best][0].start - start):
+                best = j
+        return best
 
     def _chain_head(self, i: int, spans, names, heads: dict | None = None) -> int | None:
         """For a one-word person mention: the nearest earlier (else later) full person name in the
