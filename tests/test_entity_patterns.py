@@ -62,7 +62,7 @@ def test_a_bracket_after_a_name_opens_another_mention_one_inside_it_does_not():
 
 
 def test_the_word_in_brackets_after_an_organisation_is_its_abbreviation():
-    from khobor.transforms.entities.patterns import bracketed_abbreviations
+    from khobor.transforms.entities.patterns import bracketed_names
 
     text = "ঘোষণা দিয়েছে বাংলাদেশ জুয়েলার্স সমিতি (বাজুস)। মোস্তাফিজুর রহমান (বাবু) বলেন, সমিতি (নারী) শাখা।"
     toks = tokenize(text)
@@ -70,7 +70,11 @@ def test_the_word_in_brackets_after_an_organisation_is_its_abbreviation():
     person = Span(text.index("মোস্তাফিজুর"), text.index(" (বাবু"), "PERSON", "model", 0.9)
     common = Span(text.index("সমিতি (নারী)"), text.index(" (নারী)"), "ORG", "model", 0.9)
     # After a person the bracket holds a nickname; a common word in brackets is no abbreviation.
-    assert [text[s.start : s.end] for s in bracketed_abbreviations(toks, [org, person, common])] == ["বাজুস"]
+    got = [(text[s.start : s.end], s.label) for s in bracketed_names(toks, [org, person, common])]
+    assert got == [("বাজুস", "ORG"), ("বাবু", "PERSON")]
+    text2 = "শাকিব আল হাসান (অধিনায়ক) ও আবুল কালাম আজাদ (৫০)"
+    person2 = Span(0, text2.index(" (অধিনায়ক"), "PERSON", "model", 0.9)
+    assert bracketed_names(tokenize(text2), [person2]) == []  # a role after a person is no name
 
 
 def test_an_abbreviation_replaces_the_models_label_but_not_the_gazetteers():

@@ -25,7 +25,7 @@ from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, n
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
     area_and_road_spans,
-    bracketed_abbreviations,
+    bracketed_names,
     common_word,
     constituency_spans,
     descriptive_only,
@@ -233,7 +233,7 @@ class EntityExtractor:
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)
         spans = merge_adjacent_names(view.text, resolve_overlaps(spans))
-        abbreviations = [a for a in bracketed_abbreviations(toks, [s for s, _ in spans])
+        abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)
         return bounded_spans(spans, toks)

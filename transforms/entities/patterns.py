@@ -286,19 +286,27 @@ def _bracket_cut(inside: list) -> int:
     return len(inside)
 
 
-def bracketed_abbreviations(tokens, spans: list[Span]) -> list[Span]:
-    """The word in brackets right after an organisation's name is its abbreviation (বাংলাদেশ
-    জুয়েলার্স সমিতি (বাজুস), ... কাউন্সিলের (জামুকা)): an ORG, whatever the model called it. ``spans``
-    are the sentence's resolved names; the result replaces the ones on those words."""
-    org_ends = {s.end for s in spans if s.label == "ORG"}
+def bracketed_names(tokens, spans: list[Span]) -> list[Span]:
+    """The word in brackets right after a name is another name of the same thing: after an
+    organisation its abbreviation (বাংলাদেশ জুয়েলার্স সমিতি (বাজুস), ... কাউন্সিলের (জামুকা)), an ORG
+    whatever the model called it; after a person, when it is a part of people's names, the
+    nickname (মোস্তাফিজুর রহমান (বাবু)), a PERSON. ``spans`` are the sentence's resolved names; the
+    result replaces the ones on those words."""
+    ends = {s.end: s.label for s in spans if s.label in ("ORG", "PERSON")}
     out = []
     for i in range(1, len(tokens) - 2):
         opening, word, closing = tokens[i], tokens[i + 1], tokens[i + 2]
         if opening.text not in _OPENING or closing.text not in _CLOSING or word.kind not in ("word", "latin"):
             continue
-        if not any(tokens[i - 1].end == e for e in org_ends) or _common(word.text):
+        label = ends.get(tokens[i - 1].end)
+        if label == "ORG" and _common(word.text):
             continue
-        out.append(Span(word.start, word.end, "ORG", "pattern", 0.8))
+        # After a person, a name part however common (বাবু), but no title or role (অধিনায়ক).
+        if label == "PERSON" and (not _name_part(word.text) or is_title(word.text) or is_generic(word.text)):
+            continue
+        if label is None:
+            continue
+        out.append(Span(word.start, word.end, label, "pattern", 0.8))
     return out
 
 
