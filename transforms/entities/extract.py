@@ -22,6 +22,7 @@ from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
+from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
     area_and_road_spans,
@@ -228,6 +229,7 @@ class EntityExtractor:
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
         spans += [(s, None) for s in constituency_spans(toks, found)]
+        spans += [(s, None) for s in kin_spans(toks)]
         spans += [(s, None) for s in hashtag_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
