@@ -258,3 +258,12 @@ def test_a_shorter_name_inside_a_longer_one_in_the_document_is_that_person():
     short, full, amaan, abdullahil = out.links
     assert short.entity_id == full.entity_id and amaan.entity_id == abdullahil.entity_id
     assert full.entity_id != abdullahil.entity_id
+
+
+def test_a_nickname_in_brackets_is_the_person_before_it():
+    text = "পিপি মোস্তাফিজুর রহমান (বাবু), এপিপি আবুল কালাম আজাদ (ইমন) উপস্থিত ছিলেন। পরে বাবু বলেন।"
+    spans = _spans(text, [("মোস্তাফিজুর রহমান", "PERSON"), ("বাবু", "PERSON"), ("আবুল কালাম আজাদ", "PERSON"),
+                          ("ইমন", "PERSON")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    full, nick, azad, emon = out.links
+    assert nick.entity_id == full.entity_id and emon.entity_id == azad.entity_id != full.entity_id

@@ -316,7 +316,8 @@ class Linker:
         self._parenthetical_aliases(text, spans, out, names, pending)
         context = self._document_context(out)
         doc_scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-        one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1]
+        nicknames = self._nicknames(text, spans, names, pending)
+        one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1 and i not in nicknames]
         # Longer names first, so a shorter one inside a longer one (আমান আযমী in আবদুল্লাহিল আমান
         # আযমী) finds it linked.
         for i in sorted((i for i in pending if i not in one_word_people), key=lambda i: -len(names[i].split())):
@@ -333,8 +334,27 @@ class Linker:
                 self._link(out, i, out.links[head].entity_id, "name", names[i])
             else:
                 self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+        for b, a in nicknames.items():
+            if out.links[a].entity_id is not None:
+                self._link(out, b, out.links[a].entity_id, "name", names[b])
+            else:
+                self._resolve_new(text, spans[b][0], b, out, names[b], context, doc_scope)
         self._qualified(text, spans, out, names)
         self._register(spans, out, names, context)
+        return out
+
+    @staticmethod
+    def _nicknames(text, spans, names, pending) -> dict[int, int]:
+        """A one-word person name in brackets right after a longer one (মোস্তাফিজুর রহমান (বাবু)) is
+        that person's nickname: the bracketed mention's index -> the full name's."""
+        out = {}
+        order = sorted((k for k in names if spans[k][0].label == "PERSON"), key=lambda k: spans[k][0].start)
+        for a, b in zip(order, order[1:]):
+            sa, sb = spans[a][0], spans[b][0]
+            if b not in pending or len(names[b].split()) != 1 or len(names[a].split()) < 2:
+                continue
+            if re.fullmatch(r"\s*\(\s*", text[sa.end : sb.start]) and text[sb.end : sb.end + 2].lstrip().startswith(")"):
+                out[b] = a
         return out
 
     # -- names longer than the entry they contain --------------------------------------------------
