@@ -31,6 +31,8 @@ def test_an_organisation_made_only_of_describing_words_is_no_name():
     assert descriptive_only("কেন্দ্রীয় ব্যাংক".split())
     assert descriptive_only("জেলা পরিষদ".split())
     assert descriptive_only("সরকারি হাসপাতালে".split())
+    assert descriptive_only("চিফ মেট্রোপলিটন ম্যাজিস্ট্রেট আদালতের".split())  # a kind of court, no court
+    assert descriptive_only("ইউক্রেনীয় বাহিনীর".split())  # a country's adjective describes
     assert not descriptive_only("জাতীয় মুক্তিযোদ্ধা কাউন্সিল".split())
 
 

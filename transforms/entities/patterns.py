@@ -48,6 +48,7 @@ DESCRIPTIVE = _forms(
     সংশ্লিষ্ট বর্তমান সাবেক তৎকালীন প্রস্তাবিত বিশেষ উন্নয়ন গণ পুলিশ রেলওয়ে বিমান নৌ সেনা
     আইনশৃঙ্খলা রক্ষাকারী রাষ্ট্রীয় দলীয় সামরিক আঞ্চলিক তদন্তকারী নিয়ন্ত্রক স্বায়ত্তশাসিত
     পদাতিক সশস্ত্র যৌথ মিত্র বিরোধী ক্ষমতাসীন শরিক প্রথম দ্বিতীয় তৃতীয় চতুর্থ পঞ্চম শেষ
+    চিফ মেট্রোপলিটন জুডিশিয়াল ম্যাজিস্ট্রেট জজ দায়রা চেম্বার
     """
 ) | frozenset(_nfc(w) for w in GROUPS)
 # Words a name never runs through: they end a modifier run (postpositions, conjunctions, verbs,
@@ -114,8 +115,13 @@ def generic_head(word: str) -> bool:
 
 def descriptive_only(words: list[str]) -> bool:
     """An organisation's span with no proper word in it (কেন্দ্রীয় ব্যাংক, জেলা পরিষদ, সরকারি
-    হাসপাতালে) describes a kind of body, as ``org_spans`` holds; a real one is in the gazetteer."""
-    return all((w := _nfc(x)) in DESCRIPTIVE or w in ORG_HEADS or w in PLACE_KINDS or is_generic(w) for x in words)
+    হাসপাতালে, চিফ মেট্রোপলিটন ম্যাজিস্ট্রেট আদালত, ইউক্রেনীয় বাহিনী) describes a kind of body, as
+    ``org_spans`` holds; a real one is in the gazetteer."""
+    from khobor.transforms.entities.demonyms import demonym_index
+
+    demonyms = demonym_index()
+    return all((w := _nfc(x)) in DESCRIPTIVE or w in ORG_HEADS or w in PLACE_KINDS or is_generic(w) or w in demonyms
+               for x in words)
 
 
 def is_derived(word: str) -> bool:
