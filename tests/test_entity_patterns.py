@@ -174,3 +174,10 @@ def test_a_known_owner_in_the_genitive_is_cut_from_a_models_organisation():
     assert cut("ঢাকা বিশ্ববিদ্যালয়ের শিক্ষা ও গবেষণা ইনস্টিটিউট", "ঢাকা বিশ্ববিদ্যালয়ের", {"ঢাকা", "বিশ্ববিদ্যালয়"}) == "শিক্ষা ও গবেষণা ইনস্টিটিউট"
     assert cut("খিলগাঁওয়ের ন্যাশনাল আইডিয়াল স্কুলে", "খিলগাঁওয়ের", {"খিলগাঁও"}) == "ন্যাশনাল আইডিয়াল স্কুলে"
     assert cut("রংপুর জিলা স্কুল", "রংপুর", {"রংপুর"}) == "রংপুর জিলা স্কুল"  # র of the name, not an ending
+
+
+def test_directions_alone_name_no_place_and_an_area_word_is_outside_one():
+    assert _trim("দক্ষিণ পূর্ব এলাকায়", "LOC") is None
+    assert _trim("দক্ষিণ-পশ্চিমের", "LOC") is None
+    assert _trim("ওয়ারশ অঞ্চলে", "LOC") == "ওয়ারশ"
+    assert _trim("দক্ষিণ আফ্রিকার", "LOC") == "দক্ষিণ আফ্রিকার"

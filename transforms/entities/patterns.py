@@ -344,11 +344,22 @@ def _trim_institution_or_place(inside: list, label: str) -> list:
         w = _nfc(word)
         if w in BREAKERS:
             return True
-        return w in PLACE_KINDS or (label == "LOC" and is_generic(w))
+        return w in PLACE_KINDS or (label == "LOC" and (is_generic(w) or w in AREA_KINDS))
 
     while len(inside) > 1 and outside(inside[-1].text):
         inside = inside[:-1]
+    if label == "LOC" and all(_direction(t.text) for t in inside):
+        return []  # দক্ষিণ পূর্ব (এলাকায়), দক্ষিণ-পশ্চিমের: a part of some place, not named
     return inside
+
+
+_DIRECTION_BASES = frozenset(_nfc(w) for w in "উত্তর দক্ষিণ পূর্ব পশ্চিম মধ্য".split())
+
+
+def _direction(word: str) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return all(any(s in _DIRECTION_BASES for s in stem_candidates(p)) for p in _nfc(word).split("-") if p)
 
 
 def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
