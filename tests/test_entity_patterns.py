@@ -181,3 +181,10 @@ def test_directions_alone_name_no_place_and_an_area_word_is_outside_one():
     assert _trim("দক্ষিণ-পশ্চিমের", "LOC") is None
     assert _trim("ওয়ারশ অঞ্চলে", "LOC") == "ওয়ারশ"
     assert _trim("দক্ষিণ আফ্রিকার", "LOC") == "দক্ষিণ আফ্রিকার"
+
+
+def test_initials_in_a_desk_sign_off_are_no_organisation():
+    from khobor.transforms.entities.patterns import desk_initials
+
+    text = "দাম বেড়েছে। ঢাকা/নাজমুল/এসবি সম্পর্কিত বিষয়: বিএনপি ও এসবি"
+    assert [text[a:b] for a, b in desk_initials(tokenize(text))] == ["এসবি"]  # the signed one, not the last word

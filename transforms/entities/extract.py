@@ -30,6 +30,7 @@ from khobor.transforms.entities.patterns import (
     common_word,
     constituency_spans,
     descriptive_only,
+    desk_initials,
     generic_head,
     is_derived,
     org_spans,
@@ -238,6 +239,8 @@ class EntityExtractor:
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)
+        initials = set(desk_initials(toks))
+        spans = [(s, g) for s, g in spans if not (s.label in NAME_LABELS and (s.start, s.end) in initials)]
         return bounded_spans(spans, toks)
 
     def extract_tables(

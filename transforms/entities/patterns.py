@@ -244,6 +244,22 @@ def area_and_road_spans(tokens, known: list[Span] = (), base_tokens: frozenset[s
     return out
 
 
+def desk_initials(tokens) -> list[tuple[int, int]]:
+    """(start, end) of the initials in a desk sign-off (ঢাকা/নাজমুল/এসবি, এমএএস/জেআইএম): letters
+    spelt out, joined to the sign-off by a slash. They are editors' initials, never organisations."""
+    from khobor.transforms.entities.names import bengali_acronym
+
+    out = []
+    for k, t in enumerate(tokens):
+        if t.kind not in ("word", "latin") or not (bengali_acronym(t.text) or (t.text.isascii() and t.text.isupper())):
+            continue
+        before = k > 0 and tokens[k - 1].text == "/" and tokens[k - 1].end == t.start
+        after = k + 1 < len(tokens) and tokens[k + 1].text == "/" and tokens[k + 1].start == t.end
+        if before or after:
+            out.append((t.start, t.end))
+    return out
+
+
 def constituency_spans(tokens, places: list[Span]) -> list[Span]:
     """ঢাকা-১৯: a place, a hyphen and a seat number is one constituency."""
     starts = {s.start: s for s in places if s.label == "LOC"}
