@@ -188,3 +188,10 @@ def test_initials_in_a_desk_sign_off_are_no_organisation():
 
     text = "দাম বেড়েছে। ঢাকা/নাজমুল/এসবি সম্পর্কিত বিষয়: বিএনপি ও এসবি"
     assert [text[a:b] for a, b in desk_initials(tokenize(text))] == ["এসবি"]  # the signed one, not the last word
+
+
+def test_a_word_ending_in_para_is_a_neighbourhood():
+    from khobor.transforms.entities.patterns import neighbourhood_spans
+
+    text = "টাঙ্গারীপাড়ার কামালের ছেলে ও বটতলী সাধুরপাড়ার আবুল, পাড়ার লোকজন"
+    assert [text[s.start : s.end] for s in neighbourhood_spans(tokenize(text))] == ["টাঙ্গারীপাড়ার", "সাধুরপাড়ার"]

@@ -33,6 +33,7 @@ from khobor.transforms.entities.patterns import (
     desk_initials,
     generic_head,
     is_derived,
+    neighbourhood_spans,
     org_spans,
     organisation_without_owner,
     person_without_known,
@@ -226,6 +227,7 @@ class EntityExtractor:
         spans += [(s, None) for s in model]
         places = place_spans(toks, self.gazetteer.base_tokens)
         places += area_and_road_spans(toks, [s for s, _ in known] + model, self.gazetteer.base_tokens)
+        places += neighbourhood_spans(toks)
         spans += [(s, None) for s in places]
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
