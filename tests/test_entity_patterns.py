@@ -1,4 +1,4 @@
-"""Span rules around the model and the gazetteer (``transforms/entities/patterns.py``)."""
+"""Span rules around the model and the gazetteer (``patterns.py``, ``place_rules.py``, ``span_edges.py``)."""
 from __future__ import annotations
 
 from khobor.transforms.entities.patterns import descriptive_only, org_spans, trim_name
@@ -64,7 +64,7 @@ def test_a_bracket_after_a_name_opens_another_mention_one_inside_it_does_not():
 
 
 def test_the_word_in_brackets_after_an_organisation_is_its_abbreviation():
-    from khobor.transforms.entities.patterns import bracketed_names
+    from khobor.transforms.entities.span_edges import bracketed_names
 
     text = "ঘোষণা দিয়েছে বাংলাদেশ জুয়েলার্স সমিতি (বাজুস)। মোস্তাফিজুর রহমান (বাবু) বলেন, সমিতি (নারী) শাখা।"
     toks = tokenize(text)
@@ -99,7 +99,7 @@ def test_a_place_ending_in_a_vowel_is_found_with_a_glide_before_its_ending():
 
 
 def test_a_rare_word_before_an_area_is_a_place_and_a_road_keeps_its_kind():
-    from khobor.transforms.entities.patterns import area_and_road_spans
+    from khobor.transforms.entities.place_rules import area_and_road_spans
 
     text = "যাত্রাবাড়ীর কাজলা এলাকায় এবং ওই এলাকায়, নদীবেষ্টিত অঞ্চলে; পরে তোপখানা রোডে ও ঢাকা রোডে যান।"
     toks = tokenize(text)
@@ -116,7 +116,7 @@ def test_before_a_kind_word_an_inflected_or_common_word_is_no_place():
 
 
 def test_known_names_at_a_persons_edges_are_not_that_person():
-    from khobor.transforms.entities.patterns import person_without_known
+    from khobor.transforms.entities.span_edges import person_without_known
 
     def cut(text, known):
         toks = tokenize(text)
@@ -163,7 +163,7 @@ def test_an_organisation_span_ending_in_and_is_a_fragment_and_an_ordinal_describ
 
 
 def test_a_known_owner_in_the_genitive_is_cut_from_a_models_organisation():
-    from khobor.transforms.entities.patterns import organisation_without_owner
+    from khobor.transforms.entities.span_edges import organisation_without_owner
 
     def cut(text, owner, base):
         toks = tokenize(text)
@@ -184,14 +184,14 @@ def test_directions_alone_name_no_place_and_an_area_word_is_outside_one():
 
 
 def test_initials_in_a_desk_sign_off_are_no_organisation():
-    from khobor.transforms.entities.patterns import desk_initials
+    from khobor.transforms.entities.span_edges import desk_initials
 
     text = "দাম বেড়েছে। ঢাকা/নাজমুল/এসবি সম্পর্কিত বিষয়: বিএনপি ও এসবি"
     assert [text[a:b] for a, b in desk_initials(tokenize(text))] == ["এসবি"]  # the signed one, not the last word
 
 
 def test_a_word_ending_in_para_is_a_neighbourhood():
-    from khobor.transforms.entities.patterns import neighbourhood_spans
+    from khobor.transforms.entities.place_rules import neighbourhood_spans
 
     text = "টাঙ্গারীপাড়ার কামালের ছেলে ও বটতলী সাধুরপাড়ার আবুল, পাড়ার লোকজন"
     assert [text[s.start : s.end] for s in neighbourhood_spans(tokenize(text))] == ["টাঙ্গারীপাড়ার", "সাধুরপাড়ার"]

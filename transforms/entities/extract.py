@@ -25,23 +25,19 @@ from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, n
 from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
-    area_and_road_spans,
-    bracketed_names,
     common_word,
     constituency_spans,
     descriptive_only,
-    desk_initials,
     generic_head,
     is_derived,
-    neighbourhood_spans,
     org_spans,
-    organisation_without_owner,
-    person_without_known,
     place_spans,
     trim_name,
 )
+from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans
 from khobor.transforms.entities.repeats import repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
+from khobor.transforms.entities.span_edges import bracketed_names, desk_initials, organisation_without_owner, person_without_known
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
 # Among overlapping names the longer wins (ঢাকা বিশ্ববিদ্যালয় over ঢাকা), then the more reliable finder.

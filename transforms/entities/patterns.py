@@ -211,74 +211,6 @@ def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]
 # Kinds of place whose name is a word of its own (কাজলা এলাকায়, কুরস্ক অঞ্চলে): only rare words are
 # names there (ওই এলাকায়, উপকূলীয় অঞ্চলে are not), and the kind stays out.
 AREA_KINDS = _forms("এলাকা অঞ্চল")
-AREA_ZIPF = 3.0
-# Named roads and squares (তোপখানা রোডে, বিজয় একাত্তর চত্বর): the kind is part of the name.
-ROAD_KINDS = _forms("রোড লেন সরণি এভিনিউ চত্বর")
-# Endings of adjectives and participles, which describe an area (নদীবেষ্টিত, উপকূলীয়, দায়িত্বপূর্ণ)
-# and name none.
-_DESCRIBING_ENDINGS = tuple(_nfc(e) for e in ("িত", "ীয়", "গ্রস্ত", "পূর্ণ", "সহ"))
-
-
-def area_and_road_spans(tokens, known: list[Span] = (), base_tokens: frozenset[str] = frozenset()) -> list[Span]:
-    """A rare word before এলাকা or অঞ্চল is a place (the word alone); an uncommon word before রোড,
-    লেন, সরণি, এভিনিউ or চত্বর names a road or square (both words). A known place before a road's
-    kind stays that place (ঢাকা রোড: GUIDELINES.md marks the places a road joins, not the road)."""
-    places = [(s.start, s.end) for s in known if s.label == "LOC"]
-    out = []
-    for k in range(1, len(tokens)):
-        kind, name = tokens[k], tokens[k - 1]
-        word = _nfc(name.text)
-        area, road = _nfc(kind.text) in AREA_KINDS, _nfc(kind.text) in ROAD_KINDS
-        if not (area or road) or not _wordish(name) or name.kind != "word" or kind.start - name.end > 1:
-            continue
-        if word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or is_title(word) or word in PLACE_KINDS:
-            continue
-        if word.endswith(_DESCRIBING_ENDINGS) or _inflected(word, base_tokens) or is_derived(word):
-            continue
-        if any(a <= name.start and name.end <= b for a, b in places):
-            continue
-        if area and zipf(word) < AREA_ZIPF:
-            out.append(Span(name.start, name.end, "LOC", "pattern", 0.7))
-        elif road and zipf(word) < COMMON_WORD_ZIPF:
-            out.append(Span(name.start, kind.end, "LOC", "pattern", 0.7))
-    return out
-
-
-_NEIGHBOURHOOD = _nfc("পাড়া")
-
-
-def neighbourhood_spans(tokens) -> list[Span]:
-    """A word ending in পাড়া ("quarter": টাঙ্গারীপাড়ার, কায়েতপাড়া, নাখালপাড়া) is the name of a
-    village quarter or a neighbourhood: a place. On news_bench outside the evaluation sets nearly
-    every such word is one."""
-    from khobor.transforms.entities.names import graphemes, stem_candidates
-
-    out = []
-    for t in tokens:
-        if t.kind != "word":
-            continue
-        stems = [s for s in stem_candidates(_nfc(t.text)) if s.endswith(_NEIGHBOURHOOD)]
-        if stems and graphemes(stems[0][: -len(_NEIGHBOURHOOD)]) >= 1:
-            out.append(Span(t.start, t.end, "LOC", "pattern", 0.7))
-    return out
-
-
-def desk_initials(tokens) -> list[tuple[int, int]]:
-    """(start, end) of the initials in a desk sign-off (ঢাকা/নাজমুল/এসবি, এমএএস/জেআইএম): letters
-    spelt out, joined to the sign-off by a slash. They are editors' initials, never organisations."""
-    from khobor.transforms.entities.names import bengali_acronym
-
-    out = []
-    for k, t in enumerate(tokens):
-        if t.kind not in ("word", "latin") or not (bengali_acronym(t.text) or (t.text.isascii() and t.text.isupper())):
-            continue
-        before = k > 0 and tokens[k - 1].text == "/" and tokens[k - 1].end == t.start
-        after = k + 1 < len(tokens) and tokens[k + 1].text == "/" and tokens[k + 1].start == t.end
-        if before or after:
-            out.append((t.start, t.end))
-    return out
-
-
 def constituency_spans(tokens, places: list[Span]) -> list[Span]:
     """ঢাকা-১৯: a place, a hyphen and a seat number is one constituency."""
     starts = {s.start: s for s in places if s.label == "LOC"}
@@ -327,30 +259,6 @@ def _bracket_cut(inside: list) -> int:
     return len(inside)
 
 
-def bracketed_names(tokens, spans: list[Span]) -> list[Span]:
-    """The word in brackets right after a name is another name of the same thing: after an
-    organisation its abbreviation (বাংলাদেশ জুয়েলার্স সমিতি (বাজুস), ... কাউন্সিলের (জামুকা)), an ORG
-    whatever the model called it; after a person, when it is a part of people's names, the
-    nickname (মোস্তাফিজুর রহমান (বাবু)), a PERSON. ``spans`` are the sentence's resolved names; the
-    result replaces the ones on those words."""
-    ends = {s.end: s.label for s in spans if s.label in ("ORG", "PERSON")}
-    out = []
-    for i in range(1, len(tokens) - 2):
-        opening, word, closing = tokens[i], tokens[i + 1], tokens[i + 2]
-        if opening.text not in _OPENING or closing.text not in _CLOSING or word.kind not in ("word", "latin"):
-            continue
-        label = ends.get(tokens[i - 1].end)
-        if label == "ORG" and _common(word.text):
-            continue
-        # After a person, a name part however common (বাবু), but no title or role (অধিনায়ক).
-        if label == "PERSON" and (not _name_part(word.text) or is_title(word.text) or is_generic(word.text)):
-            continue
-        if label is None:
-            continue
-        out.append(Span(word.start, word.end, label, "pattern", 0.8))
-    return out
-
-
 def _common(word: str) -> bool:
     """A word too common to be an abbreviation or a name: generic, a title, or frequent in Bengali."""
     from khobor.transforms.entities.names import stem_candidates
@@ -397,29 +305,6 @@ def _direction(word: str) -> bool:
     return all(any(s in _DIRECTION_BASES for s in stem_candidates(p)) for p in _nfc(word).split("-") if p)
 
 
-def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
-    """A model's person span without the known names at its edges that are not this person: an
-    organisation or place the gazetteer knows (মাহমুদুর রহমান মান্না | জাগো নিউজকে, খিলগাঁওয়ের |
-    জোড়পুকুর), and the words after a full name the gazetteer knows that are no name parts
-    (মাহমুদুর রহমান মান্না | ন্যায়বিচারের). None when nothing of the person is left."""
-    words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
-    for k in sorted(known, key=lambda k: k.start):
-        if not (span.start <= k.start and k.end <= span.end) or (k.start, k.end) == (span.start, span.end):
-            continue
-        if k.label in ("ORG", "LOC"):
-            if k.end == span.end:
-                words = [t for t in words if t.end <= k.start]
-            elif k.start == span.start:
-                words = [t for t in words if t.start >= k.end]
-        elif k.label == "PERSON" and k.start == span.start:
-            rest = [t for t in words if t.start >= k.end]
-            if rest and not any(_name_part(t.text) for t in rest):
-                words = [t for t in words if t.end <= k.end]
-    if not words:
-        return None
-    return span._replace(start=words[0].start, end=words[-1].end)
-
-
 def _inflected_word(word: str) -> bool:
     """A common word with a case ending (বার্তায়, আসামির, মাস্টারের), or one the NER corpora saw
     often and seldom in a name: no part of a person's name, which ends at its last name part."""
@@ -430,21 +315,6 @@ def _inflected_word(word: str) -> bool:
         return True
     rates = word_entity_rates()
     return any(rates.get(s, (0, 0))[0] >= MIN_SEEN and rates[s][1] / rates[s][0] < RARE_NAME_RATE for s in stems)
-
-
-def organisation_without_owner(span: Span, tokens, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
-    """A model's organisation span without the known name in the genitive it starts with: the owner
-    is a mention of its own (রাশিয়ার | প্রতিরক্ষা মন্ত্রণালয়, ঢাকা বিশ্ববিদ্যালয়ের | শিক্ষা ও গবেষণা
-    ইনস্টিটিউট: ADJUDICATION.md rule 10)."""
-    for k in known:
-        if k.label not in ("ORG", "LOC") or k.start != span.start or k.end >= span.end:
-            continue
-        last = [t for t in tokens if k.start <= t.start and t.end <= k.end and t.kind != "punct"]
-        word = _nfc(last[-1].text) if last else ""
-        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES):
-            rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
-            return span._replace(start=rest[0].start) if rest else None
-    return span
 
 
 def _name_part(word: str) -> bool:
