@@ -19,7 +19,8 @@ def test_an_organisations_common_last_words_stay_in_its_name():
 
 def test_a_title_ends_an_organisation_and_a_kind_word_a_place():
     assert _trim("বাংলাদেশ খেলাফত মজলিসের আমির মাওলানা মামুনুল হককে", "ORG") == "বাংলাদেশ খেলাফত মজলিসের"
-    assert _trim("বরিশাল মহানগর সাধারণ", "ORG") == "বরিশাল"
+    assert _trim("বরিশাল মহানগর সাধারণ", "ORG") is None  # a role (… সাধারণ সম্পাদক), no organisation
+    assert _trim("উপজেলা মাধ্যমিক শিক্ষা কর্মকর্তা", "ORG") is None
     assert _trim("গাজীপুর জেলা", "LOC") == "গাজীপুর"
 
 

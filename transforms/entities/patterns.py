@@ -280,7 +280,9 @@ def _trim_institution_or_place(inside: list, label: str) -> list:
         return []  # the name went on past the span (উপজেলা স্বাস্থ্য ও [পরিবার পরিকল্পনা কর্মকর্তা]): a fragment
     for k in range(1, len(inside)):
         if is_title(inside[k].text):
-            inside = inside[:k]
+            # খেলাফত মজলিসের আমির: the organisation, in the genitive, has a title-holder; উপজেলা
+            # মাধ্যমিক শিক্ষা কর্মকর্তা: the words before the title make a role, no organisation.
+            inside = inside[:k] if _genitive_form(inside[k - 1].text) else []
             break
 
     def outside(word: str) -> bool:
@@ -294,6 +296,15 @@ def _trim_institution_or_place(inside: list, label: str) -> list:
     if label == "LOC" and all(_direction(t.text) for t in inside):
         return []  # দক্ষিণ পূর্ব (এলাকায়), দক্ষিণ-পশ্চিমের: a part of some place, not named
     return inside
+
+
+_VOWEL_SIGNS = frozenset("ািীুূৃেৈোৌ")
+
+
+def _genitive_form(word: str) -> bool:
+    """Ends in a genitive: ের, এর, or র after a vowel (বিএনপির); not a stem's own র (মহানগর)."""
+    w = _nfc(word)
+    return w.endswith((_nfc("ের"), _nfc("এর"))) or (len(w) > 1 and w.endswith("র") and w[-2] in _VOWEL_SIGNS)
 
 
 _DIRECTION_BASES = frozenset(_nfc(w) for w in "উত্তর দক্ষিণ পূর্ব পশ্চিম মধ্য".split())
