@@ -267,3 +267,10 @@ def test_a_nickname_in_brackets_is_the_person_before_it():
     out = Linker(default_gazetteer()).link_document(text, spans)
     full, nick, azad, emon = out.links
     assert nick.entity_id == full.entity_id and emon.entity_id == azad.entity_id != full.entity_id
+
+
+def test_a_bracketed_abbreviation_said_again_later_is_the_same_body():
+    text = "জাতীয় মুক্তিযোদ্ধা কাউন্সিলের (জামুকা) সভা হয়। পরে জামুকার সূত্র জানায়।"
+    spans = _spans(text, [("জাতীয় মুক্তিযোদ্ধা কাউন্সিলের", "ORG"), ("জামুকা", "ORG"), ("জামুকার", "ORG")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    assert len({link.entity_id for link in out.links}) == 1

@@ -29,3 +29,16 @@ def test_a_part_beside_another_name_part_is_someone_elses_name():
     assert _repeats(sentences, [(0, "আসিফ মাহমুদ")]) == ["আসিফ"]
     # and nothing already inside another mention is taken again
     assert _repeats(["মান্না এলেন।", "মান্না বললেন।"], [(0, "মান্না"), (1, "মান্না")]) == []
+
+
+def test_an_abbreviation_found_once_is_found_again_but_not_a_models_one_word_guess():
+    from khobor.transforms.entities.repeats import repeated_org_spans
+
+    sentences = ["বাংলাদেশ জুয়েলার্স সমিতি (বাজুস) দাম বাড়িয়েছে।", "রোববার বাজুসের এক বিজ্ঞপ্তিতে জানানো হয়।",
+                 "‘বার্বি’ মুক্তি পেয়েছে। বার্বির আয় বেড়েছে।"]
+    toks = [(i, tokenize(s)) for i, s in enumerate(sentences)]
+    s0, s2 = sentences[0], sentences[2]
+    found = [(0, Span(s0.index("বাজুস"), s0.index("বাজুস") + 5, "ORG", "pattern", 0.8)),
+             (2, Span(s2.index("বার্বি"), s2.index("বার্বি") + 6, "ORG", "model", 0.9))]
+    got = [sentences[i][s.start : s.end] for i, s in repeated_org_spans(toks, found)]
+    assert got == ["বাজুসের"]

@@ -35,7 +35,7 @@ from khobor.transforms.entities.patterns import (
     trim_name,
 )
 from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans
-from khobor.transforms.entities.repeats import repeated_person_spans
+from khobor.transforms.entities.repeats import repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import bracketed_names, desk_initials, organisation_without_owner, person_without_known
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
@@ -287,7 +287,9 @@ class EntityExtractor:
                 by_doc.setdefault(d, []).append((si, span, gaz_id))
         cols: dict[str, list] = {n: [] for n in SPANS.names}
         for d, found in by_doc.items():
-            repeats = repeated_person_spans(doc_sentences[d], [(si, s) for si, s, _ in found])
+            spans_here = [(si, s) for si, s, _ in found]
+            repeats = repeated_person_spans(doc_sentences[d], spans_here)
+            repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
             if repeats:
                 found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
             _resolve_date_anaphors(found, published[d])

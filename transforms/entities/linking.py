@@ -480,6 +480,8 @@ class Linker:
             acr = self._acronym(names[b])
             if acr and out.links[b].entity_id:
                 self.index.setdefault(acronym_key(acr), out.links[b].entity_id)
+            if out.links[b].entity_id:  # a later bare বাজুসের in the document is the same body
+                self.index.setdefault(alias_key(names[b]), out.links[b].entity_id)
 
     def _alias_pair(self, text, sa: Span, sb: Span, name_a: str, name_b: str) -> bool:
         """Whether ``A (B)`` gives one name twice: one of them an acronym, or one word beside a longer

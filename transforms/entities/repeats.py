@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.inflection import is_bengali
 from khobor.transforms.entities.name_parts import is_name_part
-from khobor.transforms.entities.names import graphemes, stem_candidates
+from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
 from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, is_title, zipf
 from khobor.transforms.entities.types import Span
 
@@ -88,3 +88,49 @@ def _name_neighbour(toks: Sequence, j: int, t) -> bool:
     if n.kind != "word" or max(n.start, t.start) - min(n.end, t.end) > 1:
         return False
     return any(is_name_part(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
+
+
+# An organisation's one-word name this rare in Bengali (বাজুস, জামুকা, নেত্রনিউজ) names it wherever
+# the document repeats it; commoner words (বিকাশ, আশা) may mean something else there.
+ORG_WORD_ZIPF = 3.0
+
+
+def _org_word(word: str) -> str | None:
+    """The stem a one-word organisation name is known by, when it is rare enough to carry."""
+    w = _nfc(word)
+    if not is_bengali(w) or is_generic(w) or is_title(w):
+        return None
+    stems = stem_candidates(w)
+    if any(zipf(s) >= ORG_WORD_ZIPF for s in stems):
+        return None
+    return stems[-1]
+
+
+def repeated_org_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """(sentence index, span) of every further mention, by the same rare word, of an organisation a
+    document names by one word somewhere (the abbreviation in বাংলাদেশ জুয়েলার্স সমিতি (বাজুস), then
+    বাজুসের). Arguments as for ``repeated_person_spans``."""
+    tokens = {si: toks for si, toks in sentences}
+    forms: set[str] = set()
+    for si, s in found:
+        words = [t for t in tokens.get(si, ()) if s.start <= t.start and t.end <= s.end and t.kind != "punct"]
+        if s.label != "ORG" or len(words) != 1 or words[0].kind != "word" or not (stem := _org_word(words[0].text)):
+            continue
+        # Only names something vouches for: an abbreviation in brackets after its organisation (a
+        # rule's span) or letters spelt out (আরটিজিএস); the model's one-word guesses (‘বার্বি’, a film)
+        # would be repeated with their errors.
+        if s.method != "model" or bengali_acronym(stem):
+            forms.add(stem)
+    if not forms:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for si, s in found:
+        taken.setdefault(si, []).append((s.start, s.end))
+    out = []
+    for si, toks in sentences:
+        for t in toks:
+            if t.kind != "word" or any(a < t.end and t.start < b for a, b in taken.get(si, [])):
+                continue
+            if set(stem_candidates(_nfc(t.text))) & forms and _org_word(t.text):
+                out.append((si, Span(t.start, t.end, "ORG", "pattern", 0.7)))
+    return out
