@@ -196,3 +196,17 @@ def test_a_word_ending_in_para_is_a_neighbourhood():
 
     text = "টাঙ্গারীপাড়ার কামালের ছেলে ও বটতলী সাধুরপাড়ার আবুল, পাড়ার লোকজন"
     assert [text[s.start : s.end] for s in neighbourhood_spans(tokenize(text))] == ["টাঙ্গারীপাড়ার", "সাধুরপাড়ার"]
+
+
+def test_the_word_rules_leave_run_away_tokens_alone_and_a_unit_never_runs_away():
+    import json
+
+    from khobor.flows.jsonl import extract_records
+    from khobor.transforms.entities.extract import MAX_ENTITY_CHARS, extractor_for
+
+    big = "ক" * 300_000
+    texts = [f"{big} জেলা থেকে", f"সমিতি ({big}) জানায়", f"{big}পাড়ার লোক", f"{big} এলাকায়",
+             "ঢাকা " + "মহানগর " * 300 + "বিএনপির সভা।"]
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    for out in extract_records(lines, extractor_for(None)):
+        assert all(e["end"] - e["start"] <= MAX_ENTITY_CHARS for e in json.loads(out)["entities"])

@@ -336,9 +336,12 @@ class LinkSession:
                 entities.setdefault(eid, dict(row, run_id=run_ids[d], created_at=now))
             for key, (eid, surface) in result.new_aliases.items():
                 aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
-            starts = {unit: found[place][1].start for place, unit in result.absorbed.items()}
+            # A local unit's mention takes in its place, unless that would make a run-away span.
+            absorbed = {place: unit for place, unit in result.absorbed.items()
+                        if found[unit][1].end - found[place][1].start <= MAX_ENTITY_CHARS}
+            starts = {unit: found[place][1].start for place, unit in absorbed.items()}
             for k, ((si, span, _), link) in enumerate(zip(found, result.links)):
-                if k in result.absorbed:
+                if k in absorbed:
                     continue
                 if k in starts:
                     span = span._replace(start=starts[k])

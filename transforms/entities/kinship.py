@@ -13,7 +13,7 @@ from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.name_parts import is_name_part
 from khobor.transforms.entities.names import stem_candidates
-from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, is_title, zipf
+from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, MAX_WORD_CHARS, is_title, zipf
 from khobor.transforms.entities.types import Span
 
 
@@ -35,6 +35,8 @@ def _part(word: str) -> bool:
 
 def _genitive_part(word: str) -> bool:
     """A name part in the genitive (হোসেনের, করিমের, ননির): the kin's owner's last word."""
+    if len(word) > MAX_WORD_CHARS:
+        return False
     w = _nfc(word)
     return w.endswith(_GENITIVE) and any(_part(s) for s in stem_candidates(w)[1:])
 
@@ -42,6 +44,8 @@ def _genitive_part(word: str) -> bool:
 def _open(tok) -> bool:
     """A word that may continue a name: neither a known part nor a common word, and with no case
     ending (টাঙ্গারীপাড়ার before কামালের ছেলে is where he lives, not his first name)."""
+    if len(tok.text) > MAX_WORD_CHARS:
+        return False
     w = _nfc(tok.text)
     return tok.kind == "word" and not _part(w) and zipf(w) < COMMON_WORD_ZIPF and len(stem_candidates(w)) == 1
 

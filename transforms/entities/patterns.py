@@ -79,6 +79,8 @@ LEADING_ONLY_TITLES = _forms("বেগম")
 # A common word is no name on its own: Zipf at or above this (a word of every 30,000), unless it is a
 # known name part or a known name.
 COMMON_WORD_ZIPF = 4.5
+# No word of a name is longer (extract.MAX_TOKEN_CHARS): the word rules leave longer tokens alone.
+MAX_WORD_CHARS = 100
 # Less common words are dropped when the NER corpora saw them at least MIN_SEEN times and rarely in a name.
 RARE_NAME_RATE, MIN_SEEN = 0.3, 5
 
@@ -199,7 +201,7 @@ def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]
         word = _nfc(name.text)
         if not _wordish(name) or word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or word in PLACE_KINDS:
             continue
-        if _inflected(word, base_tokens) or (word not in base_tokens and zipf(word) >= COMMON_WORD_ZIPF):
+        if len(word) > MAX_WORD_CHARS or _inflected(word, base_tokens) or (word not in base_tokens and zipf(word) >= COMMON_WORD_ZIPF):
             continue
         start = name
         if k >= 2 and _nfc(tokens[k - 2].text) in DIRECTIONS and _wordish(tokens[k - 2]):

@@ -8,6 +8,7 @@ from khobor.transforms.entities.patterns import (
     BREAKERS,
     COMMON_WORD_ZIPF,
     DESCRIPTIVE,
+    MAX_WORD_CHARS,
     PLACE_KINDS,
     _forms,
     _inflected,
@@ -38,7 +39,7 @@ def area_and_road_spans(tokens, known: list[Span] = (), base_tokens: frozenset[s
         kind, name = tokens[k], tokens[k - 1]
         word = _nfc(name.text)
         area, road = _nfc(kind.text) in AREA_KINDS, _nfc(kind.text) in ROAD_KINDS
-        if not (area or road) or not _wordish(name) or name.kind != "word" or kind.start - name.end > 1:
+        if not (area or road) or not _wordish(name) or name.kind != "word" or kind.start - name.end > 1 or len(word) > MAX_WORD_CHARS:
             continue
         if word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or is_title(word) or word in PLACE_KINDS:
             continue
@@ -64,7 +65,7 @@ def neighbourhood_spans(tokens) -> list[Span]:
 
     out = []
     for t in tokens:
-        if t.kind != "word":
+        if t.kind != "word" or len(t.text) > MAX_WORD_CHARS:
             continue
         stems = [s for s in stem_candidates(_nfc(t.text)) if s.endswith(_NEIGHBOURHOOD)]
         if stems and graphemes(stems[0][: -len(_NEIGHBOURHOOD)]) >= 1:

@@ -17,7 +17,7 @@ from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.inflection import is_bengali
 from khobor.transforms.entities.name_parts import is_name_part
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
-from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, is_title, zipf
+from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, MAX_WORD_CHARS, is_title, zipf
 from khobor.transforms.entities.types import Span
 
 # Parts of many people's names that say nothing about which person is meant.
@@ -70,7 +70,7 @@ def repeated_person_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequ
     for si, toks in sentences:
         spans = taken.get(si, [])
         for k, t in enumerate(toks):
-            if t.kind != "word" or any(a < t.end and t.start < b for a, b in spans):
+            if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or any(a < t.end and t.start < b for a, b in spans):
                 continue
             if carried_part(t.text) not in forms:
                 continue
@@ -129,7 +129,7 @@ def repeated_org_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequenc
     out = []
     for si, toks in sentences:
         for t in toks:
-            if t.kind != "word" or any(a < t.end and t.start < b for a, b in taken.get(si, [])):
+            if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or any(a < t.end and t.start < b for a, b in taken.get(si, [])):
                 continue
             if set(stem_candidates(_nfc(t.text))) & forms and _org_word(t.text):
                 out.append((si, Span(t.start, t.end, "ORG", "pattern", 0.7)))

@@ -4,7 +4,7 @@ genitive before an organisation, and editors' initials in a desk sign-off."""
 from __future__ import annotations
 
 from khobor.transforms.entities.generic import is_generic
-from khobor.transforms.entities.patterns import _CLOSING, _GENITIVES, _OPENING, _common, _name_part, _nfc, is_title
+from khobor.transforms.entities.patterns import _CLOSING, _GENITIVES, _OPENING, MAX_WORD_CHARS, _common, _name_part, _nfc, is_title
 from khobor.transforms.entities.types import Span
 
 
@@ -18,7 +18,8 @@ def bracketed_names(tokens, spans: list[Span]) -> list[Span]:
     out = []
     for i in range(1, len(tokens) - 2):
         opening, word, closing = tokens[i], tokens[i + 1], tokens[i + 2]
-        if opening.text not in _OPENING or closing.text not in _CLOSING or word.kind not in ("word", "latin"):
+        if opening.text not in _OPENING or closing.text not in _CLOSING or word.kind not in ("word", "latin") \
+                or len(word.text) > MAX_WORD_CHARS:
             continue
         label = ends.get(tokens[i - 1].end)
         if label == "ORG" and _common(word.text):
