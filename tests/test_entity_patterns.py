@@ -210,3 +210,14 @@ def test_the_word_rules_leave_run_away_tokens_alone_and_a_unit_never_runs_away()
     lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
     for out in extract_records(lines, extractor_for(None)):
         assert all(e["end"] - e["start"] <= MAX_ENTITY_CHARS for e in json.loads(out)["entities"])
+
+
+def test_a_models_person_loses_the_neighbourhood_it_starts_with():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "নামাপাড়ার শেখ ফরিদ (৩০) এলেন।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = Span(0, text.index(" (৩০)"), "PERSON", "model", 0.9)
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
+    assert {("নামাপাড়ার", "LOC"), ("শেখ ফরিদ", "PERSON")} <= got

@@ -219,11 +219,13 @@ class EntityExtractor:
         known = gazetteer_spans(self.gazetteer, toks)
         spans += known
         spans += demonym_spans(toks)
-        model = _model_names(model_spans, toks, [s for s, _ in known], self.gazetteer.base_tokens)
+        # A neighbourhood's word is as sure a place as a gazetteer's: the model's names are cut at it too.
+        quarters = neighbourhood_spans(toks)
+        model = _model_names(model_spans, toks, [s for s, _ in known] + quarters, self.gazetteer.base_tokens)
         spans += [(s, None) for s in model]
         places = place_spans(toks, self.gazetteer.base_tokens)
         places += area_and_road_spans(toks, [s for s, _ in known] + model, self.gazetteer.base_tokens)
-        places += neighbourhood_spans(toks)
+        places += quarters
         spans += [(s, None) for s in places]
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
