@@ -33,7 +33,7 @@ def graphemes(word: str) -> int:
 
 # Endings that follow a vowel-final stem (রাশিয়ার, মোদির, মস্কোতে, ঢাকায়), a consonant-final one
 # (ভারতের, ক্রেমলিনে), or either. Longest first, so রাশিয়ার loses র and ক্রেমলিনের loses ের.
-_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "তে", "তেই", "তেও")}
+_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "য়ের", "য়েরও", "তে", "তেই", "তেও")}
 _AFTER_CONSONANT = {nfc(x) for x in ("ের", "েরও", "েরই", "ে", "েই", "েও", "েরা")}
 _EITHER = {nfc(x) for x in ("কে", "কেই", "কেও", "দের", "এর", "এ", "-এর", "-এ", "-কে", "গুলো", "গুলি", "টি", "টা", "খানা",
                              "সহ", "-সহ", "ও", "-ও", "ই", "-ই", "রাও", "দেরও")}
