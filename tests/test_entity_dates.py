@@ -250,3 +250,22 @@ def test_a_landmark_day_without_a_year(text, published, value):
 def test_that_same_date_is_an_anaphor():
     assert _dates("ফলে একই তারিখ থেকে আসনটি শূন্য হয়") == [("একই তারিখ", "@anaphor")]
     assert _dates("প্রতি বছর ওই তারিখে দিবসটি পালিত হয়") == []
+
+
+# -- causes found on the dates_dev3 set (made-up sentences) -------------------------------------------------
+
+
+def test_a_weekday_in_brackets_after_a_date_is_that_date():
+    pub = date(2026, 2, 23)  # a Monday
+    assert _dates("২১ মার্চ (শনিবার) ঈদ উদযাপিত হতে পারে", pub) == [("২১ মার্চ", "2026-03-21"), ("শনিবার", "2026-03-21")]
+    # not when the date does not fall on it (a misprint): the weekday alone decides
+    assert _dates("২১ মার্চ (রোববার) ঈদ হয়", pub) == [("২১ মার্চ", "2026-03-21"), ("রোববার", "2026-02-22")]
+
+
+def test_a_weekday_written_with_a_date_beats_the_year_of_the_sentence():
+    """The sentence's year (১৯৫২ সালে) is the year of a day without one, unless that day is written
+    with a weekday it does not fall on in that year and does in the present one."""
+    pub = date(2026, 2, 21)  # a Saturday; 1952-02-21 was a Thursday
+    text = "তিনি আজ শনিবার (২১ ফেব্রুয়ারি) ১৯৫২ সালে প্রাণ দেওয়া শহীদদের শ্রদ্ধা জানান"
+    assert _dates(text, pub) == [("আজ শনিবার", "2026-02-21"), ("২১ ফেব্রুয়ারি", "2026-02-21"), ("১৯৫২ সালে", "1952")]
+    assert _dates("১৯৫২ সালে ছাত্ররা মিছিল করে, ২১ ফেব্রুয়ারি গুলি চলে", pub) == [("১৯৫২ সালে", "1952"), ("২১ ফেব্রুয়ারি", "1952-02-21")]

@@ -315,6 +315,13 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]
                 and (spans[k].value is None or abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= 7)):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)
+    # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
+    for k in range(1, len(spans)):
+        j = at[k]
+        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j >= 2 and tokens[j - 1].text == "("
+                and spans[k - 1].end == tokens[j - 2].end and precision(v := spans[k - 1].value) == "day" and "/" not in v
+                and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]):
+            spans[k] = spans[k]._replace(value=v, confidence=0.9)
     return spans
 
 
@@ -375,11 +382,18 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             if yr is not None and end + 1 < n and words[end + 1] in YEAR_WORDS:
                 end += 1
             lead = words[i - 1] if i > 0 else None
-            year = yr or sentence_year or _directed_year(lead, published, m, d1, future)
-            if d2 is None and not yr and not sentence_year and year:
+            directed = _directed_year(lead, published, m, d1, future)
+            year = yr or sentence_year or directed
+            if d2 is None and not yr and sentence_year and directed and (weekday := _written_weekday(
+                    tokens, words, i, end + 1 if end + 1 < n and words[end + 1] in WEEKDAYS else end)) is not None:
+                # আজ শনিবার (২১ ফেব্রুয়ারি) … ১৯৫২ সালে: a weekday the sentence's year does not fall on
+                # ties the day to the present, not to the year written for something else
+                if not _falls_on(sentence_year, m, d1, weekday) and _falls_on(directed, m, d1, weekday):
+                    year = directed
+            if d2 is None and not yr and year == directed and year:
                 if end + 1 < n and words[end + 1] in WEEKDAYS:
                     end += 1  # ১২ আগস্ট সোমবার: one date
-                year = _weekday_year(tokens, words, i, end, published, year, m, d1)
+                year = _weekday_year(published, year, m, d1, _written_weekday(tokens, words, i, end))
                 if lead not in NEXT and lead not in THIS:
                     year = _landmark_year(published, year, m, d1)
             if d2 is not None:
@@ -418,17 +432,31 @@ def _first_last_day(words, j) -> tuple[int, int, int] | None:
     return None
 
 
-def _weekday_year(tokens, words, i, end, published: date | None, year: int, month: int, day: int) -> int:
-    """The year in which DAY MONTH falls on the weekday written with it (১২ আগস্ট সোমবার, সোমবার
-    (১২ আগস্ট)), when the inferred one does not agree and the year before or after, nearer the
-    publication day, does."""
-    weekday = None
+def _written_weekday(tokens, words, i, end) -> int | None:
+    """The weekday written with the date at tokens i..end: after it (১২ আগস্ট সোমবার, ২১ মার্চ
+    (শনিবার)) or before it (সোমবার ১২ আগস্ট, সোমবার (১২ আগস্ট), সোমবার, ১২ আগস্ট)."""
     if words[end] in WEEKDAYS:
-        weekday = WEEKDAYS[words[end]]
-    elif i > 0 and words[i - 1] in WEEKDAYS:
-        weekday = WEEKDAYS[words[i - 1]]
-    elif i > 1 and tokens[i - 1].text in ("(", ",") and words[i - 2] in WEEKDAYS:
-        weekday = WEEKDAYS[words[i - 2]]
+        return WEEKDAYS[words[end]]
+    if end + 2 < len(words) and tokens[end + 1].text == "(" and words[end + 2] in WEEKDAYS:
+        return WEEKDAYS[words[end + 2]]
+    if i > 0 and words[i - 1] in WEEKDAYS:
+        return WEEKDAYS[words[i - 1]]
+    if i > 1 and tokens[i - 1].text in ("(", ",") and words[i - 2] in WEEKDAYS:
+        return WEEKDAYS[words[i - 2]]
+    return None
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+def _weekday_year(published: date | None, year: int, month: int, day: int, weekday: int | None) -> int:
+    """The year in which DAY MONTH falls on the weekday written with it (see _written_weekday),
+    when the inferred one does not agree and the year before or after, nearer the publication day,
+    does."""
     if weekday is None or published is None:
         return year
     try:
