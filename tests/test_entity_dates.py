@@ -269,3 +269,21 @@ def test_a_weekday_written_with_a_date_beats_the_year_of_the_sentence():
     text = "তিনি আজ শনিবার (২১ ফেব্রুয়ারি) ১৯৫২ সালে প্রাণ দেওয়া শহীদদের শ্রদ্ধা জানান"
     assert _dates(text, pub) == [("আজ শনিবার", "2026-02-21"), ("২১ ফেব্রুয়ারি", "2026-02-21"), ("১৯৫২ সালে", "1952")]
     assert _dates("১৯৫২ সালে ছাত্ররা মিছিল করে, ২১ ফেব্রুয়ারি গুলি চলে", pub) == [("১৯৫২ সালে", "1952"), ("২১ ফেব্রুয়ারি", "1952-02-21")]
+
+
+def test_the_writers_day_is_the_one_its_day_word_and_weekday_name():
+    from khobor.transforms.entities.date_context import writer_day
+
+    thursday = date(2024, 8, 8)
+
+    def day(*sentences):
+        return writer_day([tokenize(s) for s in sentences], thursday)
+
+    # written on Wednesday, dated Thursday: গতকাল মঙ্গলবার says so
+    assert day("গতকাল মঙ্গলবার সকালে জানাজা হয়।", "গতকাল বৃষ্টি হয়নি।") == date(2024, 8, 7)
+    assert day("আজ বৃহস্পতিবার শপথ হবে।") == thursday
+    assert day("গতকাল ঢাকায় বৃষ্টি হয়।") == thursday
+    # most pairs win; a weekday far from its day word is a misprint
+    assert day("গতকাল মঙ্গলবার বৈঠক হয়।", "আজ বৃহস্পতিবার শপথ হবে।", "গতকাল বুধবার মিছিল হয়।") == thursday
+    assert day("গতকাল শনিবার বৈঠক হয়।") == thursday
+    assert writer_day([tokenize("গতকাল মঙ্গলবার")], None) is None

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
+from khobor.transforms.entities.date_context import writer_day
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
@@ -232,6 +233,10 @@ class EntityExtractor:
             for at in range(0, len(views), RECOGNISE_SENTENCES):
                 for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
                     model_out[k].extend(spans)
+        doc_sentences: dict[str, list] = {}
+        for d, _, view in views:
+            doc_sentences.setdefault(d, []).append(view.tokens)
+        published = {d: writer_day(doc_sentences.get(d, []), p) for d, p in published.items()}
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
