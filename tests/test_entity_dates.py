@@ -209,12 +209,14 @@ def test_next_date_on_the_publication_day_is_that_day():
 
 
 def test_a_weekday_written_with_the_date_picks_the_year():
-    # published on Tuesday 2024-08-13, a future verb would put ১২ আগস্ট in 2025 (a Tuesday); the
-    # Monday written with it says 2024-08-12, the day before
-    pub = date(2024, 8, 13)
+    # published on Tuesday 2024-09-03, a future verb would put ১২ আগস্ট in 2025 (a Tuesday); the
+    # Monday written with it says 2024-08-12 (the day before a Tuesday 2024-08-13 publication is
+    # this year's anyway: see test_a_plan_reported_before_its_day)
+    pub = date(2024, 9, 3)
     assert _dates("১২ আগস্ট আদালত বসবে", pub) == [("১২ আগস্ট", "2025-08-12")]
     assert _dates("১২ আগস্ট সোমবার আদালত বসবে", pub) == [("১২ আগস্ট সোমবার", "2024-08-12")]
     # and the weekday before a date in brackets is that date
+    pub = date(2024, 8, 13)
     assert _dates("সোমবার (১২ আগস্ট) আদালত বসবে", pub) == [("সোমবার", "2024-08-12"), ("১২ আগস্ট", "2024-08-12")]
     # a misprinted weekday does not move a date near the publication day a year away
     assert _dates("বুধবার (১৩ আগস্ট) শুনানি", date(2024, 8, 13)) == [("বুধবার", "2024-08-07"), ("১৩ আগস্ট", "2024-08-13")]
@@ -287,3 +289,14 @@ def test_the_writers_day_is_the_one_its_day_word_and_weekday_name():
     assert day("গতকাল মঙ্গলবার বৈঠক হয়।", "আজ বৃহস্পতিবার শপথ হবে।", "গতকাল বুধবার মিছিল হয়।") == thursday
     assert day("গতকাল শনিবার বৈঠক হয়।") == thursday
     assert writer_day([tokenize("গতকাল মঙ্গলবার")], None) is None
+
+
+def test_a_plan_reported_before_its_day():
+    """A day up to two weeks before the publication day, in a sentence about the future, is a plan
+    reported from before it (this year's), not the same day a year ahead."""
+    pub = date(2024, 8, 13)
+    text = "৩১ জুলাই মন্ত্রণালয় জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে।"
+    assert _dates(text, pub) == [("৩১ জুলাই", "2024-07-31"), ("৪ আগস্ট", "2024-08-04")]
+    assert _dates("১২ আগস্ট আদালত বসবে", pub) == [("১২ আগস্ট", "2024-08-12")]
+    assert infer_year(pub, 7, 20, future=True) == 2025
+    assert infer_year(pub, 8, 1, future=True) == 2024

@@ -92,6 +92,8 @@ _FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "ব�
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "‘", "’", "“", "”", '"'))
 MAX_PAST_MONTHS = 9
+# A day this many days before the publication day, in a sentence about the future, is this year's.
+REPORTED_PLAN_DAYS = 14
 _DAUGHTER = _nfc("মেয়")
 
 
@@ -225,7 +227,15 @@ def infer_year(published: date | None, month: int, day: int | None, future: bool
     target = (month, day or 0)
     now = (published.month, published.day if day else 0)
     if future:
-        return published.year if target >= now else published.year + 1
+        if target >= now:
+            return published.year
+        # a plan reported before its day (জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে, published on the 13th):
+        # news would write the year of a day almost a year ahead
+        try:
+            reported = day is not None and (published - date(published.year, month, day)).days <= REPORTED_PLAN_DAYS
+        except ValueError:
+            reported = False
+        return published.year if reported else published.year + 1
     year = published.year if target <= now else published.year - 1
     months_back = (published.year - year) * 12 + published.month - month
     return year if months_back <= MAX_PAST_MONTHS else year + 1
