@@ -300,3 +300,14 @@ def test_a_plan_reported_before_its_day():
     assert _dates("১২ আগস্ট আদালত বসবে", pub) == [("১২ আগস্ট", "2024-08-12")]
     assert infer_year(pub, 7, 20, future=True) == 2025
     assert infer_year(pub, 8, 1, future=True) == 2024
+
+
+def test_two_dates_joined_by_theke_are_one_range():
+    pub = date(2024, 8, 7)  # a Wednesday
+    assert _dates("১৬ জুলাই থেকে গত সোমবার পর্যন্ত ১৭০০ জন চিকিৎসা নেন", pub) == [("১৬ জুলাই থেকে গত সোমবার", "2024-07-16/2024-08-05")]
+    assert _dates("১৬ জুলাই থেকে গতকাল পর্যন্ত লাশ হস্তান্তর হয়", pub) == [("১৬ জুলাই থেকে গতকাল", "2024-07-16/2024-08-06")]
+    assert _dates("জুলাই থেকে সেপ্টেম্বর পর্যন্ত বৃষ্টি হয়", date(2024, 10, 1)) == [("জুলাই থেকে সেপ্টেম্বর", "2024-07/2024-09")]
+    # not a second date before the first, nor dates of different precision, nor one date alone
+    assert _dates("গতকাল থেকে ১৬ জুলাই পর্যন্ত", pub) == [("গতকাল", "2024-08-06"), ("১৬ জুলাই", "2024-07-16")]
+    assert _dates("২০২০ সাল থেকে গত সোমবার পর্যন্ত", pub) == [("২০২০ সাল", "2020"), ("গত সোমবার", "2024-08-05")]
+    assert _dates("গত শনিবার থেকে তাঁর ঘরে খাবার নেই", pub) == [("গত শনিবার", "2024-08-03")]

@@ -316,6 +316,7 @@ def date_spans(tokens, published: date | None) -> list[Span]:
         spans.append(Span(tokens[start].start, tokens[end].end, "DATE", "rule", 0.9 if value else 0.6, value))
         at.append(start)
         i = end + 1
+    spans, at = _joined_ranges(spans, at, tokens, words)
     # সোমবার (১২ আগস্ট): the weekday is the date in brackets when that date is such a weekday, in the
     # week the weekday alone would name
     for k in range(len(spans) - 1):
@@ -333,6 +334,23 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)
     return spans
+
+
+def _joined_ranges(spans: list[Span], at: list[int], tokens, words) -> tuple[list[Span], list[int]]:
+    """Two dates of the same precision joined by থেকে (১৬ জুলাই থেকে গত সোমবার, ১৬ জুলাই থেকে
+    গতকাল পর্যন্ত) are one range, when the first comes before the second."""
+    out, out_at = [], []
+    for k, span in enumerate(spans):
+        if out and (prev := out[-1]).value and span.value and ANAPHOR not in prev.value + span.value:
+            between = [t for t in tokens if prev.end <= t.start and t.end <= span.start]
+            first, second = prev.value.split("/")[0], span.value.split("/")[-1]
+            if (len(between) == 1 and _nfc(between[0].text) in RANGE_WORDS and precision(first) == precision(second)
+                    and (b1 := bounds(first)) and (b2 := bounds(second)) and b1[1] < b2[0]):
+                out[-1] = Span(prev.start, span.end, "DATE", "rule", min(prev.confidence, span.confidence), f"{first}/{second}")
+                continue
+        out.append(span)
+        out_at.append(at[k])
+    return out, out_at
 
 
 def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str | None] | None:
