@@ -116,7 +116,7 @@ def test_model_dates_must_name_a_calendar_date(text, is_date):
 
 _WORDS = ["২০২৪", "সালের", "৫", "১২", "৩১", "জানুয়ারি", "ফেব্রুয়ারি", "আগস্ট", "থেকে", "-", "গত", "আগামী", "চলতি", "বছরের",
           "মাসে", "সপ্তাহে", "বুধবার", "আজ", "গতকাল", "এদিন", "ওই", "দিন", "নতুন", "ভবন", "হবে", "।", "2021", "March", ",",
-          "পাঁচ", "একুশে", "২৯ই", "সোমবার", "প্রথম", "শেষ", "ও", "তারিখ", "বলেছে", "থাকবে", "জুলাই", "বিপ্লব", "২০২৩"]
+          "পাঁচ", "একুশে", "২৯ই", "সোমবার", "প্রথম", "শেষ", "ও", "তারিখ", "বলেছে", "থাকবে", "জুলাই", "বিপ্লব", "২০২৩", "পরদিন", "একই", "এই", "দিনে"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -128,9 +128,11 @@ def test_any_date_phrase_gives_disjoint_spans_with_usable_values(words, publishe
         assert a.end <= b.start
     for s in spans:
         assert 0 <= s.start < s.end <= len(text)
-        if s.value and s.value != "@anaphor":
-            first, last = bounds(s.value)
-            assert first <= last and precision(s.value) in ("day", "month", "year"), s.value
+    # anaphors (এদিন, পরদিন, ওই বছর) get their values from the document, here this phrase alone
+    for value in resolve_anaphors([s.value for s in spans], published):
+        if value:
+            first, last = bounds(value)
+            assert first <= last and precision(value) in ("day", "month", "year"), value
 
 
 def test_relative_dates_count_from_the_publishers_local_day():
@@ -311,3 +313,24 @@ def test_two_dates_joined_by_theke_are_one_range():
     assert _dates("গতকাল থেকে ১৬ জুলাই পর্যন্ত", pub) == [("গতকাল", "2024-08-06"), ("১৬ জুলাই", "2024-07-16")]
     assert _dates("২০২০ সাল থেকে গত সোমবার পর্যন্ত", pub) == [("২০২০ সাল", "2020"), ("গত সোমবার", "2024-08-05")]
     assert _dates("গত শনিবার থেকে তাঁর ঘরে খাবার নেই", pub) == [("গত শনিবার", "2024-08-03")]
+
+
+def test_the_day_after_this_day_of_a_year_and_that_year_are_anaphors():
+    pub = date(2026, 2, 21)
+    # পরদিন: the day after the last day named; with a date, the date says which (one mention)
+    assert _dates("পরদিন মামলা হয়", pub) == [("পরদিন", "@anaphor+1")]
+    assert _dates("পরদিন ১৯ জুলাই কারফিউ জারি হয়", date(2024, 8, 12)) == [("পরদিন ১৯ জুলাই", "2024-07-19")]
+    assert _dates("সরকার পতনের পরদিন গতকাল মঙ্গলবার অফিস খোলে", date(2024, 8, 7)) == [("পরদিন গতকাল মঙ্গলবার", "2024-08-06")]
+    # this day of a year written with it: the day and month of the last day named, in that year
+    assert _dates("১৯৫২ সালের এই দিনে ভাষার জন্য প্রাণ দেন", pub) == [("১৯৫২ সালের এই দিনে", "@anaphor:1952")]
+    # that year: the year of the last date named, with any day or month written after it
+    assert _dates("একই বছরের শেষের দিকে আবার অভিযান চলে", pub) == [("একই বছরের", "@anaphor-year")]
+    assert _dates("ওই বছরের ১৫ আগস্ট তিনি নিহত হন", pub) == [("ওই বছরের ১৫ আগস্ট", "@anaphor-year-08-15")]
+    assert _dates("প্রতি ওই বছর", pub) == []
+    assert resolve_anaphors(["2021-08-04", "@anaphor+1", "@anaphor+1"], pub) == ["2021-08-04", "2021-08-05", "2021-08-06"]
+    assert resolve_anaphors(["@anaphor+1"], pub) == [None]
+    assert resolve_anaphors(["2026-02-21", "1952", "@anaphor:1952"], pub) == ["2026-02-21", "1952", "1952-02-21"]
+    assert resolve_anaphors(["@anaphor:2009"], date(2026, 2, 25)) == ["2009-02-25"]
+    assert resolve_anaphors(["2024-02-29", "@anaphor:2023"], pub) == ["2024-02-29", "2023"]
+    assert resolve_anaphors(["1997", "@anaphor-year", "@anaphor-year-08-15"], pub) == ["1997", "1997", "1997-08-15"]
+    assert resolve_anaphors(["@anaphor-year"], pub) == [None]

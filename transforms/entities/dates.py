@@ -73,6 +73,10 @@ YEAR_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর", "বা", "
 ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
 THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
 ANAPHOR = "@anaphor"
+# The day after the last day named (পরদিন): ANAPHOR + "+1".
+NEXT_DAY = _forms("পরদিন")
+# ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (ANAPHOR + "-year", then any "-MM[-DD]").
+SAME_YEAR = frozenset(_nfc(w) for w in ("ওই", "ঐ", "সেই", "একই"))
 # A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
 NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "হল", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
                      "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
@@ -262,16 +266,39 @@ def _weekday(published: date | None, weekday: int, direction: int | None) -> str
 
 
 def resolve_anaphors(values: list[str | None], published: date | None) -> list[str | None]:
-    """``values`` of one document's DATE spans in text order; "that day" becomes the last day
-    named before it, or the publication day when none was (এদিন in a lead means today)."""
-    out, last_day = [], None
+    """``values`` of one document's DATE spans in text order. "That day" (ANAPHOR) becomes the last
+    day named before it, or the publication day when none was (এদিন in a lead means today); the
+    day after (পরদিন) the day after that one; "this day" of a year written with it (২০০৯ সালের এই
+    দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named."""
+    out, last_day, last_year = [], None, None
     for v in values:
-        if v == ANAPHOR:
-            v = last_day or (published.isoformat() if published else None)
-        elif v and precision(v) == "day" and "/" not in v:
+        if v and v.startswith(ANAPHOR):
+            v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published)
+        if v and precision(v) == "day" and "/" not in v:
             last_day = v
+        if v and precision(v):
+            last_year = v[:4]
         out.append(v)
     return out
+
+
+def _anaphor_value(kind: str, last_day: str | None, last_year: str | None, published: date | None) -> str | None:
+    day = last_day or (published.isoformat() if published else None)
+    if not kind:
+        return day
+    if kind.startswith("+"):
+        return (date.fromisoformat(last_day) + timedelta(days=int(kind[1:]))).isoformat() if last_day else None
+    if kind.startswith(":"):  # ২০০৯ সালের এই দিনে
+        year = kind[1:]
+        return _valid(f"{year}{day[4:]}") or year if day else year
+    if kind.startswith("-year"):
+        return _valid(f"{last_year}{kind[len('-year'):]}") if last_year else None
+    return None
+
+
+def _valid(value: str) -> str | None:
+    """``value`` if it is a real ISO date (no 29 February of a common year)."""
+    return value if bounds(value) else None
 
 
 def is_calendar_date(tokens) -> bool:
@@ -308,6 +335,8 @@ def date_spans(tokens, published: date | None) -> list[Span]:
         if i > 0 and (words[i - 1] in NEXT or words[i - 1] in LAST) and _day_at(tokens, words, i) is not None and not (
                 spans and spans[-1].end > tokens[i - 1].start):
             start = i - 1  # আগামী ১২ আগস্ট: the modifier is part of the date
+        elif i > 0 and words[i - 1] in NEXT_DAY and not (spans and spans[-1].end > tokens[i - 1].start):
+            start = i - 1  # পরদিন ১৯ জুলাই
         if value is not None and (days := bounds(value)) is not None and days[0] > days[1]:
             value = None  # a range that ends before it starts (২০২৩ থেকে ২০০৮) is not a span of days
         if end + 1 < n and words[end + 1] in NAMED_THING:
@@ -374,6 +403,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             return i, str(y)
         if nxt in YEAR_WORDS:
             j = i + 2
+            if j + 1 < n and words[j] in THAT and words[j + 1] in DAY_UNIT:
+                return j + 1, f"{ANAPHOR}:{y}"  # ২০০৯ সালের এই দিনে: today's day in that year
             if (dm := _day_month(tokens, words, j)) is not None:
                 return dm[2], _iso(y, dm[1], dm[0])
             if (fl := _first_last_day(words, j)) is not None:
@@ -382,6 +413,16 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             if m:
                 return j, _iso(y, m, None)
             return i + 1, str(y)
+    # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (resolve_anaphors)
+    if w in SAME_YEAR and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
+        j = i + 2
+        if (dm := _day_month(tokens, words, j)) is not None:
+            return dm[2], f"{ANAPHOR}-year-{dm[1]:02d}-{dm[0]:02d}"
+        if (fl := _first_last_day(words, j)) is not None:
+            return fl[2], f"{ANAPHOR}-year-{fl[0]:02d}-{fl[1]:02d}"
+        if j < n and (m := _month(tokens[j])):
+            return j, f"{ANAPHOR}-year-{m:02d}"
+        return i + 1, f"{ANAPHOR}-year"
     # (গত|চলতি|আগামী) বছরের [DAY] MONTH
     if (w in LAST or w in THIS or w in NEXT) and nxt in YEAR_UNIT and published is not None:
         year = published.year + (1 if w in NEXT else -1 if w in LAST else 0)
@@ -562,6 +603,10 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
         if published is None:
             return i + 1, None
         return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
+    if w in NEXT_DAY:
+        if nxt is not None and (nxt in DAY_WORDS or nxt in WEEKDAYS or _day_month(tokens, words, i + 1) is not None):
+            return None  # পরদিন ১৯ জুলাই, পরদিন গতকাল মঙ্গলবার: the date says which day (and takes পরদিন)
+        return i, f"{ANAPHOR}+1"
     if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None

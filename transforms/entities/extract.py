@@ -323,7 +323,7 @@ class LinkSession:
 def _resolve_date_anaphors(found: list[tuple[int, Span, str | None]], published: date | None) -> None:
     """"That day" (এদিন, ওই দিন) takes the last day the document named before it."""
     at = [k for k, (_, s, _) in enumerate(found) if s.label == "DATE"]
-    if not any(found[k][1].value == ANAPHOR for k in at):
+    if not any((found[k][1].value or "").startswith(ANAPHOR) for k in at):
         return
     values = resolve_anaphors([found[k][1].value for k in at], published)
     for k, v in zip(at, values):
