@@ -45,18 +45,26 @@ RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-"
 NEXT = _forms("আগামী", "next", "Next")
 LAST = _forms("গত", "বিগত", "last", "Last")
 THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
-YEAR_UNIT = _forms("বছর", "সাল", "year")
-MONTH_UNIT = _forms("মাস", "month")
+# বছরজুড়ে (all year) is one word
+YEAR_UNIT = _forms("বছর", "সাল", "year") | {_nfc(w) for w in ("বছরজুড়ে", "বছরজুড়েই", "বছরজুড়েও")}
+MONTH_UNIT = _forms("মাস", "month") | {_nfc(w) for w in ("মাসজুড়ে", "মাসজুড়েই", "মাসজুড়েও")}
 WEEK_UNIT = _forms("সপ্তাহ", "week")
 DAY_WORDS = {**{f: 0 for f in _forms("আজ", "আজকে", "আজকের", "today", "Today")},
              **{f: -1 for f in _forms("গতকাল", "গতকালকের", "yesterday", "Yesterday")},
              **{f: 1 for f in _forms("আগামীকাল", "আগামীকালকের", "tomorrow", "Tomorrow")}}
 NEW = _forms("নতুন", "new", "New")
+DATE_WORD = _forms("তারিখ")
+AGO = frozenset(_nfc(w) for w in ("আগে", "আগেও", "আগেই", "আগের"))
+# The year 1971 as a word: একাত্তরে (in '71), একাত্তরের ২৫ মার্চ. Alone, একাত্তরের names the war
+# (একাত্তরের মুক্তিযুদ্ধ), not a date.
+YEAR_NAMES = {_nfc("একাত্তরে"): 1971, _nfc("একাত্তর"): 1971, _nfc("একাত্তরের"): 1971}
+YEAR_NAME_ALONE = frozenset({_nfc("একাত্তরে")})
 NEW_YEAR_MONTHS = 3
 DAY_UNIT = _forms("দিন", "দিনই", "day")
 DATE_UNIT = DAY_UNIT | _forms("তারিখ")  # একই তারিখ: that same date
 FIRST_LAST = {_nfc("প্রথম"): (1, 1), _nfc("শেষ"): (12, 31)}  # বছরের প্রথম দিন, বছরের শেষ দিন
 EVERY = _forms("প্রতি", "প্রত্যেক", "প্রতিটি")
+_EVERY_PREFIX = _nfc("প্রতি")  # প্রতিমাসের, প্রতিবছর
 # Days written as words (পাঁচ আগস্ট, একুশে ফেব্রুয়ারি, পহেলা বৈশাখ). নয় (also "is not") and বার (also
 # "times") are left out.
 DAY_NUMBER_WORDS = {_nfc(w): n for n, ws in enumerate((
@@ -99,6 +107,11 @@ MAX_PAST_MONTHS = 9
 # A day this many days before the publication day, in a sentence about the future, is this year's.
 REPORTED_PLAN_DAYS = 14
 _DAUGHTER = _nfc("মেয়")
+_GENITIVE = _nfc("র")  # আগস্টের, জুলাইয়ের, জানুয়ারির
+# Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
+# ঘটনার দুই বা তিন দিন আগে.
+_COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
+_ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে"))
 
 
 def _year(tok) -> int | None:
@@ -355,6 +368,13 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]
                 and (spans[k].value is None or abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= 7)):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)
+    # ১২ তারিখ (১২ ফেব্রুয়ারি): a day of an unnamed month is the date in brackets after it
+    for k in range(len(spans) - 1):
+        j = at[k + 1]
+        if (words[j - 1 if j else 0] == "(" and j >= 2 and spans[k].end == tokens[j - 2].end and words[j - 2] in DATE_WORD
+                and precision(v := spans[k + 1].value) == "day" and "/" not in v and spans[k].value
+                and spans[k].value[8:] == v[8:]):
+            spans[k] = spans[k]._replace(value=v)
     # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
     for k in range(1, len(spans)):
         j = at[k]
@@ -438,9 +458,33 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if w in YEAR_UNIT and published is not None and (i == 0 or words[i - 1] not in EVERY) and (
             fl := _first_last_day(words, i + 1)) is not None:
         return fl[2], _iso(infer_year(published, fl[0], fl[1], future), fl[0], fl[1])
+    # একাত্তরে, একাত্তরের ২৫ মার্চ
+    if w in YEAR_NAMES:
+        if (dm := _day_month(tokens, words, i + 1)) is not None:
+            return dm[2], _iso(YEAR_NAMES[w], dm[1], dm[0])
+        if w in YEAR_NAME_ALONE:
+            return i, str(YEAR_NAMES[w])
+    # তিন দিন আগে, দুই বছর আগের: counted back from the publication day (not এর তিন দিন আগে,
+    # নির্বাচনের ১৫ দিন আগে: before something else)
+    if (ago := _ago(tokens, words, i, published)) is not None:
+        return ago
     # DAY [থেকে DAY] MONTH [YEAR] [WEEKDAY]
     dd = _day_at(tokens, words, i)
     if dd is not None and dd[1] + 1 < n:
+        # ২৪ ও ২৫ মার্চ: every day of a list is a date, in the month and year of the last
+        k, last = dd[1], None
+        while k + 2 < n and words[k + 1] in YEAR_AND and (nx := _day_at(tokens, words, k + 2)) is not None:
+            last, k = k + 2, nx[1]
+        if last is not None and k + 1 < n and _month(tokens[k + 1]):
+            found = _match(tokens, words, last, published, future, sentence_year)
+            v = found[1] if found else None
+            return dd[1], (_iso(int(v[:4]), int(v[5:7]), dd[0]) if v and precision(v) == "day" and "/" not in v else None)
+        # ৭ তারিখে: the day of a month the text does not name
+        if words[dd[1] + 1] in DATE_WORD and not any(x in EVERY or x in MONTH_UNIT or _is_every_unit(x) for x in words[max(0, i - 3) : i]):
+            lead = words[i - 1] if i > 0 else None
+            direction = 1 if (lead in NEXT or future) else -1 if lead in LAST else None
+            day = _day_of_month(published, dd[0], direction)
+            return dd[1] + 1, (day.isoformat() if day else None)
         d1, j, d2 = dd[0], dd[1] + 1, None
         if words[j] in RANGE_WORDS and (dm := _day_month(tokens, words, j + 1)) is not None:
             d2, j = dm[0], dm[2]
@@ -481,8 +525,11 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if m:
         if nxt is not None and (yr := _year(tokens[i + 1])) is not None:
             return i + 1, _iso(yr, m, None)
+        if (dt := _month_day_word(tokens, words, i, m, published, future, sentence_year)) is not None:
+            return dt
         lead = words[i - 1] if i > 0 else None
-        if (w in BARE_MONTHS and nxt in NAMED_EVENT) or (m == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"])):
+        if ((w in BARE_MONTHS or w.endswith(_GENITIVE)) and nxt in NAMED_EVENT) or (
+                m == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"])):
             return None  # জুলাই বিপ্লব, লং মার্চ: not a month
         end = i + 1 if nxt in MONTH_UNIT else i
         if lead in NEXT or lead in LAST or lead in THIS:
@@ -492,6 +539,90 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
         year = sentence_year or infer_year(published, m, None, future)
         return end, _iso(year, m, None) if year else None
     return _relative(tokens, words, i, published, future)
+
+
+def _month_day_word(tokens, words, i, month, published, future, sentence_year) -> tuple[int, str | None] | None:
+    """(last token, value) of MONTH[-এর] [মাসের] DAY তারিখ at token i (আগস্টের ১৫ তারিখে, জুলাই
+    মাসের ৭ তারিখে), or None."""
+    j = i + 1 + (1 if i + 1 < len(words) and words[i + 1] in MONTH_UNIT else 0)
+    dd = _day_at(tokens, words, j)
+    if dd is None or dd[1] + 1 >= len(words) or words[dd[1] + 1] not in DATE_WORD:
+        return None
+    lead = words[i - 1] if i > 0 else None
+    year = sentence_year or _directed_year(lead, published, month, dd[0], future)
+    return dd[1] + 1, _iso(year, month, dd[0])
+
+
+def _day_of_month(published: date | None, day: int, direction: int | None) -> date | None:
+    """The day-th of the month before, this or the next month: on or after the publication day
+    (direction 1), before it (-1), or the nearest (None; ties go back)."""
+    if published is None:
+        return None
+    days = []
+    for k in (-1, 0, 1, 2):
+        m = published.year * 12 + published.month - 1 + k
+        try:
+            days.append(date(m // 12, m % 12 + 1, day))
+        except ValueError:
+            continue
+    if direction == 1:
+        days = [d for d in days if d >= published]
+    elif direction == -1:
+        days = [d for d in days if d < published]
+    return min(days, key=lambda d: (abs((d - published).days), d > published)) if days else None
+
+
+def _count(tokens, words, i) -> int | None:
+    """A small count at token i: ৩, তিন (not এক: also "a")."""
+    t = tokens[i]
+    if t.kind == "number" and t.value is not None and t.value == int(t.value) and 1 <= t.value <= 100 and len(t.text) <= 3:
+        return int(t.value)
+    n = DAY_NUMBER_WORDS.get(words[i])
+    return n if n and n > 1 else None
+
+
+def _is_every_unit(word: str) -> bool:
+    """প্রতিমাসের, প্রতিবছর: every month, every year, written as one word."""
+    rest = word[len(_EVERY_PREFIX):]
+    return word.startswith(_EVERY_PREFIX) and (rest in MONTH_UNIT or rest in YEAR_UNIT or rest in WEEK_UNIT)
+
+
+def _after_genitive(tokens, words, i) -> bool:
+    """Whether the count or day word at token i belongs to a genitive before it (নির্বাচনের ঠিক চার
+    দিন আগে, ঘটনার দুই বা তিন দিন আগে, ভোটের পরদিন, এর তিন দিন আগে): it counts from that, not from
+    a date."""
+    k = i - 1
+    while k >= 0 and (words[k] in _COUNT_MODIFIERS or _count(tokens, words, k) is not None):
+        k -= 1
+    return k >= 0 and tokens[k].kind == "word" and words[k].endswith(_GENITIVE) and words[k] not in MONTHS
+
+
+def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
+    """(last token, value) of COUNT দিন|মাস|বছর আগে at token i, counted back from the publication
+    day, or None. Not after a genitive (এর তিন দিন আগে, নির্বাচনের ১৫ দিন আগে): that counts back from
+    something else."""
+    if i + 2 >= len(words) or words[i + 2] not in AGO or (count := _count(tokens, words, i)) is None:
+        return None
+    if _after_genitive(tokens, words, i):
+        return None
+    unit = words[i + 1]
+    if published is None or (i > 0 and words[i - 1] in _ABOUT):
+        value = None  # প্রায় ২০ বছর আগে: no one day or year
+    elif unit in (_nfc("দিন"), "day", "days"):
+        value = (published - timedelta(days=count)).isoformat()
+    elif unit in (_nfc("মাস"), "month", "months"):
+        value = _shift_month(published, -count)
+    elif unit in (_nfc("বছর"), "year", "years"):
+        value = str(published.year - count)
+        # তিন বছর আগে এই ৫ আগস্ট, দুই বছর আগে এই দিনে: that day of the year counted back
+        j = i + 3 + (1 if i + 3 < len(words) and words[i + 3] in THAT else 0)
+        if (dm := _day_month(tokens, words, j)) is not None:
+            return dm[2], _iso(published.year - count, dm[1], dm[0])
+        if j > i + 3 and j < len(words) and words[j] in DAY_UNIT:
+            return j, f"{ANAPHOR}:{published.year - count}"
+    else:
+        return None
+    return i + 2, value
 
 
 def _first_last_day(words, j) -> tuple[int, int, int] | None:
@@ -587,6 +718,8 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             if not published:
                 return i + 1, None
             month = MONTHS[nxt]
+            if (dt := _month_day_word(tokens, words, i + 1, month, published, shift == 1, None)) is not None:
+                return dt
             year = published.year + (1 if shift == 1 and month <= published.month else -1 if shift == -1 and month >= published.month else 0)
             return i + 1, f"{year:04d}-{month:02d}"
         if nxt in WEEKDAYS and shift != 0:
@@ -606,7 +739,7 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
     if w in NEXT_DAY:
         if nxt is not None and (nxt in DAY_WORDS or nxt in WEEKDAYS or _day_month(tokens, words, i + 1) is not None):
             return None  # পরদিন ১৯ জুলাই, পরদিন গতকাল মঙ্গলবার: the date says which day (and takes পরদিন)
-        return i, f"{ANAPHOR}+1"
+        return i, (None if _after_genitive(tokens, words, i) else f"{ANAPHOR}+1")
     if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None
