@@ -380,3 +380,15 @@ def test_the_day_after_this_day_of_a_year_and_that_year_are_anaphors():
 )
 def test_lists_days_of_the_month_and_counts_back(text, published, expected):
     assert _dates(text, published) == expected
+
+
+def test_not_months_revelling_and_event_names_after_a_model_span():
+    # মেতে ওঠে (revel) is never May with an ending
+    assert _dates("বিজয় উৎসবে মেতে ওঠে ছাত্র-জনতা", date(2024, 8, 8)) == []
+    assert _dates("মে মাসে বৃষ্টি হয়", date(2024, 8, 8)) == [("মে মাসে", "2024-05")]
+    # a month the model calls a DATE is not one when the word after it names an event
+    toks = tokenize("জুলাই বিপ্লবের আকাঙ্ক্ষা")
+    assert is_calendar_date(toks[:1], toks[1]) is False
+    assert is_calendar_date(toks[:1]) is True
+    toks = tokenize("জুলাই মাসে বৃষ্টি")
+    assert is_calendar_date(toks[:1], toks[1]) is True

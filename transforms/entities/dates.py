@@ -107,6 +107,9 @@ MAX_PAST_MONTHS = 9
 # A day this many days before the publication day, in a sentence about the future, is this year's.
 REPORTED_PLAN_DAYS = 14
 _DAUGHTER = _nfc("মেয়")
+# মেতে ওঠে (they revel): over the news_bench articles outside the evaluation sets, every মেতে is
+# this verb, never "in May" (May is মে মাসে).
+_NOT_MAY = frozenset(_nfc(w) for w in ("মেতে", "মেতেই"))
 _GENITIVE = _nfc("র")  # আগস্টের, জুলাইয়ের, জানুয়ারির
 # Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
 # ঘটনার দুই বা তিন দিন আগে.
@@ -157,9 +160,18 @@ def _day_month(tokens, words, j) -> tuple[int, int, int] | None:
 
 def _month(tok) -> int | None:
     w = _nfc(tok.text)
-    if w.startswith(_DAUGHTER):
+    if w.startswith(_DAUGHTER) or w in _NOT_MAY:
         return None  # মেয়ে, মেয়েরা: a girl, not May with an ending
     return MONTHS.get(w)
+
+
+def _names_event(words, i) -> bool:
+    """Whether the month at token i names an event (জুলাই বিপ্লব, জুলাইয়ের গণহত্যা) or is the English
+    word march (লং মার্চ, মার্চ টু ঢাকা), not a month."""
+    w, nxt = words[i], (words[i + 1] if i + 1 < len(words) else None)
+    lead = words[i - 1] if i > 0 else None
+    return ((w in BARE_MONTHS or w.endswith(_GENITIVE)) and nxt in NAMED_EVENT) or (
+        MONTHS.get(w) == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"]))
 
 
 def _iso(y: int | None, m: int, d: int | None) -> str | None:
@@ -314,13 +326,14 @@ def _valid(value: str) -> str | None:
     return value if bounds(value) else None
 
 
-def is_calendar_date(tokens) -> bool:
+def is_calendar_date(tokens, following=None) -> bool:
     """Whether a span the model calls a DATE names a calendar date at all (a month, weekday, year,
     today/yesterday or this/last/next period), rather than a time of day or a duration (সকালে,
-    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out."""
-    words = [_nfc(t.text) for t in tokens]
+    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out, or a month that names an event
+    (জুলাই বিপ্লব: ``following`` is the token after the span)."""
+    words = [_nfc(t.text) for t in tokens] + ([_nfc(following.text)] if following is not None else [])
     for k, (t, w) in enumerate(zip(tokens, words)):
-        if (w in MONTHS and not w.startswith(_DAUGHTER)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
+        if (_month(t) and not _names_event(words, k)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
             return True
         if (w in NEXT or w in LAST or w in THIS or w in NEW) and k + 1 < len(words) and (
                 words[k + 1] in YEAR_UNIT or words[k + 1] in MONTH_UNIT or words[k + 1] in WEEK_UNIT):
@@ -528,8 +541,7 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
         if (dt := _month_day_word(tokens, words, i, m, published, future, sentence_year)) is not None:
             return dt
         lead = words[i - 1] if i > 0 else None
-        if ((w in BARE_MONTHS or w.endswith(_GENITIVE)) and nxt in NAMED_EVENT) or (
-                m == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"])):
+        if _names_event(words, i):
             return None  # জুলাই বিপ্লব, লং মার্চ: not a month
         end = i + 1 if nxt in MONTH_UNIT else i
         if lead in NEXT or lead in LAST or lead in THIS:
