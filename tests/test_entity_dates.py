@@ -392,3 +392,9 @@ def test_not_months_revelling_and_event_names_after_a_model_span():
     assert is_calendar_date(toks[:1]) is True
     toks = tokenize("জুলাই মাসে বৃষ্টি")
     assert is_calendar_date(toks[:1], toks[1]) is True
+
+
+def test_a_time_said_after_the_future_verb_leaves_the_sentence_future():
+    pub = date(2024, 8, 7)  # a Wednesday
+    assert _dates("অন্তর্বর্তী সরকারের শপথ অনুষ্ঠিত হবে বৃহস্পতিবার রাত ৮ টায়।", pub) == [("বৃহস্পতিবার", "2024-08-08")]
+    assert _dates("বৃহস্পতিবার রাত ৮টায় তিনি মারা যান।", pub) == [("বৃহস্পতিবার", "2024-08-01")]

@@ -102,6 +102,9 @@ _FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "ব�
 # Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
 # does not speak of the future.
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
+# Times and days a sentence may add after its verb (… হবে বৃহস্পতিবার রাত ৮টায়).
+_AFTER_VERB = _forms("টা", "রাত", "সকাল", "দুপুর", "বিকেল", "বিকাল", "সন্ধ্যা", "ভোর", "মিনিট", "দিকে") | frozenset(
+    WEEKDAYS) | frozenset(_nfc(w) for w in ("টায়", "টার", "রাতে", "সকালে", "দুপুরে", "বিকেলে", "বিকালে", "সন্ধ্যায়", "ভোরে"))
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "‘", "’", "“", "”", '"'))
 MAX_PAST_MONTHS = 9
 # A day this many days before the publication day, in a sentence about the future, is this year's.
@@ -223,6 +226,8 @@ def future_sentence(tokens) -> bool:
     """Whether the sentence's verb is in the future tense. Bengali puts the verb last, so the last
     word decides (a future verb inside a clause, or a subject after the verb, does not)."""
     words = [t for t in tokens if t.kind in ("word", "latin")]
+    while len(words) > 1 and _nfc(words[-1].text) in _AFTER_VERB:
+        words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়: a time or day said after the verb
     return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
 
 
