@@ -398,3 +398,15 @@ def test_a_time_said_after_the_future_verb_leaves_the_sentence_future():
     pub = date(2024, 8, 7)  # a Wednesday
     assert _dates("অন্তর্বর্তী সরকারের শপথ অনুষ্ঠিত হবে বৃহস্পতিবার রাত ৮ টায়।", pub) == [("বৃহস্পতিবার", "2024-08-08")]
     assert _dates("বৃহস্পতিবার রাত ৮টায় তিনি মারা যান।", pub) == [("বৃহস্পতিবার", "2024-08-01")]
+
+
+def test_review_of_non_evaluation_articles():
+    """Causes seen reviewing DATE values on news_bench articles outside the evaluation sets."""
+    pub = date(2024, 1, 2)
+    # the month named before a list of days
+    assert _dates("ফেব্রুয়ারি মাসের ২২, ২৫ ও ২৯ তারিখে পরীক্ষা হবে", pub)[-1] == ("২৯ তারিখে", "2024-02-29")
+    # half and quarter counts are no exact year
+    assert _dates("সাড়ে তিন বছর আগে মোদি ঢাকায় আসেন", date(2024, 8, 12)) == [("তিন বছর আগে", None)]
+    # "that year" is not the present one: a month of a past narrative valued in the present year
+    # (মার্চ মাসে, no year written) does not make it so
+    assert resolve_anaphors(["1985-03-01", "2024-03", "@anaphor-year-05"], pub) == ["1985-03-01", "2024-03", "1985-05"]

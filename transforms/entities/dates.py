@@ -117,7 +117,7 @@ _GENITIVE = _nfc("র")  # আগস্টের, জুলাইয়ের, �
 # Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
 # ঘটনার দুই বা তিন দিন আগে.
 _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
-_ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে"))
+_ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
 def _year(tok) -> int | None:
@@ -299,15 +299,17 @@ def resolve_anaphors(values: list[str | None], published: date | None) -> list[s
     """``values`` of one document's DATE spans in text order. "That day" (ANAPHOR) becomes the last
     day named before it, or the publication day when none was (এদিন in a lead means today); the
     day after (পরদিন) the day after that one; "this day" of a year written with it (২০০৯ সালের এই
-    দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named."""
+    দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named
+    in another year than the publication day's (a month of a past narrative whose year the text
+    leaves out is valued in the present year, and "that year" would not name the present one)."""
     out, last_day, last_year = [], None, None
     for v in values:
         if v and v.startswith(ANAPHOR):
             v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published)
         if v and precision(v) == "day" and "/" not in v:
             last_day = v
-        if v and precision(v):
-            last_year = v[:4]
+        if v and precision(v) and not (published and v[:4] == f"{published.year:04d}"):
+            last_year = v[:4]  # "that year" is never the present one, which would be এ বছর
         out.append(v)
     return out
 
@@ -497,6 +499,15 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             found = _match(tokens, words, last, published, future, sentence_year)
             v = found[1] if found else None
             return dd[1], (_iso(int(v[:4]), int(v[5:7]), dd[0]) if v and precision(v) == "day" and "/" not in v else None)
+        # ফেব্রুয়ারি মাসের ২২, ২৫ ও ২৯ তারিখে: the month named before a list of days
+        k = i - 1
+        while k > 0 and (words[k] in YEAR_AND or _day_at(tokens, words, k) is not None):
+            k -= 1
+        if k < i - 1 and words[dd[1] + 1] in DATE_WORD and (words[k] in MONTH_UNIT or _month(tokens[k])):
+            month = _month(tokens[k]) or (_month(tokens[k - 1]) if k > 0 else None)
+            if month:
+                year = sentence_year or _directed_year(words[k - 1] if k > 0 else None, published, month, dd[0], future)
+                return dd[1] + 1, _iso(year, month, dd[0])
         # ৭ তারিখে: the day of a month the text does not name
         if words[dd[1] + 1] in DATE_WORD and not any(x in EVERY or x in MONTH_UNIT or _is_every_unit(x) for x in words[max(0, i - 3) : i]):
             lead = words[i - 1] if i > 0 else None
