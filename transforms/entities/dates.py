@@ -18,81 +18,71 @@ What a date means:
   unless the text speaks of the instance near the publication day (within two months) or says আগামী
   or চলতি.
 - Whether a sentence speaks of the future is read from the clause that holds the date when that
-  clause ends in a verb (শনিবার সংস্থাটি বলেছে, … বন্ধ থাকবে: Saturday is past).
+  clause ends in a verb (শনিবার সংস্থাটি বলেছে, … বন্ধ থাকবে: Saturday is past); a day up to two
+  weeks before the publication day is this year's even then (a plan reported before its day).
+- A day of an unnamed month (৭ তারিখে) is the nearest such day; counts back (তিন দিন আগে, দুই বছর
+  আগে) count from the publication day, unless a genitive says from what (নির্বাচনের চার দিন আগে).
+- Anaphors (এদিন, পরদিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
+  text dated Thursday) are the document's: see ``date_context``.
 Values are ISO (``2024-08-12``, ``2024-08``, ``2024``); ``precision`` reads which. A date that
 cannot be resolved (no publication date) has no value.
 """
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 
-from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.date_context import resolve_anaphors
+from khobor.transforms.entities.date_words import (
+    _DAUGHTER,
+    _GENITIVE,
+    AGO,
+    ANAPHOR,
+    ANAPHORS,
+    DATE_UNIT,
+    DATE_WORD,
+    DAY_UNIT,
+    DAY_WORDS,
+    EVERY,
+    LAST,
+    MONTH_UNIT,
+    NAMED_THING,
+    NEW,
+    NEXT,
+    NEXT_DAY,
+    RANGE_WORDS,
+    SAME_YEAR,
+    THAT,
+    THIS,
+    WEEK_UNIT,
+    YEAR_AND,
+    YEAR_NAME_ALONE,
+    YEAR_NAMES,
+    YEAR_UNIT,
+    YEAR_WORDS,
+    _count,
+    _day,
+    _day_at,
+    _day_month,
+    _falls_on,
+    _first_last_day,
+    _forms,
+    _is_every_unit,
+    _iso,
+    _month,
+    _names_event,
+    _nfc,
+    _shift_month,
+    _short_year,
+    _year,
+    bounds,
+    precision,
+)
 from khobor.transforms.entities.types import Span
-from khobor.transforms.text.calendar_names import BARE_MONTHS, MONTHS, WEEKDAYS
+from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
 
+__all__ = ["ANAPHOR", "bounds", "date_spans", "infer_year", "is_calendar_date", "precision", "resolve_anaphors"]
 
-def _nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s)
-
-
-def _forms(*words: str) -> frozenset[str]:
-    return frozenset(_nfc(f) for w in words for f in inflected_forms(_nfc(w)))
-
-
-YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ")
-RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
-NEXT = _forms("আগামী", "next", "Next")
-LAST = _forms("গত", "বিগত", "last", "Last")
-THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
-# বছরজুড়ে (all year) is one word
-YEAR_UNIT = _forms("বছর", "সাল", "year") | {_nfc(w) for w in ("বছরজুড়ে", "বছরজুড়েই", "বছরজুড়েও")}
-MONTH_UNIT = _forms("মাস", "month") | {_nfc(w) for w in ("মাসজুড়ে", "মাসজুড়েই", "মাসজুড়েও")}
-WEEK_UNIT = _forms("সপ্তাহ", "week")
-DAY_WORDS = {**{f: 0 for f in _forms("আজ", "আজকে", "আজকের", "today", "Today")},
-             **{f: -1 for f in _forms("গতকাল", "গতকালকের", "yesterday", "Yesterday")},
-             **{f: 1 for f in _forms("আগামীকাল", "আগামীকালকের", "tomorrow", "Tomorrow")}}
-NEW = _forms("নতুন", "new", "New")
-DATE_WORD = _forms("তারিখ")
-AGO = frozenset(_nfc(w) for w in ("আগে", "আগেও", "আগেই", "আগের"))
-# The year 1971 as a word: একাত্তরে (in '71), একাত্তরের ২৫ মার্চ. Alone, একাত্তরের names the war
-# (একাত্তরের মুক্তিযুদ্ধ), not a date.
-YEAR_NAMES = {_nfc("একাত্তরে"): 1971, _nfc("একাত্তর"): 1971, _nfc("একাত্তরের"): 1971}
-YEAR_NAME_ALONE = frozenset({_nfc("একাত্তরে")})
 NEW_YEAR_MONTHS = 3
-DAY_UNIT = _forms("দিন", "দিনই", "day")
-DATE_UNIT = DAY_UNIT | _forms("তারিখ")  # একই তারিখ: that same date
-FIRST_LAST = {_nfc("প্রথম"): (1, 1), _nfc("শেষ"): (12, 31)}  # বছরের প্রথম দিন, বছরের শেষ দিন
-EVERY = _forms("প্রতি", "প্রত্যেক", "প্রতিটি")
-_EVERY_PREFIX = _nfc("প্রতি")  # প্রতিমাসের, প্রতিবছর
-# Days written as words (পাঁচ আগস্ট, একুশে ফেব্রুয়ারি, পহেলা বৈশাখ). নয় (also "is not") and বার (also
-# "times") are left out.
-DAY_NUMBER_WORDS = {_nfc(w): n for n, ws in enumerate((
-    (), ("এক", "পহেলা", "পয়লা"), ("দুই", "দু"), ("তিন",), ("চার",), ("পাঁচ",), ("ছয়", "ছয়"), ("সাত",), ("আট",), (),
-    ("দশ",), ("এগারো", "এগার"), ("বারো",), ("তেরো", "তের"), ("চৌদ্দ",), ("পনেরো", "পনের"), ("ষোলো", "ষোল"),
-    ("সতেরো", "সতের"), ("আঠারো", "আঠার"), ("উনিশ", "ঊনিশ"), ("বিশ", "বিশে"), ("একুশ", "একুশে"), ("বাইশ", "বাইশে"),
-    ("তেইশ", "তেইশে"), ("চব্বিশ", "চব্বিশে"), ("পঁচিশ", "পঁচিশে"), ("ছাব্বিশ", "ছাব্বিশে"), ("সাতাশ", "সাতাশে"),
-    ("আঠাশ", "আঠাশে"), ("ঊনত্রিশ", "উনত্রিশ", "ঊনত্রিশে", "উনত্রিশে"), ("ত্রিশ", "তিরিশ", "ত্রিশে"), ("একত্রিশ", "একত্রিশে"),
-)) for w in ws}
-# The ending of a day written as an ordinal: ১৫ই, ২১শে, ১লা, ২রা, ৪ঠা.
-ORDINAL_ENDINGS = frozenset(_nfc(e) for e in ("ই", "শে", "লা", "রা", "ঠা", "এ", "th", "st", "nd", "rd"))
-YEAR_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর", "বা", ",", "অথবা"))
-# "That day": the last day the document named before (resolved per document, see resolve_anaphors).
-ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
-THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
-ANAPHOR = "@anaphor"
-# The day after the last day named (পরদিন): ANAPHOR + "+1".
-NEXT_DAY = _forms("পরদিন")
-# ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (ANAPHOR + "-year", then any "-MM[-DD]").
-SAME_YEAR = frozenset(_nfc(w) for w in ("ওই", "ঐ", "সেই", "একই"))
-# A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
-NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "হল", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
-                     "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
-# A bare month followed by one of these names an event (জুলাই বিপ্লব, জুলাই সনদ), not a month.
-NAMED_EVENT = _forms("বিপ্লব", "অভ্যুত্থান", "গণঅভ্যুত্থান", "গণ-অভ্যুত্থান", "গণ–অভ্যুত্থান", "গণ", "গণহত্যা", "আন্দোলন", "সনদ",
-                     "ঘোষণাপত্র", "যোদ্ধা", "শহীদ", "স্মৃতি", "চেতনা")
-# মার্চ as the English word "march" (লং মার্চ, মার্চ টু ঢাকা), not the month.
-MARCH_WORD = {"before": _forms("লং", "রোড"), "after": frozenset(_nfc(w) for w in ("টু", "ফর", "to", "for"))}
 # Days Bangladeshi news names without a year: the day of the event, unless the text speaks of the
 # instance near the publication day (see _landmark_year).
 LANDMARKS = {(8, 5): 2024}
@@ -109,117 +99,10 @@ _CLAUSE_BREAKS = frozenset((",", ";", ":", "‘", "’", "“", "”", '"'))
 MAX_PAST_MONTHS = 9
 # A day this many days before the publication day, in a sentence about the future, is this year's.
 REPORTED_PLAN_DAYS = 14
-_DAUGHTER = _nfc("মেয়")
-# মেতে ওঠে (they revel): over the news_bench articles outside the evaluation sets, every মেতে is
-# this verb, never "in May" (May is মে মাসে).
-_NOT_MAY = frozenset(_nfc(w) for w in ("মেতে", "মেতেই"))
-_GENITIVE = _nfc("র")  # আগস্টের, জুলাইয়ের, জানুয়ারির
 # Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
 # ঘটনার দুই বা তিন দিন আগে.
 _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
-
-
-def _year(tok) -> int | None:
-    if tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1800 <= tok.value <= 2200:
-        return int(tok.value)
-    return None
-
-
-def _short_year(tok, century: int) -> int | None:
-    """The ২৪ of ২০২৩-২৪."""
-    if tok.kind == "number" and tok.value is not None and len(tok.text) == 2:
-        return century + int(tok.value)
-    return None
-
-
-def _day(tok) -> int | None:
-    if tok.kind == "number" and tok.value is not None and tok.value == int(tok.value) and 1 <= tok.value <= 31:
-        return int(tok.value)
-    return None
-
-
-def _day_at(tokens, words, j) -> tuple[int, int] | None:
-    """(day, last token) of a day of the month at token j: ১৫, ১৫ই, ২১শে, পাঁচ, একুশে, পহেলা."""
-    if j >= len(tokens):
-        return None
-    d = _day(tokens[j])
-    if d is not None:
-        if j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end and words[j + 1] in ORDINAL_ENDINGS:
-            return d, j + 1
-        return d, j
-    if words[j] in DAY_NUMBER_WORDS:
-        return DAY_NUMBER_WORDS[words[j]], j
-    return None
-
-
-def _day_month(tokens, words, j) -> tuple[int, int, int] | None:
-    """(day, month, last token) of DAY MONTH at token j."""
-    dd = _day_at(tokens, words, j)
-    if dd is not None and dd[1] + 1 < len(tokens) and (m := _month(tokens[dd[1] + 1])):
-        return dd[0], m, dd[1] + 1
-    return None
-
-
-def _month(tok) -> int | None:
-    w = _nfc(tok.text)
-    if w.startswith(_DAUGHTER) or w in _NOT_MAY:
-        return None  # মেয়ে, মেয়েরা: a girl, not May with an ending
-    return MONTHS.get(w)
-
-
-def _names_event(words, i) -> bool:
-    """Whether the month at token i names an event (জুলাই বিপ্লব, জুলাইয়ের গণহত্যা) or is the English
-    word march (লং মার্চ, মার্চ টু ঢাকা), not a month."""
-    w, nxt = words[i], (words[i + 1] if i + 1 < len(words) else None)
-    lead = words[i - 1] if i > 0 else None
-    return ((w in BARE_MONTHS or w.endswith(_GENITIVE)) and nxt in NAMED_EVENT) or (
-        MONTHS.get(w) == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"]))
-
-
-def _iso(y: int | None, m: int, d: int | None) -> str | None:
-    if y is None:
-        return None
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def precision(value: str | None) -> str | None:
-    """day, month or year, from an ISO value or the start of a range."""
-    if not value:
-        return None
-    start = value.split("/", 1)[0]
-    return {10: "day", 7: "month", 4: "year"}.get(len(start))
-
-
-def bounds(value: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO value or range covers (2024-08 → Aug 1 .. Aug 31)."""
-    if not value:
-        return None
-    try:
-        first, _, last = value.partition("/")
-        return _first_day(first), _last_day(last or first)
-    except ValueError:
-        return None
-
-
-def _first_day(v: str) -> date:
-    parts = [int(p) for p in v.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(v: str) -> date:
-    parts = [int(p) for p in v.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 1:
-        return date(parts[0], 12, 31)
-    y, m = parts
-    return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
 
 def future_sentence(tokens) -> bool:
@@ -275,11 +158,6 @@ def infer_year(published: date | None, month: int, day: int | None, future: bool
     return year if months_back <= MAX_PAST_MONTHS else year + 1
 
 
-def _shift_month(d: date, months: int) -> str:
-    m = d.year * 12 + (d.month - 1) + months
-    return f"{m // 12:04d}-{m % 12 + 1:02d}"
-
-
 def _weekday(published: date | None, weekday: int, direction: int | None) -> str | None:
     """-1: the last one before the publication day; 1: the next one after it; None: the last one on
     or before it (news reports what happened)."""
@@ -293,44 +171,6 @@ def _weekday(published: date | None, weekday: int, direction: int | None) -> str
     if direction == -1:
         return (published - timedelta(days=back or 7)).isoformat()
     return (published - timedelta(days=back)).isoformat()
-
-
-def resolve_anaphors(values: list[str | None], published: date | None) -> list[str | None]:
-    """``values`` of one document's DATE spans in text order. "That day" (ANAPHOR) becomes the last
-    day named before it, or the publication day when none was (এদিন in a lead means today); the
-    day after (পরদিন) the day after that one; "this day" of a year written with it (২০০৯ সালের এই
-    দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named
-    in another year than the publication day's (a month of a past narrative whose year the text
-    leaves out is valued in the present year, and "that year" would not name the present one)."""
-    out, last_day, last_year = [], None, None
-    for v in values:
-        if v and v.startswith(ANAPHOR):
-            v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published)
-        if v and precision(v) == "day" and "/" not in v:
-            last_day = v
-        if v and precision(v) and not (published and v[:4] == f"{published.year:04d}"):
-            last_year = v[:4]  # "that year" is never the present one, which would be এ বছর
-        out.append(v)
-    return out
-
-
-def _anaphor_value(kind: str, last_day: str | None, last_year: str | None, published: date | None) -> str | None:
-    day = last_day or (published.isoformat() if published else None)
-    if not kind:
-        return day
-    if kind.startswith("+"):
-        return (date.fromisoformat(last_day) + timedelta(days=int(kind[1:]))).isoformat() if last_day else None
-    if kind.startswith(":"):  # ২০০৯ সালের এই দিনে
-        year = kind[1:]
-        return _valid(f"{year}{day[4:]}") or year if day else year
-    if kind.startswith("-year"):
-        return _valid(f"{last_year}{kind[len('-year'):]}") if last_year else None
-    return None
-
-
-def _valid(value: str) -> str | None:
-    """``value`` if it is a real ISO date (no 29 February of a common year)."""
-    return value if bounds(value) else None
 
 
 def is_calendar_date(tokens, following=None) -> bool:
@@ -600,21 +440,6 @@ def _day_of_month(published: date | None, day: int, direction: int | None) -> da
     return min(days, key=lambda d: (abs((d - published).days), d > published)) if days else None
 
 
-def _count(tokens, words, i) -> int | None:
-    """A small count at token i: ৩, তিন (not এক: also "a")."""
-    t = tokens[i]
-    if t.kind == "number" and t.value is not None and t.value == int(t.value) and 1 <= t.value <= 100 and len(t.text) <= 3:
-        return int(t.value)
-    n = DAY_NUMBER_WORDS.get(words[i])
-    return n if n and n > 1 else None
-
-
-def _is_every_unit(word: str) -> bool:
-    """প্রতিমাসের, প্রতিবছর: every month, every year, written as one word."""
-    rest = word[len(_EVERY_PREFIX):]
-    return word.startswith(_EVERY_PREFIX) and (rest in MONTH_UNIT or rest in YEAR_UNIT or rest in WEEK_UNIT)
-
-
 def _after_genitive(tokens, words, i) -> bool:
     """Whether the count or day word at token i belongs to a genitive before it (নির্বাচনের ঠিক চার
     দিন আগে, ঘটনার দুই বা তিন দিন আগে, ভোটের পরদিন, এর তিন দিন আগে): it counts from that, not from
@@ -653,13 +478,6 @@ def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
     return i + 2, value
 
 
-def _first_last_day(words, j) -> tuple[int, int, int] | None:
-    """(month, day, last token) of প্রথম দিন / শেষ দিন at token j (the first or last day of a year)."""
-    if j + 1 < len(words) and words[j] in FIRST_LAST and words[j + 1] in DAY_UNIT:
-        return (*FIRST_LAST[words[j]], j + 1)
-    return None
-
-
 def _written_weekday(tokens, words, i, end) -> int | None:
     """The weekday written with the date at tokens i..end: after it (১২ আগস্ট সোমবার, ২১ মার্চ
     (শনিবার)) or before it (সোমবার ১২ আগস্ট, সোমবার (১২ আগস্ট), সোমবার, ১২ আগস্ট)."""
@@ -672,13 +490,6 @@ def _written_weekday(tokens, words, i, end) -> int | None:
     if i > 1 and tokens[i - 1].text in ("(", ",") and words[i - 2] in WEEKDAYS:
         return WEEKDAYS[words[i - 2]]
     return None
-
-
-def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
-    try:
-        return date(year, month, day).weekday() == weekday
-    except ValueError:
-        return False
 
 
 def _weekday_year(published: date | None, year: int, month: int, day: int, weekday: int | None) -> int:
