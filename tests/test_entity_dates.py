@@ -410,3 +410,12 @@ def test_review_of_non_evaluation_articles():
     # "that year" is not the present one: a month of a past narrative valued in the present year
     # (মার্চ মাসে, no year written) does not make it so
     assert resolve_anaphors(["1985-03-01", "2024-03", "@anaphor-year-05"], pub) == ["1985-03-01", "2024-03", "1985-05"]
+
+
+def test_recurring_weekdays_are_not_dates():
+    pub = date(2026, 2, 24)
+    assert _dates("প্রতি শুক্রবার খুতবায় আলোচনা হবে", pub) == []
+    assert _dates("প্রতি শুক্র ও শনিবার মেলায় শিশুদের অনুষ্ঠান থাকবে", pub) == []
+    assert _dates("নাটকটি প্রতি মঙ্গল, বুধ ও বৃহস্পতিবার প্রচার হবে", pub) == []
+    # a short weekday of a list is left alone (a timetable often lists them without প্রতি)
+    assert _dates("রবি ও সোমবার সমাবেশ হয়", pub) == [("সোমবার", "2026-02-23")]

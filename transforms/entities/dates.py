@@ -102,6 +102,8 @@ REPORTED_PLAN_DAYS = 14
 # Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
 # ঘটনার দুই বা তিন দিন আগে.
 _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
+# Weekdays short in a list (শুক্র ও শনিবার, রবি, সোম ও মঙ্গলবার).
+WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব", "সোম", "মঙ্গল", "বুধ", "বৃহস্পতি", "শুক্র"))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
@@ -538,6 +540,15 @@ def _directed_year(lead: str | None, published: date | None, month: int, day: in
     return infer_year(published, month, day, future)
 
 
+def _every_weekday(words, i) -> bool:
+    """Whether the weekday at token i is a recurring one: প্রতি শুক্রবার, প্রতি শুক্র ও শনিবার (every
+    Friday and Saturday), which DATES.md does not count as a date."""
+    k = i - 1
+    while k >= 0 and (words[k] in WEEKDAY_SHORT or words[k] in YEAR_AND):
+        k -= 1
+    return k >= 0 and words[k] in EVERY
+
+
 def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | None:
     """আগামী বছর, গত মাসে, চলতি সপ্তাহ, আগামী ডিসেম্বর, গত সোমবার, আজ, গতকাল বুধবার, বুধবার."""
     n, w = len(tokens), words[i]
@@ -570,6 +581,8 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             return i + 1, value
         return i, value
     if w in WEEKDAYS and tokens[i].text[:1].isalpha():
+        if _every_weekday(words, i):
+            return None
         return i, _weekday(published, WEEKDAYS[w], 0 if future else None)
     if w in NEW and nxt in YEAR_UNIT:  # নতুন বছরে: the year just begun, or the coming one
         if published is None:
