@@ -417,5 +417,9 @@ def test_recurring_weekdays_are_not_dates():
     assert _dates("প্রতি শুক্রবার খুতবায় আলোচনা হবে", pub) == []
     assert _dates("প্রতি শুক্র ও শনিবার মেলায় শিশুদের অনুষ্ঠান থাকবে", pub) == []
     assert _dates("নাটকটি প্রতি মঙ্গল, বুধ ও বৃহস্পতিবার প্রচার হবে", pub) == []
+    # nor when the model finds the weekday
+    toks = tokenize("প্রতি শুক্র ও শনিবার মেলা")
+    assert is_calendar_date(toks[3:4], toks[4], toks[:3]) is False
+    assert is_calendar_date(toks[3:4], toks[4]) is True
     # a short weekday of a list is left alone (a timetable often lists them without প্রতি)
     assert _dates("রবি ও সোমবার সমাবেশ হয়", pub) == [("সোমবার", "2026-02-23")]

@@ -175,13 +175,17 @@ def _weekday(published: date | None, weekday: int, direction: int | None) -> str
     return (published - timedelta(days=back)).isoformat()
 
 
-def is_calendar_date(tokens, following=None) -> bool:
+def is_calendar_date(tokens, following=None, preceding=()) -> bool:
     """Whether a span the model calls a DATE names a calendar date at all (a month, weekday, year,
     today/yesterday or this/last/next period), rather than a time of day or a duration (সকালে,
-    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out, or a month that names an event
-    (জুলাই বিপ্লব: ``following`` is the token after the span)."""
+    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out, a month that names an event
+    (জুলাই বিপ্লব: ``following`` is the token after the span) or a recurring weekday (প্রতি শুক্রবার:
+    ``preceding`` are the tokens before it)."""
+    before = [_nfc(t.text) for t in preceding]
     words = [_nfc(t.text) for t in tokens] + ([_nfc(following.text)] if following is not None else [])
     for k, (t, w) in enumerate(zip(tokens, words)):
+        if w in WEEKDAYS and _every_weekday(before + words, len(before) + k):
+            return False
         if (_month(t) and not _names_event(words, k)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
             return True
         if (w in NEXT or w in LAST or w in THIS or w in NEW) and k + 1 < len(words) and (
