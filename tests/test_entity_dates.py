@@ -423,3 +423,14 @@ def test_recurring_weekdays_are_not_dates():
     assert is_calendar_date(toks[3:4], toks[4]) is True
     # a short weekday of a list is left alone (a timetable often lists them without প্রতি)
     assert _dates("রবি ও সোমবার সমাবেশ হয়", pub) == [("সোমবার", "2026-02-23")]
+
+
+def test_only_a_bare_day_and_month_name_a_thing():
+    pub = date(2024, 8, 8)
+    assert _dates("শিক্ষার্থীরা ৭ মার্চ ভবন দখল করে", pub) == []
+    # over the non-evaluation articles, a date before হল is a day (১৮ আগস্ট হলে উঠবেন), and a weekday,
+    # day word or modifier before these words always is
+    assert _dates("আজ বৃহস্পতিবার হল খুলে দেয়া হবে।", pub) == [("আজ বৃহস্পতিবার", "2024-08-08")]
+    assert _dates("বরাদ্দ পাওয়া শিক্ষার্থীরা ১৮ আগস্ট হলে উঠবেন", pub) == [("১৮ আগস্ট", "2024-08-18")]
+    assert _dates("রোববার সড়কের পাশে মিছিল হয়", pub) == [("রোববার", "2024-08-04")]
+    assert _dates("গত ৬ আগস্ট বিদ্যালয় কমিটি ভেঙে দেওয়া হয়", pub) == [("গত ৬ আগস্ট", "2024-08-06")]

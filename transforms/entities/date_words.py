@@ -62,7 +62,7 @@ NEXT_DAY = _forms("পরদিন")
 # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (ANAPHOR + "-year", then any "-MM[-DD]").
 SAME_YEAR = frozenset(_nfc(w) for w in ("ওই", "ঐ", "সেই", "একই"))
 # A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
-NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "হল", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
+NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
                      "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
 # A bare month followed by one of these names an event (জুলাই বিপ্লব, জুলাই সনদ), not a month.
 NAMED_EVENT = _forms("বিপ্লব", "অভ্যুত্থান", "গণঅভ্যুত্থান", "গণ-অভ্যুত্থান", "গণ–অভ্যুত্থান", "গণ", "গণহত্যা", "আন্দোলন", "সনদ",

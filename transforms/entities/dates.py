@@ -218,8 +218,11 @@ def date_spans(tokens, published: date | None) -> list[Span]:
             start = i - 1  # পরদিন ১৯ জুলাই
         if value is not None and (days := bounds(value)) is not None and days[0] > days[1]:
             value = None  # a range that ends before it starts (২০২৩ থেকে ২০০৮) is not a span of days
-        if end + 1 < n and words[end + 1] in NAMED_THING:
-            i = end + 1  # ৭ মার্চ ভবন: a building, not a day
+        if end + 1 < n and words[end + 1] in NAMED_THING and start == i and _day_at(tokens, words, i) is not None and _month(tokens[end]):
+            # ৭ মার্চ ভবন: a building, not a day. Only a bare day and month name things: a weekday
+            # or day word (রোববার সড়কের পাশে, আজ সড়কে নেমে) or a modifier (গত ৬ আগস্ট বিদ্যালয়ের)
+            # makes it a date
+            i = end + 1
             continue
         spans.append(Span(tokens[start].start, tokens[end].end, "DATE", "rule", 0.9 if value else 0.6, value))
         at.append(start)
