@@ -434,3 +434,15 @@ def test_only_a_bare_day_and_month_name_a_thing():
     assert _dates("বরাদ্দ পাওয়া শিক্ষার্থীরা ১৮ আগস্ট হলে উঠবেন", pub) == [("১৮ আগস্ট", "2024-08-18")]
     assert _dates("রোববার সড়কের পাশে মিছিল হয়", pub) == [("রোববার", "2024-08-04")]
     assert _dates("গত ৬ আগস্ট বিদ্যালয় কমিটি ভেঙে দেওয়া হয়", pub) == [("গত ৬ আগস্ট", "2024-08-06")]
+
+
+def test_years_with_an_ending_and_years_of_laws():
+    pub = date(2024, 8, 13)
+    assert _dates("২০১৬-তে সুযোগ পান তিনি", pub) == [("২০১৬-তে", "2016")]
+    assert _dates("এইচএসসি পরীক্ষা ২০২৪-এর ফল", pub) == [("২০২৪-এর", "2024")]
+    assert _dates("নাদাল বলেছিলেন, ২০২৪ সালটা হবে শেষ", pub) == [("২০২৪ সালটা", "2024")]
+    # a case number and a law's name are not dates
+    assert _dates("বিশেষ মামলা নং-১৮/২০১৭-এ প্রদত্ত দণ্ড", pub) == []
+    assert _dates("গণপ্রতিনিধিত্ব আদেশ ১৯৭২-এর অনুচ্ছেদ ৭৭", pub) == []
+    toks = tokenize("শ্রম বিধিমালা, ২০১৫ অনুযায়ী")
+    assert is_calendar_date(toks[3:4], toks[4], toks[:3]) is False

@@ -17,7 +17,11 @@ def _forms(*words: str) -> frozenset[str]:
     return frozenset(_nfc(f) for w in words for f in inflected_forms(_nfc(w)))
 
 
-YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ")
+YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "সালটা", "সালটি")
+# A year with a case ending after a hyphen (২০২৪-এর, ২০১৬-তে, ২০১৭-এ).
+HYPHEN_ENDINGS = frozenset(_nfc(e) for e in ("এর", "এ", "তে", "র", "এরও", "এও", "তেও", "এই"))
+# A bare year after one of these (শ্রম আইন, ২০০৬; গণপ্রতিনিধিত্ব আদেশ ১৯৭২) is part of a law's name.
+LAW_WORDS = _forms("আইন", "বিধিমালা", "নীতিমালা", "আদেশ", "অধ্যাদেশ", "নির্দেশমালা", "প্রবিধানমালা", "বিধি")
 RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
 NEXT = _forms("আগামী", "next", "Next")
 LAST = _forms("গত", "বিগত", "last", "Last")
@@ -122,6 +126,12 @@ def _month(tok) -> int | None:
     if w.startswith(_DAUGHTER) or w in _NOT_MAY:
         return None  # মেয়ে, মেয়েরা: a girl, not May with an ending
     return MONTHS.get(w)
+
+
+def _law_year(words, i) -> bool:
+    """Whether the bare year at token i is part of a law's name (শ্রম আইন, ২০০৬)."""
+    k = i - 1 - (1 if i > 0 and words[i - 1] == "," else 0)
+    return k >= 0 and words[k] in LAW_WORDS
 
 
 def _names_event(words, i) -> bool:

@@ -43,6 +43,7 @@ from khobor.transforms.entities.date_words import (
     DAY_UNIT,
     DAY_WORDS,
     EVERY,
+    HYPHEN_ENDINGS,
     LAST,
     MONTH_UNIT,
     NAMED_THING,
@@ -68,6 +69,7 @@ from khobor.transforms.entities.date_words import (
     _forms,
     _is_every_unit,
     _iso,
+    _law_year,
     _month,
     _names_event,
     _nfc,
@@ -186,6 +188,8 @@ def is_calendar_date(tokens, following=None, preceding=()) -> bool:
     for k, (t, w) in enumerate(zip(tokens, words)):
         if w in WEEKDAYS and _every_weekday(before + words, len(before) + k):
             return False
+        if k == 0 and len(tokens) == 1 and _year(t) is not None and _law_year(before + words, len(before)):
+            return False  # শ্রম বিধিমালা, ২০১৫: a law's name
         if (_month(t) and not _names_event(words, k)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
             return True
         if (w in NEXT or w in LAST or w in THIS or w in NEW) and k + 1 < len(words) and (
@@ -290,6 +294,9 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             k += 2
         if k > i and k + 1 < n and words[k + 1] in YEAR_WORDS:
             return i, str(y)
+        if (i + 2 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end and words[i + 2] in HYPHEN_ENDINGS
+                and tokens[i + 2].start == tokens[i + 1].end and not (i > 0 and tokens[i - 1].text == "/") and not _law_year(words, i)):
+            return i + 2, str(y)  # ২০২৪-এর, ২০১৬-তে (not নং-১৮/২০১৭-এ, a case number)
         if nxt in YEAR_WORDS:
             j = i + 2
             if j + 1 < n and words[j] in THAT and words[j + 1] in DAY_UNIT:
