@@ -446,3 +446,13 @@ def test_years_with_an_ending_and_years_of_laws():
     assert _dates("গণপ্রতিনিধিত্ব আদেশ ১৯৭২-এর অনুচ্ছেদ ৭৭", pub) == []
     toks = tokenize("শ্রম বিধিমালা, ২০১৫ অনুযায়ী")
     assert is_calendar_date(toks[3:4], toks[4], toks[:3]) is False
+
+
+def test_a_day_named_by_reference_takes_the_date_in_brackets():
+    pub = date(2024, 8, 13)
+    assert _dates("দেশত্যাগের ঠিক পরদিনই (৬ আগস্ট) সংসদ ভেঙে দেওয়া হয়", pub) == [("পরদিনই", "2024-08-06"), ("৬ আগস্ট", "2024-08-06")]
+    assert _dates("এদিন (৬ আগস্ট) সংসদ ভেঙে দেওয়া হয়", pub) == [("এদিন", "2024-08-06"), ("৬ আগস্ট", "2024-08-06")]
+    assert _dates("২০২৩ সালকে বিদায় জানিয়ে ২০২৪-কে স্বাগত জানান", pub) == [("২০২৩ সালকে", "2023"), ("২০২৪-কে", "2024")]
+    # a recurring weekday far into a list
+    toks = tokenize("নাটকটি প্রতি মঙ্গল, বুধ ও বৃহস্পতিবার রাত ১০টায় প্রচার হবে")
+    assert is_calendar_date(toks[6:8], toks[8], toks[:6]) is False

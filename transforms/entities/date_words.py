@@ -19,7 +19,7 @@ def _forms(*words: str) -> frozenset[str]:
 
 YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "সালটা", "সালটি")
 # A year with a case ending after a hyphen (২০২৪-এর, ২০১৬-তে, ২০১৭-এ).
-HYPHEN_ENDINGS = frozenset(_nfc(e) for e in ("এর", "এ", "তে", "র", "এরও", "এও", "তেও", "এই"))
+HYPHEN_ENDINGS = frozenset(_nfc(e) for e in ("এর", "এ", "তে", "র", "কে", "এরও", "এও", "তেও", "এই"))
 # A bare year after one of these (শ্রম আইন, ২০০৬; গণপ্রতিনিধিত্ব আদেশ ১৯৭২) is part of a law's name.
 LAW_WORDS = _forms("আইন", "বিধিমালা", "নীতিমালা", "আদেশ", "অধ্যাদেশ", "নির্দেশমালা", "প্রবিধানমালা", "বিধি")
 RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))

@@ -241,12 +241,14 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]
                 and (spans[k].value is None or abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= 7)):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)
-    # ১২ তারিখ (১২ ফেব্রুয়ারি): a day of an unnamed month is the date in brackets after it
+    # ১২ তারিখ (১২ ফেব্রুয়ারি), পরদিন (৬ আগস্ট): a day of an unnamed month, or a day named by
+    # reference, is the date in brackets after it
     for k in range(len(spans) - 1):
         j = at[k + 1]
-        if (words[j - 1 if j else 0] == "(" and j >= 2 and spans[k].end == tokens[j - 2].end and words[j - 2] in DATE_WORD
-                and precision(v := spans[k + 1].value) == "day" and "/" not in v and spans[k].value
-                and spans[k].value[8:] == v[8:]):
+        if (words[j - 1 if j else 0] == "(" and j >= 2 and spans[k].end == tokens[j - 2].end
+                and precision(v := spans[k + 1].value) == "day" and "/" not in v
+                and ((words[j - 2] in DATE_WORD and spans[k].value and spans[k].value[8:] == v[8:])
+                     or (words[j - 2] in NEXT_DAY or words[j - 2] in ANAPHORS) and not (spans[k].value or "@")[:1].isdigit())):
             spans[k] = spans[k]._replace(value=v)
     # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
     for k in range(1, len(spans)):

@@ -104,7 +104,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     for s in model_spans:
         if s.label == "DATE":
             if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end], next((x for x in toks if x.start >= s.end), None),
-                                [x for x in toks if x.end <= s.start][-4:]):
+                                [x for x in toks if x.end <= s.start][-8:]):
                 out.append(s)
             continue
         if s.label not in NAME_LABELS:
