@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
+from khobor.transforms.entities.date_context import writer_day
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
@@ -115,7 +116,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     out = []
     for s in model_spans:
         if s.label == "DATE":
-            if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end]):
+            if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end], next((x for x in toks if x.start >= s.end), None),
+                                [x for x in toks if x.end <= s.start][-8:]):
                 out.append(s)
             continue
         if s.label not in NAME_LABELS:
@@ -281,6 +283,10 @@ class EntityExtractor:
             for at in range(0, len(views), RECOGNISE_SENTENCES):
                 for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
                     model_out[k].extend(spans)
+        doc_sentences: dict[str, list] = {}
+        for d, _, view in views:
+            doc_sentences.setdefault(d, []).append(view.tokens)
+        published = {d: writer_day(doc_sentences.get(d, []), p) for d, p in published.items()}
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         doc_sentences: dict[str, list[tuple[int, list]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
@@ -382,7 +388,7 @@ class LinkSession:
 def _resolve_date_anaphors(found: list[tuple[int, Span, str | None]], published: date | None) -> None:
     """"That day" (এদিন, ওই দিন) takes the last day the document named before it."""
     at = [k for k, (_, s, _) in enumerate(found) if s.label == "DATE"]
-    if not any(found[k][1].value == ANAPHOR for k in at):
+    if not any((found[k][1].value or "").startswith(ANAPHOR) for k in at):
         return
     values = resolve_anaphors([found[k][1].value for k in at], published)
     for k, v in zip(at, values):
