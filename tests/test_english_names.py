@@ -26,6 +26,14 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("মঙ্গলকান্দি", "LOC", "Mangalkandi"),  # ঙ্গ is ng
         ("সোনাতলা", "LOC", "Sonatala"),
         ("তাজপুর", "LOC", "Tajpur"),  # a place's জ stays j
+        ("বাটইখোলা", "LOC", "Bataikhola"),  # a vowel letter after a consonant: a diphthong
+        ("নওডাঙ্গা", "LOC", "Naodanga"),
+        ("সালেহউদ্দিন", "PERSON", "Salehuddin"),  # not in people's compounds
+        ("শ্যামডাঙা", "LOC", "Shyamdanga"),  # a place's ্যা is native ya
+        ("ম্যাকরন", "PERSON", "Makran"),  # a person's is English a (when the lexicon does not know it)
+        ("ভাটিকান্দি", "LOC", "Bhatikandi"),  # ভ starting a word is bh
+        ("ভুলন", "PERSON", "Bhulan"),
+        ("নাভারন", "ORG", "Navaran"),  # inside a word it is both (Abhaynagar, Navana): the plain v stays
     ],
 )
 def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):

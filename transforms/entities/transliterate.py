@@ -348,6 +348,8 @@ def _keeps_inherent(units: list[str], k: int, vowel_seen: bool, person: bool) ->
     cluster_end = k > 0 and units[k - 1] == HASANTA
     if nxt is None:  # word-final: only after a cluster (চন্দ্র Chandra; people: only র য ব, শান্ত Shant)
         return cluster_end and (not person or units[k] in ("র", "য", "ব"))
+    if not person and (nxt == "ই" or (nxt == "ও" and units[k + 2 : k + 3] != ["য়"])):
+        return True  # a vowel letter after a consonant makes a diphthong: নওগাঁ Naogaon, ধলই Dhalai
     return _inherent_vowel(units, k, vowel_seen)
 
 
@@ -386,8 +388,8 @@ def _romanize_name_word(word: str, person: bool) -> str:
             continue
         if u in _R_CONS:
             if u == "য" and prev == HASANTA:
-                if nxt == "া":  # ্যা: বার্গম্যান Bergman
-                    out.append("a")
+                if nxt == "া":  # ্যা: a person's is English, বার্গম্যান Bergman; a place's native, শ্যামনগর Shyamnagar
+                    out.append("a" if person else "ya")
                     vowel_seen = True
                     k += 2
                     continue
@@ -400,6 +402,8 @@ def _romanize_name_word(word: str, person: bool) -> str:
                 out.append("s")  # ছ for স in Muslim names: ছালেক Salek, হাছিবুর Hasibur
             elif u == "ঙ" and nxt == HASANTA and k + 2 < len(units) and units[k + 2] in ("গ", "ক"):
                 out.append("n")
+            elif u == "ভ" and k == 0:
+                out.append("bh")  # ভোলা Bhola, ভূঁইয়া Bhuiyan (a foreign name's v is the lexicon's; inside a word both: Abhaynagar, Navana)
             elif u == "জ" and person and k > 0 and (prev != HASANTA or (k >= 2 and units[k - 2] == "জ")) and prev != "ঞ":
                 out.append("z")
             else:
