@@ -88,3 +88,29 @@ def test_institutions_and_places_are_composed(bn, label, en):
 )
 def test_places_keep_their_romanisation_and_words_are_joined(bn, label, en):
     assert english_name(nfc(bn), label)[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("ইসরায়েল", "Israel"),  # the gazetteer's ইজরায়েল (CLDR), written another way
+        ("মরক্কো", "Morocco"),  # (মোরক্কো)
+        ("শ্রীপুর", "Sreepur"),  # two upazilas with one English name: spelt, though linked to neither
+        ("কলকাতা", "Kolkata"),
+    ],
+)
+def test_places_the_gazetteer_spells(bn, en):
+    assert english_name(nfc(bn), "LOC")[0] == en
+
+
+def test_an_unknown_bangladeshi_place_is_no_foreign_place_it_resembles():
+    from khobor.transforms.entities.transliterate import place_spelling
+
+    assert place_spelling(nfc("কামালপুর")) is None and place_spelling(nfc("বটতলী")) is None
+
+
+def test_sources_that_name_one_place_alike_make_one_entry():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    # CLDR's city কোলকাতা (alias কলকাতা) and the curated কলকাতা, both Kolkata: one entry, so the name names it
+    assert default_gazetteer().index[(norm_token(nfc("কলকাতা")),)] == ["loc:kolkata"]

@@ -24,7 +24,7 @@ import unicodedata
 
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
-from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, romanize_name
+from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
 
 # Words of institutions' and places' names, as English news writes them.
 WORDS = {
@@ -79,16 +79,18 @@ WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
 @functools.lru_cache(maxsize=1)
 def _one_word_places() -> dict[str, str]:
-    """One-word names the gazetteer knows unambiguously (ঢাকা, গাজীপুর), and their English."""
+    """One-word names the gazetteer knows (ঢাকা, গাজীপুর), and their English. A name of several
+    entries with one English name is spelt too, though it names none of them: the upazilas শ্রীপুর of
+    Gazipur and of Magura are both Sreepur."""
     from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
 
     gaz = default_gazetteer()
     out = {}
     for key, ids in gaz.index.items():
-        if len(key) == 1 and len(ids) == 1:
-            e = gaz.entries[ids[0]]
-            if len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0]:
-                out[key[0]] = e.canonical_latin
+        entries = [gaz.entries[i] for i in ids]
+        if len(key) == 1 and len({e.canonical_latin for e in entries}) == 1:
+            if any(len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0] for e in entries):
+                out[key[0]] = entries[0].canonical_latin
     return out
 
 
@@ -202,7 +204,7 @@ def _word(token: str, label: str) -> tuple[str, str]:
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token) if label != "LOC" else None
+    spelt = lexicon_spelling(token) if label != "LOC" else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"

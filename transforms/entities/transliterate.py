@@ -224,12 +224,13 @@ def _has_prefix(words: list[str], prefix: str) -> bool:
     return i < len(words) and words[i].startswith(prefix)
 
 
-def candidates(word: str, limit: int = 5) -> list[tuple[str, float, float]]:
-    """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first."""
+def candidates(word: str, limit: int = 5, lexicon: tuple[list[str], dict[str, float]] | None = None) -> list[tuple[str, float, float]]:
+    """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first; from
+    ``lexicon`` (sorted words, their Zipf) when given, else the English word list."""
     slots = _slots(word)
     if not slots:
         return []
-    words, freq = _lexicon()
+    words, freq = lexicon or _lexicon()
     heap = [(0.0, 0, "")]
     seen: dict[tuple[int, str], float] = {}
     found: dict[str, float] = {}
@@ -297,6 +298,43 @@ def lexicon_spelling(word: str) -> str | None:
     if len(w) < MIN_LETTERS:
         return None
     return w[:1].upper() + w[1:]
+
+
+# Foreign places the gazetteer knows by another Bengali spelling than the one written (CLDR's
+# ইজরায়েল, news' ইসরায়েল; জিম্বাবোয়ে, জিম্বাবুয়ে): a place word whose sound spells one of the
+# gazetteer's English names of places outside Bangladesh's own tables closely is that name. Only
+# closely: an unknown Bangladeshi place is no foreign city it resembles.
+PLACE_MAX_COST = 1.2
+PLACE_MIN_LETTERS = 4
+_PLACE_KINDS = {"country", "city", "sea", "island", "mountain"}
+
+
+@functools.lru_cache(maxsize=1)
+def _place_lexicon() -> tuple[tuple[list[str], dict[str, float]], dict[str, str]]:
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    spelt: dict[str, str] = {}
+    for e in default_gazetteer().entries.values():
+        if e.label != "LOC" or e.entity_id.startswith("loc:bd:") or e.kind not in _PLACE_KINDS:
+            continue
+        for name in sorted(n for n in e.names() if n.isascii()):
+            for w in name.split():
+                if w.isalpha() and len(w) >= PLACE_MIN_LETTERS:
+                    spelt.setdefault(w.lower(), w)
+    return (sorted(spelt), {w: COMMON_ZIPF for w in spelt}), spelt
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def place_spelling(word: str) -> str | None:
+    """The gazetteer's English spelling of a foreign place's word written another way (ইসরায়েল →
+    Israel), else None."""
+    if native_word(word) or len(stem_candidates(word)) > 1:
+        return None
+    lexicon, spelt = _place_lexicon()
+    best = candidates(word, limit=1, lexicon=lexicon)
+    if not best or best[0][1] > PLACE_MAX_COST:
+        return None
+    return spelt[best[0][0]]
 
 
 @functools.lru_cache(maxsize=1 << 14)
