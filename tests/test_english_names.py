@@ -114,3 +114,12 @@ def test_sources_that_name_one_place_alike_make_one_entry():
 
     # CLDR's city কোলকাতা (alias কলকাতা) and the curated কলকাতা, both Kolkata: one entry, so the name names it
     assert default_gazetteer().index[(norm_token(nfc("কলকাতা")),)] == ["loc:kolkata"]
+
+
+def test_news_names_of_places_cldr_names_otherwise():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    gaz = default_gazetteer()
+    assert gaz.index[(norm_token(nfc("আমেরিকা")),)] == ["loc:US"]  # not also CLDR's Americas
+    assert gaz.entries["loc:011"].canonical_latin == "West Africa"  # CLDR: Western Africa
+    assert gaz.index[(norm_token(nfc("ইজরায়েল")),)] == gaz.index[(norm_token(nfc("ইসরায়েল")),)] == ["loc:IL"]
