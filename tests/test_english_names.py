@@ -34,6 +34,7 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("ভাটিকান্দি", "LOC", "Bhatikandi"),  # ভ starting a word is bh
         ("ভুলন", "PERSON", "Bhulan"),
         ("নাভারন", "ORG", "Navaran"),  # inside a word it is both (Abhaynagar, Navana): the plain v stays
+        ("ম্যাকরন", "ORG", "Makran"),  # an institution's ্যা is English a, as a person's
     ],
 )
 def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):
@@ -123,3 +124,26 @@ def test_news_names_of_places_cldr_names_otherwise():
     assert gaz.index[(norm_token(nfc("আমেরিকা")),)] == ["loc:US"]  # not also CLDR's Americas
     assert gaz.entries["loc:011"].canonical_latin == "West Africa"  # CLDR: Western Africa
     assert gaz.index[(norm_token(nfc("ইজরায়েল")),)] == gaz.index[(norm_token(nfc("ইসরায়েল")),)] == ["loc:IL"]
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("আইডিয়াল রূপনগর কলেজ", "Ideal Rupnagar College"),  # আই is English's long i
+        ("রূপসা লাইট ইঞ্জিনিয়ারিং", "Rupsha Light Engineering"),
+        ("রূপসা গোল্ড লিমিটেড", "Rupsha Gold Limited"),  # a short English word beside English words
+        ("রূপনগর মানবাধিকার সংস্থা", "Rupnagar Human Rights Agency"),  # words news translates
+        ("রূপসা কল্যাণ সমিতি", "Rupsha Kalyan Association"),  # and one it keeps
+        ("ইস্ট রূপনগর ক্লাব", "East Rupnagar Club"),
+    ],
+)
+def test_institutions_english_words(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_a_short_english_word_only_among_english_words():
+    from khobor.transforms.entities.transliterate import lexicon_spelling
+
+    assert lexicon_spelling(nfc("গোল্ড")) is None  # alone, a short word is mostly another word
+    assert lexicon_spelling(nfc("গোল্ড"), among_english=True) == "Gold"
+    assert lexicon_spelling(nfc("টাইম"), among_english=True) is None  # not spelt closely enough (Tim)

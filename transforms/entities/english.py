@@ -73,6 +73,15 @@ WORDS = {
     "মডার্ন": "Modern", "মর্ডান": "Modern", "জুডিসিয়াল": "Judicial", "জুডিশিয়াল": "Judicial", "টেলিকম": "Telecom",
     "অ্যান্ড": "and", "এন্ড": "and", "অ্যান্ডস": "and", "অব": "of", "অফ": "of", "দ্য": "The", "ফর": "for",
     "ডটকম": ".com", "শহীদ": "Shaheed",  # a martyr in the name of a place or body (people keep the name part Shahid)
+    # The words khobor romanised most often inside organisations' names (2026-11, counted as
+    # data/SOURCES.md says for gazetteer.tsv) whose English news translates them; party words it
+    # keeps (Swechchhasebak League, Jatiyatabadi) stay romanised.
+    "হাইকোর্ট": "High Court", "সুপ্রিমকোর্ট": "Supreme Court", "সুপ্রিম": "Supreme", "কোর্ট": "Court",
+    "সচিবালয়": "Secretariat", "মানবাধিকার": "Human Rights", "বিশেষ": "Special", "দায়রা": "Sessions",
+    "আইন": "Law", "পানি": "Water", "উন্নয়ন": "Development", "বিশ্ব": "World", "স্থানীয়": "Local",
+    "প্রযুক্তি": "Technology", "টেকনোলজি": "Technology", "বিজ্ঞান": "Science", "শ্রম": "Labour",
+    "প্রতিরক্ষা": "Defence", "বিদ্যুৎ": "Power", "সেনাবাহিনী": "Army", "নৌবাহিনী": "Navy",
+    "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
@@ -226,6 +235,10 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
             initials = _spelt_acronym(t.replace(".", ""))  # একেএম, এ.কে.এম. জাহাঙ্গীর: initials as one word
             if initials and len(initials) <= 4:
                 words[k] = (initials, "name_parts")
+    if label == "ORG" and any(m in ("dictionary", "lexicon") for _, m in words):
+        for k, t in enumerate(tokens):  # ইস্ট বেঙ্গল ক্লাব: a short English word beside English words
+            spelt = lexicon_spelling(t, among_english=True) if words[k][1] == "romanised" else None
+            words[k] = (spelt, "lexicon") if spelt else words[k]
     for k in range(1, len(tokens)):  # Upazila Parishad, Union Parishad: a local council keeps its Bengali word
         if tokens[k] == _PARISHAD and tokens[k - 1] in _LOCAL_BODIES:
             words[k] = ("Parishad", words[k][1])

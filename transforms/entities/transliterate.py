@@ -102,6 +102,9 @@ ACCEPT_COST = 1.4  # a dearer spelling is taken only for a word that is nearly a
 NAME_RATE = 0.85  # one the NER corpora saw at least NAME_SEEN times, this share of them inside a name
 NAME_SEEN = 10
 MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Shan, not San; আয়শা not Asha)
+# ... but not beside English words of an institution's name: ইস্ট বেঙ্গল ক্লাব East, স্টার সিনেপ্লেক্স Star;
+# there a short word is taken when spelt nearly as romanised and common in English.
+SHORT_LETTERS, SHORT_MAX_COST, SHORT_ZIPF = 3, 0.2, 4.0
 
 
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
@@ -154,6 +157,12 @@ def _slots(word: str) -> list[list[tuple[str, float]]] | None:
                 continue
             if u == "া" and k + 1 < len(units) and units[k + 1] == "উ":  # আউ: টাউন Town, মাউন্ট Mount
                 slots.append([("au", 0), ("ow", 0.3), ("ou", 0.3), ("aw", 0.5)])
+                vowel_seen = True
+                k += 2
+                continue
+            if u in ("া", "আ") and k + 1 < len(units) and units[k + 1] == "ই" and units[k + 2 : k + 3] != ["য়"]:
+                # আই: English's long i, টাইমস Times, হোয়াইট White, আইডিয়াল Ideal
+                slots.append([("ai", 0), ("i", 0.3), ("igh", 0.3), ("y", 0.5), ("ie", 0.6), ("ei", 0.8)])
                 vowel_seen = True
                 k += 2
                 continue
@@ -285,17 +294,17 @@ def _mostly_a_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def lexicon_spelling(word: str) -> str | None:
+def lexicon_spelling(word: str, among_english: bool = False) -> str | None:
     """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
-    or spells no English word closely enough."""
+    or spells no English word closely enough (``among_english``: the name's other words are English)."""
     if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1)
     if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
         return None
-    w = best[0][0]
-    if len(w) < MIN_LETTERS:
+    w, cost, zipf = best[0]
+    if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
 
@@ -381,17 +390,17 @@ _PLACE_SUFFIXES = sorted(((nfc(b), latin) for b, latin in [
 ]), key=lambda bl: -len(bl[0]))
 
 
-def _keeps_inherent(units: list[str], k: int, vowel_seen: bool, person: bool) -> bool:
+def _keeps_inherent(units: list[str], k: int, vowel_seen: bool, person: bool, place: bool = False) -> bool:
     nxt = units[k + 1] if k + 1 < len(units) else None
     cluster_end = k > 0 and units[k - 1] == HASANTA
     if nxt is None:  # word-final: only after a cluster (চন্দ্র Chandra; people: only র য ব, শান্ত Shant)
         return cluster_end and (not person or units[k] in ("র", "য", "ব"))
-    if not person and (nxt == "ই" or (nxt == "ও" and units[k + 2 : k + 3] != ["য়"])):
+    if place and (nxt == "ই" or (nxt == "ও" and units[k + 2 : k + 3] != ["য়"])):
         return True  # a vowel letter after a consonant makes a diphthong: নওগাঁ Naogaon, ধলই Dhalai
     return _inherent_vowel(units, k, vowel_seen)
 
 
-def _romanize_name_word(word: str, person: bool) -> str:
+def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
     units = _units(word)
     out: list[str] = []
     vowel_seen = False
@@ -426,8 +435,8 @@ def _romanize_name_word(word: str, person: bool) -> str:
             continue
         if u in _R_CONS:
             if u == "য" and prev == HASANTA:
-                if nxt == "া":  # ্যা: a person's is English, বার্গম্যান Bergman; a place's native, শ্যামনগর Shyamnagar
-                    out.append("a" if person else "ya")
+                if nxt == "া":  # ্যা: a place's is native, শ্যামনগর Shyamnagar; else English, বার্গম্যান Bergman
+                    out.append("ya" if place else "a")
                     vowel_seen = True
                     k += 2
                     continue
@@ -446,7 +455,7 @@ def _romanize_name_word(word: str, person: bool) -> str:
                 out.append("z")
             else:
                 out.append(_R_CONS[u])
-            if _keeps_inherent(units, k, vowel_seen, person):
+            if _keeps_inherent(units, k, vowel_seen, person, place):
                 out.append("a")
                 vowel_seen = True
         elif u in _R_VOWELS:
@@ -467,12 +476,12 @@ def _romanize_name_word(word: str, person: bool) -> str:
     return "".join(out)
 
 
-def _romanize_place_word(word: str) -> str:
+def _romanize_place_word(word: str, place: bool = True) -> str:
     for suffix, latin in _PLACE_SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and stem and not stem.endswith(HASANTA) and any(ch in _R_CONS or ch in _R_VOWELS for ch in stem):
-            return _romanize_place_word(stem) + latin
-    return _romanize_name_word(word, person=False)
+            return _romanize_place_word(stem, place) + latin
+    return _romanize_name_word(word, person=False, place=place)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -480,5 +489,5 @@ def romanize_name(text: str, label: str = "PERSON") -> str:
     """A readable romanisation of a name nobody's table knows, as Bangladeshi English spells names
     (see above): করিম → Karim, আজিজুল → Azizul, দৌলতপুর → Doulatpur, ঈশ্বরদী → Ishwardi."""
     person = label == "PERSON"
-    words = [(_romanize_name_word(w, True) if person else _romanize_place_word(w)) for w in nfc(text).split()]
+    words = [(_romanize_name_word(w, True) if person else _romanize_place_word(w, label == "LOC")) for w in nfc(text).split()]
     return " ".join(w[:1].upper() + w[1:] for w in words)
