@@ -1,9 +1,9 @@
 """English names of entities no evaluation set holds: a dev measure of how ``canonical_latin``
 generalises to names nobody tuned on (issue 11).
 
-    python -m bench.news_eval.english_names                 # score the sample
+    python -m bench.news_eval.english_names                 # score the samples
     python -m bench.news_eval.english_names --misses        # ... and list what is wrong
-    python -m bench.news_eval.english_names --draw N        # how the sample was drawn (writes a draft)
+    python -m bench.news_eval.english_names --draw N [--sample english_names_dev2]   # how a sample was drawn
 
 The sample (``data/english_names_dev.jsonl``) was drawn once: ``ARTICLES`` news_bench articles in no
 evaluation set (seeded, ``sets.json`` excluded) go through ``khobor extract``'s code path as one
@@ -13,6 +13,10 @@ its conventional English spellings by hand, as ``GUIDELINES.md`` asks of gold ke
 the key, the rest accepted). Each item names one mention by article id, offsets and label, never by
 text; the Bengali name form is kept as the entity's name, for reading. An item whose mention was no
 name (a recogniser error) carries ``"skip"`` with the reason and is not scored.
+
+``english_names_dev2`` is a second, smaller sample drawn the same way from 300 other articles (seed
+12, the first pool left out) after the first round of changes, to check they were not fitted to the
+first sample.
 
 Scoring runs the same articles again and takes the English name of the system entity at the item's
 span (or the one overlapping it with that label) the way the evaluation does (``_entity_english``);
@@ -25,12 +29,10 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from bench.news_eval.evaluate import DATA, NAME_LABELS, Article, _entity_english, _norm_name, load_articles, run_system
 
-SAMPLE = DATA / "english_names_dev.jsonl"
-SEED = 11
+SAMPLES = {"english_names_dev": 11, "english_names_dev2": 12}  # sample -> seed of its pool and draw
 ARTICLES = 300
 BANDS = ((1, 1, "1"), (2, 3, "2-3"), (4, 10**9, "4+"))
 
@@ -39,10 +41,13 @@ def _band(n: int) -> str:
     return next(name for lo, hi, name in BANDS if lo <= n <= hi)
 
 
-def pool_ids(articles: dict[int, dict], n: int = ARTICLES) -> list[int]:
+def pool_ids(articles: dict[int, dict], sample: str = "english_names_dev", n: int = ARTICLES) -> list[int]:
+    """The articles a sample was drawn from: in no evaluation set and in no earlier sample's pool."""
     used = {i for ids in json.loads((DATA / "sets.json").read_text()).values() for i in ids}
+    for earlier in list(SAMPLES)[: list(SAMPLES).index(sample)]:
+        used |= set(pool_ids(articles, earlier, n))
     free = sorted(i for i, a in articles.items() if i not in used and a.get("body"))
-    return sorted(random.Random(SEED).sample(free, n))
+    return sorted(random.Random(SAMPLES[sample]).sample(free, n))
 
 
 def _run(ids: list[int], articles: dict[int, dict]) -> list[Article]:
@@ -53,9 +58,9 @@ def _run(ids: list[int], articles: dict[int, dict]) -> list[Article]:
     return arts
 
 
-def draw(per_label: int, articles: dict[int, dict]) -> list[dict]:
+def draw(per_label: int, articles: dict[int, dict], sample: str = "english_names_dev") -> list[dict]:
     """A draft sample: per label, ``per_label`` entities spread evenly over the frequency bands."""
-    arts = _run(pool_ids(articles), articles)
+    arts = _run(pool_ids(articles, sample), articles)
     english = _entity_english(arts)
     mentions: dict[str, list] = defaultdict(list)
     for a in arts:
@@ -66,7 +71,7 @@ def draw(per_label: int, articles: dict[int, dict]) -> list[dict]:
     for eid, ms in sorted(mentions.items()):
         label = Counter(m["label"] for _, m in ms).most_common(1)[0][0]
         strata[(label, _band(len(ms)))].append(eid)
-    rng = random.Random(SEED)
+    rng = random.Random(SAMPLES[sample])
     out = []
     for label in NAME_LABELS:
         for k, (_, _, band) in enumerate(BANDS):
@@ -81,12 +86,14 @@ def draw(per_label: int, articles: dict[int, dict]) -> list[dict]:
     return out
 
 
-def load_sample(path: Path = SAMPLE) -> list[dict]:
+def load_sample(sample: str) -> list[dict]:
+    path = DATA / f"{sample}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score(items: list[dict], articles: dict[int, dict]) -> tuple[dict, list[dict]]:
-    ids = pool_ids(articles)
+def score(sample: str, articles: dict[int, dict]) -> tuple[dict, list[dict]]:
+    items = load_sample(sample)
+    ids = pool_ids(articles, sample)
     arts = {a.id: a for a in _run(ids, articles)}
     english = _entity_english(list(arts.values()))
     methods: dict[str, Counter] = defaultdict(Counter)
@@ -133,18 +140,20 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--draw", type=int, metavar="PER_LABEL", help="draw a draft sample to stdout instead of scoring")
     ap.add_argument("--misses", action="store_true", help="list the items not right")
+    ap.add_argument("--sample", choices=list(SAMPLES), action="append", help="only this sample (default: all)")
     args = ap.parse_args(argv)
     articles = load_articles()
     if args.draw:
-        for it in draw(args.draw, articles):
+        for it in draw(args.draw, articles, (args.sample or ["english_names_dev"])[0]):
             print(json.dumps(it, ensure_ascii=False))
         return
-    tally, rows = score(load_sample(), articles)
-    print(f"English names of {SAMPLE.name} ({ARTICLES} articles in no evaluation set):")
-    print(format_tally(tally))
-    if args.misses:
-        for r in rows:
-            print(f"{r['outcome']}\t{r['label']}\t{r['band']}\t{r['english']}\t{r['system']}\t{r['method']}\t{r['form']}")
+    for sample in args.sample or [s for s in SAMPLES if (DATA / f"{s}.jsonl").exists()]:
+        tally, rows = score(sample, articles)
+        print(f"English names of {sample} ({ARTICLES} articles in no evaluation set):")
+        print(format_tally(tally))
+        if args.misses:
+            for r in rows:
+                print(f"{sample}\t{r['outcome']}\t{r['label']}\t{r['band']}\t{r['english']}\t{r['system']}\t{r['method']}\t{r['form']}")
 
 
 if __name__ == "__main__":
