@@ -29,10 +29,14 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("বাটইখোলা", "LOC", "Bataikhola"),  # a vowel letter after a consonant: a diphthong
         ("নওডাঙ্গা", "LOC", "Naodanga"),
         ("সালেহউদ্দিন", "PERSON", "Salehuddin"),  # not in people's compounds
+        ("মফিদুল", "PERSON", "Mofidul"),  # a person's first ম writes its vowel o
+        ("রিমন", "PERSON", "Rimon"),  # and so does a final -ন after the first syllable
+        ("রতন", "PERSON", "Ratan"),  # but not in the first
+        ("মধুপুর", "LOC", "Madhupur"),  # nor a place's
         ("শ্যামডাঙা", "LOC", "Shyamdanga"),  # a place's ্যা is native ya
-        ("ম্যাকরন", "PERSON", "Makran"),  # a person's is English a (when the lexicon does not know it)
+        ("ম্যাকরল", "PERSON", "Makral"),  # a person's is English a (when the lexicon does not know it)
         ("ভাটিকান্দি", "LOC", "Bhatikandi"),  # ভ starting a word is bh
-        ("ভুলন", "PERSON", "Bhulan"),
+        ("ভুলক", "PERSON", "Bhulak"),
         ("নাভারন", "ORG", "Navaran"),  # inside a word it is both (Abhaynagar, Navana): the plain v stays
         ("ম্যাকরন", "ORG", "Makran"),  # an institution's ্যা is English a, as a person's
     ],
