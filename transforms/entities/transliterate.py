@@ -129,7 +129,8 @@ def _slots(word: str) -> list[list[tuple[str, float]]] | None:
             else:
                 opts = list(_CONS[u])
                 if u == "শ" and units[k + 1 : k + 2] == ["ন"]:
-                    opts += [("ti", 0.5), ("si", 0.6), ("ssi", 0.8)]  # -শন: কনস্ট্রাকশন Construction
+                    # -শন: কনস্ট্রাকশন Construction; -েশন is -ation, ইনফরমেশন Information
+                    opts += [("ti", 0.1 if prev == "ে" else 0.5), ("si", 0.6), ("ssi", 0.8)]
                 geminate = after_hasanta and k >= 2 and units[k - 2] == u
                 if geminate:  # ক্ক, ল্ল: English writes one or two
                     opts += [("", 0.3)]
@@ -151,6 +152,8 @@ def _slots(word: str) -> list[list[tuple[str, float]]] | None:
             nxt = units[k + 1] if k + 1 < len(units) else None
             if u == "া" and nxt == "র":
                 v = v + [("e", 0.4), ("o", 0.6)]  # -ার: সেন্টার Center, টাওয়ার Tower, স্টারমার Starmer
+            if u == "ে" and units[k + 1 : k + 3] == ["শ", "ন"]:
+                v = [("a", 0.1)] + v  # -েশন: ইমিগ্রেশন Immigration
             if u == "া" and prev == "য" and k >= 2 and units[k - 2] == HASANTA:
                 v = [("a", 0), ("e", 0.5)]  # ্যা is English a: ক্যাম্প camp
             if u == "আ" and prev == "অ":
