@@ -15,6 +15,7 @@ from khobor.transforms.entities.types import Span
     [
         ("পুতিনের", "পুতিন"), ("রাশিয়ার", "রাশিয়া"), ("রাশিয়ায়", "রাশিয়া"), ("মোদিকে", "মোদি"),
         ("মোদির", "মোদি"), ("ক্রেমলিনে", "ক্রেমলিন"), ("ক্রেমলিনের", "ক্রেমলিন"), ("ভারতের", "ভারত"),
+        ("এফবিসিসিআইয়ের", "এফবিসিসিআই"), ("হিজবুল্লাহর", "হিজবুল্লাহ"),  # -য়ের after a vowel; a silent h takes র
         ("ভারতে", "ভারত"), ("মস্কোতে", "মস্কো"), ("নয়াদিল্লিতে", "নয়াদিল্লি"), ("ঢাকায়", "ঢাকা"),
         ("ল্যাভরভের", "ল্যাভরভ"), ("জয়শঙ্করের", "জয়শঙ্কর"), ("তামিলনাড়ুর", "তামিলনাড়ু"),
     ],
@@ -234,3 +235,10 @@ def test_two_places_in_brackets_are_not_one_entity():
     out = Linker(gaz).link_document(text, _spans(text, [("রতনপুর-৩", "LOC"), ("রতনপুর", "LOC")]))
     assert out.links[1].entity_id == "loc:ratanpur"
     assert out.links[0].entity_id not in ("loc:ratanpur", None)
+
+
+def test_a_silent_final_h_takes_both_kinds_of_ending():
+    from khobor.transforms.entities.inflection import inflected_forms
+
+    forms = inflected_forms(nfc("হিজবুল্লাহ"))
+    assert nfc("হিজবুল্লাহর") in forms and nfc("হিজবুল্লাহের") in forms

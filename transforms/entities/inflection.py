@@ -9,7 +9,8 @@ import unicodedata
 
 # After a consonant-final stem (ভারত, ক্রেমলিন) and after a vowel-final stem (রাশিয়া, মোদি).
 _AFTER_CONSONANT = ("ের", "েরও", "েরই", "ে", "েই", "েও", "কে", "কেই", "রা", "দের")
-_AFTER_VOWEL = ("র", "রও", "রই", "য়", "য়ে", "য়ও", "তে", "তেই", "কে", "কেই", "রা", "দের", "ও", "ই")
+_AFTER_VOWEL = ("র", "রও", "রই", "য়", "য়ে", "য়ের", "য়ও", "তে", "তেই", "কে", "কেই", "রা", "দের", "ও", "ই")
+_SILENT_H = "াহ"  # -াহ
 _ALWAYS = ("এর", "এ", "ও", "ই", "-এর", "-এ", "-কে")
 
 _VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
@@ -38,4 +39,6 @@ def inflected_forms(word: str) -> list[str]:
     last = word[-1]
     vowel_final = last in _VOWEL_SIGNS or last in _INDEPENDENT_VOWELS
     suffixes = SUFFIXES_AFTER_VOWEL if vowel_final else SUFFIXES_AFTER_CONSONANT
+    if word.endswith(_SILENT_H):  # a silent final h takes a vowel's endings too: আল্লাহর, হিজবুল্লাহর
+        suffixes = tuple(dict.fromkeys(SUFFIXES_AFTER_CONSONANT + SUFFIXES_AFTER_VOWEL))
     return [word] + [word + s for s in suffixes]

@@ -33,12 +33,15 @@ def graphemes(word: str) -> int:
 
 # Endings that follow a vowel-final stem (রাশিয়ার, মোদির, মস্কোতে, ঢাকায়), a consonant-final one
 # (ভারতের, ক্রেমলিনে), or either. Longest first, so রাশিয়ার loses র and ক্রেমলিনের loses ের.
-_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "তে", "তেই", "তেও")}
+_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "য়ের", "তে", "তেই", "তেও")}
 _AFTER_CONSONANT = {nfc(x) for x in ("ের", "েরও", "েরই", "ে", "েই", "েও", "েরা")}
 _EITHER = {nfc(x) for x in ("কে", "কেই", "কেও", "দের", "এর", "এ", "-এর", "-এ", "-কে", "গুলো", "গুলি", "টি", "টা", "খানা",
                              "সহ", "-সহ", "ও", "-ও", "ই", "-ই", "রাও", "দেরও")}
 _SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=True)
 MIN_STEM_AKSHARAS = 2
+
+
+_SILENT_H = nfc("াহ")  # আল্লাহ, হিজবুল্লাহ: a silent final h takes a vowel's endings too (আল্লাহর)
 
 
 def _vowel_final(stem: str) -> bool:
@@ -65,7 +68,7 @@ def stem_candidates(word: str) -> list[str]:
         stem = word[: -len(suf)].rstrip("-")
         if not stem or graphemes(stem) < MIN_STEM_AKSHARAS or stem.endswith(HASANTA):
             continue
-        if suf in _AFTER_VOWEL and not _vowel_final(stem):
+        if suf in _AFTER_VOWEL and not (_vowel_final(stem) or stem.endswith(_SILENT_H)):
             continue
         if suf in _AFTER_CONSONANT and _vowel_final(stem):
             continue
