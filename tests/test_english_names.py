@@ -139,6 +139,8 @@ def test_news_names_of_places_cldr_names_otherwise():
         ("রূপনগর মানবাধিকার সংস্থা", "Rupnagar Human Rights Agency"),  # words news translates
         ("রূপসা কল্যাণ সমিতি", "Rupsha Kalyan Association"),  # and one it keeps
         ("ইস্ট রূপনগর ক্লাব", "East Rupnagar Club"),
+        ("রূপনগর জিলা স্কুল", "Rupnagar Zilla School"),
+        ("রূপসা এসএমই ফাউন্ডেশন", "Rupsha SME Foundation"),  # ই is the letter E, not a particle cut off
     ],
 )
 def test_institutions_english_words(bn, en):

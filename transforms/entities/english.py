@@ -81,7 +81,8 @@ WORDS = {
     "আইন": "Law", "পানি": "Water", "উন্নয়ন": "Development", "বিশ্ব": "World", "স্থানীয়": "Local",
     "প্রযুক্তি": "Technology", "টেকনোলজি": "Technology", "বিজ্ঞান": "Science", "শ্রম": "Labour",
     "প্রতিরক্ষা": "Defence", "বিদ্যুৎ": "Power", "সেনাবাহিনী": "Army", "নৌবাহিনী": "Navy",
-    "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West",
+    "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West", "জিলা": "Zilla",
+    "সিনেপ্লেক্স": "Cineplex",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
@@ -187,6 +188,11 @@ def _word(token: str, label: str) -> tuple[str, str]:
         base, method = _word(numbered.group(1), label)
         return f"{base}-{numbered.group(2).translate(_DIGITS)}", method
     places = _one_word_places()
+    whole = unicodedata.normalize("NFC", token)
+    if label != "PERSON" and whole.endswith("ই") and whole not in WORDS and not is_name_part(whole) and not native_word(whole):
+        acronym = bengali_acronym(whole) or _spelt_acronym(whole)
+        if acronym and len(acronym) >= 3:  # ই is the letter E before it is a particle: এসএমই SME, not এসএম (SM) + ই
+            return acronym, "dictionary"
     for stem in stem_candidates(token):
         if label == "PERSON" and is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
