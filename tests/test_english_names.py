@@ -36,6 +36,7 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("শ্যামডাঙা", "LOC", "Shyamdanga"),  # a place's ্যা is native ya
         ("ম্যাকরল", "PERSON", "Makral"),  # a person's is English a (when the lexicon does not know it)
         ("ভাটিকান্দি", "LOC", "Bhatikandi"),  # ভ starting a word is bh
+        ("শ্রীরামকাঠী", "LOC", "Sreeramkathi"),  # a place's শ্রী is Sree
         ("ভুলক", "PERSON", "Bhulak"),
         ("নাভারন", "ORG", "Navaran"),  # inside a word it is both (Abhaynagar, Navana): the plain v stays
         ("ম্যাকরন", "ORG", "Makran"),  # an institution's ্যা is English a, as a person's

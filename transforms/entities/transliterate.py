@@ -488,7 +488,12 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
     return "".join(out)
 
 
+_SREE = nfc("শ্রী")
+
+
 def _romanize_place_word(word: str, place: bool = True) -> str:
+    if place and word.startswith(_SREE) and len(word) > len(_SREE):
+        return "sree" + _romanize_place_word(word[len(_SREE):], place)  # শ্রীপুর Sreepur, শ্রীমঙ্গল Sreemangal (25 of bd_admin's 30)
     for suffix, latin in _PLACE_SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and stem and not stem.endswith(HASANTA) and any(ch in _R_CONS or ch in _R_VOWELS for ch in stem):
