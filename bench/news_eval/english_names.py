@@ -11,8 +11,9 @@ stream; its entities are stratified by label and by how many mentions they have 
 (1, 2–3, 4 or more: the long tail is what unseen names are), and a seeded sample of each stratum got
 its conventional English spellings by hand, as ``GUIDELINES.md`` asks of gold keys (the first is
 the key, the rest accepted). Each item names one mention by article id, offsets and label, never by
-text; the Bengali name form is kept as the entity's name, for reading. An item whose mention was no
-name (a recogniser error) carries ``"skip"`` with the reason and is not scored.
+text: it carries the sha256 of the article body it refers to (checked when scoring), and ``--misses``
+shows the mention's text from the article. An item whose mention was no name (a recogniser error)
+carries ``"skip"`` with the reason and is not scored.
 
 ``english_names_dev2`` is a second, smaller sample drawn the same way from 300 other articles (seed
 12, the first pool left out) after the first round of changes, to check they were not fitted to the
@@ -25,6 +26,7 @@ a span no longer found counts as not found, apart from right and wrong.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -35,6 +37,10 @@ from bench.news_eval.evaluate import DATA, NAME_LABELS, Article, _entity_english
 SAMPLES = {"english_names_dev": 11, "english_names_dev2": 12}  # sample -> seed of its pool and draw
 ARTICLES = 300
 BANDS = ((1, 1, "1"), (2, 3, "2-3"), (4, 10**9, "4+"))
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _band(n: int) -> str:
@@ -81,8 +87,11 @@ def draw(per_label: int, articles: dict[int, dict], sample: str = "english_names
                 ms = mentions[eid]
                 forms = Counter(m.get("name") or m["text"] for _, m in ms)
                 aid, m = next((a, m) for a, m in ms if m["label"] == label)
-                out.append({"article_id": aid, "start": m["start"], "end": m["end"], "label": label, "band": band,
-                            "form": forms.most_common(1)[0][0], "english": "", "system_then": english.get(eid)})
+                # The form and the system's name are for the annotator's draft only: a committed item
+                # keeps ids, offsets and the text's hash, never text.
+                out.append({"article_id": aid, "text_sha256": _sha256(articles[aid]["body"]), "start": m["start"], "end": m["end"],
+                            "label": label, "band": band, "english": "", "form": forms.most_common(1)[0][0],
+                            "system_then": english.get(eid)})
     return out
 
 
@@ -106,6 +115,9 @@ def score(sample: str, articles: dict[int, dict]) -> tuple[dict, list[dict]]:
     tally: dict[str, Counter] = defaultdict(Counter)
     rows = []
     for it in items:
+        body = articles[it["article_id"]]["body"]
+        if _sha256(body) != it["text_sha256"]:
+            raise SystemExit(f"{sample}: article {it['article_id']} is not the text the item was annotated on (sha256 differs)")
         if it.get("skip"):
             continue
         ms = arts[it["article_id"]].system
@@ -122,7 +134,7 @@ def score(sample: str, articles: dict[int, dict]) -> tuple[dict, list[dict]]:
         for key in ("all", f"label {it['label']}", f"band {it['band']}", f"method {method}"):
             tally[key][outcome] += 1
         if outcome != "right":
-            rows.append({**it, "system": name, "method": method, "outcome": outcome})
+            rows.append({**it, "form": body[it["start"]:it["end"]], "system": name, "method": method, "outcome": outcome})
     return tally, rows
 
 
