@@ -26,6 +26,20 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("মঙ্গলকান্দি", "LOC", "Mangalkandi"),  # ঙ্গ is ng
         ("সোনাতলা", "LOC", "Sonatala"),
         ("তাজপুর", "LOC", "Tajpur"),  # a place's জ stays j
+        ("বাটইখোলা", "LOC", "Bataikhola"),  # a vowel letter after a consonant: a diphthong
+        ("নওডাঙ্গা", "LOC", "Naodanga"),
+        ("সালেহউদ্দিন", "PERSON", "Salehuddin"),  # not in people's compounds
+        ("মফিদুল", "PERSON", "Mofidul"),  # a person's first ম writes its vowel o
+        ("রিমন", "PERSON", "Rimon"),  # and so does a final -ন after the first syllable
+        ("রতন", "PERSON", "Ratan"),  # but not in the first
+        ("মধুপুর", "LOC", "Madhupur"),  # nor a place's
+        ("শ্যামডাঙা", "LOC", "Shyamdanga"),  # a place's ্যা is native ya
+        ("ম্যাকরল", "PERSON", "Makral"),  # a person's is English a (when the lexicon does not know it)
+        ("ভাটিকান্দি", "LOC", "Bhatikandi"),  # ভ starting a word is bh
+        ("শ্রীরামকাঠী", "LOC", "Sreeramkathi"),  # a place's শ্রী is Sree
+        ("ভুলক", "PERSON", "Bhulak"),
+        ("নাভারন", "ORG", "Navaran"),  # inside a word it is both (Abhaynagar, Navana): the plain v stays
+        ("ম্যাকরন", "ORG", "Makran"),  # an institution's ্যা is English a, as a person's
     ],
 )
 def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):
@@ -80,3 +94,63 @@ def test_institutions_and_places_are_composed(bn, label, en):
 )
 def test_places_keep_their_romanisation_and_words_are_joined(bn, label, en):
     assert english_name(nfc(bn), label)[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("ইসরায়েল", "Israel"),  # the gazetteer's ইজরায়েল (CLDR), written another way
+        ("মরক্কো", "Morocco"),  # (মোরক্কো)
+        ("শ্রীপুর", "Sreepur"),  # two upazilas with one English name: spelt, though linked to neither
+        ("কলকাতা", "Kolkata"),
+    ],
+)
+def test_places_the_gazetteer_spells(bn, en):
+    assert english_name(nfc(bn), "LOC")[0] == en
+
+
+def test_an_unknown_bangladeshi_place_is_no_foreign_place_it_resembles():
+    from khobor.transforms.entities.transliterate import place_spelling
+
+    assert place_spelling(nfc("কামালপুর")) is None and place_spelling(nfc("বটতলী")) is None
+
+
+def test_sources_that_name_one_place_alike_make_one_entry():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    # CLDR's city কোলকাতা (alias কলকাতা) and the curated কলকাতা, both Kolkata: one entry, so the name names it
+    assert default_gazetteer().index[(norm_token(nfc("কলকাতা")),)] == ["loc:kolkata"]
+
+
+def test_news_names_of_places_cldr_names_otherwise():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    gaz = default_gazetteer()
+    assert gaz.index[(norm_token(nfc("আমেরিকা")),)] == ["loc:US"]  # not also CLDR's Americas
+    assert gaz.entries["loc:011"].canonical_latin == "West Africa"  # CLDR: Western Africa
+    assert gaz.index[(norm_token(nfc("ইজরায়েল")),)] == gaz.index[(norm_token(nfc("ইসরায়েল")),)] == ["loc:IL"]
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("আইডিয়াল রূপনগর কলেজ", "Ideal Rupnagar College"),  # আই is English's long i
+        ("রূপসা লাইট ইঞ্জিনিয়ারিং", "Rupsha Light Engineering"),
+        ("রূপসা গোল্ড লিমিটেড", "Rupsha Gold Limited"),  # a short English word beside English words
+        ("রূপনগর মানবাধিকার সংস্থা", "Rupnagar Human Rights Agency"),  # words news translates
+        ("রূপসা কল্যাণ সমিতি", "Rupsha Kalyan Association"),  # and one it keeps
+        ("ইস্ট রূপনগর ক্লাব", "East Rupnagar Club"),
+        ("রূপনগর জিলা স্কুল", "Rupnagar Zilla School"),
+        ("রূপসা এসএমই ফাউন্ডেশন", "Rupsha SME Foundation"),  # ই is the letter E, not a particle cut off
+    ],
+)
+def test_institutions_english_words(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_a_short_english_word_only_among_english_words():
+    from khobor.transforms.entities.transliterate import lexicon_spelling
+
+    assert lexicon_spelling(nfc("গোল্ড")) is None  # alone, a short word is mostly another word
+    assert lexicon_spelling(nfc("গোল্ড"), among_english=True) == "Gold"
+    assert lexicon_spelling(nfc("টাইম"), among_english=True) is None  # not spelt closely enough (Tim)

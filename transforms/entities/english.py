@@ -24,7 +24,7 @@ import unicodedata
 
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
-from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, romanize_name
+from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
 
 # Words of institutions' and places' names, as English news writes them.
 WORDS = {
@@ -73,22 +73,34 @@ WORDS = {
     "মডার্ন": "Modern", "মর্ডান": "Modern", "জুডিসিয়াল": "Judicial", "জুডিশিয়াল": "Judicial", "টেলিকম": "Telecom",
     "অ্যান্ড": "and", "এন্ড": "and", "অ্যান্ডস": "and", "অব": "of", "অফ": "of", "দ্য": "The", "ফর": "for",
     "ডটকম": ".com", "শহীদ": "Shaheed",  # a martyr in the name of a place or body (people keep the name part Shahid)
+    # The words khobor romanised most often inside organisations' names (2026-11, counted as
+    # data/SOURCES.md says for gazetteer.tsv) whose English news translates them; party words it
+    # keeps (Swechchhasebak League, Jatiyatabadi) stay romanised.
+    "হাইকোর্ট": "High Court", "সুপ্রিমকোর্ট": "Supreme Court", "সুপ্রিম": "Supreme", "কোর্ট": "Court",
+    "সচিবালয়": "Secretariat", "মানবাধিকার": "Human Rights", "বিশেষ": "Special", "দায়রা": "Sessions",
+    "আইন": "Law", "পানি": "Water", "উন্নয়ন": "Development", "বিশ্ব": "World", "স্থানীয়": "Local",
+    "প্রযুক্তি": "Technology", "টেকনোলজি": "Technology", "বিজ্ঞান": "Science", "শ্রম": "Labour",
+    "প্রতিরক্ষা": "Defence", "বিদ্যুৎ": "Power", "সেনাবাহিনী": "Army", "নৌবাহিনী": "Navy",
+    "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West", "জিলা": "Zilla",
+    "সিনেপ্লেক্স": "Cineplex",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
 
 @functools.lru_cache(maxsize=1)
 def _one_word_places() -> dict[str, str]:
-    """One-word names the gazetteer knows unambiguously (ঢাকা, গাজীপুর), and their English."""
+    """One-word names the gazetteer knows (ঢাকা, গাজীপুর), and their English. A name of several
+    entries with one English name is spelt too, though it names none of them: the upazilas শ্রীপুর of
+    Gazipur and of Magura are both Sreepur."""
     from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
 
     gaz = default_gazetteer()
     out = {}
     for key, ids in gaz.index.items():
-        if len(key) == 1 and len(ids) == 1:
-            e = gaz.entries[ids[0]]
-            if len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0]:
-                out[key[0]] = e.canonical_latin
+        entries = [gaz.entries[i] for i in ids]
+        if len(key) == 1 and len({e.canonical_latin for e in entries}) == 1:
+            if any(len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0] for e in entries):
+                out[key[0]] = entries[0].canonical_latin
     return out
 
 
@@ -176,6 +188,11 @@ def _word(token: str, label: str) -> tuple[str, str]:
         base, method = _word(numbered.group(1), label)
         return f"{base}-{numbered.group(2).translate(_DIGITS)}", method
     places = _one_word_places()
+    whole = unicodedata.normalize("NFC", token)
+    if label != "PERSON" and whole.endswith("ই") and whole not in WORDS and not is_name_part(whole) and not native_word(whole):
+        acronym = bengali_acronym(whole) or _spelt_acronym(whole)
+        if acronym and len(acronym) >= 3:  # ই is the letter E before it is a particle: এসএমই SME, not এসএম (SM) + ই
+            return acronym, "dictionary"
     for stem in stem_candidates(token):
         if label == "PERSON" and is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
@@ -202,7 +219,7 @@ def _word(token: str, label: str) -> tuple[str, str]:
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token) if label != "LOC" else None
+    spelt = lexicon_spelling(token) if label != "LOC" else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"
@@ -224,6 +241,10 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
             initials = _spelt_acronym(t.replace(".", ""))  # একেএম, এ.কে.এম. জাহাঙ্গীর: initials as one word
             if initials and len(initials) <= 4:
                 words[k] = (initials, "name_parts")
+    if label == "ORG" and any(m in ("dictionary", "lexicon") for _, m in words):
+        for k, t in enumerate(tokens):  # ইস্ট বেঙ্গল ক্লাব: a short English word beside English words
+            spelt = lexicon_spelling(t, among_english=True) if words[k][1] == "romanised" else None
+            words[k] = (spelt, "lexicon") if spelt else words[k]
     for k in range(1, len(tokens)):  # Upazila Parishad, Union Parishad: a local council keeps its Bengali word
         if tokens[k] == _PARISHAD and tokens[k - 1] in _LOCAL_BODIES:
             words[k] = ("Parishad", words[k][1])

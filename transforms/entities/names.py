@@ -41,6 +41,9 @@ _SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=T
 MIN_STEM_AKSHARAS = 2
 
 
+_SILENT_H = nfc("াহ")  # আল্লাহ, হিজবুল্লাহ: a silent final h takes a vowel's endings too (আল্লাহর)
+
+
 def _vowel_final(stem: str) -> bool:
     return stem[-1] in _VOWEL_SIGNS or stem[-1] in "অআইঈউঊএঐওঔ"
 
@@ -65,7 +68,7 @@ def stem_candidates(word: str) -> list[str]:
         stem = word[: -len(suf)].rstrip("-")
         if not stem or graphemes(stem) < MIN_STEM_AKSHARAS or stem.endswith(HASANTA):
             continue
-        if suf in _AFTER_VOWEL and not _vowel_final(stem):
+        if suf in _AFTER_VOWEL and not (_vowel_final(stem) or stem.endswith(_SILENT_H)):
             continue
         if suf in _AFTER_CONSONANT and _vowel_final(stem):
             continue
