@@ -75,6 +75,9 @@ def test_people_names_are_composed_as_news_writes_them(bn, en):
         ("রূপসা পিপলস সোসাইটি", "ORG", "Rupsha People's Society"),
         ("খবর ডটকম", "ORG", "Khabar.com"),
         ("জিএসি", "ORG", "GAC"),  # a Bengali-spelt acronym, whatever letter name could start where
+        ("রূপসা রোড", "LOC", "Rupsha Road"),  # a road's English kind word, not Rod
+        ("বটতলী লেন", "LOC", "Battali Lane"),  # and the place word beside it still no English word
+        ("মেঘনা লেক", "LOC", "Meghna Lake"),
     ],
 )
 def test_institutions_and_places_are_composed(bn, label, en):

@@ -83,6 +83,11 @@ WORDS = {
     "প্রতিরক্ষা": "Defence", "বিদ্যুৎ": "Power", "সেনাবাহিনী": "Army", "নৌবাহিনী": "Navy",
     "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West", "জিলা": "Zilla",
     "সিনেপ্লেক্স": "Cineplex",
+    # English words in the names of roads and landmarks (লেক রোড Lake Road, অনামী লেন Anami Lane):
+    # the press spells them as English, though a place's other words get no English-word spelling.
+    # The ones news_bench writes after a name at least 5 times (2026-11; সড়ক, চত্বর stay Bengali).
+    "রোড": "Road", "লেন": "Lane", "এভিনিউ": "Avenue", "স্ট্রিট": "Street", "লেক": "Lake", "ব্রিজ": "Bridge",
+    "গেট": "Gate", "বাইপাস": "Bypass", "ক্রসিং": "Crossing",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
