@@ -231,6 +231,17 @@ WORD_ZIPF = 2.5  # a Bengali word, not a name or a typo: seen at least about onc
 _EDGE = "\"'‘’“”«»()[]{}<>–—-‐,;:।!?"
 
 
+# Words that end place names (রংপুর, জোড়পুকুর, কারওয়ান বাজার, খিলগাঁও, হাকালুকি হাওর) and end in
+# what looks like a case ending after a vowel (র, ও): a name that ends in one has no ending there.
+# The heads of the gazetteer's places that stem_candidates would cut (2026-11: পুর 76, বাজার 7, গাঁও 7,
+# হাওর 7 of 218; পুকুর, a pond, is as common a word).
+_PLACE_HEADS = tuple(nfc(h) for h in ("পুর", "পুকুর", "বাজার", "গাঁও", "হাওর"))
+
+
+def _cuts_a_head(word: str, stem: str) -> bool:
+    return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS)
+
+
 def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0) -> str:
     """The name a mention says, as it would stand alone: quotes and dashes at its edges, titles before
     it and the case ending or clitic on its last word removed (ঢাকাসহ → ঢাকা, ‘বিএনপি’ → বিএনপি,
@@ -246,7 +257,7 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0) -> str:
         return ""
     last = words[-1].strip(_EDGE)
     cands = stem_candidates(last)
-    stems = cands[1:]
+    stems = [st for st in cands[1:] if not _cuts_a_head(last, st)]
     chosen = next((st for st in stems if known(st)), None)
     if chosen is None:
         if known(last) or not stems:
