@@ -78,6 +78,7 @@ def test_people_names_are_composed_as_news_writes_them(bn, en):
         ("রূপসা রোড", "LOC", "Rupsha Road"),  # a road's English kind word, not Rod
         ("বটতলী লেন", "LOC", "Battali Lane"),  # and the place word beside it still no English word
         ("মেঘনা লেক", "LOC", "Meghna Lake"),
+        ("রূপসা মেডিকেল কলেজ (রূমেক) হাসপাতাল", "ORG", "Rupsha Medical College Hospital"),  # no bracketed acronym
     ],
 )
 def test_institutions_and_places_are_composed(bn, label, en):

@@ -230,11 +230,17 @@ def _word(token: str, label: str) -> tuple[str, str]:
     return romanize_name(token, label), "romanised"
 
 
+_ASIDE = re.compile(r"\([^()]+\)")
+
+
 def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> tuple[str, str]:
     """(conventional English name, how it was made) of a name form (no case ending, no title)."""
     if gazetteer_latin:
         return gazetteer_latin, "gazetteer"
     tokens = unicodedata.normalize("NFC", form).split()
+    # A bracketed word inside a name is an aside, mostly its acronym (ঢাকা মেডিকেল কলেজ (ঢামেক)
+    # হাসপাতাল, news_bench's commonest bracket inside a name): English writes the name without it.
+    tokens = [t for t in tokens if not _ASIDE.fullmatch(t)] or tokens
     words = [_word(t, label) for t in tokens]
     places = _one_word_places()
     for k, t in enumerate(tokens):
