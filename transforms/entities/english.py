@@ -180,6 +180,10 @@ def _join_initials(words: list[str]) -> list[str]:
 
 _PARISHAD = unicodedata.normalize("NFC", "পরিষদ")
 _LOCAL_BODIES = {unicodedata.normalize("NFC", w) for w in ("উপজেলা", "ইউনিয়ন", "জেলা", "পৌর")}
+# জাতীয় before a word English keeps in Bengali stays Bengali too: the gazetteer's five such names all
+# write Jatiya (Jatiya Sangsad, Jatiya Samajtantrik Dal, Jatiya Sramik League); before a translated
+# word it is National (National Press Club, National University).
+_JATIYA = unicodedata.normalize("NFC", "জাতীয়")
 _NUMBERED = re.compile(r"(.+?)-([০-৯0-9]+)")  # a constituency or a tribunal: বরিশাল-৩ → Barishal-3
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -259,6 +263,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     for k in range(1, len(tokens)):  # Upazila Parishad, Union Parishad: a local council keeps its Bengali word
         if tokens[k] == _PARISHAD and tokens[k - 1] in _LOCAL_BODIES:
             words[k] = ("Parishad", words[k][1])
+        if tokens[k - 1] == _JATIYA and words[k][1] == "romanised":
+            words[k - 1] = ("Jatiya", words[k - 1][1])
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}
