@@ -286,3 +286,13 @@ def test_a_silent_final_h_takes_both_kinds_of_ending():
 
     forms = inflected_forms(nfc("হিজবুল্লাহ"))
     assert nfc("হিজবুল্লাহর") in forms and nfc("হিজবুল্লাহের") in forms
+
+
+def test_a_name_before_an_age_keeps_a_final_r():
+    # মনির is a name part and so is মনি: before "(৩৫)" the name is bare, never a genitive.
+    text = "গ্রেপ্তার হন রূপসা গ্রামের রহিম মনির (৩৫)। পরে রহিম মনিরের বাড়িতে যায় পুলিশ। খেলায় রহিম মনিরকে (১৫) আউট করেন।"
+    spans = _spans(text, [("রহিম মনির", "PERSON"), ("রহিম মনিরের", "PERSON"), ("রহিম মনিরকে", "PERSON")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    ids = [link.entity_id for link in out.links]
+    assert out.new_entities[ids[0]]["canonical"] == nfc("রহিম মনির")
+    assert ids[0] == ids[1] == ids[2]  # another ending before a number still goes

@@ -65,6 +65,7 @@ COMMON_PART_RANK = 300
 _NEUTRAL_PARTS = {nfc(w) for w in "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ আবু আবদুল আব্দুল আবদুর আব্দুর শেখ সৈয়দ কাজী মির্জা খন্দকার".split()}
 _COUNTRY = re.compile(r"^loc:[A-Z]{2}$")
 # A name with a number of its own (ট্রাইব্যুনাল-১, বগুড়া-৭) is not the name without it.
+_AGE_AFTER = re.compile(r"\s*\([০-৯0-9]{1,3}\)")
 _NUMBERED = re.compile(r"^(.*\S)\s*-\s*([০-৯0-9]+)$")
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 # Words between a place and a party that make the pair a local unit of the party (বরিশাল মহানগর ছাত্রলীগ).
@@ -226,7 +227,7 @@ class Linker:
         and the entities used so far."""
         self.contexts: dict[str, set[str]] = defaultdict(set)  # person -> context items, as fetched
         self.entities: dict[str, dict] = {}  # entities this linker created or used since ``forget``
-        self._forms: dict[str, str] = {}
+        self._forms: dict[tuple[str, bool], str] = {}
         self._acronyms: dict[str, str | None] = {}
 
     def prefetch(self, documents: Iterable[tuple[str, list[tuple[Span, str | None]]]]) -> None:
@@ -240,7 +241,7 @@ class Linker:
                 if span.label not in NAME_LABELS:
                     continue
                 surface = text[span.start : span.end]
-                form = self.form(surface)
+                form = self._span_form(text, span)
                 # A document's context is made of what its names link to (and of entities new in
                 # this batch, which no stored context holds yet).
                 for key in [alias_key(form)] + [acronym_key(a) for a in (self._acronym(surface), self._acronym(form)) if a]:
@@ -262,11 +263,18 @@ class Linker:
         return key in self.stored
 
     # -- forms ---------------------------------------------------------------------------------
-    def form(self, surface: str) -> str:
-        form = self._forms.get(surface)
+    def form(self, surface: str, bare: bool = False) -> str:
+        form = self._forms.get((surface, bare))
         if form is None:
-            form = self._forms[surface] = name_form(surface, self._known, self._zipf)
+            form = self._forms[(surface, bare)] = name_form(surface, self._known, self._zipf, bare)
         return form
+
+    def _span_form(self, text: str, span: Span) -> str:
+        # A person's age in brackets follows the name (মনিরুজ্জামান মনির (৩৫), the way news reports name
+        # the accused and the dead), never a genitive: মনির is no মনি's there. (A score may follow an
+        # object, তাওহীদ হৃদয়কে (১৫), so other endings still go.)
+        bare = span.label == "PERSON" and _AGE_AFTER.match(text, span.end) is not None
+        return self.form(text[span.start : span.end], bare)
 
     def _acronym(self, surface: str) -> str | None:
         if surface not in self._acronyms:
@@ -292,7 +300,7 @@ class Linker:
         if not prefetched:
             self.prefetch([(text, spans)])
         out = LinkOutput(links=[Linked(None) for _ in spans])
-        names = {i: self.form(text[s.start : s.end]) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
+        names = {i: self._span_form(text, s) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
         pending: list[int] = []
         for i, (span, gaz_id) in enumerate(spans):
             if span.label == "HASHTAG":

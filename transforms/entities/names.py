@@ -242,12 +242,13 @@ def _cuts_a_head(word: str, stem: str) -> bool:
     return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS)
 
 
-def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0) -> str:
+def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False) -> str:
     """The name a mention says, as it would stand alone: quotes and dashes at its edges, titles before
     it and the case ending or clitic on its last word removed (ঢাকাসহ → ঢাকা, ‘বিএনপি’ → বিএনপি,
     মাওলানা মামুনুল হককে → মামুনুল হক). A name's own letters are never cut: a stem replaces the word
     only when it is a known name (``known``), or a commoner word than the form (``zipf``: টুইটারে →
-    টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem."""
+    টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem. A ``bare``
+    name (the text shows it is no genitive) keeps a final র (মনির is no মনি's)."""
     from khobor.transforms.entities.patterns import LEADING_ONLY_TITLES, is_title
 
     words = nfc(surface).replace("\u200c", "").replace("\u200d", "").strip(_EDGE + " ").split()
@@ -257,7 +258,7 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0) -> str:
         return ""
     last = words[-1].strip(_EDGE)
     cands = stem_candidates(last)
-    stems = [st for st in cands[1:] if not _cuts_a_head(last, st)]
+    stems = [st for st in cands[1:] if not _cuts_a_head(last, st) and not (bare and last[len(st):].startswith("র"))]
     chosen = next((st for st in stems if known(st)), None)
     if chosen is None:
         if known(last) or not stems:
