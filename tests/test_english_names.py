@@ -23,6 +23,7 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("চন্দ্র", "PERSON", "Chandra"),
         ("দৌলতপুর", "LOC", "Doulatpur"),  # a place's ending as such
         ("ঈশ্বরদী", "LOC", "Ishwardi"),  # ব-ফলা is w
+        ("পূর্বিতা", "PERSON", "Purbita"),  # but ব under a রেফ is b (র্ব: সর্ব, পূর্ব)
         ("মঙ্গলকান্দি", "LOC", "Mangalkandi"),  # ঙ্গ is ng
         ("সোনাতলা", "LOC", "Sonatala"),
         ("তাজপুর", "LOC", "Tajpur"),  # a place's জ stays j

@@ -455,7 +455,7 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
                     k += 2
                     continue
                 out.append("y")
-            elif u == "ব" and prev == HASANTA and k >= 2 and units[k - 2] not in ("ম", "ব"):
+            elif u == "ব" and prev == HASANTA and k >= 2 and units[k - 2] not in ("ম", "ব", "র"):  # র্ব is রেফ + ব: b (পূর্ব Purba)
                 out.append("w")
             elif u == "ক" and person and prev in ("ি", "ী") and nxt in ("ু", "ূ"):
                 out.append("q")  # -িকুল, -িকুর: শফিকুল Shafiqul, রফিকুর Rafiqur
