@@ -58,6 +58,8 @@ def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):
         ("নাসিমা আক্তার", "Nasima Akter"),  # a woman's family name, last
         ("সাকিব রহমান", "Sakib Rahman"),  # no famous person's own spelling for everyone (Shakib, Tarique)
         ("তারেক হোসেন", "Tarek Hossain"),
+        ("মোবাশ্বেরা করিম", "Mobashshera Karim"),  # a woman's name from a man's in the table (Mobashsher) + a
+        ("জয়া করিম", "Jaya Karim"),  # not from one ending in a vowel (Joy)
     ],
 )
 def test_people_names_are_composed_as_news_writes_them(bn, en):
