@@ -96,6 +96,7 @@ def test_institutions_and_places_are_composed(bn, label, en):
     [
         ("বটতলী", "LOC", "Battali"),  # a place no gazetteer knows gets no English word's spelling (Bottle)
         ("চাপড়া", "LOC", "Chapra"),  # (Chopra)
+        ("মিনস্ক", "LOC", "Minsk"),  # but a final cluster no Bangladeshi place has is a foreign place's
         ("ইউনিভার্সিটি অব রূপনগর", "ORG", "University of Rupnagar"),  # connectives stay lower case
         ("রূপসা অ্যান্ড মেঘনা ট্রেডার্স", "ORG", "Rupsha and Meghna Traders"),
         ("রূপসা-মেঘনা গ্রুপ", "ORG", "Rupsha-Meghna Group"),  # a hyphenated word is spelt part by part

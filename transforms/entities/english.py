@@ -205,6 +205,12 @@ def _feminine(word: str) -> str | None:
     return en + "a"
 
 
+# Word-final clusters Bangladeshi place names lack but foreign ones have (কুরস্ক Kursk, মিনস্ক
+# Minsk): such a place is spelt as English text spells it. Of bd_admin's 5,972 words three end so,
+# each an English word itself (চরক্লার্ক, মঙ্গলকোর্ট, লর্ড); ন্ড is left out for its কুন্ড, খন্ড.
+_FOREIGN_END = re.compile(unicodedata.normalize("NFC", "(স্ক|স্ট|ন্স|ক্স|র্স|র্গ|র্ট|র্ক|র্ড|ল্ড|ফ্ট)$"))
+
+
 def _word(token: str, label: str) -> tuple[str, str]:
     """(English, method) of one word of a name."""
     if token.isascii():
@@ -248,7 +254,7 @@ def _word(token: str, label: str) -> tuple[str, str]:
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token) if label != "LOC" else place_spelling(token)
+    spelt = lexicon_spelling(token) if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"
