@@ -85,6 +85,7 @@ def test_people_names_are_composed_as_news_writes_them(bn, en):
         ("জাতীয় কৃষক দল", "ORG", "Jatiya Krishak Dal"),  # জাতীয় stays Bengali beside a word that does
         ("জাতীয় রূপসা কলেজ", "ORG", "National Rupsha College"),  # and is National beside English ones
         ("রূপসা মেডিকেল কলেজ ও হাসপাতাল", "ORG", "Rupsha Medical College and Hospital"),  # ও inside a name is and
+        ("রূপসা হাফেজিয়া মাদ্রাসা", "ORG", "Rupsha Hafezia Madrasa"),  # a madrasa's -িয়া word is spelt as a name
     ],
 )
 def test_institutions_and_places_are_composed(bn, label, en):

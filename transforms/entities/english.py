@@ -185,6 +185,10 @@ _LOCAL_BODIES = {unicodedata.normalize("NFC", w) for w in ("উপজেলা",
 # write Jatiya (Jatiya Sangsad, Jatiya Samajtantrik Dal, Jatiya Sramik League); before a translated
 # word it is National (National Press Club, National University).
 _JATIYA = unicodedata.normalize("NFC", "জাতীয়")
+# A madrasa's or mosque's -িয়া word is an Arabic adjective of a name (গাউছিয়া Gausia, হাফেজিয়া
+# Hafezia) and is spelt as Muslim names are (ছ is s, জ is z), not as a place (Gauchhia, Hafejia).
+_RELIGIOUS = {unicodedata.normalize("NFC", w) for w in ("মাদ্রাসা", "মাদরাসা", "মসজিদ", "দরবার")}
+_NISBA = unicodedata.normalize("NFC", "িয়া")
 _NUMBERED = re.compile(r"(.+?)-([০-৯0-9]+)")  # a constituency or a tribunal: বরিশাল-৩ → Barishal-3
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
@@ -291,6 +295,10 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
             words[k] = ("Parishad", words[k][1])
         if tokens[k - 1] == _JATIYA and words[k][1] == "romanised":
             words[k - 1] = ("Jatiya", words[k - 1][1])
+    if label == "ORG" and any(t in _RELIGIOUS for t in tokens):
+        for k, t in enumerate(tokens):
+            if words[k][1] == "romanised" and t.endswith(_NISBA):
+                words[k] = (romanize_name(t, "PERSON"), "romanised")
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}
