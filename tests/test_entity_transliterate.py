@@ -23,6 +23,10 @@ from khobor.transforms.entities.transliterate import candidates, lexicon_spellin
         ("মেট্রোপলিটন", "Metropolitan"),
         ("রহমান", "Rahman"),
         ("যমুনা", "Jamuna"),
+        ("ইনফরমেশন", "Information"),  # -েশন is -ation
+        ("ফাউন্ডেশন", "Foundation"),
+        ("আইডিয়াল", "Ideal"),  # আই is English's long i
+        ("পাইলট", "Pilot"),
     ],
 )
 def test_foreign_words_get_the_spelling_english_uses(bn, en):

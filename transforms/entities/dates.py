@@ -18,69 +18,73 @@ What a date means:
   unless the text speaks of the instance near the publication day (within two months) or says আগামী
   or চলতি.
 - Whether a sentence speaks of the future is read from the clause that holds the date when that
-  clause ends in a verb (শনিবার সংস্থাটি বলেছে, … বন্ধ থাকবে: Saturday is past).
+  clause ends in a verb (শনিবার সংস্থাটি বলেছে, … বন্ধ থাকবে: Saturday is past); a day up to two
+  weeks before the publication day is this year's even then (a plan reported before its day).
+- A day of an unnamed month (৭ তারিখে) is the nearest such day; counts back (তিন দিন আগে, দুই বছর
+  আগে) count from the publication day, unless a genitive says from what (নির্বাচনের চার দিন আগে).
+- Anaphors (এদিন, পরদিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
+  text dated Thursday) are the document's: see ``date_context``.
 Values are ISO (``2024-08-12``, ``2024-08``, ``2024``); ``precision`` reads which. A date that
 cannot be resolved (no publication date) has no value.
 """
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 
-from khobor.transforms.entities.inflection import inflected_forms
+from khobor.transforms.entities.date_context import resolve_anaphors
+from khobor.transforms.entities.date_words import (
+    _DAUGHTER,
+    _GENITIVE,
+    AGO,
+    ANAPHOR,
+    ANAPHORS,
+    DATE_UNIT,
+    DATE_WORD,
+    DAY_UNIT,
+    DAY_WORDS,
+    EVERY,
+    HYPHEN_ENDINGS,
+    LAST,
+    MONTH_UNIT,
+    NAMED_THING,
+    NEW,
+    NEXT,
+    NEXT_DAY,
+    RANGE_WORDS,
+    SAME_YEAR,
+    THAT,
+    THIS,
+    WEEK_UNIT,
+    YEAR_AND,
+    YEAR_NAME_ALONE,
+    YEAR_NAMES,
+    YEAR_UNIT,
+    YEAR_WORDS,
+    _count,
+    _day,
+    _day_at,
+    _day_month,
+    _falls_on,
+    _first_last_day,
+    _forms,
+    _is_every_unit,
+    _iso,
+    _law_year,
+    _month,
+    _names_event,
+    _nfc,
+    _shift_month,
+    _short_year,
+    _year,
+    bounds,
+    precision,
+)
 from khobor.transforms.entities.types import Span
-from khobor.transforms.text.calendar_names import BARE_MONTHS, MONTHS, WEEKDAYS
+from khobor.transforms.text.calendar_names import MONTHS, WEEKDAYS
 
+__all__ = ["ANAPHOR", "bounds", "date_spans", "infer_year", "is_calendar_date", "precision", "resolve_anaphors"]
 
-def _nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s)
-
-
-def _forms(*words: str) -> frozenset[str]:
-    return frozenset(_nfc(f) for w in words for f in inflected_forms(_nfc(w)))
-
-
-YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ")
-RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
-NEXT = _forms("আগামী", "next", "Next")
-LAST = _forms("গত", "বিগত", "last", "Last")
-THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
-YEAR_UNIT = _forms("বছর", "সাল", "year")
-MONTH_UNIT = _forms("মাস", "month")
-WEEK_UNIT = _forms("সপ্তাহ", "week")
-DAY_WORDS = {**{f: 0 for f in _forms("আজ", "আজকে", "আজকের", "today", "Today")},
-             **{f: -1 for f in _forms("গতকাল", "গতকালকের", "yesterday", "Yesterday")},
-             **{f: 1 for f in _forms("আগামীকাল", "আগামীকালকের", "tomorrow", "Tomorrow")}}
-NEW = _forms("নতুন", "new", "New")
 NEW_YEAR_MONTHS = 3
-DAY_UNIT = _forms("দিন", "দিনই", "day")
-DATE_UNIT = DAY_UNIT | _forms("তারিখ")  # একই তারিখ: that same date
-FIRST_LAST = {_nfc("প্রথম"): (1, 1), _nfc("শেষ"): (12, 31)}  # বছরের প্রথম দিন, বছরের শেষ দিন
-EVERY = _forms("প্রতি", "প্রত্যেক", "প্রতিটি")
-# Days written as words (পাঁচ আগস্ট, একুশে ফেব্রুয়ারি, পহেলা বৈশাখ). নয় (also "is not") and বার (also
-# "times") are left out.
-DAY_NUMBER_WORDS = {_nfc(w): n for n, ws in enumerate((
-    (), ("এক", "পহেলা", "পয়লা"), ("দুই", "দু"), ("তিন",), ("চার",), ("পাঁচ",), ("ছয়", "ছয়"), ("সাত",), ("আট",), (),
-    ("দশ",), ("এগারো", "এগার"), ("বারো",), ("তেরো", "তের"), ("চৌদ্দ",), ("পনেরো", "পনের"), ("ষোলো", "ষোল"),
-    ("সতেরো", "সতের"), ("আঠারো", "আঠার"), ("উনিশ", "ঊনিশ"), ("বিশ", "বিশে"), ("একুশ", "একুশে"), ("বাইশ", "বাইশে"),
-    ("তেইশ", "তেইশে"), ("চব্বিশ", "চব্বিশে"), ("পঁচিশ", "পঁচিশে"), ("ছাব্বিশ", "ছাব্বিশে"), ("সাতাশ", "সাতাশে"),
-    ("আঠাশ", "আঠাশে"), ("ঊনত্রিশ", "উনত্রিশ", "ঊনত্রিশে", "উনত্রিশে"), ("ত্রিশ", "তিরিশ", "ত্রিশে"), ("একত্রিশ", "একত্রিশে"),
-)) for w in ws}
-# The ending of a day written as an ordinal: ১৫ই, ২১শে, ১লা, ২রা, ৪ঠা.
-ORDINAL_ENDINGS = frozenset(_nfc(e) for e in ("ই", "শে", "লা", "রা", "ঠা", "এ", "th", "st", "nd", "rd"))
-YEAR_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর", "বা", ",", "অথবা"))
-# "That day": the last day the document named before (resolved per document, see resolve_anaphors).
-ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
-THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
-ANAPHOR = "@anaphor"
-# A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
-NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "হল", "মঞ্চ", "স্কুল", "বিদ্যালয়", "কলেজ", "স্মৃতিসৌধ", "স্মৃতিস্তম্ভ",
-                     "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
-# A bare month followed by one of these names an event (জুলাই বিপ্লব, জুলাই সনদ), not a month.
-NAMED_EVENT = _forms("বিপ্লব", "অভ্যুত্থান", "গণঅভ্যুত্থান", "গণ-অভ্যুত্থান", "গণ–অভ্যুত্থান", "গণ", "গণহত্যা", "আন্দোলন", "সনদ",
-                     "ঘোষণাপত্র", "যোদ্ধা", "শহীদ", "স্মৃতি", "চেতনা")
-# মার্চ as the English word "march" (লং মার্চ, মার্চ টু ঢাকা), not the month.
-MARCH_WORD = {"before": _forms("লং", "রোড"), "after": frozenset(_nfc(w) for w in ("টু", "ফর", "to", "for"))}
 # Days Bangladeshi news names without a year: the day of the event, unless the text speaks of the
 # instance near the publication day (see _landmark_year).
 LANDMARKS = {(8, 5): 2024}
@@ -90,108 +94,27 @@ _FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "ব�
 # Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
 # does not speak of the future.
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
+# Times and days a sentence may add after its verb (… হবে বৃহস্পতিবার রাত ৮টায়).
+_AFTER_VERB = _forms("টা", "রাত", "সকাল", "দুপুর", "বিকেল", "বিকাল", "সন্ধ্যা", "ভোর", "মিনিট", "দিকে") | frozenset(
+    WEEKDAYS) | frozenset(_nfc(w) for w in ("টায়", "টার", "রাতে", "সকালে", "দুপুরে", "বিকেলে", "বিকালে", "সন্ধ্যায়", "ভোরে"))
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "‘", "’", "“", "”", '"'))
 MAX_PAST_MONTHS = 9
-_DAUGHTER = _nfc("মেয়")
-
-
-def _year(tok) -> int | None:
-    if tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1800 <= tok.value <= 2200:
-        return int(tok.value)
-    return None
-
-
-def _short_year(tok, century: int) -> int | None:
-    """The ২৪ of ২০২৩-২৪."""
-    if tok.kind == "number" and tok.value is not None and len(tok.text) == 2:
-        return century + int(tok.value)
-    return None
-
-
-def _day(tok) -> int | None:
-    if tok.kind == "number" and tok.value is not None and tok.value == int(tok.value) and 1 <= tok.value <= 31:
-        return int(tok.value)
-    return None
-
-
-def _day_at(tokens, words, j) -> tuple[int, int] | None:
-    """(day, last token) of a day of the month at token j: ১৫, ১৫ই, ২১শে, পাঁচ, একুশে, পহেলা."""
-    if j >= len(tokens):
-        return None
-    d = _day(tokens[j])
-    if d is not None:
-        if j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end and words[j + 1] in ORDINAL_ENDINGS:
-            return d, j + 1
-        return d, j
-    if words[j] in DAY_NUMBER_WORDS:
-        return DAY_NUMBER_WORDS[words[j]], j
-    return None
-
-
-def _day_month(tokens, words, j) -> tuple[int, int, int] | None:
-    """(day, month, last token) of DAY MONTH at token j."""
-    dd = _day_at(tokens, words, j)
-    if dd is not None and dd[1] + 1 < len(tokens) and (m := _month(tokens[dd[1] + 1])):
-        return dd[0], m, dd[1] + 1
-    return None
-
-
-def _month(tok) -> int | None:
-    w = _nfc(tok.text)
-    if w.startswith(_DAUGHTER):
-        return None  # মেয়ে, মেয়েরা: a girl, not May with an ending
-    return MONTHS.get(w)
-
-
-def _iso(y: int | None, m: int, d: int | None) -> str | None:
-    if y is None:
-        return None
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def precision(value: str | None) -> str | None:
-    """day, month or year, from an ISO value or the start of a range."""
-    if not value:
-        return None
-    start = value.split("/", 1)[0]
-    return {10: "day", 7: "month", 4: "year"}.get(len(start))
-
-
-def bounds(value: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO value or range covers (2024-08 → Aug 1 .. Aug 31)."""
-    if not value:
-        return None
-    try:
-        first, _, last = value.partition("/")
-        return _first_day(first), _last_day(last or first)
-    except ValueError:
-        return None
-
-
-def _first_day(v: str) -> date:
-    parts = [int(p) for p in v.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(v: str) -> date:
-    parts = [int(p) for p in v.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 1:
-        return date(parts[0], 12, 31)
-    y, m = parts
-    return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+# A day this many days before the publication day, in a sentence about the future, is this year's.
+REPORTED_PLAN_DAYS = 14
+# Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
+# ঘটনার দুই বা তিন দিন আগে.
+_COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
+# Weekdays short in a list (শুক্র ও শনিবার, রবি, সোম ও মঙ্গলবার).
+WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব", "সোম", "মঙ্গল", "বুধ", "বৃহস্পতি", "শুক্র"))
+_ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
 def future_sentence(tokens) -> bool:
     """Whether the sentence's verb is in the future tense. Bengali puts the verb last, so the last
     word decides (a future verb inside a clause, or a subject after the verb, does not)."""
     words = [t for t in tokens if t.kind in ("word", "latin")]
+    while len(words) > 1 and _nfc(words[-1].text) in _AFTER_VERB:
+        words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়: a time or day said after the verb
     return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
 
 
@@ -225,15 +148,18 @@ def infer_year(published: date | None, month: int, day: int | None, future: bool
     target = (month, day or 0)
     now = (published.month, published.day if day else 0)
     if future:
-        return published.year if target >= now else published.year + 1
+        if target >= now:
+            return published.year
+        # a plan reported before its day (জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে, published on the 13th):
+        # news would write the year of a day almost a year ahead
+        try:
+            reported = day is not None and (published - date(published.year, month, day)).days <= REPORTED_PLAN_DAYS
+        except ValueError:
+            reported = False
+        return published.year if reported else published.year + 1
     year = published.year if target <= now else published.year - 1
     months_back = (published.year - year) * 12 + published.month - month
     return year if months_back <= MAX_PAST_MONTHS else year + 1
-
-
-def _shift_month(d: date, months: int) -> str:
-    m = d.year * 12 + (d.month - 1) + months
-    return f"{m // 12:04d}-{m % 12 + 1:02d}"
 
 
 def _weekday(published: date | None, weekday: int, direction: int | None) -> str | None:
@@ -251,26 +177,20 @@ def _weekday(published: date | None, weekday: int, direction: int | None) -> str
     return (published - timedelta(days=back)).isoformat()
 
 
-def resolve_anaphors(values: list[str | None], published: date | None) -> list[str | None]:
-    """``values`` of one document's DATE spans in text order; "that day" becomes the last day
-    named before it, or the publication day when none was (এদিন in a lead means today)."""
-    out, last_day = [], None
-    for v in values:
-        if v == ANAPHOR:
-            v = last_day or (published.isoformat() if published else None)
-        elif v and precision(v) == "day" and "/" not in v:
-            last_day = v
-        out.append(v)
-    return out
-
-
-def is_calendar_date(tokens) -> bool:
+def is_calendar_date(tokens, following=None, preceding=()) -> bool:
     """Whether a span the model calls a DATE names a calendar date at all (a month, weekday, year,
     today/yesterday or this/last/next period), rather than a time of day or a duration (সকালে,
-    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out."""
-    words = [_nfc(t.text) for t in tokens]
+    ৪০ মিনিটে, কয়েক সপ্তাহ), which carry no value and are left out, a month that names an event
+    (জুলাই বিপ্লব: ``following`` is the token after the span) or a recurring weekday (প্রতি শুক্রবার:
+    ``preceding`` are the tokens before it)."""
+    before = [_nfc(t.text) for t in preceding]
+    words = [_nfc(t.text) for t in tokens] + ([_nfc(following.text)] if following is not None else [])
     for k, (t, w) in enumerate(zip(tokens, words)):
-        if (w in MONTHS and not w.startswith(_DAUGHTER)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
+        if w in WEEKDAYS and _every_weekday(before + words, len(before) + k):
+            return False
+        if k == 0 and len(tokens) == 1 and _year(t) is not None and _law_year(before + words, len(before)):
+            return False  # শ্রম বিধিমালা, ২০১৫: a law's name
+        if (_month(t) and not _names_event(words, k)) or w in WEEKDAYS or w in DAY_WORDS or w in ANAPHORS or _year(t) is not None:
             return True
         if (w in NEXT or w in LAST or w in THIS or w in NEW) and k + 1 < len(words) and (
                 words[k + 1] in YEAR_UNIT or words[k + 1] in MONTH_UNIT or words[k + 1] in WEEK_UNIT):
@@ -298,14 +218,20 @@ def date_spans(tokens, published: date | None) -> list[Span]:
         if i > 0 and (words[i - 1] in NEXT or words[i - 1] in LAST) and _day_at(tokens, words, i) is not None and not (
                 spans and spans[-1].end > tokens[i - 1].start):
             start = i - 1  # আগামী ১২ আগস্ট: the modifier is part of the date
+        elif i > 0 and words[i - 1] in NEXT_DAY and not (spans and spans[-1].end > tokens[i - 1].start):
+            start = i - 1  # পরদিন ১৯ জুলাই
         if value is not None and (days := bounds(value)) is not None and days[0] > days[1]:
             value = None  # a range that ends before it starts (২০২৩ থেকে ২০০৮) is not a span of days
-        if end + 1 < n and words[end + 1] in NAMED_THING:
-            i = end + 1  # ৭ মার্চ ভবন: a building, not a day
+        if end + 1 < n and words[end + 1] in NAMED_THING and start == i and _day_at(tokens, words, i) is not None and _month(tokens[end]):
+            # ৭ মার্চ ভবন: a building, not a day. Only a bare day and month name things: a weekday
+            # or day word (রোববার সড়কের পাশে, আজ সড়কে নেমে) or a modifier (গত ৬ আগস্ট বিদ্যালয়ের)
+            # makes it a date
+            i = end + 1
             continue
         spans.append(Span(tokens[start].start, tokens[end].end, "DATE", "rule", 0.9 if value else 0.6, value))
         at.append(start)
         i = end + 1
+    spans, at = _joined_ranges(spans, at, tokens, words)
     # সোমবার (১২ আগস্ট): the weekday is the date in brackets when that date is such a weekday, in the
     # week the weekday alone would name
     for k in range(len(spans) - 1):
@@ -315,7 +241,40 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]
                 and (spans[k].value is None or abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= 7)):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)
+    # ১২ তারিখ (১২ ফেব্রুয়ারি), পরদিন (৬ আগস্ট): a day of an unnamed month, or a day named by
+    # reference, is the date in brackets after it
+    for k in range(len(spans) - 1):
+        j = at[k + 1]
+        if (words[j - 1 if j else 0] == "(" and j >= 2 and spans[k].end == tokens[j - 2].end
+                and precision(v := spans[k + 1].value) == "day" and "/" not in v
+                and ((words[j - 2] in DATE_WORD and spans[k].value and spans[k].value[8:] == v[8:])
+                     or (words[j - 2] in NEXT_DAY or words[j - 2] in ANAPHORS) and not (spans[k].value or "@")[:1].isdigit())):
+            spans[k] = spans[k]._replace(value=v)
+    # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
+    for k in range(1, len(spans)):
+        j = at[k]
+        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j >= 2 and tokens[j - 1].text == "("
+                and spans[k - 1].end == tokens[j - 2].end and precision(v := spans[k - 1].value) == "day" and "/" not in v
+                and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]):
+            spans[k] = spans[k]._replace(value=v, confidence=0.9)
     return spans
+
+
+def _joined_ranges(spans: list[Span], at: list[int], tokens, words) -> tuple[list[Span], list[int]]:
+    """Two dates of the same precision joined by থেকে (১৬ জুলাই থেকে গত সোমবার, ১৬ জুলাই থেকে
+    গতকাল পর্যন্ত) are one range, when the first comes before the second."""
+    out, out_at = [], []
+    for k, span in enumerate(spans):
+        if out and (prev := out[-1]).value and span.value and ANAPHOR not in prev.value + span.value:
+            between = [t for t in tokens if prev.end <= t.start and t.end <= span.start]
+            first, second = prev.value.split("/")[0], span.value.split("/")[-1]
+            if (len(between) == 1 and _nfc(between[0].text) in RANGE_WORDS and precision(first) == precision(second)
+                    and (b1 := bounds(first)) and (b2 := bounds(second)) and b1[1] < b2[0]):
+                out[-1] = Span(prev.start, span.end, "DATE", "rule", min(prev.confidence, span.confidence), f"{first}/{second}")
+                continue
+        out.append(span)
+        out_at.append(at[k])
+    return out, out_at
 
 
 def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str | None] | None:
@@ -337,8 +296,13 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             k += 2
         if k > i and k + 1 < n and words[k + 1] in YEAR_WORDS:
             return i, str(y)
+        if (i + 2 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end and words[i + 2] in HYPHEN_ENDINGS
+                and tokens[i + 2].start == tokens[i + 1].end and not (i > 0 and tokens[i - 1].text == "/") and not _law_year(words, i)):
+            return i + 2, str(y)  # ২০২৪-এর, ২০১৬-তে (not নং-১৮/২০১৭-এ, a case number)
         if nxt in YEAR_WORDS:
             j = i + 2
+            if j + 1 < n and words[j] in THAT and words[j + 1] in DAY_UNIT:
+                return j + 1, f"{ANAPHOR}:{y}"  # ২০০৯ সালের এই দিনে: today's day in that year
             if (dm := _day_month(tokens, words, j)) is not None:
                 return dm[2], _iso(y, dm[1], dm[0])
             if (fl := _first_last_day(words, j)) is not None:
@@ -347,6 +311,16 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             if m:
                 return j, _iso(y, m, None)
             return i + 1, str(y)
+    # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (resolve_anaphors)
+    if w in SAME_YEAR and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
+        j = i + 2
+        if (dm := _day_month(tokens, words, j)) is not None:
+            return dm[2], f"{ANAPHOR}-year-{dm[1]:02d}-{dm[0]:02d}"
+        if (fl := _first_last_day(words, j)) is not None:
+            return fl[2], f"{ANAPHOR}-year-{fl[0]:02d}-{fl[1]:02d}"
+        if j < n and (m := _month(tokens[j])):
+            return j, f"{ANAPHOR}-year-{m:02d}"
+        return i + 1, f"{ANAPHOR}-year"
     # (গত|চলতি|আগামী) বছরের [DAY] MONTH
     if (w in LAST or w in THIS or w in NEXT) and nxt in YEAR_UNIT and published is not None:
         year = published.year + (1 if w in NEXT else -1 if w in LAST else 0)
@@ -362,9 +336,42 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if w in YEAR_UNIT and published is not None and (i == 0 or words[i - 1] not in EVERY) and (
             fl := _first_last_day(words, i + 1)) is not None:
         return fl[2], _iso(infer_year(published, fl[0], fl[1], future), fl[0], fl[1])
+    # একাত্তরে, একাত্তরের ২৫ মার্চ
+    if w in YEAR_NAMES:
+        if (dm := _day_month(tokens, words, i + 1)) is not None:
+            return dm[2], _iso(YEAR_NAMES[w], dm[1], dm[0])
+        if w in YEAR_NAME_ALONE:
+            return i, str(YEAR_NAMES[w])
+    # তিন দিন আগে, দুই বছর আগের: counted back from the publication day (not এর তিন দিন আগে,
+    # নির্বাচনের ১৫ দিন আগে: before something else)
+    if (ago := _ago(tokens, words, i, published)) is not None:
+        return ago
     # DAY [থেকে DAY] MONTH [YEAR] [WEEKDAY]
     dd = _day_at(tokens, words, i)
     if dd is not None and dd[1] + 1 < n:
+        # ২৪ ও ২৫ মার্চ: every day of a list is a date, in the month and year of the last
+        k, last = dd[1], None
+        while k + 2 < n and words[k + 1] in YEAR_AND and (nx := _day_at(tokens, words, k + 2)) is not None:
+            last, k = k + 2, nx[1]
+        if last is not None and k + 1 < n and _month(tokens[k + 1]):
+            found = _match(tokens, words, last, published, future, sentence_year)
+            v = found[1] if found else None
+            return dd[1], (_iso(int(v[:4]), int(v[5:7]), dd[0]) if v and precision(v) == "day" and "/" not in v else None)
+        # ফেব্রুয়ারি মাসের ২২, ২৫ ও ২৯ তারিখে: the month named before a list of days
+        k = i - 1
+        while k > 0 and (words[k] in YEAR_AND or _day_at(tokens, words, k) is not None):
+            k -= 1
+        if k < i - 1 and words[dd[1] + 1] in DATE_WORD and (words[k] in MONTH_UNIT or _month(tokens[k])):
+            month = _month(tokens[k]) or (_month(tokens[k - 1]) if k > 0 else None)
+            if month:
+                year = sentence_year or _directed_year(words[k - 1] if k > 0 else None, published, month, dd[0], future)
+                return dd[1] + 1, _iso(year, month, dd[0])
+        # ৭ তারিখে: the day of a month the text does not name
+        if words[dd[1] + 1] in DATE_WORD and not any(x in EVERY or x in MONTH_UNIT or _is_every_unit(x) for x in words[max(0, i - 3) : i]):
+            lead = words[i - 1] if i > 0 else None
+            direction = 1 if (lead in NEXT or future) else -1 if lead in LAST else None
+            day = _day_of_month(published, dd[0], direction)
+            return dd[1] + 1, (day.isoformat() if day else None)
         d1, j, d2 = dd[0], dd[1] + 1, None
         if words[j] in RANGE_WORDS and (dm := _day_month(tokens, words, j + 1)) is not None:
             d2, j = dm[0], dm[2]
@@ -375,11 +382,18 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             if yr is not None and end + 1 < n and words[end + 1] in YEAR_WORDS:
                 end += 1
             lead = words[i - 1] if i > 0 else None
-            year = yr or sentence_year or _directed_year(lead, published, m, d1, future)
-            if d2 is None and not yr and not sentence_year and year:
+            directed = _directed_year(lead, published, m, d1, future)
+            year = yr or sentence_year or directed
+            if d2 is None and not yr and sentence_year and directed and (weekday := _written_weekday(
+                    tokens, words, i, end + 1 if end + 1 < n and words[end + 1] in WEEKDAYS else end)) is not None:
+                # আজ শনিবার (২১ ফেব্রুয়ারি) … ১৯৫২ সালে: a weekday the sentence's year does not fall on
+                # ties the day to the present, not to the year written for something else
+                if not _falls_on(sentence_year, m, d1, weekday) and _falls_on(directed, m, d1, weekday):
+                    year = directed
+            if d2 is None and not yr and year == directed and year:
                 if end + 1 < n and words[end + 1] in WEEKDAYS:
                     end += 1  # ১২ আগস্ট সোমবার: one date
-                year = _weekday_year(tokens, words, i, end, published, year, m, d1)
+                year = _weekday_year(published, year, m, d1, _written_weekday(tokens, words, i, end))
                 if lead not in NEXT and lead not in THIS:
                     year = _landmark_year(published, year, m, d1)
             if d2 is not None:
@@ -398,8 +412,10 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if m:
         if nxt is not None and (yr := _year(tokens[i + 1])) is not None:
             return i + 1, _iso(yr, m, None)
+        if (dt := _month_day_word(tokens, words, i, m, published, future, sentence_year)) is not None:
+            return dt
         lead = words[i - 1] if i > 0 else None
-        if (w in BARE_MONTHS and nxt in NAMED_EVENT) or (m == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"])):
+        if _names_event(words, i):
             return None  # জুলাই বিপ্লব, লং মার্চ: not a month
         end = i + 1 if nxt in MONTH_UNIT else i
         if lead in NEXT or lead in LAST or lead in THIS:
@@ -411,24 +427,93 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     return _relative(tokens, words, i, published, future)
 
 
-def _first_last_day(words, j) -> tuple[int, int, int] | None:
-    """(month, day, last token) of প্রথম দিন / শেষ দিন at token j (the first or last day of a year)."""
-    if j + 1 < len(words) and words[j] in FIRST_LAST and words[j + 1] in DAY_UNIT:
-        return (*FIRST_LAST[words[j]], j + 1)
+def _month_day_word(tokens, words, i, month, published, future, sentence_year) -> tuple[int, str | None] | None:
+    """(last token, value) of MONTH[-এর] [মাসের] DAY তারিখ at token i (আগস্টের ১৫ তারিখে, জুলাই
+    মাসের ৭ তারিখে), or None."""
+    j = i + 1 + (1 if i + 1 < len(words) and words[i + 1] in MONTH_UNIT else 0)
+    dd = _day_at(tokens, words, j)
+    if dd is None or dd[1] + 1 >= len(words) or words[dd[1] + 1] not in DATE_WORD:
+        return None
+    lead = words[i - 1] if i > 0 else None
+    year = sentence_year or _directed_year(lead, published, month, dd[0], future)
+    return dd[1] + 1, _iso(year, month, dd[0])
+
+
+def _day_of_month(published: date | None, day: int, direction: int | None) -> date | None:
+    """The day-th of the month before, this or the next month: on or after the publication day
+    (direction 1), before it (-1), or the nearest (None; ties go back)."""
+    if published is None:
+        return None
+    days = []
+    for k in (-1, 0, 1, 2):
+        m = published.year * 12 + published.month - 1 + k
+        try:
+            days.append(date(m // 12, m % 12 + 1, day))
+        except ValueError:
+            continue
+    if direction == 1:
+        days = [d for d in days if d >= published]
+    elif direction == -1:
+        days = [d for d in days if d < published]
+    return min(days, key=lambda d: (abs((d - published).days), d > published)) if days else None
+
+
+def _after_genitive(tokens, words, i) -> bool:
+    """Whether the count or day word at token i belongs to a genitive before it (নির্বাচনের ঠিক চার
+    দিন আগে, ঘটনার দুই বা তিন দিন আগে, ভোটের পরদিন, এর তিন দিন আগে): it counts from that, not from
+    a date."""
+    k = i - 1
+    while k >= 0 and (words[k] in _COUNT_MODIFIERS or _count(tokens, words, k) is not None):
+        k -= 1
+    return k >= 0 and tokens[k].kind == "word" and words[k].endswith(_GENITIVE) and words[k] not in MONTHS
+
+
+def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
+    """(last token, value) of COUNT দিন|মাস|বছর আগে at token i, counted back from the publication
+    day, or None. Not after a genitive (এর তিন দিন আগে, নির্বাচনের ১৫ দিন আগে): that counts back from
+    something else."""
+    if i + 2 >= len(words) or words[i + 2] not in AGO or (count := _count(tokens, words, i)) is None:
+        return None
+    if _after_genitive(tokens, words, i):
+        return None
+    unit = words[i + 1]
+    if published is None or (i > 0 and words[i - 1] in _ABOUT):
+        value = None  # প্রায় ২০ বছর আগে: no one day or year
+    elif unit in (_nfc("দিন"), "day", "days"):
+        value = (published - timedelta(days=count)).isoformat()
+    elif unit in (_nfc("মাস"), "month", "months"):
+        value = _shift_month(published, -count)
+    elif unit in (_nfc("বছর"), "year", "years"):
+        value = str(published.year - count)
+        # তিন বছর আগে এই ৫ আগস্ট, দুই বছর আগে এই দিনে: that day of the year counted back
+        j = i + 3 + (1 if i + 3 < len(words) and words[i + 3] in THAT else 0)
+        if (dm := _day_month(tokens, words, j)) is not None:
+            return dm[2], _iso(published.year - count, dm[1], dm[0])
+        if j > i + 3 and j < len(words) and words[j] in DAY_UNIT:
+            return j, f"{ANAPHOR}:{published.year - count}"
+    else:
+        return None
+    return i + 2, value
+
+
+def _written_weekday(tokens, words, i, end) -> int | None:
+    """The weekday written with the date at tokens i..end: after it (১২ আগস্ট সোমবার, ২১ মার্চ
+    (শনিবার)) or before it (সোমবার ১২ আগস্ট, সোমবার (১২ আগস্ট), সোমবার, ১২ আগস্ট)."""
+    if words[end] in WEEKDAYS:
+        return WEEKDAYS[words[end]]
+    if end + 2 < len(words) and tokens[end + 1].text == "(" and words[end + 2] in WEEKDAYS:
+        return WEEKDAYS[words[end + 2]]
+    if i > 0 and words[i - 1] in WEEKDAYS:
+        return WEEKDAYS[words[i - 1]]
+    if i > 1 and tokens[i - 1].text in ("(", ",") and words[i - 2] in WEEKDAYS:
+        return WEEKDAYS[words[i - 2]]
     return None
 
 
-def _weekday_year(tokens, words, i, end, published: date | None, year: int, month: int, day: int) -> int:
-    """The year in which DAY MONTH falls on the weekday written with it (১২ আগস্ট সোমবার, সোমবার
-    (১২ আগস্ট)), when the inferred one does not agree and the year before or after, nearer the
-    publication day, does."""
-    weekday = None
-    if words[end] in WEEKDAYS:
-        weekday = WEEKDAYS[words[end]]
-    elif i > 0 and words[i - 1] in WEEKDAYS:
-        weekday = WEEKDAYS[words[i - 1]]
-    elif i > 1 and tokens[i - 1].text in ("(", ",") and words[i - 2] in WEEKDAYS:
-        weekday = WEEKDAYS[words[i - 2]]
+def _weekday_year(published: date | None, year: int, month: int, day: int, weekday: int | None) -> int:
+    """The year in which DAY MONTH falls on the weekday written with it (see _written_weekday),
+    when the inferred one does not agree and the year before or after, nearer the publication day,
+    does."""
     if weekday is None or published is None:
         return year
     try:
@@ -471,6 +556,15 @@ def _directed_year(lead: str | None, published: date | None, month: int, day: in
     return infer_year(published, month, day, future)
 
 
+def _every_weekday(words, i) -> bool:
+    """Whether the weekday at token i is a recurring one: প্রতি শুক্রবার, প্রতি শুক্র ও শনিবার (every
+    Friday and Saturday), which DATES.md does not count as a date."""
+    k = i - 1
+    while k >= 0 and (words[k] in WEEKDAY_SHORT or words[k] in YEAR_AND):
+        k -= 1
+    return k >= 0 and words[k] in EVERY
+
+
 def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | None:
     """আগামী বছর, গত মাসে, চলতি সপ্তাহ, আগামী ডিসেম্বর, গত সোমবার, আজ, গতকাল বুধবার, বুধবার."""
     n, w = len(tokens), words[i]
@@ -490,6 +584,8 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             if not published:
                 return i + 1, None
             month = MONTHS[nxt]
+            if (dt := _month_day_word(tokens, words, i + 1, month, published, shift == 1, None)) is not None:
+                return dt
             year = published.year + (1 if shift == 1 and month <= published.month else -1 if shift == -1 and month >= published.month else 0)
             return i + 1, f"{year:04d}-{month:02d}"
         if nxt in WEEKDAYS and shift != 0:
@@ -501,11 +597,17 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             return i + 1, value
         return i, value
     if w in WEEKDAYS and tokens[i].text[:1].isalpha():
+        if _every_weekday(words, i):
+            return None
         return i, _weekday(published, WEEKDAYS[w], 0 if future else None)
     if w in NEW and nxt in YEAR_UNIT:  # নতুন বছরে: the year just begun, or the coming one
         if published is None:
             return i + 1, None
         return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
+    if w in NEXT_DAY:
+        if nxt is not None and (nxt in DAY_WORDS or nxt in WEEKDAYS or _day_month(tokens, words, i + 1) is not None):
+            return None  # পরদিন ১৯ জুলাই, পরদিন গতকাল মঙ্গলবার: the date says which day (and takes পরদিন)
+        return i, (None if _after_genitive(tokens, words, i) else f"{ANAPHOR}+1")
     if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None

@@ -24,7 +24,7 @@ import unicodedata
 
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
-from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, romanize_name
+from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
 
 # Words of institutions' and places' names, as English news writes them.
 WORDS = {
@@ -71,24 +71,42 @@ WORDS = {
     "সিকিউরিটিজ": "Securities", "ইনডিপেনডেন্ট": "Independent", "ডেমোক্রেটিক": "Democratic", "রিপাবলিকান": "Republican",
     "প্রগ্রেসিভ": "Progressive", "মেডিক্যাল": "Medical", "টাউন": "Town", "বয়েজ": "Boys'", "গার্লস": "Girls'",
     "মডার্ন": "Modern", "মর্ডান": "Modern", "জুডিসিয়াল": "Judicial", "জুডিশিয়াল": "Judicial", "টেলিকম": "Telecom",
-    "অ্যান্ড": "and", "এন্ড": "and", "অ্যান্ডস": "and", "অব": "of", "অফ": "of", "দ্য": "The", "ফর": "for",
+    "অ্যান্ড": "and", "এন্ড": "and", "অ্যান্ডস": "and", "ও": "and",  # ও: 87 of the gazetteer's 89 names with it say and
+    "অব": "of", "অফ": "of", "দ্য": "The", "ফর": "for",
     "ডটকম": ".com", "শহীদ": "Shaheed",  # a martyr in the name of a place or body (people keep the name part Shahid)
+    # The words khobor romanised most often inside organisations' names (2026-11, counted as
+    # data/SOURCES.md says for gazetteer.tsv) whose English news translates them; party words it
+    # keeps (Swechchhasebak League, Jatiyatabadi) stay romanised.
+    "হাইকোর্ট": "High Court", "সুপ্রিমকোর্ট": "Supreme Court", "সুপ্রিম": "Supreme", "কোর্ট": "Court",
+    "সচিবালয়": "Secretariat", "মানবাধিকার": "Human Rights", "বিশেষ": "Special", "দায়রা": "Sessions",
+    "আইন": "Law", "পানি": "Water", "উন্নয়ন": "Development", "বিশ্ব": "World", "স্থানীয়": "Local",
+    "প্রযুক্তি": "Technology", "টেকনোলজি": "Technology", "বিজ্ঞান": "Science", "শ্রম": "Labour",
+    "প্রতিরক্ষা": "Defence", "বিদ্যুৎ": "Power", "সেনাবাহিনী": "Army", "নৌবাহিনী": "Navy",
+    "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West", "জিলা": "Zilla",
+    "সিনেপ্লেক্স": "Cineplex",
+    # English words in the names of roads and landmarks (লেক রোড Lake Road, অনামী লেন Anami Lane):
+    # the press spells them as English, though a place's other words get no English-word spelling.
+    # The ones news_bench writes after a name at least 5 times (2026-11; সড়ক, চত্বর stay Bengali).
+    "রোড": "Road", "লেন": "Lane", "এভিনিউ": "Avenue", "স্ট্রিট": "Street", "লেক": "Lake", "ব্রিজ": "Bridge",
+    "গেট": "Gate", "বাইপাস": "Bypass", "ক্রসিং": "Crossing",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 
 
 @functools.lru_cache(maxsize=1)
 def _one_word_places() -> dict[str, str]:
-    """One-word names the gazetteer knows unambiguously (ঢাকা, গাজীপুর), and their English."""
+    """One-word names the gazetteer knows (ঢাকা, গাজীপুর), and their English. A name of several
+    entries with one English name is spelt too, though it names none of them: the upazilas শ্রীপুর of
+    Gazipur and of Magura are both Sreepur."""
     from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
 
     gaz = default_gazetteer()
     out = {}
     for key, ids in gaz.index.items():
-        if len(key) == 1 and len(ids) == 1:
-            e = gaz.entries[ids[0]]
-            if len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0]:
-                out[key[0]] = e.canonical_latin
+        entries = [gaz.entries[i] for i in ids]
+        if len(key) == 1 and len({e.canonical_latin for e in entries}) == 1:
+            if any(len(norm_token(e.canonical).split()) == 1 and norm_token(e.canonical) == key[0] for e in entries):
+                out[key[0]] = entries[0].canonical_latin
     return out
 
 
@@ -163,8 +181,38 @@ def _join_initials(words: list[str]) -> list[str]:
 
 _PARISHAD = unicodedata.normalize("NFC", "পরিষদ")
 _LOCAL_BODIES = {unicodedata.normalize("NFC", w) for w in ("উপজেলা", "ইউনিয়ন", "জেলা", "পৌর")}
+# জাতীয় before a word English keeps in Bengali stays Bengali too: the gazetteer's five such names all
+# write Jatiya (Jatiya Sangsad, Jatiya Samajtantrik Dal, Jatiya Sramik League); before a translated
+# word it is National (National Press Club, National University).
+_JATIYA = unicodedata.normalize("NFC", "জাতীয়")
+# A madrasa's or mosque's -িয়া word is an Arabic adjective of a name (গাউছিয়া Gausia, হাফেজিয়া
+# Hafezia) and is spelt as Muslim names are (ছ is s, জ is z), not as a place (Gauchhia, Hafejia).
+_RELIGIOUS = {unicodedata.normalize("NFC", w) for w in ("মাদ্রাসা", "মাদরাসা", "মসজিদ", "দরবার")}
+_NISBA = unicodedata.normalize("NFC", "িয়া")
 _NUMBERED = re.compile(r"(.+?)-([০-৯0-9]+)")  # a constituency or a tribunal: বরিশাল-৩ → Barishal-3
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+_AA = unicodedata.normalize("NFC", "া")
+
+
+def _feminine(word: str) -> str | None:
+    """A woman's name the table lacks made from a man's it has with া: Mobashshera from মোবাশ্বের
+    Mobashsher. Of the table's 55 such pairs 49 are spelt so, and none whose man's name ends in a
+    vowel letter or -que (Joy/Jaya, Shanto/Shanta, Siddique/Siddika); romanising gets 42."""
+    base = word[:-1] if word.endswith(_AA) and graphemes(word) >= 3 else None
+    if base is None or not is_name_part(base):
+        return None
+    en = name_parts()[base].en
+    if not en.isalpha() or en[-1].lower() in "aeiouy":
+        return None
+    return en + "a"
+
+
+# Word-final clusters Bangladeshi place names lack but foreign ones have (কুরস্ক Kursk, মিনস্ক
+# Minsk): such a place is spelt as English text spells it. Of bd_admin's 5,972 words three end so,
+# each an English word itself (চরক্লার্ক, মঙ্গলকোর্ট, লর্ড); ন্ড is left out for its কুন্ড, খন্ড.
+_FOREIGN_END = re.compile(unicodedata.normalize("NFC", "(স্ক|স্ট|ন্স|ক্স|র্স|র্গ|র্ট|র্ক|র্ড|ল্ড|ফ্ট)$"))
 
 
 def _word(token: str, label: str) -> tuple[str, str]:
@@ -176,6 +224,11 @@ def _word(token: str, label: str) -> tuple[str, str]:
         base, method = _word(numbered.group(1), label)
         return f"{base}-{numbered.group(2).translate(_DIGITS)}", method
     places = _one_word_places()
+    whole = unicodedata.normalize("NFC", token)
+    if label != "PERSON" and whole.endswith("ই") and whole not in WORDS and not is_name_part(whole) and not native_word(whole):
+        acronym = bengali_acronym(whole) or _spelt_acronym(whole)
+        if acronym and len(acronym) >= 3:  # ই is the letter E before it is a particle: এসএমই SME, not এসএম (SM) + ই
+            return acronym, "dictionary"
     for stem in stem_candidates(token):
         if label == "PERSON" and is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
@@ -185,6 +238,9 @@ def _word(token: str, label: str) -> tuple[str, str]:
             return places[stem], "dictionary"
         if is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
+    feminine = _feminine(whole) if label == "PERSON" else None
+    if feminine:
+        return feminine, "name_parts"
     parts = [p for p in token.split("-") if p]
     if len(parts) > 1 and unicodedata.normalize("NFC", token) not in WORDS and not is_name_part(token):
         spelt = [_word(p, label) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
@@ -202,10 +258,13 @@ def _word(token: str, label: str) -> tuple[str, str]:
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token) if label != "LOC" else None
+    spelt = lexicon_spelling(token) if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"
+
+
+_ASIDE = re.compile(r"\([^()]+\)")
 
 
 def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> tuple[str, str]:
@@ -213,6 +272,9 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     if gazetteer_latin:
         return gazetteer_latin, "gazetteer"
     tokens = unicodedata.normalize("NFC", form).split()
+    # A bracketed word inside a name is an aside, mostly its acronym (ঢাকা মেডিকেল কলেজ (ঢামেক)
+    # হাসপাতাল, news_bench's commonest bracket inside a name): English writes the name without it.
+    tokens = [t for t in tokens if not _ASIDE.fullmatch(t)] or tokens
     words = [_word(t, label) for t in tokens]
     places = _one_word_places()
     for k, t in enumerate(tokens):
@@ -224,9 +286,19 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
             initials = _spelt_acronym(t.replace(".", ""))  # একেএম, এ.কে.এম. জাহাঙ্গীর: initials as one word
             if initials and len(initials) <= 4:
                 words[k] = (initials, "name_parts")
+    if label == "ORG" and any(m in ("dictionary", "lexicon") for _, m in words):
+        for k, t in enumerate(tokens):  # ইস্ট বেঙ্গল ক্লাব: a short English word beside English words
+            spelt = lexicon_spelling(t, among_english=True) if words[k][1] == "romanised" else None
+            words[k] = (spelt, "lexicon") if spelt else words[k]
     for k in range(1, len(tokens)):  # Upazila Parishad, Union Parishad: a local council keeps its Bengali word
         if tokens[k] == _PARISHAD and tokens[k - 1] in _LOCAL_BODIES:
             words[k] = ("Parishad", words[k][1])
+        if tokens[k - 1] == _JATIYA and words[k][1] == "romanised":
+            words[k - 1] = ("Jatiya", words[k - 1][1])
+    if label == "ORG" and any(t in _RELIGIOUS for t in tokens):
+        for k, t in enumerate(tokens):
+            if words[k][1] == "romanised" and t.endswith(_NISBA):
+                words[k] = (romanize_name(t, "PERSON"), "romanised")
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}

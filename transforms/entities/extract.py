@@ -19,12 +19,26 @@ import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
+from khobor.transforms.entities.date_context import writer_day
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
+from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
-from khobor.transforms.entities.patterns import common_word, constituency_spans, generic_head, is_derived, org_spans, place_spans, trim_name
+from khobor.transforms.entities.patterns import (
+    common_word,
+    constituency_spans,
+    descriptive_only,
+    generic_head,
+    is_derived,
+    org_spans,
+    place_spans,
+    trim_name,
+)
+from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans
+from khobor.transforms.entities.repeats import repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
+from khobor.transforms.entities.span_edges import bracketed_names, desk_initials, organisation_without_owner, person_without_known
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
 # Among overlapping names the longer wins (ঢাকা বিশ্ববিদ্যালয় over ঢাকা), then the more reliable finder.
@@ -102,13 +116,14 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     out = []
     for s in model_spans:
         if s.label == "DATE":
-            if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end]):
+            if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end], next((x for x in toks if x.start >= s.end), None),
+                                [x for x in toks if x.end <= s.start][-8:]):
                 out.append(s)
             continue
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
-        t = trim_name(s, toks)
+        t = _trimmed(s, toks, known, known_tokens)
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
@@ -117,10 +132,24 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
         if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
             continue
-        if t.label == "ORG" and generic_head(words[-1]):
+        if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
     return out
+
+
+def _trimmed(span: Span, toks, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
+    """A model's name span trimmed to the name; a person's also cut at the known names at its
+    edges, before trimming (whose word-by-word rules would leave half of জাগো নিউজকে) and after it
+    (a known full name starts where the titles end)."""
+    if span.label == "ORG":
+        t = organisation_without_owner(span, toks, known, base_tokens)
+        return trim_name(t, toks) if t is not None else None
+    if span.label != "PERSON":
+        return trim_name(span, toks)
+    t = person_without_known(span, toks, known)
+    t = trim_name(t, toks) if t is not None else None
+    return person_without_known(t, toks, known) if t is not None else None
 
 
 def bounded_spans(spans: list[tuple[Span, str | None]], tokens) -> list[tuple[Span, str | None]]:
@@ -157,6 +186,17 @@ def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> lis
     return out
 
 
+def _with_abbreviations(spans: list[tuple[Span, str | None]], abbreviations: list[Span]) -> list[tuple[Span, str | None]]:
+    """Abbreviations in brackets replace what stood on their word, unless the gazetteer knows it."""
+    out = list(spans)
+    for a in abbreviations:
+        clash = [k for k, (s, _) in enumerate(out) if s.start < a.end and a.start < s.end]
+        if any(out[k][0].method == "gazetteer" for k in clash):
+            continue
+        out = [se for k, se in enumerate(out) if k not in clash] + [(a, None)]
+    return sorted(out, key=lambda se: se[0].start)
+
+
 class EntityExtractor:
     """Gazetteer, rules and any ``Recogniser`` (the NER model), merged and linked.
 
@@ -181,18 +221,29 @@ class EntityExtractor:
         known = gazetteer_spans(self.gazetteer, toks)
         spans += known
         spans += demonym_spans(toks)
-        model = _model_names(model_spans, toks, [s for s, _ in known], self.gazetteer.base_tokens)
+        # A neighbourhood's word is as sure a place as a gazetteer's: the model's names are cut at it too.
+        quarters = neighbourhood_spans(toks)
+        model = _model_names(model_spans, toks, [s for s, _ in known] + quarters, self.gazetteer.base_tokens)
         spans += [(s, None) for s in model]
-        places = place_spans(toks)
+        places = place_spans(toks, self.gazetteer.base_tokens)
+        places += area_and_road_spans(toks, [s for s, _ in known] + model, self.gazetteer.base_tokens)
+        places += quarters
         spans += [(s, None) for s in places]
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
         spans += [(s, None) for s in constituency_spans(toks, found)]
+        spans += [(s, None) for s in kin_spans(toks)]
         spans += [(s, None) for s in hashtag_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)
-        return bounded_spans(merge_adjacent_names(view.text, resolve_overlaps(spans)), toks)
+        spans = merge_adjacent_names(view.text, resolve_overlaps(spans))
+        abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
+                         if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
+        spans = _with_abbreviations(spans, abbreviations)
+        initials = set(desk_initials(toks))
+        spans = [(s, g) for s, g in spans if not (s.label in NAME_LABELS and (s.start, s.end) in initials)]
+        return bounded_spans(spans, toks)
 
     def extract_tables(
         self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table, now: datetime, known_aliases: dict[str, str] | None = None
@@ -232,12 +283,23 @@ class EntityExtractor:
             for at in range(0, len(views), RECOGNISE_SENTENCES):
                 for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
                     model_out[k].extend(spans)
+        doc_sentences: dict[str, list] = {}
+        for d, _, view in views:
+            doc_sentences.setdefault(d, []).append(view.tokens)
+        published = {d: writer_day(doc_sentences.get(d, []), p) for d, p in published.items()}
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
+        doc_sentences: dict[str, list[tuple[int, list]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
+            doc_sentences.setdefault(d, []).append((si, view.tokens))
             for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
                 by_doc.setdefault(d, []).append((si, span, gaz_id))
         cols: dict[str, list] = {n: [] for n in SPANS.names}
         for d, found in by_doc.items():
+            spans_here = [(si, s) for si, s, _ in found]
+            repeats = repeated_person_spans(doc_sentences[d], spans_here)
+            repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
+            if repeats:
+                found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
             _resolve_date_anaphors(found, published[d])
             for si, span, gaz_id in found:
                 for name, v in zip(SPANS.names, (d, si, span.start, span.end, span.label, span.method, span.confidence, span.value, gaz_id)):
@@ -282,7 +344,15 @@ class LinkSession:
                 entities.setdefault(eid, dict(row, run_id=run_ids[d], created_at=now))
             for key, (eid, surface) in result.new_aliases.items():
                 aliases.append(dict(alias_key=key, entity_id=eid, alias=surface, run_id=run_ids[d], created_at=now))
-            for (si, span, _), link in zip(found, result.links):
+            # A local unit's mention takes in its place, unless that would make a run-away span.
+            absorbed = {place: unit for place, unit in result.absorbed.items()
+                        if found[unit][1].end - found[place][1].start <= MAX_ENTITY_CHARS}
+            starts = {unit: found[place][1].start for place, unit in absorbed.items()}
+            for k, ((si, span, _), link) in enumerate(zip(found, result.links)):
+                if k in absorbed:
+                    continue
+                if k in starts:
+                    span = span._replace(start=starts[k])
                 days = bounds(span.value) if span.label == "DATE" else None
                 mentions.append(
                     dict(
@@ -318,7 +388,7 @@ class LinkSession:
 def _resolve_date_anaphors(found: list[tuple[int, Span, str | None]], published: date | None) -> None:
     """"That day" (এদিন, ওই দিন) takes the last day the document named before it."""
     at = [k for k, (_, s, _) in enumerate(found) if s.label == "DATE"]
-    if not any(found[k][1].value == ANAPHOR for k in at):
+    if not any((found[k][1].value or "").startswith(ANAPHOR) for k in at):
         return
     values = resolve_anaphors([found[k][1].value for k in at], published)
     for k, v in zip(at, values):

@@ -9,8 +9,12 @@ import unicodedata
 
 # After a consonant-final stem (ভারত, ক্রেমলিন) and after a vowel-final stem (রাশিয়া, মোদি).
 _AFTER_CONSONANT = ("ের", "েরও", "েরই", "ে", "েই", "েও", "কে", "কেই", "রা", "দের")
-_AFTER_VOWEL = ("র", "রও", "রই", "য়", "য়ে", "য়ও", "তে", "তেই", "কে", "কেই", "রা", "দের", "ও", "ই")
-_ALWAYS = ("এর", "এ", "ও", "ই", "-এর", "-এ", "-কে")
+# A glide before ের after a vowel is written too: খিলগাঁওয়ের, আগারগাঁওয়ের, জুলাইয়ের.
+_AFTER_VOWEL = ("র", "রও", "রই", "য়", "য়ে", "য়ও", "য়ের", "য়েরও", "তে", "তেই", "কে", "কেই", "রা", "দের", "ও", "ই")
+# সহ ("and others", "including") is written on the name (ঢাকা বিশ্ববিদ্যালয়সহ, বিএনপিসহ) and, like a case
+# ending, is inside its mention (GUIDELINES.md).
+_ALWAYS = ("এর", "এ", "ও", "ই", "-এর", "-এ", "-কে", "সহ", "-সহ")
+_SILENT_H = "াহ"  # -াহ
 
 _VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
 _INDEPENDENT_VOWELS = set("অআইঈউঊঋএঐওঔ")
@@ -38,4 +42,6 @@ def inflected_forms(word: str) -> list[str]:
     last = word[-1]
     vowel_final = last in _VOWEL_SIGNS or last in _INDEPENDENT_VOWELS
     suffixes = SUFFIXES_AFTER_VOWEL if vowel_final else SUFFIXES_AFTER_CONSONANT
+    if word.endswith(_SILENT_H):  # a silent final h takes a vowel's endings too: আল্লাহর, হিজবুল্লাহর
+        suffixes = tuple(dict.fromkeys(SUFFIXES_AFTER_CONSONANT + SUFFIXES_AFTER_VOWEL))
     return [word] + [word + s for s in suffixes]

@@ -65,6 +65,7 @@ COMMON_PART_RANK = 300
 _NEUTRAL_PARTS = {nfc(w) for w in "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ আবু আবদুল আব্দুল আবদুর আব্দুর শেখ সৈয়দ কাজী মির্জা খন্দকার".split()}
 _COUNTRY = re.compile(r"^loc:[A-Z]{2}$")
 # A name with a number of its own (ট্রাইব্যুনাল-১, বগুড়া-৭) is not the name without it.
+_AGE_AFTER = re.compile(r"\s*\([০-৯0-9]{1,3}\)")
 _NUMBERED = re.compile(r"^(.*\S)\s*-\s*([০-৯0-9]+)$")
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 # Words between a place and a party that make the pair a local unit of the party (বরিশাল মহানগর ছাত্রলীগ).
@@ -118,6 +119,9 @@ class LinkOutput:
     links: list[Linked]
     new_entities: dict[str, dict] = field(default_factory=dict)
     new_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (entity_id, surface)
+    # A place that is the first word of a local unit's name (বরিশাল in বরিশাল মহানগর ছাত্রলীগ):
+    # place span index -> the unit's span index. The unit's mention covers the place (ADJUDICATION.md 1).
+    absorbed: dict[int, int] = field(default_factory=dict)
 
 
 def common_full_name(form: str) -> bool:
@@ -223,7 +227,7 @@ class Linker:
         and the entities used so far."""
         self.contexts: dict[str, set[str]] = defaultdict(set)  # person -> context items, as fetched
         self.entities: dict[str, dict] = {}  # entities this linker created or used since ``forget``
-        self._forms: dict[str, str] = {}
+        self._forms: dict[tuple[str, bool], str] = {}
         self._acronyms: dict[str, str | None] = {}
 
     def prefetch(self, documents: Iterable[tuple[str, list[tuple[Span, str | None]]]]) -> None:
@@ -237,7 +241,7 @@ class Linker:
                 if span.label not in NAME_LABELS:
                     continue
                 surface = text[span.start : span.end]
-                form = self.form(surface)
+                form = self._span_form(text, span)
                 # A document's context is made of what its names link to (and of entities new in
                 # this batch, which no stored context holds yet).
                 for key in [alias_key(form)] + [acronym_key(a) for a in (self._acronym(surface), self._acronym(form)) if a]:
@@ -259,11 +263,18 @@ class Linker:
         return key in self.stored
 
     # -- forms ---------------------------------------------------------------------------------
-    def form(self, surface: str) -> str:
-        form = self._forms.get(surface)
+    def form(self, surface: str, bare: bool = False) -> str:
+        form = self._forms.get((surface, bare))
         if form is None:
-            form = self._forms[surface] = name_form(surface, self._known, self._zipf)
+            form = self._forms[(surface, bare)] = name_form(surface, self._known, self._zipf, bare)
         return form
+
+    def _span_form(self, text: str, span: Span) -> str:
+        # A person's age in brackets follows the name (মনিরুজ্জামান মনির (৩৫), the way news reports name
+        # the accused and the dead), never a genitive: মনির is no মনি's there. (A score may follow an
+        # object, তাওহীদ হৃদয়কে (১৫), so other endings still go.)
+        bare = span.label == "PERSON" and _AGE_AFTER.match(text, span.end) is not None
+        return self.form(text[span.start : span.end], bare)
 
     def _acronym(self, surface: str) -> str | None:
         if surface not in self._acronyms:
@@ -289,7 +300,7 @@ class Linker:
         if not prefetched:
             self.prefetch([(text, spans)])
         out = LinkOutput(links=[Linked(None) for _ in spans])
-        names = {i: self.form(text[s.start : s.end]) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
+        names = {i: self._span_form(text, s) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
         pending: list[int] = []
         for i, (span, gaz_id) in enumerate(spans):
             if span.label == "HASHTAG":
@@ -313,10 +324,17 @@ class Linker:
         self._parenthetical_aliases(text, spans, out, names, pending)
         context = self._document_context(out)
         doc_scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-        one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1]
-        for i in [i for i in pending if i not in one_word_people]:
+        nicknames = self._nicknames(text, spans, names, pending)
+        one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1 and i not in nicknames]
+        # Longer names first, so a shorter one inside a longer one (আমান আযমী in আবদুল্লাহিল আমান
+        # আযমী) finds it linked.
+        for i in sorted((i for i in pending if i not in one_word_people), key=lambda i: -len(names[i].split())):
             if out.links[i].entity_id is None:
-                self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+                longer = self._longer_name(i, spans, names, out)
+                if longer is not None:
+                    self._link(out, i, out.links[longer].entity_id, "name", names[i])
+                else:
+                    self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
         heads = self._full_names(spans, names) if one_word_people else {}
         for i in one_word_people:
             head = self._chain_head(i, spans, names, heads)
@@ -324,8 +342,27 @@ class Linker:
                 self._link(out, i, out.links[head].entity_id, "name", names[i])
             else:
                 self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
+        for b, a in nicknames.items():
+            if out.links[a].entity_id is not None:
+                self._link(out, b, out.links[a].entity_id, "name", names[b])
+            else:
+                self._resolve_new(text, spans[b][0], b, out, names[b], context, doc_scope)
         self._qualified(text, spans, out, names)
         self._register(spans, out, names, context)
+        return out
+
+    @staticmethod
+    def _nicknames(text, spans, names, pending) -> dict[int, int]:
+        """A one-word person name in brackets right after a longer one (মোস্তাফিজুর রহমান (বাবু)) is
+        that person's nickname: the bracketed mention's index -> the full name's."""
+        out = {}
+        order = sorted((k for k in names if spans[k][0].label == "PERSON"), key=lambda k: spans[k][0].start)
+        for a, b in zip(order, order[1:]):
+            sa, sb = spans[a][0], spans[b][0]
+            if b not in pending or len(names[b].split()) != 1 or len(names[a].split()) < 2:
+                continue
+            if re.fullmatch(r"\s*\(\s*", text[sa.end : sb.start]) and text[sb.end : sb.end + 2].lstrip().startswith(")"):
+                out[b] = a
         return out
 
     # -- names longer than the entry they contain --------------------------------------------------
@@ -377,6 +414,7 @@ class Linker:
                     party = self._acronym(surface) or self._short_latin(entry)
                     eng = " ".join([party, before.latin or names[j], *(_UNIT_WORDS[w] for w in words)])
                     self._derive(out, i, "ORG", self.form(text[spans[j][0].start : span.end]), eng, names[i])
+                    out.absorbed[j] = i
 
     def _ending(self, surface: str, form: str) -> str:
         surface = nfc(surface).replace("\u200c", "").replace("\u200d", "")
@@ -450,6 +488,8 @@ class Linker:
             acr = self._acronym(names[b])
             if acr and out.links[b].entity_id:
                 self.index.setdefault(acronym_key(acr), out.links[b].entity_id)
+            if out.links[b].entity_id:  # a later bare বাজুসের in the document is the same body
+                self.index.setdefault(alias_key(names[b]), out.links[b].entity_id)
 
     def _alias_pair(self, text, sa: Span, sb: Span, name_a: str, name_b: str) -> bool:
         """Whether ``A (B)`` gives one name twice: one of them an acronym, or one word beside a longer
@@ -460,6 +500,26 @@ class Linker:
             return True
         na, nb = len(name_a.split()), len(name_b.split())
         return min(na, nb) == 1 and max(na, nb) > 1
+
+    def _longer_name(self, i: int, spans, names, out: LinkOutput) -> int | None:
+        """For a person's name of two words or more: the nearest linked longer person name in the
+        document that has its words in a row (নওশাবা আহমেদ in কাজী নওশাবা আহমেদ): one person,
+        named in full once and shorter after (or before)."""
+        if spans[i][0].label != "PERSON":
+            return None
+        words = [name_key(w) for w in names[i].split()]
+        if len(words) < 2:
+            return None
+        start, best = spans[i][0].start, None
+        for j, (s, _) in enumerate(spans):
+            if j == i or s.label != "PERSON" or j not in names or out.links[j].entity_id is None:
+                continue
+            other = [name_key(w) for w in names[j].split()]
+            if len(other) <= len(words) or not any(other[k : k + len(words)] == words for k in range(len(other) - len(words) + 1)):
+                continue
+            if best is None or abs(s.start - start) < abs(spans[best][0].start - start):
+                best = j
+        return best
 
     def _chain_head(self, i: int, spans, names, heads: dict | None = None) -> int | None:
         """For a one-word person mention: the nearest earlier (else later) full person name in the

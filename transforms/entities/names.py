@@ -33,12 +33,15 @@ def graphemes(word: str) -> int:
 
 # Endings that follow a vowel-final stem (রাশিয়ার, মোদির, মস্কোতে, ঢাকায়), a consonant-final one
 # (ভারতের, ক্রেমলিনে), or either. Longest first, so রাশিয়ার loses র and ক্রেমলিনের loses ের.
-_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "তে", "তেই", "তেও")}
+_AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", "য়ে", "য়ও", "য়েই", "য়ের", "য়েরও", "তে", "তেই", "তেও")}
 _AFTER_CONSONANT = {nfc(x) for x in ("ের", "েরও", "েরই", "ে", "েই", "েও", "েরা")}
 _EITHER = {nfc(x) for x in ("কে", "কেই", "কেও", "দের", "এর", "এ", "-এর", "-এ", "-কে", "গুলো", "গুলি", "টি", "টা", "খানা",
                              "সহ", "-সহ", "ও", "-ও", "ই", "-ই", "রাও", "দেরও")}
 _SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=True)
 MIN_STEM_AKSHARAS = 2
+
+
+_SILENT_H = nfc("াহ")  # আল্লাহ, হিজবুল্লাহ: a silent final h takes a vowel's endings too (আল্লাহর)
 
 
 def _vowel_final(stem: str) -> bool:
@@ -65,7 +68,7 @@ def stem_candidates(word: str) -> list[str]:
         stem = word[: -len(suf)].rstrip("-")
         if not stem or graphemes(stem) < MIN_STEM_AKSHARAS or stem.endswith(HASANTA):
             continue
-        if suf in _AFTER_VOWEL and not _vowel_final(stem):
+        if suf in _AFTER_VOWEL and not (_vowel_final(stem) or stem.endswith(_SILENT_H)):
             continue
         if suf in _AFTER_CONSONANT and _vowel_final(stem):
             continue
@@ -228,12 +231,24 @@ WORD_ZIPF = 2.5  # a Bengali word, not a name or a typo: seen at least about onc
 _EDGE = "\"'‘’“”«»()[]{}<>–—-‐,;:।!?"
 
 
-def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0) -> str:
+# Words that end place names (রংপুর, জোড়পুকুর, কারওয়ান বাজার, খিলগাঁও, হাকালুকি হাওর) and end in
+# what looks like a case ending after a vowel (র, ও): a name that ends in one has no ending there.
+# The heads of the gazetteer's places that stem_candidates would cut (2026-11: পুর 76, বাজার 7, গাঁও 7,
+# হাওর 7 of 218; পুকুর, a pond, is as common a word).
+_PLACE_HEADS = tuple(nfc(h) for h in ("পুর", "পুকুর", "বাজার", "গাঁও", "হাওর"))
+
+
+def _cuts_a_head(word: str, stem: str) -> bool:
+    return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS)
+
+
+def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False) -> str:
     """The name a mention says, as it would stand alone: quotes and dashes at its edges, titles before
     it and the case ending or clitic on its last word removed (ঢাকাসহ → ঢাকা, ‘বিএনপি’ → বিএনপি,
     মাওলানা মামুনুল হককে → মামুনুল হক). A name's own letters are never cut: a stem replaces the word
     only when it is a known name (``known``), or a commoner word than the form (``zipf``: টুইটারে →
-    টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem."""
+    টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem. A ``bare``
+    name (the text shows it is no genitive) keeps a final র (মনির is no মনি's)."""
     from khobor.transforms.entities.patterns import LEADING_ONLY_TITLES, is_title
 
     words = nfc(surface).replace("\u200c", "").replace("\u200d", "").strip(_EDGE + " ").split()
@@ -243,7 +258,7 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0) -> str:
         return ""
     last = words[-1].strip(_EDGE)
     cands = stem_candidates(last)
-    stems = cands[1:]
+    stems = [st for st in cands[1:] if not _cuts_a_head(last, st) and not (bare and last[len(st):].startswith("র"))]
     chosen = next((st for st in stems if known(st)), None)
     if chosen is None:
         if known(last) or not stems:

@@ -47,7 +47,8 @@ DESCRIPTIVE = _forms(
     তার তাদের আমাদের তাঁর তাঁদের দেশের দেশি বিদেশি আন্তর্জাতিক জাতীয় রাষ্ট্রায়ত্ত বাণিজ্যিক ইসলামী
     সংশ্লিষ্ট বর্তমান সাবেক তৎকালীন প্রস্তাবিত বিশেষ উন্নয়ন গণ পুলিশ রেলওয়ে বিমান নৌ সেনা
     আইনশৃঙ্খলা রক্ষাকারী রাষ্ট্রীয় দলীয় সামরিক আঞ্চলিক তদন্তকারী নিয়ন্ত্রক স্বায়ত্তশাসিত
-    পদাতিক সশস্ত্র যৌথ মিত্র বিরোধী ক্ষমতাসীন শরিক
+    পদাতিক সশস্ত্র যৌথ মিত্র বিরোধী ক্ষমতাসীন শরিক প্রথম দ্বিতীয় তৃতীয় চতুর্থ পঞ্চম শেষ
+    চিফ মেট্রোপলিটন জুডিশিয়াল ম্যাজিস্ট্রেট জজ দায়রা চেম্বার
     """
 ) | frozenset(_nfc(w) for w in GROUPS)
 # Words a name never runs through: they end a modifier run (postpositions, conjunctions, verbs,
@@ -78,6 +79,8 @@ LEADING_ONLY_TITLES = _forms("বেগম")
 # A common word is no name on its own: Zipf at or above this (a word of every 30,000), unless it is a
 # known name part or a known name.
 COMMON_WORD_ZIPF = 4.5
+# No word of a name is longer (extract.MAX_TOKEN_CHARS): the word rules leave longer tokens alone.
+MAX_WORD_CHARS = 100
 # Less common words are dropped when the NER corpora saw them at least MIN_SEEN times and rarely in a name.
 RARE_NAME_RATE, MIN_SEEN = 0.3, 5
 
@@ -112,16 +115,32 @@ def generic_head(word: str) -> bool:
     return _nfc(word) in _GENERIC_HEADS
 
 
+def descriptive_only(words: list[str]) -> bool:
+    """An organisation's span with no proper word in it (কেন্দ্রীয় ব্যাংক, জেলা পরিষদ, সরকারি
+    হাসপাতালে, চিফ মেট্রোপলিটন ম্যাজিস্ট্রেট আদালত, ইউক্রেনীয় বাহিনী) describes a kind of body, as
+    ``org_spans`` holds; a real one is in the gazetteer."""
+    from khobor.transforms.entities.demonyms import demonym_index
+
+    demonyms = demonym_index()
+    return all((w := _nfc(x)) in DESCRIPTIVE or w in ORG_HEADS or w in PLACE_KINDS or is_generic(w) or w in demonyms
+               for x in words)
+
+
 def is_derived(word: str) -> bool:
     w = _nfc(word)
     return any(w.endswith(suf) and len(w) > len(suf) + 1 for suf in DERIVING_SUFFIXES)
+
+
+_GENITIVES = tuple(_nfc(e) for e in ("র", "ের", "এর", "য়ের"))
 
 
 def _inflected(word: str, base_tokens: frozenset[str]) -> bool:
     """Carries a case ending: internal words of a name never do, so an inflected word before a
     head word is a possessor (রাশিয়ার পররাষ্ট্র মন্ত্রণালয়), not a part of the name."""
     if word in base_tokens:
-        return False
+        # A word of some known name may still be another known name's genitive (ঢাকার in ঢাকার
+        # তৃতীয় শ্রম আদালত: two mentions, ADJUDICATION.md rule 10).
+        return any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES)
     if word.endswith(_INFLECTED_ENDINGS) or (word in PLACE_KINDS and word not in _PLACE_KIND_BASES):
         return True
     return any(word.endswith(e) and word[: -len(e)] in base_tokens for e in ("র", "ের", "এর", "য়", "ে"))
@@ -137,7 +156,7 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
     """
     out = []
     named = [(s.start, s.end) for s in known if s.label in ("LOC", "ORG")]
-    orgs_end = {s.end for s in known if s.label == "ORG"}
+    orgs_end = {s.end for s in known if s.label == "ORG" and s.method == "gazetteer"}
 
     def in_name(tok) -> bool:
         return any(a <= tok.start and tok.end <= b for a, b in named)
@@ -169,8 +188,11 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
     return out
 
 
-def place_spans(tokens) -> list[Span]:
-    """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word before it."""
+def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word
+    before it. The kind word carries the case, so a name before it has no ending: an inflected word
+    there describes (আশপাশের জেলা, উত্তরের জেলা), and so does a common one (অতিরিক্ত মহানগর
+    ম্যাজিস্ট্রেট, জেলা সদরে অবস্থিত পৌরসভা) unless it is a word of a known name."""
     out = []
     for k, kind in enumerate(tokens):
         if k == 0 or _nfc(kind.text) not in PLACE_KINDS:
@@ -179,6 +201,8 @@ def place_spans(tokens) -> list[Span]:
         word = _nfc(name.text)
         if not _wordish(name) or word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or word in PLACE_KINDS:
             continue
+        if len(word) > MAX_WORD_CHARS or _inflected(word, base_tokens) or (word not in base_tokens and zipf(word) >= COMMON_WORD_ZIPF):
+            continue
         start = name
         if k >= 2 and _nfc(tokens[k - 2].text) in DIRECTIONS and _wordish(tokens[k - 2]):
             start = tokens[k - 2]
@@ -186,6 +210,9 @@ def place_spans(tokens) -> list[Span]:
     return out
 
 
+# Kinds of place whose name is a word of its own (কাজলা এলাকায়, কুরস্ক অঞ্চলে): only rare words are
+# names there (ওই এলাকায়, উপকূলীয় অঞ্চলে are not), and the kind stays out.
+AREA_KINDS = _forms("এলাকা অঞ্চল")
 def constituency_spans(tokens, places: list[Span]) -> list[Span]:
     """ঢাকা-১৯: a place, a hyphen and a seat number is one constituency."""
     starts = {s.start: s for s in places if s.label == "LOC"}
@@ -201,16 +228,106 @@ def constituency_spans(tokens, places: list[Span]) -> list[Span]:
 def trim_name(span: Span, tokens) -> Span | None:
     """A name's span without the titles before it (মাওলানা, ডা., প্রধানমন্ত্রী), the titles and
     non-name words after it (জামায়াত আমির, ... জাগো নিউজকে) and quotes at either end."""
-    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    while inside and inside[0].kind == "punct":
+        inside = inside[1:]
+    inside = [t for t in inside[:_bracket_cut(inside)] if t.kind != "punct"]
     while inside and (is_title(inside[0].text) or _nfc(inside[0].text) in BREAKERS or _nfc(inside[0].text) in LEADING_ONLY_TITLES):
         inside = inside[1:]
-    while len(inside) > 1 and not _name_part(inside[-1].text) and (
-            is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
-            or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF):
-        inside = inside[:-1]
+    if span.label == "PERSON":
+        while len(inside) > 1 and not _name_part(inside[-1].text) and (
+                is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
+                or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF or _inflected_word(inside[-1].text)):
+            inside = inside[:-1]
+    else:
+        inside = _trim_institution_or_place(inside, span.label)
     if not inside:
         return None
     return span._replace(start=inside[0].start, end=inside[-1].end)
+
+
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(")]}")
+
+
+def _bracket_cut(inside: list) -> int:
+    """Where a name ends at a bracket: one that opens another mention (সমিতি (বাজুস), রহমান (বাবু))
+    ends it, one inside the name (মেডিকেল কলেজ (ঢামেক) হাসপাতাল) does not."""
+    for k, t in enumerate(inside):
+        if t.text in _OPENING:
+            close = next((j for j in range(k + 1, len(inside)) if inside[j].text in _CLOSING), None)
+            if close is None or not any(x.kind != "punct" for x in inside[close + 1 :]):
+                return k
+    return len(inside)
+
+
+def _common(word: str) -> bool:
+    """A word too common to be an abbreviation or a name: generic, a title, or frequent in Bengali."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    w = _nfc(word)
+    return is_generic(w) or is_title(w) or any(zipf(s) >= COMMON_WORD_ZIPF for s in stem_candidates(w))
+
+
+_CONJUNCTIONS = frozenset(_nfc(w) for w in "ও এবং বা কিংবা".split())
+
+
+def _trim_institution_or_place(inside: list, label: str) -> list:
+    """The end of an organisation's or a place's name. Their last words are often common nouns
+    (জাতীয় মুক্তিযোদ্ধা কাউন্সিল, আপিল বিভাগ, দক্ষিণ আফ্রিকা), so commonness says nothing here; a
+    title says the name has ended and a person follows (খেলাফত মজলিসের আমির মাওলানা ...); a place's
+    kind word is outside either (বরিশাল মহানগর, গাজীপুর জেলা), and so is a generic noun after a
+    place's name. (An organisation ending in সরকার is no name at all: ``generic_head``.)"""
+    if label == "ORG" and inside and _nfc(inside[-1].text) in _CONJUNCTIONS:
+        return []  # the name went on past the span (উপজেলা স্বাস্থ্য ও [পরিবার পরিকল্পনা কর্মকর্তা]): a fragment
+    for k in range(1, len(inside)):
+        if is_title(inside[k].text):
+            # খেলাফত মজলিসের আমির: the organisation, in the genitive, has a title-holder; উপজেলা
+            # মাধ্যমিক শিক্ষা কর্মকর্তা: the words before the title make a role, no organisation.
+            inside = inside[:k] if _genitive_form(inside[k - 1].text) else []
+            break
+
+    def outside(word: str) -> bool:
+        w = _nfc(word)
+        if w in BREAKERS:
+            return True
+        return w in PLACE_KINDS or (label == "LOC" and (is_generic(w) or w in AREA_KINDS))
+
+    while len(inside) > 1 and outside(inside[-1].text):
+        inside = inside[:-1]
+    if label == "LOC" and all(_direction(t.text) for t in inside):
+        return []  # দক্ষিণ পূর্ব (এলাকায়), দক্ষিণ-পশ্চিমের: a part of some place, not named
+    return inside
+
+
+_VOWEL_SIGNS = frozenset("ািীুূৃেৈোৌ")
+
+
+def _genitive_form(word: str) -> bool:
+    """Ends in a genitive: ের, এর, or র after a vowel (বিএনপির); not a stem's own র (মহানগর)."""
+    w = _nfc(word)
+    return w.endswith((_nfc("ের"), _nfc("এর"))) or (len(w) > 1 and w.endswith("র") and w[-2] in _VOWEL_SIGNS)
+
+
+_DIRECTION_BASES = frozenset(_nfc(w) for w in "উত্তর দক্ষিণ পূর্ব পশ্চিম মধ্য".split())
+
+
+def _direction(word: str) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return all(any(s in _DIRECTION_BASES for s in stem_candidates(p)) for p in _nfc(word).split("-") if p)
+
+
+def _inflected_word(word: str) -> bool:
+    """A common word with a case ending (বার্তায়, আসামির, মাস্টারের), or one the NER corpora saw
+    often and seldom in a name: no part of a person's name, which ends at its last name part."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    stems = stem_candidates(_nfc(word))
+    if any(zipf(s) >= COMMON_WORD_ZIPF for s in stems[1:]):
+        return True
+    rates = word_entity_rates()
+    return any(rates.get(s, (0, 0))[0] >= MIN_SEEN and rates[s][1] / rates[s][0] < RARE_NAME_RATE for s in stems)
 
 
 def _name_part(word: str) -> bool:

@@ -102,6 +102,9 @@ ACCEPT_COST = 1.4  # a dearer spelling is taken only for a word that is nearly a
 NAME_RATE = 0.85  # one the NER corpora saw at least NAME_SEEN times, this share of them inside a name
 NAME_SEEN = 10
 MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Shan, not San; আয়শা not Asha)
+# ... but not beside English words of an institution's name: ইস্ট বেঙ্গল ক্লাব East, স্টার সিনেপ্লেক্স Star;
+# there a short word is taken when spelt nearly as romanised and common in English.
+SHORT_LETTERS, SHORT_MAX_COST, SHORT_ZIPF = 3, 0.2, 4.0
 
 
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
@@ -126,7 +129,8 @@ def _slots(word: str) -> list[list[tuple[str, float]]] | None:
             else:
                 opts = list(_CONS[u])
                 if u == "শ" and units[k + 1 : k + 2] == ["ন"]:
-                    opts += [("ti", 0.5), ("si", 0.6), ("ssi", 0.8)]  # -শন: কনস্ট্রাকশন Construction
+                    # -শন: কনস্ট্রাকশন Construction; -েশন is -ation, ইনফরমেশন Information
+                    opts += [("ti", 0.1 if prev == "ে" else 0.5), ("si", 0.6), ("ssi", 0.8)]
                 geminate = after_hasanta and k >= 2 and units[k - 2] == u
                 if geminate:  # ক্ক, ল্ল: English writes one or two
                     opts += [("", 0.3)]
@@ -148,12 +152,20 @@ def _slots(word: str) -> list[list[tuple[str, float]]] | None:
             nxt = units[k + 1] if k + 1 < len(units) else None
             if u == "া" and nxt == "র":
                 v = v + [("e", 0.4), ("o", 0.6)]  # -ার: সেন্টার Center, টাওয়ার Tower, স্টারমার Starmer
+            if u == "ে" and units[k + 1 : k + 3] == ["শ", "ন"]:
+                v = [("a", 0.1)] + v  # -েশন: ইমিগ্রেশন Immigration
             if u == "া" and prev == "য" and k >= 2 and units[k - 2] == HASANTA:
                 v = [("a", 0), ("e", 0.5)]  # ্যা is English a: ক্যাম্প camp
             if u == "আ" and prev == "অ":
                 continue
             if u == "া" and k + 1 < len(units) and units[k + 1] == "উ":  # আউ: টাউন Town, মাউন্ট Mount
                 slots.append([("au", 0), ("ow", 0.3), ("ou", 0.3), ("aw", 0.5)])
+                vowel_seen = True
+                k += 2
+                continue
+            if u in ("া", "আ") and k + 1 < len(units) and units[k + 1] == "ই" and units[k + 2 : k + 3] != ["য়"]:
+                # আই: English's long i, টাইমস Times, হোয়াইট White, আইডিয়াল Ideal
+                slots.append([("ai", 0), ("i", 0.3), ("igh", 0.3), ("y", 0.5), ("ie", 0.6), ("ei", 0.8)])
                 vowel_seen = True
                 k += 2
                 continue
@@ -224,12 +236,13 @@ def _has_prefix(words: list[str], prefix: str) -> bool:
     return i < len(words) and words[i].startswith(prefix)
 
 
-def candidates(word: str, limit: int = 5) -> list[tuple[str, float, float]]:
-    """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first."""
+def candidates(word: str, limit: int = 5, lexicon: tuple[list[str], dict[str, float]] | None = None) -> list[tuple[str, float, float]]:
+    """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first; from
+    ``lexicon`` (sorted words, their Zipf) when given, else the English word list."""
     slots = _slots(word)
     if not slots:
         return []
-    words, freq = _lexicon()
+    words, freq = lexicon or _lexicon()
     heap = [(0.0, 0, "")]
     seen: dict[tuple[int, str], float] = {}
     found: dict[str, float] = {}
@@ -284,19 +297,56 @@ def _mostly_a_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def lexicon_spelling(word: str) -> str | None:
+def lexicon_spelling(word: str, among_english: bool = False) -> str | None:
     """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
-    or spells no English word closely enough."""
+    or spells no English word closely enough (``among_english``: the name's other words are English)."""
     if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1)
     if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
         return None
-    w = best[0][0]
-    if len(w) < MIN_LETTERS:
+    w, cost, zipf = best[0]
+    if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
+
+
+# Foreign places the gazetteer knows by another Bengali spelling than the one written (CLDR's
+# ইজরায়েল, news' ইসরায়েল; জিম্বাবোয়ে, জিম্বাবুয়ে): a place word whose sound spells one of the
+# gazetteer's English names of places outside Bangladesh's own tables closely is that name. Only
+# closely: an unknown Bangladeshi place is no foreign city it resembles.
+PLACE_MAX_COST = 1.2
+PLACE_MIN_LETTERS = 4
+_PLACE_KINDS = {"country", "city", "sea", "island", "mountain"}
+
+
+@functools.lru_cache(maxsize=1)
+def _place_lexicon() -> tuple[tuple[list[str], dict[str, float]], dict[str, str]]:
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    spelt: dict[str, str] = {}
+    for e in default_gazetteer().entries.values():
+        if e.label != "LOC" or e.entity_id.startswith("loc:bd:") or e.kind not in _PLACE_KINDS:
+            continue
+        for name in sorted(n for n in e.names() if n.isascii()):
+            for w in name.split():
+                if w.isalpha() and len(w) >= PLACE_MIN_LETTERS:
+                    spelt.setdefault(w.lower(), w)
+    return (sorted(spelt), {w: COMMON_ZIPF for w in spelt}), spelt
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def place_spelling(word: str) -> str | None:
+    """The gazetteer's English spelling of a foreign place's word written another way (ইসরায়েল →
+    Israel), else None."""
+    if native_word(word) or len(stem_candidates(word)) > 1:
+        return None
+    lexicon, spelt = _place_lexicon()
+    best = candidates(word, limit=1, lexicon=lexicon)
+    if not best or best[0][1] > PLACE_MAX_COST:
+        return None
+    return spelt[best[0][0]]
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -321,7 +371,9 @@ def transliterate(word: str) -> str:
 # final cluster (সিদ্ধকাঠী Siddhakathi, চন্দ্র Chandra) and its usual endings are spelt as such (-pur,
 # -ganj, -bari, -para, -abad). Measured as the share of single words of the curated tables this
 # reproduces exactly (names.romanize → romanize_name): bd_admin places 41% → 54%, name parts (the
-# table before its 2026-11 widening) 47% → 61%, people 41% → 55%.
+# table before its 2026-11 widening) 47% → 61%, people 41% → 55%. Later rules (a place's diphthongs,
+# ্যা and শ্রী, a first ভ, a person's o), on the tables as they are now: bd_admin 55.8% → 57.4%,
+# name parts 61.3% → 62.8%.
 
 _R_CONS = {
     "ক": "k", "খ": "kh", "গ": "g", "ঘ": "gh", "ঙ": "ng", "চ": "ch", "ছ": "chh", "জ": "j", "ঝ": "jh", "ঞ": "n",
@@ -343,15 +395,26 @@ _PLACE_SUFFIXES = sorted(((nfc(b), latin) for b, latin in [
 ]), key=lambda bl: -len(bl[0]))
 
 
-def _keeps_inherent(units: list[str], k: int, vowel_seen: bool, person: bool) -> bool:
+def _keeps_inherent(units: list[str], k: int, vowel_seen: bool, person: bool, place: bool = False) -> bool:
     nxt = units[k + 1] if k + 1 < len(units) else None
     cluster_end = k > 0 and units[k - 1] == HASANTA
     if nxt is None:  # word-final: only after a cluster (চন্দ্র Chandra; people: only র য ব, শান্ত Shant)
         return cluster_end and (not person or units[k] in ("র", "য", "ব"))
+    if place and (nxt == "ই" or (nxt == "ও" and units[k + 2 : k + 3] != ["য়"])):
+        return True  # a vowel letter after a consonant makes a diphthong: নওগাঁ Naogaon, ধলই Dhalai
     return _inherent_vowel(units, k, vowel_seen)
 
 
-def _romanize_name_word(word: str, person: bool) -> str:
+def _o_vowel(units: list[str], k: int) -> bool:
+    """Where people's names write the inherent vowel o, not a (counted over name_parts.tsv's words,
+    each a net gain there): a first ম (মনির Monir, মোমতাজ, মহসিন Mohsin; 22 more parts right) and
+    the vowel before a final ন after the first syllable (সুমন Sumon, লিটন Liton, রিপন Ripon; 8 more)."""
+    if k == 0 and units[0] == "ম":
+        return True
+    return k >= 2 and units[k + 1 : k + 2] == ["ন"] and k + 2 == len(units) and units[k - 1] != HASANTA
+
+
+def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
     units = _units(word)
     out: list[str] = []
     vowel_seen = False
@@ -386,13 +449,13 @@ def _romanize_name_word(word: str, person: bool) -> str:
             continue
         if u in _R_CONS:
             if u == "য" and prev == HASANTA:
-                if nxt == "া":  # ্যা: বার্গম্যান Bergman
-                    out.append("a")
+                if nxt == "া":  # ্যা: a place's is native, শ্যামনগর Shyamnagar; else English, বার্গম্যান Bergman
+                    out.append("ya" if place else "a")
                     vowel_seen = True
                     k += 2
                     continue
                 out.append("y")
-            elif u == "ব" and prev == HASANTA and k >= 2 and units[k - 2] not in ("ম", "ব"):
+            elif u == "ব" and prev == HASANTA and k >= 2 and units[k - 2] not in ("ম", "ব", "র"):  # র্ব is রেফ + ব: b (পূর্ব Purba)
                 out.append("w")
             elif u == "ক" and person and prev in ("ি", "ী") and nxt in ("ু", "ূ"):
                 out.append("q")  # -িকুল, -িকুর: শফিকুল Shafiqul, রফিকুর Rafiqur
@@ -400,12 +463,14 @@ def _romanize_name_word(word: str, person: bool) -> str:
                 out.append("s")  # ছ for স in Muslim names: ছালেক Salek, হাছিবুর Hasibur
             elif u == "ঙ" and nxt == HASANTA and k + 2 < len(units) and units[k + 2] in ("গ", "ক"):
                 out.append("n")
+            elif u == "ভ" and k == 0:
+                out.append("bh")  # ভোলা Bhola, ভূঁইয়া Bhuiyan (a foreign name's v is the lexicon's; inside a word both: Abhaynagar, Navana)
             elif u == "জ" and person and k > 0 and (prev != HASANTA or (k >= 2 and units[k - 2] == "জ")) and prev != "ঞ":
                 out.append("z")
             else:
                 out.append(_R_CONS[u])
-            if _keeps_inherent(units, k, vowel_seen, person):
-                out.append("a")
+            if _keeps_inherent(units, k, vowel_seen, person, place):
+                out.append("o" if person and _o_vowel(units, k) else "a")
                 vowel_seen = True
         elif u in _R_VOWELS:
             out.append(_R_VOWELS[u])
@@ -425,12 +490,17 @@ def _romanize_name_word(word: str, person: bool) -> str:
     return "".join(out)
 
 
-def _romanize_place_word(word: str) -> str:
+_SREE = nfc("শ্রী")
+
+
+def _romanize_place_word(word: str, place: bool = True) -> str:
+    if place and word.startswith(_SREE) and len(word) > len(_SREE):
+        return "sree" + _romanize_place_word(word[len(_SREE):], place)  # শ্রীপুর Sreepur, শ্রীমঙ্গল Sreemangal (25 of bd_admin's 30)
     for suffix, latin in _PLACE_SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and stem and not stem.endswith(HASANTA) and any(ch in _R_CONS or ch in _R_VOWELS for ch in stem):
-            return _romanize_place_word(stem) + latin
-    return _romanize_name_word(word, person=False)
+            return _romanize_place_word(stem, place) + latin
+    return _romanize_name_word(word, person=False, place=place)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -438,5 +508,5 @@ def romanize_name(text: str, label: str = "PERSON") -> str:
     """A readable romanisation of a name nobody's table knows, as Bangladeshi English spells names
     (see above): করিম → Karim, আজিজুল → Azizul, দৌলতপুর → Doulatpur, ঈশ্বরদী → Ishwardi."""
     person = label == "PERSON"
-    words = [(_romanize_name_word(w, True) if person else _romanize_place_word(w)) for w in nfc(text).split()]
+    words = [(_romanize_name_word(w, True) if person else _romanize_place_word(w, label == "LOC")) for w in nfc(text).split()]
     return " ".join(w[:1].upper() + w[1:] for w in words)

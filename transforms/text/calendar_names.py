@@ -38,11 +38,19 @@ def _names(kind: str) -> dict[str, int]:
     return names
 
 
+# The genitive of a name ending in a vowel takes য়ের (জুলাইয়ের), which the general endings lack.
+_GENITIVE_AFTER_VOWEL = ("য়ের", "য়েরও", "য়েরই")
+_VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
+
+
 def _with_inflections(names: dict[str, int]) -> dict[str, int]:
     forms: dict[str, int] = {}
     for name, num in names.items():
         for form in inflected_forms(name):
             forms[form] = num
+        if name[-1] in _VOWEL_SIGNS or name[-1] in "ইঈউঊ":
+            for ending in _GENITIVE_AFTER_VOWEL:
+                forms[_nfc(name + ending)] = num
     return forms
 
 

@@ -1,0 +1,223 @@
+"""Span rules around the model and the gazetteer (``patterns.py``, ``place_rules.py``, ``span_edges.py``)."""
+from __future__ import annotations
+
+from khobor.transforms.entities.patterns import descriptive_only, org_spans, trim_name
+from khobor.transforms.entities.types import Span
+from khobor.transforms.text.tokens import tokenize
+
+
+def _trim(text: str, label: str) -> str | None:
+    t = trim_name(Span(0, len(text), label, "model", 0.9), tokenize(text))
+    return text[t.start : t.end] if t else None
+
+
+def test_an_organisations_common_last_words_stay_in_its_name():
+    assert _trim("জাতীয় মুক্তিযোদ্ধা কাউন্সিল", "ORG") == "জাতীয় মুক্তিযোদ্ধা কাউন্সিল"
+    assert _trim("আপিল বিভাগের", "ORG") == "আপিল বিভাগের"
+    assert _trim("দক্ষিণ আফ্রিকার", "LOC") == "দক্ষিণ আফ্রিকার"
+
+
+def test_a_title_ends_an_organisation_and_a_kind_word_a_place():
+    assert _trim("বাংলাদেশ খেলাফত মজলিসের আমির মাওলানা মামুনুল হককে", "ORG") == "বাংলাদেশ খেলাফত মজলিসের"
+    assert _trim("বরিশাল মহানগর সাধারণ", "ORG") is None  # a role (… সাধারণ সম্পাদক), no organisation
+    assert _trim("উপজেলা মাধ্যমিক শিক্ষা কর্মকর্তা", "ORG") is None
+    assert _trim("গাজীপুর জেলা", "LOC") == "গাজীপুর"
+
+
+def test_a_persons_name_still_loses_what_follows_it():
+    assert _trim("মাওলানা মামুনুল হক বলেন", "PERSON") == "মামুনুল হক"
+
+
+def test_an_organisation_made_only_of_describing_words_is_no_name():
+    assert descriptive_only("কেন্দ্রীয় ব্যাংক".split())
+    assert descriptive_only("জেলা পরিষদ".split())
+    assert descriptive_only("সরকারি হাসপাতালে".split())
+    assert descriptive_only("চিফ মেট্রোপলিটন ম্যাজিস্ট্রেট আদালতের".split())  # a kind of court, no court
+    assert descriptive_only("ইউক্রেনীয় বাহিনীর".split())  # a country's adjective describes
+    assert not descriptive_only("জাতীয় মুক্তিযোদ্ধা কাউন্সিল".split())
+
+
+def test_proper_modifiers_extend_a_models_organisation_but_not_a_gazetteers():
+    text = "আহত যাত্রীদের নবাবশাহ পিপলস মেডিকেল হাসপাতালে নেওয়া হয়।"
+    toks = tokenize(text)
+    start = text.index("পিপলস")
+    end = text.index(" নেওয়া")
+    model = Span(start, end, "ORG", "model", 0.9)
+    assert [text[s.start : s.end] for s in org_spans(toks, [model])] == ["নবাবশাহ পিপলস মেডিকেল হাসপাতালে"]
+    assert org_spans(toks, [model._replace(method="gazetteer")]) == []
+
+
+def test_no_gazetteer_organisation_is_a_government():
+    """GUIDELINES.md: সরকার is a generic noun, never an organisation's name (the model's spans
+    ending in it are dropped, so the gazetteer must not bring them back)."""
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.patterns import generic_head
+
+    gaz = default_gazetteer()
+    bad = [n for e in gaz.entries.values() if e.label == "ORG" for n in e.names() if n.split() and generic_head(n.split()[-1])]
+    assert bad == []
+
+
+def test_a_bracket_after_a_name_opens_another_mention_one_inside_it_does_not():
+    assert _trim("বাংলাদেশ জুয়েলার্স সমিতি (বাজুস", "ORG") == "বাংলাদেশ জুয়েলার্স সমিতি"
+    assert _trim("মোস্তাফিজুর রহমান (বাবু)", "PERSON") == "মোস্তাফিজুর রহমান"
+    assert _trim("ঢাকা মেডিকেল কলেজ (ঢামেক) হাসপাতালে", "ORG") == "ঢাকা মেডিকেল কলেজ (ঢামেক) হাসপাতালে"
+
+
+def test_the_word_in_brackets_after_an_organisation_is_its_abbreviation():
+    from khobor.transforms.entities.span_edges import bracketed_names
+
+    text = "ঘোষণা দিয়েছে বাংলাদেশ জুয়েলার্স সমিতি (বাজুস)। মোস্তাফিজুর রহমান (বাবু) বলেন, সমিতি (নারী) শাখা।"
+    toks = tokenize(text)
+    org = Span(text.index("বাংলাদেশ"), text.index(" (বাজুস"), "ORG", "model", 0.9)
+    person = Span(text.index("মোস্তাফিজুর"), text.index(" (বাবু"), "PERSON", "model", 0.9)
+    common = Span(text.index("সমিতি (নারী)"), text.index(" (নারী)"), "ORG", "model", 0.9)
+    # After a person the bracket holds a nickname; a common word in brackets is no abbreviation.
+    got = [(text[s.start : s.end], s.label) for s in bracketed_names(toks, [org, person, common])]
+    assert got == [("বাজুস", "ORG"), ("বাবু", "PERSON")]
+    text2 = "শাকিব আল হাসান (অধিনায়ক) ও আবুল কালাম আজাদ (৫০)"
+    person2 = Span(0, text2.index(" (অধিনায়ক"), "PERSON", "model", 0.9)
+    assert bracketed_names(tokenize(text2), [person2]) == []  # a role after a person is no name
+
+
+def test_an_abbreviation_replaces_the_models_label_but_not_the_gazetteers():
+    from khobor.transforms.entities.extract import _with_abbreviations
+
+    abbr = Span(10, 15, "ORG", "pattern", 0.8)
+    model = (Span(10, 15, "PERSON", "model", 0.9), None)
+    gaz = (Span(10, 15, "LOC", "gazetteer", 0.95), "loc:x")
+    assert _with_abbreviations([model], [abbr]) == [(abbr, None)]
+    assert _with_abbreviations([gaz], [abbr]) == [gaz]
+
+
+def test_a_place_ending_in_a_vowel_is_found_with_a_glide_before_its_ending():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "রাজধানীর খিলগাঁওয়ের একটি ভবন"
+    found = [(text[s.start : s.end], s.label) for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert ("খিলগাঁওয়ের", "LOC") in found
+
+
+def test_a_rare_word_before_an_area_is_a_place_and_a_road_keeps_its_kind():
+    from khobor.transforms.entities.place_rules import area_and_road_spans
+
+    text = "যাত্রাবাড়ীর কাজলা এলাকায় এবং ওই এলাকায়, নদীবেষ্টিত অঞ্চলে; পরে তোপখানা রোডে ও ঢাকা রোডে যান।"
+    toks = tokenize(text)
+    dhaka = text.index("ঢাকা")
+    got = [text[s.start : s.end] for s in area_and_road_spans(toks, [Span(dhaka, dhaka + 4, "LOC", "gazetteer", 0.95)])]
+    assert got == ["কাজলা", "তোপখানা রোডে"]
+
+
+def test_before_a_kind_word_an_inflected_or_common_word_is_no_place():
+    from khobor.transforms.entities.patterns import place_spans
+
+    text = "আশপাশের জেলা থেকে, উত্তরের জেলা পঞ্চগড়ে, অতিরিক্ত মহানগর ম্যাজিস্ট্রেট, মালিখিল গ্রামের মানুষ"
+    assert [text[s.start : s.end] for s in place_spans(tokenize(text))] == ["মালিখিল"]
+
+
+def test_known_names_at_a_persons_edges_are_not_that_person():
+    from khobor.transforms.entities.span_edges import person_without_known
+
+    def cut(text, known):
+        toks = tokenize(text)
+        spans = [Span(text.index(k), text.index(k) + len(k), label, "gazetteer", 0.95) for k, label in known]
+        t = person_without_known(Span(0, len(text), "PERSON", "model", 0.9), toks, spans)
+        return text[t.start : t.end] if t else None
+
+    assert cut("মাহমুদুর রহমান মান্না জাগো নিউজকে", [("জাগো নিউজকে", "ORG")]) == "মাহমুদুর রহমান মান্না"
+    assert cut("খিলগাঁওয়ের জোড়পুকুর", [("খিলগাঁওয়ের", "LOC")]) == "জোড়পুকুর"
+    assert cut("মাহমুদুর রহমান মান্না ন্যায়বিচারের", [("মাহমুদুর রহমান মান্না", "PERSON")]) == "মাহমুদুর রহমান মান্না"
+    # a name part after a known name may be the rest of a longer one (a nickname): kept
+    assert cut("আনোয়ার সাদাত টুটুল", [("আনোয়ার সাদাত", "PERSON")]) == "আনোয়ার সাদাত টুটুল"
+    assert cut("জাগো নিউজ", [("জাগো নিউজ", "ORG")]) == "জাগো নিউজ"  # the same span: resolution decides
+
+
+def test_a_persons_name_ends_before_a_common_inflected_word():
+    assert _trim("আসিফ মাহমুদ বার্তায়", "PERSON") == "আসিফ মাহমুদ"
+    assert _trim("মফিজুল হক ভূঁইয়া গণমাধ্যমকে", "PERSON") == "মফিজুল হক ভূঁইয়া"
+    assert _trim("অ্যাডাম রসিংটনকে", "PERSON") == "অ্যাডাম রসিংটনকে"  # an unknown name keeps its ending
+
+
+def test_a_known_name_with_saha_attached_is_found_whole():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "ঢাকা বিশ্ববিদ্যালয়সহ আশপাশের শিক্ষাপ্রতিষ্ঠানের ছাত্ররা"
+    found = [(text[s.start : s.end], s.label) for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert found[0] == ("ঢাকা বিশ্ববিদ্যালয়সহ", "ORG")
+
+
+def test_a_known_names_genitive_before_an_institution_is_its_owner_not_its_name():
+    from khobor.transforms.entities.patterns import org_spans
+
+    text = "রায় দিয়েছেন ঢাকার তৃতীয় শ্রম আদালতের বিচারক।"
+    toks = tokenize(text)
+    dhaka = Span(text.index("ঢাকার"), text.index("ঢাকার") + 5, "LOC", "gazetteer", 0.95)
+    base = frozenset({"ঢাকা", "ঢাকার"})  # ঢাকার is also a word of some known name
+    assert all(not text[s.start : s.end].startswith("ঢাকার") for s in org_spans(toks, [dhaka], base))
+
+
+def test_an_organisation_span_ending_in_and_is_a_fragment_and_an_ordinal_describes():
+    assert _trim("উপজেলা স্বাস্থ্য ও", "ORG") is None
+    assert descriptive_only("প্রথম দিনের".split())
+
+
+def test_a_known_owner_in_the_genitive_is_cut_from_a_models_organisation():
+    from khobor.transforms.entities.span_edges import organisation_without_owner
+
+    def cut(text, owner, base):
+        toks = tokenize(text)
+        known = [Span(0, len(owner), "ORG" if " " in owner else "LOC", "gazetteer", 0.95)]
+        t = organisation_without_owner(Span(0, len(text), "ORG", "model", 0.9), toks, known, frozenset(base))
+        return text[t.start : t.end] if t else None
+
+    assert cut("ঢাকা বিশ্ববিদ্যালয়ের শিক্ষা ও গবেষণা ইনস্টিটিউট", "ঢাকা বিশ্ববিদ্যালয়ের", {"ঢাকা", "বিশ্ববিদ্যালয়"}) == "শিক্ষা ও গবেষণা ইনস্টিটিউট"
+    assert cut("খিলগাঁওয়ের ন্যাশনাল আইডিয়াল স্কুলে", "খিলগাঁওয়ের", {"খিলগাঁও"}) == "ন্যাশনাল আইডিয়াল স্কুলে"
+    assert cut("রংপুর জিলা স্কুল", "রংপুর", {"রংপুর"}) == "রংপুর জিলা স্কুল"  # র of the name, not an ending
+
+
+def test_directions_alone_name_no_place_and_an_area_word_is_outside_one():
+    assert _trim("দক্ষিণ পূর্ব এলাকায়", "LOC") is None
+    assert _trim("দক্ষিণ-পশ্চিমের", "LOC") is None
+    assert _trim("ওয়ারশ অঞ্চলে", "LOC") == "ওয়ারশ"
+    assert _trim("দক্ষিণ আফ্রিকার", "LOC") == "দক্ষিণ আফ্রিকার"
+
+
+def test_initials_in_a_desk_sign_off_are_no_organisation():
+    from khobor.transforms.entities.span_edges import desk_initials
+
+    text = "দাম বেড়েছে। ঢাকা/নাজমুল/এসবি সম্পর্কিত বিষয়: বিএনপি ও এসবি"
+    assert [text[a:b] for a, b in desk_initials(tokenize(text))] == ["এসবি"]  # the signed one, not the last word
+
+
+def test_a_word_ending_in_para_is_a_neighbourhood():
+    from khobor.transforms.entities.place_rules import neighbourhood_spans
+
+    text = "টাঙ্গারীপাড়ার কামালের ছেলে ও বটতলী সাধুরপাড়ার আবুল, পাড়ার লোকজন"
+    assert [text[s.start : s.end] for s in neighbourhood_spans(tokenize(text))] == ["টাঙ্গারীপাড়ার", "সাধুরপাড়ার"]
+
+
+def test_the_word_rules_leave_run_away_tokens_alone_and_a_unit_never_runs_away():
+    import json
+
+    from khobor.flows.jsonl import extract_records
+    from khobor.transforms.entities.extract import MAX_ENTITY_CHARS, extractor_for
+
+    big = "ক" * 300_000
+    texts = [f"{big} জেলা থেকে", f"সমিতি ({big}) জানায়", f"{big}পাড়ার লোক", f"{big} এলাকায়",
+             "ঢাকা " + "মহানগর " * 300 + "বিএনপির সভা।"]
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    for out in extract_records(lines, extractor_for(None)):
+        assert all(e["end"] - e["start"] <= MAX_ENTITY_CHARS for e in json.loads(out)["entities"])
+
+
+def test_a_models_person_loses_the_neighbourhood_it_starts_with():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "নামাপাড়ার শেখ ফরিদ (৩০) এলেন।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = Span(0, text.index(" (৩০)"), "PERSON", "model", 0.9)
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
+    assert {("নামাপাড়ার", "LOC"), ("শেখ ফরিদ", "PERSON")} <= got

@@ -1,0 +1,44 @@
+"""A person named once and then by a part of the name alone (``transforms/entities/repeats.py``)."""
+from __future__ import annotations
+
+from khobor.transforms.entities.repeats import carried_part, repeated_person_spans
+from khobor.transforms.entities.types import Span
+from khobor.transforms.text.tokens import tokenize
+
+
+def _repeats(sentences: list[str], names: list[tuple[int, str]]) -> list[str]:
+    toks = [(i, tokenize(s)) for i, s in enumerate(sentences)]
+    found = [(i, Span(sentences[i].index(n), sentences[i].index(n) + len(n), "PERSON", "model", 0.9)) for i, n in names]
+    return [sentences[i][s.start : s.end] for i, s in repeated_person_spans(toks, found)]
+
+
+def test_a_part_of_a_name_found_again_is_the_person():
+    sentences = ["মাহমুদুর রহমান মান্না সংবাদ সম্মেলন করেন।", "পরে মান্না জানান, মান্নার রিট খারিজ হয়েছে।"]
+    assert _repeats(sentences, [(0, "মাহমুদুর রহমান মান্না")]) == ["মান্না", "মান্নার"]
+
+
+def test_common_neutral_and_unknown_words_are_not_carried():
+    assert carried_part("মেহেদীকে") == "মেহেদী"
+    assert carried_part("ইসলাম") is None  # a religion far more often than a name
+    assert carried_part("মো.") is None
+    assert carried_part("আয়নাঘরে") is None  # not a part of people's names: the model's span was wrong
+
+
+def test_a_part_beside_another_name_part_is_someone_elses_name():
+    sentences = ["আসিফ মাহমুদ বলেন।", "আসিফ নজরুল বলেন, আসিফ আসেননি।"]
+    assert _repeats(sentences, [(0, "আসিফ মাহমুদ")]) == ["আসিফ"]
+    # and nothing already inside another mention is taken again
+    assert _repeats(["মান্না এলেন।", "মান্না বললেন।"], [(0, "মান্না"), (1, "মান্না")]) == []
+
+
+def test_an_abbreviation_found_once_is_found_again_but_not_a_models_one_word_guess():
+    from khobor.transforms.entities.repeats import repeated_org_spans
+
+    sentences = ["বাংলাদেশ জুয়েলার্স সমিতি (বাজুস) দাম বাড়িয়েছে।", "রোববার বাজুসের এক বিজ্ঞপ্তিতে জানানো হয়।",
+                 "‘বার্বি’ মুক্তি পেয়েছে। বার্বির আয় বেড়েছে।"]
+    toks = [(i, tokenize(s)) for i, s in enumerate(sentences)]
+    s0, s2 = sentences[0], sentences[2]
+    found = [(0, Span(s0.index("বাজুস"), s0.index("বাজুস") + 5, "ORG", "pattern", 0.8)),
+             (2, Span(s2.index("বার্বি"), s2.index("বার্বি") + 6, "ORG", "model", 0.9))]
+    got = [sentences[i][s.start : s.end] for i, s in repeated_org_spans(toks, found)]
+    assert got == ["বাজুসের"]

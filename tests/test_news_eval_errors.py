@@ -1,0 +1,26 @@
+"""The dev error classes of bench/news_eval/errors.py, on a made-up article (no news text)."""
+from bench.news_eval.errors import classify
+from bench.news_eval.evaluate import Article, GoldMention
+
+
+def _gold(start, end, label):
+    g = GoldMention(start, end, label)
+    g.accepts = {(start, end, label)}
+    return g
+
+
+def test_each_error_gets_one_class():
+    text = "Alpha Beta went to Gamma and met Delta of Epsilon in Zeta."
+    gold = [_gold(0, 10, "PERSON"), _gold(19, 24, "LOC"), _gold(33, 38, "PERSON"), _gold(53, 57, "LOC")]
+    system = [
+        {"start": 0, "end": 5, "label": "PERSON"},  # cut short: boundary
+        {"start": 19, "end": 24, "label": "ORG"},  # right span, wrong label
+        {"start": 33, "end": 38, "label": "PERSON"},  # right
+        {"start": 42, "end": 49, "label": "ORG"},  # nothing there: spurious
+    ]
+    rows = classify(Article(1, text, None, gold, system))
+    got = sorted((r["side"], r["class"], r["text"]) for r in rows)
+    assert got == [
+        ("fn", "boundary", "Alpha Beta"), ("fn", "label", "Gamma"), ("fn", "missed", "Zeta"),
+        ("fp", "boundary", "Alpha"), ("fp", "label", "Gamma"), ("fp", "spurious", "Epsilon"),
+    ]

@@ -1,0 +1,73 @@
+"""Places by the shape of their context or of their word: a rare word before এলাকা or অঞ্চল, an
+uncommon one before a road's kind (রোড, লেন, সরণি ...), a word ending in পাড়া."""
+from __future__ import annotations
+
+from khobor.transforms.entities.generic import is_generic
+from khobor.transforms.entities.patterns import (
+    AREA_KINDS,
+    BREAKERS,
+    COMMON_WORD_ZIPF,
+    DESCRIPTIVE,
+    MAX_WORD_CHARS,
+    PLACE_KINDS,
+    _forms,
+    _inflected,
+    _nfc,
+    _wordish,
+    is_derived,
+    is_title,
+    zipf,
+)
+from khobor.transforms.entities.types import Span
+
+# Before এলাকা or অঞ্চল only rare words are names (ওই এলাকায়, উপকূলীয় অঞ্চলে are not).
+AREA_ZIPF = 3.0
+# Named roads and squares (তোপখানা রোডে, বিজয় একাত্তর চত্বর): the kind is part of the name.
+ROAD_KINDS = _forms("রোড লেন সরণি এভিনিউ চত্বর")
+# Endings of adjectives and participles, which describe an area (নদীবেষ্টিত, উপকূলীয়, দায়িত্বপূর্ণ)
+# and name none.
+_DESCRIBING_ENDINGS = tuple(_nfc(e) for e in ("িত", "ীয়", "গ্রস্ত", "পূর্ণ", "সহ"))
+
+
+def area_and_road_spans(tokens, known: list[Span] = (), base_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """A rare word before এলাকা or অঞ্চল is a place (the word alone); an uncommon word before রোড,
+    লেন, সরণি, এভিনিউ or চত্বর names a road or square (both words). A known place before a road's
+    kind stays that place (ঢাকা রোড: GUIDELINES.md marks the places a road joins, not the road)."""
+    places = [(s.start, s.end) for s in known if s.label == "LOC"]
+    out = []
+    for k in range(1, len(tokens)):
+        kind, name = tokens[k], tokens[k - 1]
+        word = _nfc(name.text)
+        area, road = _nfc(kind.text) in AREA_KINDS, _nfc(kind.text) in ROAD_KINDS
+        if not (area or road) or not _wordish(name) or name.kind != "word" or kind.start - name.end > 1 or len(word) > MAX_WORD_CHARS:
+            continue
+        if word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or is_title(word) or word in PLACE_KINDS:
+            continue
+        if word.endswith(_DESCRIBING_ENDINGS) or _inflected(word, base_tokens) or is_derived(word):
+            continue
+        if any(a <= name.start and name.end <= b for a, b in places):
+            continue
+        if area and zipf(word) < AREA_ZIPF:
+            out.append(Span(name.start, name.end, "LOC", "pattern", 0.7))
+        elif road and zipf(word) < COMMON_WORD_ZIPF:
+            out.append(Span(name.start, kind.end, "LOC", "pattern", 0.7))
+    return out
+
+
+_NEIGHBOURHOOD = _nfc("পাড়া")
+
+
+def neighbourhood_spans(tokens) -> list[Span]:
+    """A word ending in পাড়া ("quarter": টাঙ্গারীপাড়ার, কায়েতপাড়া, নাখালপাড়া) is the name of a
+    village quarter or a neighbourhood: a place. On news_bench outside the evaluation sets nearly
+    every such word is one."""
+    from khobor.transforms.entities.names import graphemes, stem_candidates
+
+    out = []
+    for t in tokens:
+        if t.kind != "word" or len(t.text) > MAX_WORD_CHARS:
+            continue
+        stems = [s for s in stem_candidates(_nfc(t.text)) if s.endswith(_NEIGHBOURHOOD)]
+        if stems and graphemes(stems[0][: -len(_NEIGHBOURHOOD)]) >= 1:
+            out.append(Span(t.start, t.end, "LOC", "pattern", 0.7))
+    return out

@@ -1,0 +1,136 @@
+"""Names a document repeats: a person named once (গীতু মোহনদাস, মাহমুদুর রহমান মান্না) is often
+named again by a part of the name alone (মান্না, মান্নার) where the model, seeing one sentence,
+finds nothing. Those words, found again in the same document outside any other mention, are the
+person's mentions too (GUIDELINES.md: a bare first name or surname that refers to a full name
+mentioned there is a PERSON).
+
+A word is only carried when it is a known part of people's names that can stand for the person
+alone: not a common word (ইসলাম, রবি), a title or a neutral part (মো., শেখ), and not next to
+another name part (আসিফ in আসিফ নজরুল is another person's name, not a mention of আসিফ মাহমুদ).
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from khobor.transforms.entities.generic import is_generic
+from khobor.transforms.entities.inflection import is_bengali
+from khobor.transforms.entities.name_parts import is_name_part
+from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
+from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, MAX_WORD_CHARS, is_title, zipf
+from khobor.transforms.entities.types import Span
+
+# Parts of many people's names that say nothing about which person is meant.
+NEUTRAL_PARTS = frozenset(unicodedata.normalize("NFC", w) for w in (
+    "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ মুহাম্মাদ আবু আবদুল আব্দুল আবদুর আব্দুর শেখ সৈয়দ কাজী মির্জা "
+    "খন্দকার এম এ কে এস বেগম খাতুন আক্তার আখতার"
+).split())
+MIN_AKSHARAS = 2
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def carried_part(word: str) -> str | None:
+    """The name part a word of a person's name is (মেহেদীকে: মেহেদী), when it can stand for that
+    person alone: a known part of people's names (``name_parts.tsv``; the model's other words are
+    too often no name at all: আয়নাঘরে, মাইক্রোবাসে), neither neutral nor common nor short."""
+    w = _nfc(word)
+    if not is_bengali(w) or w in NEUTRAL_PARTS or is_title(w) or is_generic(w):
+        return None
+    stems = stem_candidates(w)
+    if any(zipf(s) >= COMMON_WORD_ZIPF for s in stems):
+        return None
+    part = next((s for s in stems if is_name_part(s)), None)
+    if part is None or part in NEUTRAL_PARTS or graphemes(part) < MIN_AKSHARAS:
+        return None
+    return part
+
+
+def repeated_person_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """(sentence index, span) of every further mention of a person ``found`` names in a document.
+
+    ``sentences``: (index, tokens) of each sentence; ``found``: (sentence index, span) of every
+    mention found there, of any label (a word inside one is never taken)."""
+    tokens = {si: toks for si, toks in sentences}
+    forms: set[str] = set()
+    for si, s in found:
+        if s.label != "PERSON":
+            continue
+        for t in tokens.get(si, ()):
+            if s.start <= t.start and t.end <= s.end and t.kind == "word" and (part := carried_part(t.text)):
+                forms.add(part)
+    if not forms:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for si, s in found:
+        taken.setdefault(si, []).append((s.start, s.end))
+    out = []
+    for si, toks in sentences:
+        spans = taken.get(si, [])
+        for k, t in enumerate(toks):
+            if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or any(a < t.end and t.start < b for a, b in spans):
+                continue
+            if carried_part(t.text) not in forms:
+                continue
+            if any(_name_neighbour(toks, j, t) for j in (k - 1, k + 1)):
+                continue
+            out.append((si, Span(t.start, t.end, "PERSON", "pattern", 0.7)))
+    return out
+
+
+def _name_neighbour(toks: Sequence, j: int, t) -> bool:
+    """A name part right beside the word (only a space between): the word is part of a longer name."""
+    if not 0 <= j < len(toks):
+        return False
+    n = toks[j]
+    if n.kind != "word" or max(n.start, t.start) - min(n.end, t.end) > 1:
+        return False
+    return any(is_name_part(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
+
+
+# An organisation's one-word name this rare in Bengali (বাজুস, জামুকা, নেত্রনিউজ) names it wherever
+# the document repeats it; commoner words (বিকাশ, আশা) may mean something else there.
+ORG_WORD_ZIPF = 3.0
+
+
+def _org_word(word: str) -> str | None:
+    """The stem a one-word organisation name is known by, when it is rare enough to carry."""
+    w = _nfc(word)
+    if not is_bengali(w) or is_generic(w) or is_title(w):
+        return None
+    stems = stem_candidates(w)
+    if any(zipf(s) >= ORG_WORD_ZIPF for s in stems):
+        return None
+    return stems[-1]
+
+
+def repeated_org_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """(sentence index, span) of every further mention, by the same rare word, of an organisation a
+    document names by one word somewhere (the abbreviation in বাংলাদেশ জুয়েলার্স সমিতি (বাজুস), then
+    বাজুসের). Arguments as for ``repeated_person_spans``."""
+    tokens = {si: toks for si, toks in sentences}
+    forms: set[str] = set()
+    for si, s in found:
+        words = [t for t in tokens.get(si, ()) if s.start <= t.start and t.end <= s.end and t.kind != "punct"]
+        if s.label != "ORG" or len(words) != 1 or words[0].kind != "word" or not (stem := _org_word(words[0].text)):
+            continue
+        # Only names something vouches for: an abbreviation in brackets after its organisation (a
+        # rule's span) or letters spelt out (আরটিজিএস); the model's one-word guesses (‘বার্বি’, a film)
+        # would be repeated with their errors.
+        if s.method != "model" or bengali_acronym(stem):
+            forms.add(stem)
+    if not forms:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for si, s in found:
+        taken.setdefault(si, []).append((s.start, s.end))
+    out = []
+    for si, toks in sentences:
+        for t in toks:
+            if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or any(a < t.end and t.start < b for a, b in taken.get(si, [])):
+                continue
+            if set(stem_candidates(_nfc(t.text))) & forms and _org_word(t.text):
+                out.append((si, Span(t.start, t.end, "ORG", "pattern", 0.7)))
+    return out

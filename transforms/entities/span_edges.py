@@ -1,0 +1,87 @@
+"""Where a recognised name starts and ends beside other names: a bracketed name after one (its
+abbreviation or nickname), a known organisation or place at a person's edges, a known owner in the
+genitive before an organisation, and editors' initials in a desk sign-off."""
+from __future__ import annotations
+
+from khobor.transforms.entities.generic import is_generic
+from khobor.transforms.entities.patterns import _CLOSING, _GENITIVES, _OPENING, MAX_WORD_CHARS, _common, _name_part, _nfc, is_title
+from khobor.transforms.entities.types import Span
+
+
+def bracketed_names(tokens, spans: list[Span]) -> list[Span]:
+    """The word in brackets right after a name is another name of the same thing: after an
+    organisation its abbreviation (বাংলাদেশ জুয়েলার্স সমিতি (বাজুস), ... কাউন্সিলের (জামুকা)), an ORG
+    whatever the model called it; after a person, when it is a part of people's names, the
+    nickname (মোস্তাফিজুর রহমান (বাবু)), a PERSON. ``spans`` are the sentence's resolved names; the
+    result replaces the ones on those words."""
+    ends = {s.end: s.label for s in spans if s.label in ("ORG", "PERSON")}
+    out = []
+    for i in range(1, len(tokens) - 2):
+        opening, word, closing = tokens[i], tokens[i + 1], tokens[i + 2]
+        if opening.text not in _OPENING or closing.text not in _CLOSING or word.kind not in ("word", "latin") \
+                or len(word.text) > MAX_WORD_CHARS:
+            continue
+        label = ends.get(tokens[i - 1].end)
+        if label == "ORG" and _common(word.text):
+            continue
+        # After a person, a name part however common (বাবু), but no title or role (অধিনায়ক).
+        if label == "PERSON" and (not _name_part(word.text) or is_title(word.text) or is_generic(word.text)):
+            continue
+        if label is None:
+            continue
+        out.append(Span(word.start, word.end, label, "pattern", 0.8))
+    return out
+
+
+def desk_initials(tokens) -> list[tuple[int, int]]:
+    """(start, end) of the initials in a desk sign-off (ঢাকা/নাজমুল/এসবি, এমএএস/জেআইএম): letters
+    spelt out, joined to the sign-off by a slash. They are editors' initials, never organisations."""
+    from khobor.transforms.entities.names import bengali_acronym
+
+    out = []
+    for k, t in enumerate(tokens):
+        if t.kind not in ("word", "latin") or not (bengali_acronym(t.text) or (t.text.isascii() and t.text.isupper())):
+            continue
+        before = k > 0 and tokens[k - 1].text == "/" and tokens[k - 1].end == t.start
+        after = k + 1 < len(tokens) and tokens[k + 1].text == "/" and tokens[k + 1].start == t.end
+        if before or after:
+            out.append((t.start, t.end))
+    return out
+
+
+def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
+    """A model's person span without the known names at its edges that are not this person: an
+    organisation or place the gazetteer knows (মাহমুদুর রহমান মান্না | জাগো নিউজকে, খিলগাঁওয়ের |
+    জোড়পুকুর), and the words after a full name the gazetteer knows that are no name parts
+    (মাহমুদুর রহমান মান্না | ন্যায়বিচারের). None when nothing of the person is left."""
+    words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    for k in sorted(known, key=lambda k: k.start):
+        if not (span.start <= k.start and k.end <= span.end) or (k.start, k.end) == (span.start, span.end):
+            continue
+        if k.label in ("ORG", "LOC"):
+            if k.end == span.end:
+                words = [t for t in words if t.end <= k.start]
+            elif k.start == span.start:
+                words = [t for t in words if t.start >= k.end]
+        elif k.label == "PERSON" and k.start == span.start:
+            rest = [t for t in words if t.start >= k.end]
+            if rest and not any(_name_part(t.text) for t in rest):
+                words = [t for t in words if t.end <= k.end]
+    if not words:
+        return None
+    return span._replace(start=words[0].start, end=words[-1].end)
+
+
+def organisation_without_owner(span: Span, tokens, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
+    """A model's organisation span without the known name in the genitive it starts with: the owner
+    is a mention of its own (রাশিয়ার | প্রতিরক্ষা মন্ত্রণালয়, ঢাকা বিশ্ববিদ্যালয়ের | শিক্ষা ও গবেষণা
+    ইনস্টিটিউট: ADJUDICATION.md rule 10)."""
+    for k in known:
+        if k.label not in ("ORG", "LOC") or k.start != span.start or k.end >= span.end:
+            continue
+        last = [t for t in tokens if k.start <= t.start and t.end <= k.end and t.kind != "punct"]
+        word = _nfc(last[-1].text) if last else ""
+        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES):
+            rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
+            return span._replace(start=rest[0].start) if rest else None
+    return span
