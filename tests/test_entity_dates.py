@@ -456,3 +456,19 @@ def test_a_day_named_by_reference_takes_the_date_in_brackets():
     # a recurring weekday far into a list
     toks = tokenize("নাটকটি প্রতি মঙ্গল, বুধ ও বৃহস্পতিবার রাত ১০টায় প্রচার হবে")
     assert is_calendar_date(toks[6:8], toks[8], toks[:6]) is False
+
+
+def test_a_reference_still_to_resolve_has_no_precision():
+    assert precision("@anaphor+1") is None and precision("@anaphor-year") is None
+    assert precision("2024-08-06") == "day" and precision("2024-08") == "month"
+
+
+@pytest.mark.parametrize("published", [None, PUB])
+def test_the_day_after_with_its_weekday_in_brackets_never_fails(published):
+    """Found by the 1x news_bench benchmark on two undated articles: পরদিন (শুক্রবার) stopped the run
+    with "Invalid isoformat string: '@anaphor+1'" (the bracketed-weekday rule read the placeholder as
+    a day)."""
+    text = "ওই দিন রাতে ২ জন এবং পরদিন (শুক্রবার) নদী থেকে আরও দুই জনের লাশ উদ্ধার করা হয়।"
+    found = dict(_dates(text, published))
+    assert "পরদিন" in found and "শুক্রবার" in found
+    assert all(v is None or v[:1].isdigit() or v.startswith("@") for v in found.values())

@@ -155,8 +155,9 @@ def _iso(y: int | None, m: int, d: int | None) -> str | None:
 
 
 def precision(value: str | None) -> str | None:
-    """day, month or year, from an ISO value or the start of a range."""
-    if not value:
+    """day, month or year, from an ISO value or the start of a range; None for no value or a
+    reference still to resolve (``@anaphor+1`` has a day's length but is no day)."""
+    if not value or not value[:1].isdigit():
         return None
     start = value.split("/", 1)[0]
     return {10: "day", 7: "month", 4: "year"}.get(len(start))
