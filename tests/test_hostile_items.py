@@ -261,3 +261,30 @@ def test_a_long_token_still_tokenizes_with_exact_offsets():
     toks = tokenize(text)
     assert "".join(text[t.start:t.end] for t in toks) == text.replace(" ", "")
     assert max(t.end - t.start for t in toks) == 300_000
+
+
+def test_a_document_whose_entity_rules_fail_is_kept_with_a_warning_and_no_entities(monkeypatch):
+    """A bug in the rules (as '@anaphor+1' read as a day once was) costs one document its entities,
+    with the error in stg_documents.warnings; the batch, and so the run, goes on."""
+    from khobor.transforms.chain import prepare_batch
+    from khobor.transforms.entities.extract import EntityExtractor, extractor_for
+
+    rule = EntityExtractor.sentence_spans
+
+    def failing(self, view, published, model_spans):
+        if "বিস্ফোরক" in view.text[view.start : view.end]:
+            raise ValueError("Invalid isoformat string: '@anaphor+1'")
+        return rule(self, view, published, model_spans)
+
+    monkeypatch.setattr(EntityExtractor, "sentence_spans", failing)
+    items = [RawItem(source_id="s", item_key=f"k{i}", location="x", raw=text.encode(), media_type="text/plain",
+                     fetched_at=datetime(2024, 8, 6, tzinfo=timezone.utc))
+             for i, text in enumerate(["শেখ হাসিনা ঢাকা ছেড়েছেন। বিস্ফোরক তথ্য মিলেছে।", "শেখ হাসিনা ঢাকা ছেড়েছেন।"])]
+    stg = stage_items(items, "r", set())
+    prepared = prepare_batch(stg, "r", datetime(2024, 8, 6, tzinfo=timezone.utc), extractor_for(None))
+    assert prepared.documents.num_rows == 2 and prepared.tokens.num_rows > 0
+    warned = dict(zip(prepared.stg["item_key"].to_pylist(), prepared.stg["warnings"].to_pylist()))
+    assert warned["k0"] == "entities-failed: ValueError: Invalid isoformat string: '@anaphor+1'" and warned["k1"] is None
+    with_spans = set(prepared.spans["document_id"].to_pylist())
+    ids = dict(zip(prepared.documents["item_key"].to_pylist(), prepared.documents["document_id"].to_pylist()))
+    assert ids["k1"] in with_spans and ids["k0"] not in with_spans

@@ -19,7 +19,7 @@ from datetime import datetime
 import pyarrow as pa
 
 from khobor.transforms import schema
-from khobor.transforms.documents.build import build_documents, drop_known_documents, within_window
+from khobor.transforms.documents.build import build_documents, drop_known_documents, with_warnings, within_window
 from khobor.transforms.documents.items import RawItem
 from khobor.transforms.documents.near_duplicates import batch_signatures, link_batch
 from khobor.transforms.documents.staging import SourceDefaults, stage_items
@@ -94,7 +94,8 @@ def prepare_batch(stg: pa.Table, run_id: str, now: datetime, extractor: EntityEx
     t1 = time.perf_counter()
     sentences, tokens = analyse_documents(docs)
     t2 = time.perf_counter()
-    spans = extractor.find_spans(docs, sentences, tokens)
+    spans, failed = extractor.find_spans(docs, sentences, tokens)
+    stg = with_warnings(stg, docs, failed)  # kept, text and tokens and all, without entities
     t3 = time.perf_counter()
     sigs, bands = batch_signatures(docs)
     t4 = time.perf_counter()

@@ -55,7 +55,7 @@ COMMENT ON COLUMN stg_documents.reason IS 'Why a quarantined sighting was reject
 COMMENT ON COLUMN stg_documents.detail IS 'Human-readable detail of the rejection.';
 COMMENT ON COLUMN stg_documents.timezone IS 'The source''s timezone when staged: dates without one are read in it (a full refresh rebuilds from staging alone).';
 COMMENT ON COLUMN stg_documents.language_default IS 'The source''s default language when staged (used when detection is unsure).';
-COMMENT ON COLUMN stg_documents.warnings IS 'What was repaired in a sighting that was kept, as "code: detail" entries joined by "; " (bad-date: an unusable publication date, kept undated; invalid-unicode: lone surrogates replaced; nul-bytes: stray NUL bytes dropped; charset-mismatch: a declared charset the bytes are not; deep-html: markup nested too deep, flattened); NULL when nothing was.';
+COMMENT ON COLUMN stg_documents.warnings IS 'What was repaired in a sighting that was kept, as "code: detail" entries joined by "; " (bad-date: an unusable publication date, kept undated; invalid-unicode: lone surrogates replaced; nul-bytes: stray NUL bytes dropped; charset-mismatch: a declared charset the bytes are not; deep-html: markup nested too deep, flattened; entities-failed: the entity rules failed on its document, which is kept without entities); NULL when nothing was.';
 COMMENT ON COLUMN stg_documents.publisher IS 'Who published the item: the record''s own publisher field (mapped by the source; publisher or paper by default), else the registry''s publisher for the source; NULL when neither names one.';
 
 CREATE TABLE IF NOT EXISTS documents (

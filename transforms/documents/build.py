@@ -72,6 +72,20 @@ def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table
     return schema.from_rows(stg_rows, "stg_documents"), schema.from_rows(docs, "documents")
 
 
+def with_warnings(stg: pa.Table, docs: pa.Table, by_document: dict[str, str]) -> pa.Table:
+    """``stg`` with each warning of ``by_document`` (document id -> warning) added to the sighting
+    its document came from."""
+    if not by_document:
+        return stg
+    by_stg = {s: by_document[d] for d, s in zip(docs["document_id"].to_pylist(), docs["stg_id"].to_pylist()) if d in by_document}
+    rows = stg.select(["stg_id", "warnings"]).to_pylist()
+    for row in rows:
+        if row["stg_id"] in by_stg:
+            _warn(row, by_stg[row["stg_id"]])
+    i = stg.schema.get_field_index("warnings")
+    return stg.set_column(i, stg.schema.field(i), pa.array([r["warnings"] for r in rows], type=stg.schema.field(i).type))
+
+
 def _warn(row: dict, warning: str) -> None:
     row["warnings"] = f"{row['warnings']}; {warning}" if row.get("warnings") else warning
 

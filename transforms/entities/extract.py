@@ -11,9 +11,11 @@ hashtags. Names outside the gazetteer (most people) need the trained model, whic
 from __future__ import annotations
 
 import functools
+import warnings
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -251,18 +253,27 @@ class EntityExtractor:
         """(mentions, entities first seen here, new aliases) for a batch of documents: spans found
         (``find_spans``) and linked in document order (``LinkSession``)."""
         session = LinkSession(self.gazetteer, known_aliases)
-        return session.link(docs, self.find_spans(docs, sentences, tokens), now)
+        found = self.find_spans(docs, sentences, tokens)
+        for document_id, why in found.failed.items():
+            warnings.warn(f"document {document_id}: no entities, {why}", stacklevel=2)
+        return session.link(docs, found.spans, now)
 
-    def find_spans(self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table) -> pa.Table:
+    def find_spans(self, docs: pa.Table, sentences: pa.Table, tokens: pa.Table) -> FoundSpans:
         """Every recognised span of a batch (one row per span, ``SPANS``), overlaps resolved and
         dates valued; nothing linked yet. Independent per document, so batches can be found in
-        parallel and linked in order afterwards."""
+        parallel and linked in order afterwards. A document whose rules fail (a bug, never its
+        input's fault) gets no spans and is listed in ``failed`` with the error: one document never
+        sinks the batch."""
         from khobor.transforms.documents.text_tables import document_chunks
 
-        parts = [self._chunk_spans(d, s, t) for d, s, t in document_chunks(docs, sentences, tokens)]
-        return pa.concat_tables(parts) if parts else SPANS.empty_table()
+        parts, failed = [], {}
+        for d, s, t in document_chunks(docs, sentences, tokens):
+            spans, why = self._chunk_spans(d, s, t)
+            parts.append(spans)
+            failed.update(why)
+        return FoundSpans(pa.concat_tables(parts) if parts else SPANS.empty_table(), failed)
 
-    def _chunk_spans(self, docs, sentences, tokens) -> pa.Table:
+    def _chunk_spans(self, docs, sentences, tokens) -> tuple[pa.Table, dict[str, str]]:
         from khobor.transforms.text.tokens import Token
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
@@ -286,25 +297,49 @@ class EntityExtractor:
         doc_sentences: dict[str, list] = {}
         for d, _, view in views:
             doc_sentences.setdefault(d, []).append(view.tokens)
-        published = {d: writer_day(doc_sentences.get(d, []), p) for d, p in published.items()}
+        failed: dict[str, str] = {}
+        for d, p in published.items():
+            try:
+                published[d] = writer_day(doc_sentences.get(d, []), p)
+            except Exception as exc:  # noqa: BLE001 - see find_spans
+                failed[d] = _failure(exc)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
         doc_sentences: dict[str, list[tuple[int, list]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
             doc_sentences.setdefault(d, []).append((si, view.tokens))
-            for span, gaz_id in self.sentence_spans(view, published[d], m_spans):
-                by_doc.setdefault(d, []).append((si, span, gaz_id))
+            if d in failed:
+                continue
+            try:
+                by_doc.setdefault(d, []).extend((si, span, gaz_id) for span, gaz_id in self.sentence_spans(view, published[d], m_spans))
+            except Exception as exc:  # noqa: BLE001 - see find_spans
+                failed[d] = _failure(exc)
         cols: dict[str, list] = {n: [] for n in SPANS.names}
         for d, found in by_doc.items():
-            spans_here = [(si, s) for si, s, _ in found]
-            repeats = repeated_person_spans(doc_sentences[d], spans_here)
-            repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
-            if repeats:
-                found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
-            _resolve_date_anaphors(found, published[d])
+            if d in failed:
+                continue
+            try:
+                spans_here = [(si, s) for si, s, _ in found]
+                repeats = repeated_person_spans(doc_sentences[d], spans_here)
+                repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
+                if repeats:
+                    found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
+                _resolve_date_anaphors(found, published[d])
+            except Exception as exc:  # noqa: BLE001 - see find_spans
+                failed[d] = _failure(exc)
+                continue
             for si, span, gaz_id in found:
                 for name, v in zip(SPANS.names, (d, si, span.start, span.end, span.label, span.method, span.confidence, span.value, gaz_id)):
                     cols[name].append(v)
-        return pa.table(cols, schema=SPANS)
+        return pa.table(cols, schema=SPANS), failed
+
+
+class FoundSpans(NamedTuple):
+    spans: pa.Table  # ``SPANS``
+    failed: dict[str, str]  # document id -> why its rules failed (``entities-failed: …``)
+
+
+def _failure(exc: Exception) -> str:
+    return f"entities-failed: {type(exc).__name__}: {exc}"[:300]
 
 
 # What ``find_spans`` hands to linking: one row per recognised span, in document and text order.
