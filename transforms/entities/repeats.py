@@ -63,21 +63,21 @@ def repeated_person_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequ
                 forms.add(part)
     if not forms:
         return []
+    return [(si, Span(t.start, t.end, "PERSON", "pattern", 0.7)) for si, toks, k, t in _free_words(sentences, found)
+            if carried_part(t.text) in forms and not any(_name_neighbour(toks, j, t) for j in (k - 1, k + 1))]
+
+
+def _free_words(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]):
+    """(sentence index, its tokens, position, token) of every word outside the mentions found (and
+    not over-long): where a document may name again what it named before."""
     taken: dict[int, list[tuple[int, int]]] = {}
     for si, s in found:
         taken.setdefault(si, []).append((s.start, s.end))
-    out = []
     for si, toks in sentences:
         spans = taken.get(si, [])
         for k, t in enumerate(toks):
-            if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or any(a < t.end and t.start < b for a, b in spans):
-                continue
-            if carried_part(t.text) not in forms:
-                continue
-            if any(_name_neighbour(toks, j, t) for j in (k - 1, k + 1)):
-                continue
-            out.append((si, Span(t.start, t.end, "PERSON", "pattern", 0.7)))
-    return out
+            if t.kind == "word" and len(t.text) <= MAX_WORD_CHARS and not any(a < t.end and t.start < b for a, b in spans):
+                yield si, toks, k, t
 
 
 def _name_neighbour(toks: Sequence, j: int, t) -> bool:
@@ -123,14 +123,5 @@ def repeated_org_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequenc
             forms.add(stem)
     if not forms:
         return []
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for si, s in found:
-        taken.setdefault(si, []).append((s.start, s.end))
-    out = []
-    for si, toks in sentences:
-        for t in toks:
-            if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or any(a < t.end and t.start < b for a, b in taken.get(si, [])):
-                continue
-            if set(stem_candidates(_nfc(t.text))) & forms and _org_word(t.text):
-                out.append((si, Span(t.start, t.end, "ORG", "pattern", 0.7)))
-    return out
+    return [(si, Span(t.start, t.end, "ORG", "pattern", 0.7)) for si, _, _, t in _free_words(sentences, found)
+            if set(stem_candidates(_nfc(t.text))) & forms and _org_word(t.text)]
