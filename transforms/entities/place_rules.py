@@ -37,9 +37,12 @@ def area_and_road_spans(tokens, known: list[Span] = (), base_tokens: frozenset[s
     out = []
     for k in range(1, len(tokens)):
         kind, name = tokens[k], tokens[k - 1]
+        kind_word = _nfc(kind.text)
+        area, road = kind_word in AREA_KINDS, kind_word in ROAD_KINDS
+        if not (area or road):
+            continue
         word = _nfc(name.text)
-        area, road = _nfc(kind.text) in AREA_KINDS, _nfc(kind.text) in ROAD_KINDS
-        if not (area or road) or not _wordish(name) or name.kind != "word" or kind.start - name.end > 1 or len(word) > MAX_WORD_CHARS:
+        if not _wordish(name) or name.kind != "word" or kind.start - name.end > 1 or len(word) > MAX_WORD_CHARS:
             continue
         if word in BREAKERS or word in DESCRIPTIVE or is_generic(word) or is_title(word) or word in PLACE_KINDS:
             continue
@@ -65,7 +68,7 @@ def neighbourhood_spans(tokens) -> list[Span]:
 
     out = []
     for t in tokens:
-        if t.kind != "word" or len(t.text) > MAX_WORD_CHARS:
+        if t.kind != "word" or len(t.text) > MAX_WORD_CHARS or _NEIGHBOURHOOD not in _nfc(t.text):
             continue
         stems = [s for s in stem_candidates(_nfc(t.text)) if s.endswith(_NEIGHBOURHOOD)]
         if stems and graphemes(stems[0][: -len(_NEIGHBOURHOOD)]) >= 1:

@@ -10,6 +10,7 @@ another name part (আসিফ in আসিফ নজরুল is another perso
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def carried_part(word: str) -> str | None:
     """The name part a word of a person's name is (মেহেদীকে: মেহেদী), when it can stand for that
     person alone: a known part of people's names (``name_parts.tsv``; the model's other words are

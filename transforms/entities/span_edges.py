@@ -40,11 +40,9 @@ def desk_initials(tokens) -> list[tuple[int, int]]:
 
     out = []
     for k, t in enumerate(tokens):
-        if t.kind not in ("word", "latin") or not (bengali_acronym(t.text) or (t.text.isascii() and t.text.isupper())):
-            continue
         before = k > 0 and tokens[k - 1].text == "/" and tokens[k - 1].end == t.start
         after = k + 1 < len(tokens) and tokens[k + 1].text == "/" and tokens[k + 1].start == t.end
-        if before or after:
+        if (before or after) and t.kind in ("word", "latin") and (bengali_acronym(t.text) or (t.text.isascii() and t.text.isupper())):
             out.append((t.start, t.end))
     return out
 
