@@ -38,9 +38,9 @@ def bound_memory(con: duckdb.DuckDBPyConnection, limit: str = HEAVY_MEMORY) -> d
     """Cap DuckDB's memory at ``limit`` (``HEAVY_MEMORY``, 1GB) unless ``KHOBOR_DUCKDB_MEMORY`` says
     otherwise, for the connections whose work grows with the warehouse: validation and building the
     marts (and, at ``LOAD_MEMORY``, the warehouse held open while batches load). DuckDB spills to
-    disk beyond it. Left to itself DuckDB
-    takes up to 80% of RAM: 6.8 GB to validate and publish 47,000 news_bench articles, 1.3 GB with
-    the cap (and 33 s instead of 27 s to validate); 512MB is too little there ("failed to pin block")."""
+    disk beyond it. Left to itself DuckDB takes up to 80% of RAM: 6.8 GB to validate and publish
+    47,000 news_bench articles, 1.3 GB with the cap (and 33 s instead of 27 s to validate); 512MB is
+    too little there ("failed to pin block")."""
     if not os.environ.get("KHOBOR_DUCKDB_MEMORY"):
         con.execute(f"SET memory_limit = '{limit}'")
     return con
