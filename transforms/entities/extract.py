@@ -294,19 +294,17 @@ class EntityExtractor:
             for at in range(0, len(views), RECOGNISE_SENTENCES):
                 for k, spans in enumerate(rec.recognise([v for _, _, v in views[at : at + RECOGNISE_SENTENCES]]), start=at):
                     model_out[k].extend(spans)
-        doc_sentences: dict[str, list] = {}
-        for d, _, view in views:
-            doc_sentences.setdefault(d, []).append(view.tokens)
+        doc_sentences: dict[str, list[tuple[int, list]]] = {}
+        for d, si, view in views:
+            doc_sentences.setdefault(d, []).append((si, view.tokens))
         failed: dict[str, str] = {}
         for d, p in published.items():
             try:
-                published[d] = writer_day(doc_sentences.get(d, []), p)
+                published[d] = writer_day([toks for _, toks in doc_sentences.get(d, [])], p)
             except Exception as exc:  # noqa: BLE001 - see find_spans
                 failed[d] = _failure(exc)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
-        doc_sentences: dict[str, list[tuple[int, list]]] = {}
         for (d, si, view), m_spans in zip(views, model_out):
-            doc_sentences.setdefault(d, []).append((si, view.tokens))
             if d in failed:
                 continue
             try:

@@ -14,7 +14,8 @@ _AFTER_VOWEL = ("র", "রও", "রই", "য়", "য়ে", "য়ও", "
 # সহ ("and others", "including") is written on the name (ঢাকা বিশ্ববিদ্যালয়সহ, বিএনপিসহ) and, like a case
 # ending, is inside its mention (GUIDELINES.md).
 _ALWAYS = ("এর", "এ", "ও", "ই", "-এর", "-এ", "-কে", "সহ", "-সহ")
-_SILENT_H = "াহ"  # -াহ
+# A silent final h (আল্লাহ, হিজবুল্লাহ) takes a vowel's endings too (আল্লাহর) as well as a consonant's.
+SILENT_H = "াহ"
 
 _VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
 _INDEPENDENT_VOWELS = set("অআইঈউঊঋএঐওঔ")
@@ -42,6 +43,6 @@ def inflected_forms(word: str) -> list[str]:
     last = word[-1]
     vowel_final = last in _VOWEL_SIGNS or last in _INDEPENDENT_VOWELS
     suffixes = SUFFIXES_AFTER_VOWEL if vowel_final else SUFFIXES_AFTER_CONSONANT
-    if word.endswith(_SILENT_H):  # a silent final h takes a vowel's endings too: আল্লাহর, হিজবুল্লাহর
+    if word.endswith(SILENT_H):
         suffixes = tuple(dict.fromkeys(SUFFIXES_AFTER_CONSONANT + SUFFIXES_AFTER_VOWEL))
     return [word] + [word + s for s in suffixes]

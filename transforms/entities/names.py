@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 
-from khobor.transforms.entities.inflection import is_bengali
+from khobor.transforms.entities.inflection import SILENT_H, is_bengali
 
 HASANTA = "\u09cd"
 NUKTA = "\u09bc"
@@ -39,9 +39,6 @@ _EITHER = {nfc(x) for x in ("কে", "কেই", "কেও", "দের", "�
                              "সহ", "-সহ", "ও", "-ও", "ই", "-ই", "রাও", "দেরও")}
 _SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=True)
 MIN_STEM_AKSHARAS = 2
-
-
-_SILENT_H = nfc("াহ")  # আল্লাহ, হিজবুল্লাহ: a silent final h takes a vowel's endings too (আল্লাহর)
 
 
 def _vowel_final(stem: str) -> bool:
@@ -75,7 +72,7 @@ def _stem_candidates(word: str) -> tuple[str, ...]:
         stem = word[: -len(suf)].rstrip("-")
         if not stem or graphemes(stem) < MIN_STEM_AKSHARAS or stem.endswith(HASANTA):
             continue
-        if suf in _AFTER_VOWEL and not (_vowel_final(stem) or stem.endswith(_SILENT_H)):
+        if suf in _AFTER_VOWEL and not (_vowel_final(stem) or stem.endswith(SILENT_H)):
             continue
         if suf in _AFTER_CONSONANT and _vowel_final(stem):
             continue
