@@ -31,7 +31,28 @@ app.add_typer(sources_cmds.app, name="sources")
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        if run_cmds.leave_without_teardown:
+            exit_without_teardown(exc.code)
+        raise
+
+
+def exit_without_teardown(code) -> None:
+    """End the process after its exit handlers, skipping the interpreter's teardown: freeing a run's
+    objects one by one kept ``khobor run`` alive 1-2 s after its summary was printed. Only after a run
+    that closed everything it opened (``run`` sets ``leave_without_teardown``)."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 if __name__ == "__main__":
