@@ -221,3 +221,14 @@ def test_a_models_person_loses_the_neighbourhood_it_starts_with():
     model = Span(0, text.index(" (৩০)"), "PERSON", "model", 0.9)
     got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
     assert {("নামাপাড়ার", "LOC"), ("শেখ ফরিদ", "PERSON")} <= got
+
+
+def test_a_place_before_an_english_plural_is_a_team_named_after_it():
+    from khobor.transforms.entities.place_rules import place_team_spans
+
+    text = "মাঠে নামছে সিলেট টাইটান্স ও চট্টগ্রাম রয়্যালসের বিপক্ষে খেলবে ঢাকা অফিসের দল।"
+    toks = tokenize(text)
+    known = [Span(text.index(w), text.index(w) + len(w), "LOC", "gazetteer", 0.95) for w in ("সিলেট", "চট্টগ্রাম", "ঢাকা")]
+    got = [(text[s.start : s.end], s.label) for s in place_team_spans(toks, known)]
+    # অফিস ends in স after a vowel: a Bengali word, the place stays a place.
+    assert got == [("সিলেট টাইটান্স", "ORG"), ("চট্টগ্রাম রয়্যালসের", "ORG")]
