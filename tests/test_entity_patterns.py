@@ -232,3 +232,14 @@ def test_a_place_before_an_english_plural_is_a_team_named_after_it():
     got = [(text[s.start : s.end], s.label) for s in place_team_spans(toks, known)]
     # অফিস ends in স after a vowel: a Bengali word, the place stays a place.
     assert got == [("সিলেট টাইটান্স", "ORG"), ("চট্টগ্রাম রয়্যালসের", "ORG")]
+
+
+def test_an_inflected_common_word_ends_an_institutions_modifiers():
+    # দুইটা|য় (at two o'clock), কর্মশালা|য় (at the workshop), পরিবার|গুলো: a common stem with a case
+    # ending or a classifier is no word of a name, however rare the inflected form is.
+    for text, name in (("দুপুর দুইটায় ইনকিলাব মঞ্চে আসেন", "ইনকিলাব মঞ্চে"),
+                       ("এ কর্মশালায় হিন্দুধর্মীয় কল্যাণ ট্রাস্টের সচিব", "হিন্দুধর্মীয় কল্যাণ ট্রাস্টের")):
+        toks = tokenize(text)
+        assert [text[s.start : s.end] for s in org_spans(toks, [])] == [name]
+    text = "পরিবারগুলো বারবার আইনশৃঙ্খলা বাহিনীর কাছে যান"
+    assert org_spans(tokenize(text), []) == []

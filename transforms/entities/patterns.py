@@ -177,7 +177,7 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
                 continue
             if not _wordish(prev) or word in BREAKERS or is_title(word) or (word in ORG_HEADS and not in_name(prev)):
                 break
-            if _inflected(word, base_tokens) or (not in_name(prev) and word not in DESCRIPTIVE and zipf(word) >= COMMON_ZIPF):
+            if _inflected(word, base_tokens) or (not in_name(prev) and word not in DESCRIPTIVE and (zipf(word) >= COMMON_ZIPF or _inflected_common(word))):
                 break
             run.append((prev, proper(prev, word)))
             i -= 1
@@ -186,6 +186,17 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
         if run:
             out.append(Span(run[-1][0].start, head.end, "ORG", "pattern", 0.75))
     return out
+
+
+# A stem this common after a case ending or classifier comes off (দুইটা|য়, কর্মশালা|য়, সংস্থা|টি,
+# পরিবার|গুলো) says the word is an inflected common word, which no name runs through.
+INFLECTED_STEM_ZIPF = 4.0
+
+
+def _inflected_common(word: str) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(zipf(s) >= INFLECTED_STEM_ZIPF for s in stem_candidates(word)[1:])
 
 
 def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]:
