@@ -243,3 +243,11 @@ def test_an_inflected_common_word_ends_an_institutions_modifiers():
         assert [text[s.start : s.end] for s in org_spans(toks, [])] == [name]
     text = "পরিবারগুলো বারবার আইনশৃঙ্খলা বাহিনীর কাছে যান"
     assert org_spans(tokenize(text), []) == []
+
+
+def test_an_english_connective_inside_a_persons_span_makes_it_an_organisation():
+    from khobor.transforms.entities.span_edges import person_as_organisation
+
+    for text, label in (("ডিবেট ফর ডেমোক্রেসি", "ORG"), ("ফাওজিয়া করিম অ্যান্ড অ্যাসোসিয়েটস", "ORG"),
+                        ("জেনারেল অথরিটি অব সিভিল এভিয়েশন", "ORG"), ("হাসান আহমেদ চৌধুরী কিরণ", "PERSON")):
+        assert person_as_organisation(Span(0, len(text), "PERSON", "model", 0.9), tokenize(text)).label == label

@@ -40,7 +40,13 @@ from khobor.transforms.entities.patterns import (
 from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans
 from khobor.transforms.entities.repeats import repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
-from khobor.transforms.entities.span_edges import bracketed_names, desk_initials, organisation_without_owner, person_without_known
+from khobor.transforms.entities.span_edges import (
+    bracketed_names,
+    desk_initials,
+    organisation_without_owner,
+    person_as_organisation,
+    person_without_known,
+)
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
 # Among overlapping names the longer wins (ঢাকা বিশ্ববিদ্যালয় over ঢাকা), then the more reliable finder.
@@ -125,7 +131,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
-        t = _trimmed(s, toks, known, known_tokens)
+        t = _trimmed(person_as_organisation(s, toks), toks, known, known_tokens)
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
