@@ -251,3 +251,15 @@ def test_an_english_connective_inside_a_persons_span_makes_it_an_organisation():
     for text, label in (("ডিবেট ফর ডেমোক্রেসি", "ORG"), ("ফাওজিয়া করিম অ্যান্ড অ্যাসোসিয়েটস", "ORG"),
                         ("জেনারেল অথরিটি অব সিভিল এভিয়েশন", "ORG"), ("হাসান আহমেদ চৌধুরী কিরণ", "PERSON")):
         assert person_as_organisation(Span(0, len(text), "PERSON", "model", 0.9), tokenize(text)).label == label
+
+
+def test_god_and_devotional_formulae_are_no_person():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "আলহামদুলিল্লাহ আল্লাহর রহমতে মুস্তাফিজ মাশাআল্লাহ ভালো করেছে।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = [Span(0, text.index(" রহমতে"), "PERSON", "model", 0.9),
+             Span(text.index("মুস্তাফিজ"), text.index(" ভালো"), "PERSON", "model", 0.9)]
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
+    assert {n for n, lab in got if lab == "PERSON"} == {"মুস্তাফিজ"}
