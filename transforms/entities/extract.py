@@ -38,7 +38,7 @@ from khobor.transforms.entities.patterns import (
     trim_name,
 )
 from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans
-from khobor.transforms.entities.repeats import repeated_org_spans, repeated_person_spans
+from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import (
     bracketed_names,
@@ -324,6 +324,10 @@ class EntityExtractor:
                 continue
             try:
                 spans_here = [(si, s) for si, s, _ in found]
+                if persons := person_words(doc_sentences[d], spans_here):
+                    found[:] = [(si, s._replace(label="PERSON") if (si, s.start, s.end) in persons else s, g if (si, s.start, s.end) not in persons else None)
+                                for si, s, g in found]
+                    spans_here = [(si, s) for si, s, _ in found]
                 repeats = repeated_person_spans(doc_sentences[d], spans_here)
                 repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
                 if repeats:
