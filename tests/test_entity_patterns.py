@@ -265,3 +265,13 @@ def test_god_and_devotional_formulae_are_no_person():
     model = [Span(0, text.index(" ভালো"), "PERSON", "model", 0.9)]
     got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
     assert {n for n, lab in got if lab == "PERSON"} == {"মুস্তাফিজ"}
+
+
+def test_a_describing_word_and_common_words_make_no_organisation():
+    from khobor.transforms.entities.patterns import common_words_only
+
+    assert common_words_only("জাতীয় ক্রীড়া".split())  # ... পুরস্কার: an award, cut short
+    assert common_words_only("স্থানীয় গণমাধ্যমকে".split())
+    assert not common_words_only("জাতীয় নাগরিক কমিটি".split())  # ends in a kind of body
+    assert not common_words_only("জাতীয় নাগরিক পার্টি".split())
+    assert not common_words_only("দি টাইমস অব ইন্ডিয়ার".split())  # starts with no describing word

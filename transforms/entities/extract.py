@@ -29,6 +29,7 @@ from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
     common_word,
+    common_words_only,
     constituency_spans,
     descriptive_only,
     generic_head,
@@ -140,7 +141,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
         if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
             continue
-        if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words)):
+        if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
     return out

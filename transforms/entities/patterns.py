@@ -126,6 +126,27 @@ def descriptive_only(words: list[str]) -> bool:
                for x in words)
 
 
+def common_words_only(words: list[str]) -> bool:
+    """An organisation's span that starts with a describing word and goes on with common words to
+    no kind of body (জাতীয় ক্রীড়া [পুরস্কার], ইসলামি বিধান, স্থানীয় গণমাধ্যমকে): the model's fragment
+    of a phrase, no name. One ending in a generic kind (জাতীয় নাগরিক কমিটি), with a rare word, or
+    starting with a proper one (দি টাইমস অব ইন্ডিয়া) may be a name."""
+    from khobor.transforms.entities.demonyms import demonym_index
+    from khobor.transforms.entities.names import stem_candidates
+
+    last = _nfc(words[-1]) if words else ""
+    if len(words) < 2 or last in ORG_HEADS or is_generic(last):
+        return False
+    demonyms = demonym_index()
+    if not ((first := _nfc(words[0])) in DESCRIPTIVE or first in demonyms):
+        return False
+    for x in words:
+        w = _nfc(x)
+        if not (w in DESCRIPTIVE or is_generic(w) or w in demonyms or max(zipf(s) for s in stem_candidates(w)) >= COMMON_WORD_ZIPF):
+            return False
+    return True
+
+
 def is_derived(word: str) -> bool:
     w = _nfc(word)
     return any(w.endswith(suf) and len(w) > len(suf) + 1 for suf in DERIVING_SUFFIXES)
