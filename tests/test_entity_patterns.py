@@ -275,3 +275,15 @@ def test_a_describing_word_and_common_words_make_no_organisation():
     assert not common_words_only("জাতীয় নাগরিক কমিটি".split())  # ends in a kind of body
     assert not common_words_only("জাতীয় নাগরিক পার্টি".split())
     assert not common_words_only("দি টাইমস অব ইন্ডিয়ার".split())  # starts with no describing word
+
+
+def test_known_and_mostly_named_words_keep_an_institutions_name():
+    from khobor.transforms.entities.patterns import common_words_only
+
+    # শেরে looks like শের + ে, an inflected common word, but a word of a known name (শেরে বাংলা) is not.
+    text = "কেন্দ্রে শেরে রহমতপুর বিশ্ববিদ্যালয় পরীক্ষা নেবে"
+    toks = tokenize(text)
+    assert [text[s.start : s.end] for s in org_spans(toks, [])] == ["রহমতপুর বিশ্ববিদ্যালয়"]
+    assert [text[s.start : s.end] for s in org_spans(toks, [], frozenset({"শেরে"}))] == ["শেরে রহমতপুর বিশ্ববিদ্যালয়"]
+    assert not common_words_only("জাতীয় ছাত্রলীগের".split())  # mostly a name in the NER corpora
+    assert not common_words_only("গণ উন্নয়ন কেন্দ্র".split())  # a centre is a kind of body
