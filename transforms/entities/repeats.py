@@ -74,21 +74,20 @@ def person_words(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tupl
     part of a person the document names (সাদমানের after সাদমান ইসলাম, which the model, seeing one
     sentence, took for a place): that person's mentions. Arguments as for ``repeated_person_spans``."""
     tokens = {si: toks for si, toks in sentences}
-    forms: set[str] = set()
-    candidates = []
+    candidates = []  # (sentence index, span, the name part its one word is)
     for si, s in found:
-        if s.label == "PERSON":
-            forms.update(p for t in tokens.get(si, ()) if s.start <= t.start and t.end <= s.end and t.kind == "word" and (p := carried_part(t.text)))
-        elif s.method == "model" and s.label in ("LOC", "ORG"):
-            candidates.append((si, s))
-    out = set()
-    for si, s in candidates:
+        if s.method != "model" or s.label not in ("LOC", "ORG"):
+            continue
         toks = tokens.get(si, ())
         words = [(k, t) for k, t in enumerate(toks) if s.start <= t.start and t.end <= s.end]
-        if len(words) == 1 and words[0][1].kind == "word" and carried_part(words[0][1].text) in forms \
+        if len(words) == 1 and words[0][1].kind == "word" and (part := carried_part(words[0][1].text)) \
                 and not any(_name_neighbour(toks, j, words[0][1]) for j in (words[0][0] - 1, words[0][0] + 1)):
-            out.add((si, s.start, s.end))
-    return out
+            candidates.append((si, s, part))
+    if not candidates:
+        return set()
+    forms = {p for si, s in found if s.label == "PERSON"
+             for t in tokens.get(si, ()) if s.start <= t.start and t.end <= s.end and t.kind == "word" and (p := carried_part(t.text))}
+    return {(si, s.start, s.end) for si, s, part in candidates if part in forms}
 
 
 def _free_words(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]):
