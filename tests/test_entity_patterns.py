@@ -287,3 +287,14 @@ def test_known_and_mostly_named_words_keep_an_institutions_name():
     assert [text[s.start : s.end] for s in org_spans(toks, [], frozenset({"শেরে"}))] == ["শেরে রহমতপুর বিশ্ববিদ্যালয়"]
     assert not common_words_only("জাতীয় ছাত্রলীগের".split())  # mostly a name in the NER corpora
     assert not common_words_only("গণ উন্নয়ন কেন্দ্র".split())  # a centre is a kind of body
+
+
+def test_a_direction_between_a_place_and_its_thana_is_part_of_the_places_name():
+    from khobor.transforms.entities.place_rules import place_with_direction_spans
+
+    text = "টঙ্গী পূর্ব থানার ওসি বলেন, টঙ্গী পূর্ব দিকে যান।"
+    toks = tokenize(text)
+    known = [Span(k, k + len("টঙ্গী"), "LOC", "gazetteer", 0.95) for k in (0, text.rindex("টঙ্গী"))]
+    # the second টঙ্গী পূর্ব is a direction from the place, no thana
+    assert [text[s.start : s.end] for s in place_with_direction_spans(toks, known)] == ["টঙ্গী পূর্ব"]
+    assert place_with_direction_spans(toks, known)[0].start == 0

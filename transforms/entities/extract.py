@@ -38,7 +38,7 @@ from khobor.transforms.entities.patterns import (
     place_spans,
     trim_name,
 )
-from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans
+from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans, place_with_direction_spans
 from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import (
@@ -241,6 +241,7 @@ class EntityExtractor:
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
         spans += [(s, None) for s in place_team_spans(toks, [s for s, _ in known])]
+        spans += [(s, None) for s in place_with_direction_spans(toks, [s for s, _ in known])]
         spans += [(s, None) for s in constituency_spans(toks, found)]
         spans += [(s, None) for s in kin_spans(toks)]
         spans += [(s, None) for s in hashtag_spans(toks)]

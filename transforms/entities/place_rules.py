@@ -108,3 +108,21 @@ def place_team_spans(tokens, known: list[Span]) -> list[Span]:
         if _S in word.text and _english_plural(_nfc(word.text)):
             out.append(Span(place.start, word.end, "ORG", "pattern", 0.75))
     return out
+
+
+_DIRECTIONS = _forms("উত্তর দক্ষিণ পূর্ব পশ্চিম")
+# Kinds a place named with a direction after it is one of (টঙ্গী পূর্ব থানা, উত্তরা পশ্চিম থানার).
+_DIRECTED_KINDS = _forms("থানা উপজেলা ইউনিয়ন")
+
+
+def place_with_direction_spans(tokens, known: list[Span]) -> list[Span]:
+    """A known place, a direction and a thana, upazila or union: the direction is part of the
+    place's name (টঙ্গী পূর্ব থানা, উত্তরা পশ্চিম থানার: Tongi East, Uttara West)."""
+    ends = {s.end: s for s in known if s.label == "LOC"}
+    out = []
+    for k in range(1, len(tokens) - 1):
+        place = ends.get(tokens[k - 1].end)
+        if place is None or _nfc(tokens[k].text) not in _DIRECTIONS or _nfc(tokens[k + 1].text) not in _DIRECTED_KINDS:
+            continue
+        out.append(Span(place.start, tokens[k].end, "LOC", "pattern", 0.8))
+    return out
