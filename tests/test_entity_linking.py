@@ -234,6 +234,16 @@ def test_a_place_and_unit_words_before_a_party_make_its_local_unit():
     assert out.absorbed == {0: 1}  # the unit's mention takes in its place
 
 
+def test_a_direction_after_the_place_is_a_unit_word_too():
+    # টঙ্গী পূর্ব থানা বিএনপি: thanas and city parts are named by their direction, east and west as
+    # well as north and south.
+    gaz = _tiny_gazetteer()
+    text = "রতনপুর পূর্ব থানা শান্তি দলের সভা হয়।"
+    out = Linker(gaz).link_document(text, _spans(text, [("রতনপুর", "LOC"), ("শান্তি দলের", "ORG")]))
+    assert out.links[1].latin == "Peace Party Ratanpur East Thana"
+    assert out.absorbed == {0: 1}
+
+
 def test_two_places_in_brackets_are_not_one_entity():
     gaz = _tiny_gazetteer()
     text = "রতনপুর-৩ (রতনপুর) আসনে ভোট হবে।"

@@ -221,3 +221,80 @@ def test_a_models_person_loses_the_neighbourhood_it_starts_with():
     model = Span(0, text.index(" (৩০)"), "PERSON", "model", 0.9)
     got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
     assert {("নামাপাড়ার", "LOC"), ("শেখ ফরিদ", "PERSON")} <= got
+
+
+def test_a_place_before_an_english_plural_is_a_team_named_after_it():
+    from khobor.transforms.entities.place_rules import place_team_spans
+
+    text = "মাঠে নামছে সিলেট টাইটান্স ও চট্টগ্রাম রয়্যালসের বিপক্ষে খেলবে ঢাকা অফিসের দল।"
+    toks = tokenize(text)
+    known = [Span(text.index(w), text.index(w) + len(w), "LOC", "gazetteer", 0.95) for w in ("সিলেট", "চট্টগ্রাম", "ঢাকা")]
+    got = [(text[s.start : s.end], s.label) for s in place_team_spans(toks, known)]
+    # অফিস ends in স after a vowel: a Bengali word, the place stays a place.
+    assert got == [("সিলেট টাইটান্স", "ORG"), ("চট্টগ্রাম রয়্যালসের", "ORG")]
+
+
+def test_an_inflected_common_word_ends_an_institutions_modifiers():
+    # দুইটা|য় (at two o'clock), কর্মশালা|য় (at the workshop), পরিবার|গুলো: a common stem with a case
+    # ending or a classifier is no word of a name, however rare the inflected form is.
+    for text, name in (("দুপুর দুইটায় ইনকিলাব মঞ্চে আসেন", "ইনকিলাব মঞ্চে"),
+                       ("এ কর্মশালায় হিন্দুধর্মীয় কল্যাণ ট্রাস্টের সচিব", "হিন্দুধর্মীয় কল্যাণ ট্রাস্টের")):
+        toks = tokenize(text)
+        assert [text[s.start : s.end] for s in org_spans(toks, [])] == [name]
+    text = "পরিবারগুলো বারবার আইনশৃঙ্খলা বাহিনীর কাছে যান"
+    assert org_spans(tokenize(text), []) == []
+
+
+def test_an_english_connective_inside_a_persons_span_makes_it_an_organisation():
+    from khobor.transforms.entities.span_edges import person_as_organisation
+
+    for text, label in (("ডিবেট ফর ডেমোক্রেসি", "ORG"), ("ফাওজিয়া করিম অ্যান্ড অ্যাসোসিয়েটস", "ORG"),
+                        ("জেনারেল অথরিটি অব সিভিল এভিয়েশন", "ORG"), ("হাসান আহমেদ চৌধুরী কিরণ", "PERSON")):
+        assert person_as_organisation(Span(0, len(text), "PERSON", "model", 0.9), tokenize(text)).label == label
+
+
+def test_god_and_devotional_formulae_are_no_person():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.generic import is_generic_span
+    from khobor.transforms.entities.types import SentenceView
+
+    # The model's spans of generic words only are dropped (model.py); after a name they are trimmed.
+    assert is_generic_span("আলহামদুলিল্লাহ আল্লাহর".split()) and is_generic_span(["ইনশাআল্লাহ"])
+    text = "মুস্তাফিজ মাশাআল্লাহ ভালো করেছে।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = [Span(0, text.index(" ভালো"), "PERSON", "model", 0.9)]
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
+    assert {n for n, lab in got if lab == "PERSON"} == {"মুস্তাফিজ"}
+
+
+def test_a_describing_word_and_common_words_make_no_organisation():
+    from khobor.transforms.entities.patterns import common_words_only
+
+    assert common_words_only("জাতীয় ক্রীড়া".split())  # ... পুরস্কার: an award, cut short
+    assert common_words_only("স্থানীয় গণমাধ্যমকে".split())
+    assert not common_words_only("জাতীয় নাগরিক কমিটি".split())  # ends in a kind of body
+    assert not common_words_only("জাতীয় নাগরিক পার্টি".split())
+    assert not common_words_only("দি টাইমস অব ইন্ডিয়ার".split())  # starts with no describing word
+
+
+def test_known_and_mostly_named_words_keep_an_institutions_name():
+    from khobor.transforms.entities.patterns import common_words_only
+
+    # শেরে looks like শের + ে, an inflected common word, but a word of a known name (শেরে বাংলা) is not.
+    text = "কেন্দ্রে শেরে রহমতপুর বিশ্ববিদ্যালয় পরীক্ষা নেবে"
+    toks = tokenize(text)
+    assert [text[s.start : s.end] for s in org_spans(toks, [])] == ["রহমতপুর বিশ্ববিদ্যালয়"]
+    assert [text[s.start : s.end] for s in org_spans(toks, [], frozenset({"শেরে"}))] == ["শেরে রহমতপুর বিশ্ববিদ্যালয়"]
+    assert not common_words_only("জাতীয় ছাত্রলীগের".split())  # mostly a name in the NER corpora
+    assert not common_words_only("গণ উন্নয়ন কেন্দ্র".split())  # a centre is a kind of body
+
+
+def test_a_direction_between_a_place_and_its_thana_is_part_of_the_places_name():
+    from khobor.transforms.entities.place_rules import place_with_direction_spans
+
+    text = "টঙ্গী পূর্ব থানার ওসি বলেন, টঙ্গী পূর্ব দিকে যান।"
+    toks = tokenize(text)
+    known = [Span(k, k + len("টঙ্গী"), "LOC", "gazetteer", 0.95) for k in (0, text.rindex("টঙ্গী"))]
+    # the second টঙ্গী পূর্ব is a direction from the place, no thana
+    assert [text[s.start : s.end] for s in place_with_direction_spans(toks, known)] == ["টঙ্গী পূর্ব"]
+    assert place_with_direction_spans(toks, known)[0].start == 0

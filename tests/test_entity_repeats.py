@@ -42,3 +42,20 @@ def test_an_abbreviation_found_once_is_found_again_but_not_a_models_one_word_gue
              (2, Span(s2.index("বার্বি"), s2.index("বার্বি") + 6, "ORG", "model", 0.9))]
     got = [sentences[i][s.start : s.end] for i, s in repeated_org_spans(toks, found)]
     assert got == ["বাজুসের"]
+
+
+def test_a_models_one_word_place_that_is_a_part_of_a_person_named_there_is_that_person():
+    from khobor.transforms.entities.repeats import person_words
+
+    sentences = ["ব্যাটিং করেছিলেন সাদমান ইসলাম।", "সাদমানের সঙ্গে চুক্তি হয়েছে।"]
+    toks = [(i, tokenize(s)) for i, s in enumerate(sentences)]
+    found = [(0, Span(sentences[0].index("সাদমান"), sentences[0].index("।"), "PERSON", "model", 0.9)),
+             (1, Span(0, len("সাদমানের"), "LOC", "model", 0.8))]
+    assert person_words(toks, found) == {(1, 0, len("সাদমানের"))}
+    # a gazetteer's place is never taken, nor a word of no person named in the document
+    assert person_words(toks, [found[0], (1, found[1][1]._replace(method="gazetteer"))]) == set()
+    assert person_words(toks, found[1:]) == set()
+
+
+def test_womens_honorific_abbreviations_are_neutral_parts():
+    assert carried_part("মোছা.") is None

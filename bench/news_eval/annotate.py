@@ -66,6 +66,22 @@ def _all(hay, needle, lo, hi):
         j = hay.find(needle, j + 1)
 
 
+def _cuts_word(body, start, end):
+    return (start > 0 and WORDCH.match(body[start - 1]) and body[start - 1] not in "-") or (
+        end < len(body) and (WORDCH.match(body[end]) or unicodedata.combining(body[end])))
+
+
+def _whole_word_find(body, nb, idx, t, pos):
+    """The next occurrence of t from pos that is whole words (ইরান, not the ইরান of ইরানি before
+    it), else the next occurrence at all (which check then reports)."""
+    first = j = nb.find(t, pos)
+    while j >= 0:
+        if not _cuts_word(body, idx[j], idx[j + len(t) - 1] + 1):
+            return j
+        j = nb.find(t, j + 1)
+    return first
+
+
 def resolve(body, mentions):
     nb, idx = norm_map(body)
     pos, out, problems = 0, [], []
@@ -74,7 +90,7 @@ def resolve(body, mentions):
         if not t:
             problems.append(f"mention {k}: empty text")
             continue
-        j = nb.find(t, pos)
+        j = _whole_word_find(body, nb, idx, t, pos)
         if j < 0:
             anywhere = nb.find(t)
             problems.append(

@@ -29,6 +29,7 @@ from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
     common_word,
+    common_words_only,
     constituency_spans,
     descriptive_only,
     generic_head,
@@ -37,10 +38,16 @@ from khobor.transforms.entities.patterns import (
     place_spans,
     trim_name,
 )
-from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans
-from khobor.transforms.entities.repeats import repeated_org_spans, repeated_person_spans
+from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans, place_with_direction_spans
+from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
-from khobor.transforms.entities.span_edges import bracketed_names, desk_initials, organisation_without_owner, person_without_known
+from khobor.transforms.entities.span_edges import (
+    bracketed_names,
+    desk_initials,
+    organisation_without_owner,
+    person_as_organisation,
+    person_without_known,
+)
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
 # Among overlapping names the longer wins (ঢাকা বিশ্ববিদ্যালয় over ঢাকা), then the more reliable finder.
@@ -125,7 +132,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
-        t = _trimmed(s, toks, known, known_tokens)
+        t = _trimmed(person_as_organisation(s, toks), toks, known, known_tokens)
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
@@ -134,7 +141,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
         if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
             continue
-        if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words)):
+        if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
     return out
@@ -233,6 +240,8 @@ class EntityExtractor:
         spans += [(s, None) for s in places]
         found = [s for s, _ in known] + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
+        spans += [(s, None) for s in place_team_spans(toks, [s for s, _ in known])]
+        spans += [(s, None) for s in place_with_direction_spans(toks, [s for s, _ in known])]
         spans += [(s, None) for s in constituency_spans(toks, found)]
         spans += [(s, None) for s in kin_spans(toks)]
         spans += [(s, None) for s in hashtag_spans(toks)]
@@ -317,6 +326,10 @@ class EntityExtractor:
                 continue
             try:
                 spans_here = [(si, s) for si, s, _ in found]
+                if persons := person_words(doc_sentences[d], spans_here):
+                    found[:] = [(si, s._replace(label="PERSON") if (si, s.start, s.end) in persons else s, g if (si, s.start, s.end) not in persons else None)
+                                for si, s, g in found]
+                    spans_here = [(si, s) for si, s, _ in found]
                 repeats = repeated_person_spans(doc_sentences[d], spans_here)
                 repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
                 if repeats:

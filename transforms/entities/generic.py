@@ -50,7 +50,17 @@ TIME_WORDS = frozenset(
     """.split()
 )
 
-GENERIC = TITLES | NOUNS | GROUPS
+# God and the devotional formulae said with His name (আলহামদুলিল্লাহ, ইনশাআল্লাহ): no person (the
+# model takes them for one), and GUIDELINES.md marks no religion. আল্লাহ is also a name part, which
+# the name tables keep for names built on it (আব্দুল্লাহ, উল্লাহ are other words).
+DEVOTIONAL = frozenset(
+    """
+    আল্লাহ আলহামদুলিল্লাহ ইনশাআল্লাহ ইনশাল্লাহ মাশাআল্লাহ মাশাল্লাহ সুবহানাল্লাহ আস্তাগফিরুল্লাহ বিসমিল্লাহ
+    ঈশ্বর ভগবান
+    """.split()
+)
+
+GENERIC = TITLES | NOUNS | GROUPS | DEVOTIONAL
 
 # Bengali inflects nouns by suffix; a stop-listed stem counts with any of these endings.
 _SUFFIXES = ("", "র", "ের", "এর", "কে", "েরা", "রা", "দের", "দেরকে", "ও", "ই", "রও", "েরও", "রই", "েরই", "টি", "টির", "গণ", "বৃন্দ", "সহ", "ে", "তে", "য়")

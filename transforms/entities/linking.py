@@ -72,7 +72,7 @@ _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _UNIT_WORDS = {nfc(k): v for k, v in {
     "উপজেলা": "Upazila", "জেলা": "District", "মহানগর": "Metropolitan", "মহানগরী": "Metropolitan", "পৌর": "Municipal",
     "পৌরসভা": "Municipality", "থানা": "Thana", "ইউনিয়ন": "Union", "ওয়ার্ড": "Ward", "উত্তর": "North", "দক্ষিণ": "South",
-    "সদর": "Sadar", "শহর": "City", "নগর": "City"}.items()}
+    "সদর": "Sadar", "শহর": "City", "নগর": "City", "পূর্ব": "East", "পশ্চিম": "West"}.items()}
 # Kinds of gazetteer organisation that a foreign country before them makes that country's own.
 _NATIONAL_KINDS = {"ministry"}
 _GENITIVE = {nfc(x) for x in ("র", "ের", "এর", "-এর", "রও", "েরও")}

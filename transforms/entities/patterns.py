@@ -83,6 +83,8 @@ COMMON_WORD_ZIPF = 4.5
 MAX_WORD_CHARS = 100
 # Less common words are dropped when the NER corpora saw them at least MIN_SEEN times and rarely in a name.
 RARE_NAME_RATE, MIN_SEEN = 0.3, 5
+# ... and a common word is mostly a name's when the NER corpora saw it inside one this often.
+NAME_RATE = 0.5
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,6 +126,39 @@ def descriptive_only(words: list[str]) -> bool:
     demonyms = demonym_index()
     return all((w := _nfc(x)) in DESCRIPTIVE or w in ORG_HEADS or w in PLACE_KINDS or is_generic(w) or w in demonyms
                for x in words)
+
+
+# Kinds of body too common to start an institution's name by themselves (ভোটকেন্দ্র, কেন্দ্রে) but
+# ending many (গণ উন্নয়ন কেন্দ্র, ... রিসার্চ সেন্টার).
+_CENTRE_KINDS = frozenset(_nfc(w) for w in "কেন্দ্র সেন্টার".split())
+
+
+def common_words_only(words: list[str]) -> bool:
+    """An organisation's span that starts with a describing word and goes on with common words to
+    no kind of body (জাতীয় ক্রীড়া [পুরস্কার], ইসলামি বিধান, স্থানীয় গণমাধ্যমকে): the model's fragment
+    of a phrase, no name. One ending in a generic kind (জাতীয় নাগরিক কমিটি), with a rare word, or
+    starting with a proper one (দি টাইমস অব ইন্ডিয়া) may be a name."""
+    from khobor.transforms.entities.demonyms import demonym_index
+    from khobor.transforms.entities.names import stem_candidates
+
+    last = _nfc(words[-1]) if words else ""
+    if len(words) < 2 or last in ORG_HEADS or is_generic(last) or any(s in _CENTRE_KINDS for s in stem_candidates(last)):
+        return False
+    demonyms = demonym_index()
+    if not ((first := _nfc(words[0])) in DESCRIPTIVE or first in demonyms):
+        return False
+    rates = word_entity_rates()
+    for x in words:
+        w = _nfc(x)
+        stems = stem_candidates(w)
+        if w in DESCRIPTIVE or is_generic(w) or w in demonyms:
+            continue
+        if max(zipf(s) for s in stems) < COMMON_WORD_ZIPF:
+            return False
+        # Common, but mostly a name in the NER corpora (ছাত্রলীগের: জাতীয় ছাত্রলীগ is a body of its own).
+        if any(rates.get(s, (0, 0))[0] >= MIN_SEEN and rates[s][1] / rates[s][0] >= NAME_RATE for s in stems):
+            return False
+    return True
 
 
 def is_derived(word: str) -> bool:
@@ -177,7 +212,8 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
                 continue
             if not _wordish(prev) or word in BREAKERS or is_title(word) or (word in ORG_HEADS and not in_name(prev)):
                 break
-            if _inflected(word, base_tokens) or (not in_name(prev) and word not in DESCRIPTIVE and zipf(word) >= COMMON_ZIPF):
+            if _inflected(word, base_tokens) or (not in_name(prev) and word not in DESCRIPTIVE and (
+                    zipf(word) >= COMMON_ZIPF or (word not in base_tokens and _inflected_common(word)))):
                 break
             run.append((prev, proper(prev, word)))
             i -= 1
@@ -186,6 +222,18 @@ def org_spans(tokens, known: list[Span], base_tokens: frozenset[str] = frozenset
         if run:
             out.append(Span(run[-1][0].start, head.end, "ORG", "pattern", 0.75))
     return out
+
+
+# A stem this common after a case ending or classifier comes off (দুইটা|য়, কর্মশালা|য়, সংস্থা|টি,
+# পরিবার|গুলো) says the word is an inflected common word, which no name runs through; unless the
+# word is one of a known name's (শেরে in শেরে বাংলা কৃষি বিশ্ববিদ্যালয়).
+INFLECTED_STEM_ZIPF = 4.0
+
+
+def _inflected_common(word: str) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(zipf(s) >= INFLECTED_STEM_ZIPF for s in stem_candidates(word)[1:])
 
 
 def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]:

@@ -1,5 +1,6 @@
 """Places by the shape of their context or of their word: a rare word before এলাকা or অঞ্চল, an
-uncommon one before a road's kind (রোড, লেন, সরণি ...), a word ending in পাড়া."""
+uncommon one before a road's kind (রোড, লেন, সরণি ...), a word ending in পাড়া; and the teams and
+clubs a place names with an English plural (চট্টগ্রাম রয়্যালস), which are no place."""
 from __future__ import annotations
 
 from khobor.transforms.entities.generic import is_generic
@@ -73,4 +74,55 @@ def neighbourhood_spans(tokens) -> list[Span]:
         stems = [s for s in stem_candidates(_nfc(t.text)) if s.endswith(_NEIGHBOURHOOD)]
         if stems and graphemes(stems[0][: -len(_NEIGHBOURHOOD)]) >= 1:
             out.append(Span(t.start, t.end, "LOC", "pattern", 0.7))
+    return out
+
+
+_S = "\u09b8"  # স
+_VIRAMA = "\u09cd"
+
+
+def _english_plural(word: str) -> bool:
+    """An English plural written in Bengali (রয়্যালস, টাইটান্সের, রেঞ্জার্স): a stem ending in স
+    right after a consonant or a conjunct. Bengali words end স after a vowel (অফিস, সেনানিবাস)."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    for stem in stem_candidates(word):
+        if len(stem) > 2 and stem.endswith(_S):
+            before = stem[-2]
+            if before == _VIRAMA or ("\u0995" <= before <= "\u09b9") or before in "\u09dc\u09dd\u09df":
+                return zipf(stem) < COMMON_WORD_ZIPF
+    return False
+
+
+def place_team_spans(tokens, known: list[Span]) -> list[Span]:
+    """A known place followed by an English plural is a team or a club named after it (চট্টগ্রাম
+    রয়্যালস, সিলেট টাইটান্সের, মুম্বাই ইন্ডিয়ান্স): one organisation, no place. Over the
+    non-evaluation news_bench articles nearly every such pair is a franchise or a club."""
+    ends = {s.end: s for s in known if s.label == "LOC"}
+    out = []
+    for k in range(1, len(tokens)):
+        place = ends.get(tokens[k - 1].end)
+        word = tokens[k]
+        if place is None or word.kind != "word" or word.start - place.end != 1 or len(word.text) > MAX_WORD_CHARS:
+            continue
+        if _S in word.text and _english_plural(_nfc(word.text)):
+            out.append(Span(place.start, word.end, "ORG", "pattern", 0.75))
+    return out
+
+
+_DIRECTIONS = _forms("উত্তর দক্ষিণ পূর্ব পশ্চিম")
+# Kinds a place named with a direction after it is one of (টঙ্গী পূর্ব থানা, উত্তরা পশ্চিম থানার).
+_DIRECTED_KINDS = _forms("থানা উপজেলা ইউনিয়ন")
+
+
+def place_with_direction_spans(tokens, known: list[Span]) -> list[Span]:
+    """A known place, a direction and a thana, upazila or union: the direction is part of the
+    place's name (টঙ্গী পূর্ব থানা, উত্তরা পশ্চিম থানার: Tongi East, Uttara West)."""
+    ends = {s.end: s for s in known if s.label == "LOC"}
+    out = []
+    for k in range(1, len(tokens) - 1):
+        place = ends.get(tokens[k - 1].end)
+        if place is None or _nfc(tokens[k].text) not in _DIRECTIONS or _nfc(tokens[k + 1].text) not in _DIRECTED_KINDS:
+            continue
+        out.append(Span(place.start, tokens[k].end, "LOC", "pattern", 0.8))
     return out

@@ -24,7 +24,7 @@ from khobor.transforms.entities.types import Span
 # Parts of many people's names that say nothing about which person is meant.
 NEUTRAL_PARTS = frozenset(unicodedata.normalize("NFC", w) for w in (
     "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ মুহাম্মাদ আবু আবদুল আব্দুল আবদুর আব্দুর শেখ সৈয়দ কাজী মির্জা "
-    "খন্দকার এম এ কে এস বেগম খাতুন আক্তার আখতার"
+    "খন্দকার এম এ কে এস বেগম খাতুন আক্তার আখতার মোছা. মোসা. মোছাঃ মোসাঃ মোসাম্মৎ মোছাম্মৎ"
 ).split())
 MIN_AKSHARAS = 2
 
@@ -67,6 +67,27 @@ def repeated_person_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequ
         return []
     return [(si, Span(t.start, t.end, "PERSON", "pattern", 0.7)) for si, toks, k, t in _free_words(sentences, found)
             if carried_part(t.text) in forms and not any(_name_neighbour(toks, j, t) for j in (k - 1, k + 1))]
+
+
+def person_words(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]) -> set[tuple[int, int, int]]:
+    """(sentence index, start, end) of the model's one-word places and organisations that are a
+    part of a person the document names (সাদমানের after সাদমান ইসলাম, which the model, seeing one
+    sentence, took for a place): that person's mentions. Arguments as for ``repeated_person_spans``."""
+    tokens = {si: toks for si, toks in sentences}
+    candidates = []  # (sentence index, span, the name part its one word is)
+    for si, s in found:
+        if s.method != "model" or s.label not in ("LOC", "ORG"):
+            continue
+        toks = tokens.get(si, ())
+        words = [(k, t) for k, t in enumerate(toks) if s.start <= t.start and t.end <= s.end]
+        if len(words) == 1 and words[0][1].kind == "word" and (part := carried_part(words[0][1].text)) \
+                and not any(_name_neighbour(toks, j, words[0][1]) for j in (words[0][0] - 1, words[0][0] + 1)):
+            candidates.append((si, s, part))
+    if not candidates:
+        return set()
+    forms = {p for si, s in found if s.label == "PERSON"
+             for t in tokens.get(si, ()) if s.start <= t.start and t.end <= s.end and t.kind == "word" and (p := carried_part(t.text))}
+    return {(si, s.start, s.end) for si, s, part in candidates if part in forms}
 
 
 def _free_words(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]):

@@ -1,6 +1,7 @@
 """Where a recognised name starts and ends beside other names: a bracketed name after one (its
 abbreviation or nickname), a known organisation or place at a person's edges, a known owner in the
-genitive before an organisation, and editors' initials in a desk sign-off."""
+genitive before an organisation, and editors' initials in a desk sign-off; and an English name with
+for, of or and inside, which names no person."""
 from __future__ import annotations
 
 from khobor.transforms.entities.generic import is_generic
@@ -82,4 +83,19 @@ def organisation_without_owner(span: Span, tokens, known: list[Span], base_token
         if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES):
             rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
             return span._replace(start=rest[0].start) if rest else None
+    return span
+
+
+# English connectives spelt in Bengali: inside a name they make it an institution's (ডিবেট ফর
+# ডেমোক্রেসি, জেনারেল অথরিটি অব সিভিল এভিয়েশন, ... করিম অ্যান্ড অ্যাসোসিয়েটস), never a person's.
+_CONNECTIVES = frozenset(_nfc(w) for w in "ফর অব অফ অ্যান্ড এন্ড এ্যান্ড".split())
+
+
+def person_as_organisation(span: Span, tokens) -> Span:
+    """A model's person span with an English connective between its words is an organisation."""
+    if span.label != "PERSON":
+        return span
+    words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    if len(words) > 2 and any(_nfc(t.text) in _CONNECTIVES for t in words[1:-1]):
+        return span._replace(label="ORG")
     return span
