@@ -472,3 +472,12 @@ def test_the_day_after_with_its_weekday_in_brackets_never_fails(published):
     found = dict(_dates(text, published))
     assert "পরদিন" in found and "শুক্রবার" in found
     assert all(v is None or v[:1].isdigit() or v.startswith("@") for v in found.values())
+
+
+def test_gel_before_a_year_month_or_weekday_is_last():
+    pub = date(2024, 8, 13)  # a Tuesday
+    assert _dates("গেল বছর দেশে তিন লাখ রোগী ভর্তি হন", pub) == [("গেল বছর", "2023")]
+    assert _dates("গেল মাসে থাইল্যান্ডে যান", pub) == [("গেল মাসে", "2024-07")]
+    assert _dates("উপদেষ্টা গেল রোববার মন্ত্রণালয়ে যান", pub) == [("গেল রোববার", "2024-08-11")]
+    # its forms are verbs: গেলে (if one goes)
+    assert _dates("সেখানে গেলে বছর শেষ হবে", pub) == []

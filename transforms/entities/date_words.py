@@ -24,7 +24,9 @@ HYPHEN_ENDINGS = frozenset(_nfc(e) for e in ("এর", "এ", "তে", "র", "
 LAW_WORDS = _forms("আইন", "বিধিমালা", "নীতিমালা", "আদেশ", "অধ্যাদেশ", "নির্দেশমালা", "প্রবিধানমালা", "বিধি")
 RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
 NEXT = _forms("আগামী", "next", "Next")
-LAST = _forms("গত", "বিগত", "last", "Last")
+# গেল বছর, গেল মাসে, গেল রোববার: over the news_bench articles outside the evaluation sets, all 24 গেল
+# before a year, month, week or weekday mean "last" (only the bare word: its forms are verbs, গেলে "if one goes").
+LAST = _forms("গত", "বিগত", "last", "Last") | {_nfc("গেল")}
 THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
 # বছরজুড়ে (all year) is one word
 YEAR_UNIT = _forms("বছর", "সাল", "year") | {_nfc(w) for w in ("বছরজুড়ে", "বছরজুড়েই", "বছরজুড়েও")}
