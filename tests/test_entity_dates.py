@@ -481,3 +481,30 @@ def test_gel_before_a_year_month_or_weekday_is_last():
     assert _dates("উপদেষ্টা গেল রোববার মন্ত্রণালয়ে যান", pub) == [("গেল রোববার", "2024-08-11")]
     # its forms are verbs: গেলে (if one goes)
     assert _dates("সেখানে গেলে বছর শেষ হবে", pub) == []
+
+
+def test_a_year_with_its_genitive_dates_the_day_or_month_after_it():
+    pub = date(2026, 2, 25)
+    assert _dates("তাঁকে ২০২৪ এর ৫ আগস্ট আন্দোলন দমনে করা মামলায় গ্রেপ্তার দেখানো হয়", pub) == [("২০২৪ এর ৫ আগস্ট", "2024-08-05")]
+    assert _dates("কিন্তু ১৯৭৫-এর ১৫ আগস্ট তাকে হত্যা করা হয়", pub) == [("১৯৭৫-এর ১৫ আগস্ট", "1975-08-15")]
+    assert _dates("তাকে ২০২২ এর আগস্টে গ্রেপ্তার করা হয়", pub) == [("২০২২ এর আগস্টে", "2022-08")]
+    assert _dates("সেটা ২০২৩-এর অক্টোবর থেকে খোলাসা হলো", pub) == [("২০২৩-এর অক্টোবর", "2023-10")]
+
+
+def test_years_written_as_words_before_a_day_or_month():
+    pub = date(2026, 2, 25)
+    assert _dates("চব্বিশের ৫ আগস্ট পরবর্তী চাপে", pub) == [("চব্বিশের ৫ আগস্ট", "2024-08-05")]
+    assert _dates("পঁচাত্তরের ১৫ আগস্ট কালরাতে", pub) == [("পঁচাত্তরের ১৫ আগস্ট", "1975-08-15")]
+    assert _dates("চব্বিশের ডিসেম্বরে সরকার বৈঠক করে", pub) == [("চব্বিশের ডিসেম্বরে", "2024-12")]
+    # alone, or before a month that names the event, they name the event
+    assert _dates("চব্বিশের গণ-অভ্যুত্থানে শহীদ", pub) == []
+    assert _dates("চব্বিশের জুলাই অভ্যুত্থানে শহীদ", pub) == []
+
+
+def test_a_month_range_takes_the_year_written_before_it():
+    pub = date(2026, 2, 25)
+    assert _dates("চব্বিশের জুলাই-আগস্টের গণ অভ্যুত্থান চলাকালীন", pub) == [("চব্বিশের জুলাই-আগস্টের", "2024-07/2024-08")]
+    # the inferred year of the second month alone would be 2025
+    assert _dates("ব্যাংক ২০২১ সালের এপ্রিল-জুন প্রান্তিক থেকে", pub) == [("২০২১ সালের এপ্রিল-জুন", "2021-04/2021-06")]
+    assert _dates("২০২২ সালের জুলাই-জুন সময়ে", pub) == [("২০২২ সালের জুলাই-জুন", "2022-07/2023-06")]
+    assert _dates("চলতি বছরের জানুয়ারি-ফেব্রুয়ারি সময়ে রপ্তানি", pub) == [("চলতি বছরের জানুয়ারি-ফেব্রুয়ারি", "2026-01/2026-02")]

@@ -20,6 +20,10 @@ def _forms(*words: str) -> frozenset[str]:
 YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "সালটা", "সালটি")
 # A year with a case ending after a hyphen (২০২৪-এর, ২০১৬-তে, ২০১৭-এ).
 HYPHEN_ENDINGS = frozenset(_nfc(e) for e in ("এর", "এ", "তে", "র", "কে", "এরও", "এও", "তেও", "এই"))
+# A year's genitive, written apart (২০২৪ এর ৫ আগস্ট) or after a hyphen or apostrophe (১৯৭৫-এর ১৫ আগস্ট,
+# ২০২৪’র জুলাই): the day or month after it is of that year.
+YEAR_GENITIVE = frozenset(_nfc(e) for e in ("এর", "র"))
+_YEAR_JOINERS = frozenset(("-", "’", "'"))
 # A bare year after one of these (শ্রম আইন, ২০০৬; গণপ্রতিনিধিত্ব আদেশ ১৯৭২) is part of a law's name.
 LAW_WORDS = _forms("আইন", "বিধিমালা", "নীতিমালা", "আদেশ", "অধ্যাদেশ", "নির্দেশমালা", "প্রবিধানমালা", "বিধি")
 RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
@@ -40,7 +44,10 @@ DATE_WORD = _forms("তারিখ")
 AGO = frozenset(_nfc(w) for w in ("আগে", "আগেও", "আগেই", "আগের"))
 # The year 1971 as a word: একাত্তরে (in '71), একাত্তরের ২৫ মার্চ. Alone, একাত্তরের names the war
 # (একাত্তরের মুক্তিযুদ্ধ), not a date.
-YEAR_NAMES = {_nfc("একাত্তরে"): 1971, _nfc("একাত্তর"): 1971, _nfc("একাত্তরের"): 1971}
+YEAR_NAMES = {_nfc("একাত্তরে"): 1971, _nfc("একাত্তর"): 1971, _nfc("একাত্তরের"): 1971,
+              # before a day or month only (পঁচাত্তরের ১৫ আগস্ট, চব্বিশের ৫ আগস্ট, চব্বিশের ডিসেম্বরে):
+              # alone they name the events (চব্বিশের গণ-অভ্যুত্থান)
+              _nfc("পঁচাত্তরের"): 1975, _nfc("চব্বিশের"): 2024}
 YEAR_NAME_ALONE = frozenset({_nfc("একাত্তরে")})
 DAY_UNIT = _forms("দিন", "দিনই", "day")
 DATE_UNIT = DAY_UNIT | _forms("তারিখ")  # একই তারিখ: that same date
@@ -223,3 +230,29 @@ def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
 def _shift_month(d: date, months: int) -> str:
     m = d.year * 12 + (d.month - 1) + months
     return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _genitive_year_end(tokens, words, i) -> int | None:
+    """The last token of the genitive written after the year at token i (২০২৪ এর, ১৯৭৫-এর, ২০২৪’র),
+    or None."""
+    n = len(tokens)
+    if i + 1 < n and words[i + 1] in YEAR_GENITIVE and tokens[i + 1].start > tokens[i].end:
+        return i + 1
+    if (i + 2 < n and tokens[i + 1].text in _YEAR_JOINERS and tokens[i + 1].start == tokens[i].end
+            and words[i + 2] in YEAR_GENITIVE and tokens[i + 2].start == tokens[i + 1].end):
+        return i + 2
+    return None
+
+
+def _month_of_year(tokens, words, j, year: int, named: bool = True) -> tuple[int, str] | None:
+    """(last token, value) of MONTH or MONTH-MONTH at token j in ``year`` (২০২১ সালের এপ্রিল-জুন:
+    2021-04/2021-06; জুলাই-জুন ends in the next year), or None. ``named=False``: not a single month
+    that names an event (চব্বিশের জুলাই অভ্যুত্থান); a range (জুলাই-আগস্টের গণ-অভ্যুত্থান) is a period."""
+    m = _month(tokens[j]) if j < len(tokens) else None
+    if not m:
+        return None
+    if j + 2 < len(tokens) and tokens[j + 1].text in ("-", "–") and (m2 := _month(tokens[j + 2])) and m2 != m:
+        return j + 2, f"{year:04d}-{m:02d}/{year + (m2 < m):04d}-{m2:02d}"
+    if not named and _names_event(words, j):
+        return None
+    return j, _iso(year, m, None)

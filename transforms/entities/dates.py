@@ -67,10 +67,12 @@ from khobor.transforms.entities.date_words import (
     _falls_on,
     _first_last_day,
     _forms,
+    _genitive_year_end,
     _is_every_unit,
     _iso,
     _law_year,
     _month,
+    _month_of_year,
     _names_event,
     _nfc,
     _shift_month,
@@ -296,6 +298,12 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             k += 2
         if k > i and k + 1 < n and words[k + 1] in YEAR_WORDS:
             return i, str(y)
+        if (g := _genitive_year_end(tokens, words, i)) is not None and not _law_year(words, i):
+            # ২০২৪ এর ৫ আগস্ট, ১৯৭৫-এর ১৫ আগস্ট, ২০২২ এর আগস্টে: a day or month of that year
+            if (dm := _day_month(tokens, words, g + 1)) is not None:
+                return dm[2], _iso(y, dm[1], dm[0])
+            if (mo := _month_of_year(tokens, words, g + 1, y, named=False)) is not None:
+                return mo
         if (i + 2 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end and words[i + 2] in HYPHEN_ENDINGS
                 and tokens[i + 2].start == tokens[i + 1].end and not (i > 0 and tokens[i - 1].text == "/") and not _law_year(words, i)):
             return i + 2, str(y)  # ২০২৪-এর, ২০১৬-তে (not নং-১৮/২০১৭-এ, a case number)
@@ -307,9 +315,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
                 return dm[2], _iso(y, dm[1], dm[0])
             if (fl := _first_last_day(words, j)) is not None:
                 return fl[2], _iso(y, fl[0], fl[1])
-            m = _month(tokens[j]) if j < n else None
-            if m:
-                return j, _iso(y, m, None)
+            if (mo := _month_of_year(tokens, words, j, y)) is not None:
+                return mo
             return i + 1, str(y)
     # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (resolve_anaphors)
     if w in SAME_YEAR and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
@@ -329,9 +336,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             return dm[2], _iso(year, dm[1], dm[0])
         if (fl := _first_last_day(words, j)) is not None:
             return fl[2], _iso(year, fl[0], fl[1])
-        m = _month(tokens[j]) if j < n else None
-        if m:
-            return j, _iso(year, m, None)
+        if (mo := _month_of_year(tokens, words, j, year)) is not None:
+            return mo
     # বছরের প্রথম দিন, বছরের শেষ দিনে: the nearest first or last day of a year (not প্রতি বছরের …)
     if w in YEAR_UNIT and published is not None and (i == 0 or words[i - 1] not in EVERY) and (
             fl := _first_last_day(words, i + 1)) is not None:
@@ -340,6 +346,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if w in YEAR_NAMES:
         if (dm := _day_month(tokens, words, i + 1)) is not None:
             return dm[2], _iso(YEAR_NAMES[w], dm[1], dm[0])
+        if (mo := _month_of_year(tokens, words, i + 1, YEAR_NAMES[w], named=False)) is not None:
+            return mo
         if w in YEAR_NAME_ALONE:
             return i, str(YEAR_NAMES[w])
     # তিন দিন আগে, দুই বছর আগের: counted back from the publication day (not এর তিন দিন আগে,
