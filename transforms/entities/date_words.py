@@ -143,6 +143,23 @@ def _law_year(words, i) -> bool:
     return k >= 0 and words[k] in LAW_WORDS
 
 
+# Words a law's name may hold between its year and its head (২০১২ সালের মানি লন্ডারিং প্রতিরোধ আইন).
+LAW_NAME_WORDS = 4
+
+
+def _law_after(tokens, words, j) -> bool:
+    """Whether a law's head follows YEAR সালের within a few plain words from token j (২০১২ সালের মানি
+    লন্ডারিং প্রতিরোধ আইন, ১৯৭২ সালের গণপ্রতিনিধিত্ব আদেশের, ২০১৩ সালের আইনে): the year names the law.
+    A genitive or anything but a word ends the name (২০১৮ সালের নির্বাচনের পর আইন …). Only after the
+    genitive সালের: ২০১৮ সালে ডিজিটাল নিরাপত্তা আইন পাস হয় is the year the law was passed."""
+    for k in range(j, min(j + LAW_NAME_WORDS + 1, len(words))):
+        if words[k] in LAW_WORDS:
+            return True
+        if tokens[k].kind != "word" or words[k].endswith(_GENITIVE) or _month(tokens[k]):
+            return False
+    return False
+
+
 def _names_event(words, i) -> bool:
     """Whether the month at token i names an event (জুলাই বিপ্লব, জুলাইয়ের গণহত্যা) or is the English
     word march (লং মার্চ, মার্চ টু ঢাকা), not a month."""

@@ -70,6 +70,7 @@ from khobor.transforms.entities.date_words import (
     _genitive_year_end,
     _is_every_unit,
     _iso,
+    _law_after,
     _law_year,
     _month,
     _month_of_year,
@@ -317,6 +318,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
                 return fl[2], _iso(y, fl[0], fl[1])
             if (mo := _month_of_year(tokens, words, j, y)) is not None:
                 return mo
+            if words[i + 1].endswith(_GENITIVE) and _law_after(tokens, words, j):
+                return None  # ২০১২ সালের মানি লন্ডারিং প্রতিরোধ আইন: a law's name, not a year
             return i + 1, str(y)
     # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (resolve_anaphors)
     if w in SAME_YEAR and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
