@@ -518,3 +518,11 @@ def test_the_year_of_a_laws_name_is_not_a_date():
     # the year a law was passed, or a genitive that ends the name first, is a date
     assert _dates("সরকার ২০১৮ সালে ডিজিটাল নিরাপত্তা আইন পাস করে", pub) == [("২০১৮ সালে", "2018")]
     assert _dates("২০১৮ সালের নির্বাচনের পর আইন বদলায়", pub) == [("২০১৮ সালের", "2018")]
+
+
+def test_the_day_after_an_event_dated_just_before_it():
+    pub = date(2024, 8, 13)
+    assert _dates("৫ আগস্ট স্বৈরাচার তাড়ানোর পরদিন থেকে কিছু মহল ক্যু করার চেষ্টা করছিল", pub) == [
+        ("৫ আগস্ট", "2024-08-05"), ("পরদিন", "2024-08-06")]
+    # an event without its day: the day after it is not known
+    assert _dates("ভোটের পরদিন থেকে সহিংসতা শুরু হয়", pub) == [("পরদিন", None)]

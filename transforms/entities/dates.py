@@ -235,6 +235,7 @@ def date_spans(tokens, published: date | None) -> list[Span]:
         at.append(start)
         i = end + 1
     spans, at = _joined_ranges(spans, at, tokens, words)
+    _day_after_dated_event(spans, at, tokens, words)
     # সোমবার (১২ আগস্ট): the weekday is the date in brackets when that date is such a weekday, in the
     # week the weekday alone would name
     for k in range(len(spans) - 1):
@@ -261,6 +262,23 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)
     return spans
+
+
+# Words between a date and the genitive its পরদিন counts from (৫ আগস্ট স্বৈরাচার তাড়ানোর পরদিন).
+DATED_EVENT_WORDS = 4
+
+
+def _day_after_dated_event(spans: list[Span], at: list[int], tokens, words) -> None:
+    """পরদিন after a genitive (ভোটের পরদিন) counts from that event, which has no value; when a day
+    is written just before the event (৫ আগস্ট স্বৈরাচার তাড়ানোর পরদিন), it is the day after that day."""
+    for k in range(1, len(spans)):
+        j = at[k]
+        if spans[k].value is not None or words[j] not in NEXT_DAY or not _after_genitive(tokens, words, j):
+            continue
+        prev = spans[k - 1]
+        if (precision(v := prev.value) == "day" and "/" not in v
+                and sum(1 for t in tokens if prev.end <= t.start and t.end <= tokens[j].start) <= DATED_EVENT_WORDS + 1):
+            spans[k] = spans[k]._replace(value=(date.fromisoformat(v) + timedelta(days=1)).isoformat(), confidence=0.9)
 
 
 def _joined_ranges(spans: list[Span], at: list[int], tokens, words) -> tuple[list[Span], list[int]]:
