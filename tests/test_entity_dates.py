@@ -526,3 +526,19 @@ def test_the_day_after_an_event_dated_just_before_it():
         ("৫ আগস্ট", "2024-08-05"), ("পরদিন", "2024-08-06")]
     # an event without its day: the day after it is not known
     assert _dates("ভোটের পরদিন থেকে সহিংসতা শুরু হয়", pub) == [("পরদিন", None)]
+
+
+def test_the_day_before_the_last_day_named():
+    pub = date(2024, 8, 8)
+    assert _dates("আগের দিন দেওয়া হয় আরও ৩০০ কোটি টাকার চেক", pub) == [("আগের দিন", "@anaphor-1")]
+    assert _dates("আগেরদিন ছেলেদের বাস্কেটবলেও জয়", pub) == [("আগেরদিন", "@anaphor-1")]
+    # before an event it counts from that event; with a date, the date says which day
+    assert _dates("নির্বাচনের আগের দিন সমাবেশ হয়", pub) == [("আগের দিন", None)]
+    assert _dates("আগের দিন সোমবার ভূমিকম্প হয়", pub) == [("সোমবার", "2024-08-05")]
+    # গতকাল বুধবার … আগের দিন: the Tuesday; with no day named, the day before the publication day;
+    # a look back does not move the story's day (আগের দিনের তুলনায় … এদিন)
+    assert resolve_anaphors(["2024-08-07", "@anaphor-1"], pub) == ["2024-08-07", "2024-08-06"]
+    assert resolve_anaphors(["@anaphor-1"], pub) == ["2024-08-07"]
+    assert resolve_anaphors(["2024-08-07", "@anaphor-1", "@anaphor"], pub) == ["2024-08-07", "2024-08-06", "2024-08-07"]
+    # that day of a year written with it is not a day before
+    assert resolve_anaphors(["2024-08-15", "@anaphor:1975"], pub) == ["2024-08-15", "1975-08-15"]

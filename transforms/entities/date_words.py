@@ -72,6 +72,9 @@ THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that"
 ANAPHOR = "@anaphor"
 # The day after the last day named (পরদিন): ANAPHOR + "+1".
 NEXT_DAY = _forms("পরদিন")
+# The day before it (আগের দিন, আগেরদিন: এদিন … আগের দিন লেনদেন হয়েছিল; গতকাল বুধবার … আগের দিন): ANAPHOR + "-1".
+PREV = frozenset({_nfc("আগের")})
+PREV_DAY = _forms("আগেরদিন")
 # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (ANAPHOR + "-year", then any "-MM[-DD]").
 SAME_YEAR = frozenset(_nfc(w) for w in ("ওই", "ঐ", "সেই", "একই"))
 # A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.

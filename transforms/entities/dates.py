@@ -22,7 +22,7 @@ What a date means:
   weeks before the publication day is this year's even then (a plan reported before its day).
 - A day of an unnamed month (৭ তারিখে) is the nearest such day; counts back (তিন দিন আগে, দুই বছর
   আগে) count from the publication day, unless a genitive says from what (নির্বাচনের চার দিন আগে).
-- Anaphors (এদিন, পরদিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
+- Anaphors (এদিন, পরদিন, আগের দিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
   text dated Thursday) are the document's: see ``date_context``.
 Values are ISO (``2024-08-12``, ``2024-08``, ``2024``); ``precision`` reads which. A date that
 cannot be resolved (no publication date) has no value.
@@ -50,6 +50,8 @@ from khobor.transforms.entities.date_words import (
     NEW,
     NEXT,
     NEXT_DAY,
+    PREV,
+    PREV_DAY,
     RANGE_WORDS,
     SAME_YEAR,
     THAT,
@@ -633,10 +635,14 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
         if published is None:
             return i + 1, None
         return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
-    if w in NEXT_DAY:
-        if nxt is not None and (nxt in DAY_WORDS or nxt in WEEKDAYS or _day_month(tokens, words, i + 1) is not None):
-            return None  # পরদিন ১৯ জুলাই, পরদিন গতকাল মঙ্গলবার: the date says which day (and takes পরদিন)
-        return i, (None if _after_genitive(tokens, words, i) else f"{ANAPHOR}+1")
+    if w in NEXT_DAY or w in PREV_DAY or (w in PREV and nxt in DAY_UNIT):
+        end = i + 1 if w in PREV else i
+        after = words[end + 1] if end + 1 < n else None
+        if after is not None and (after in DAY_WORDS or after in WEEKDAYS or _day_month(tokens, words, end + 1) is not None):
+            return None  # পরদিন ১৯ জুলাই, আগের দিন সোমবার: the date says which day (and takes পরদিন)
+        if _after_genitive(tokens, words, i):
+            return end, None  # ভোটের পরদিন, নির্বাচনের আগের দিন: from an event, not a day named
+        return end, f"{ANAPHOR}{'+1' if w in NEXT_DAY else '-1'}"
     if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None
