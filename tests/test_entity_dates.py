@@ -542,3 +542,15 @@ def test_the_day_before_the_last_day_named():
     assert resolve_anaphors(["2024-08-07", "@anaphor-1", "@anaphor"], pub) == ["2024-08-07", "2024-08-06", "2024-08-07"]
     # that day of a year written with it is not a day before
     assert resolve_anaphors(["2024-08-15", "@anaphor:1975"], pub) == ["2024-08-15", "1975-08-15"]
+
+
+def test_the_date_after_a_day_word_says_which_day_it_is():
+    pub = date(2026, 2, 26)  # an edition dated the morning after the day it was written
+    assert _dates("প্রধানমন্ত্রী বলেন, ‘আজ ২৫ ফেব্রুয়ারি, জাতির ইতিহাসে এক শোকের দিন", pub) == [
+        ("আজ", "2026-02-25"), ("২৫ ফেব্রুয়ারি", "2026-02-25")]
+    assert _dates("লটারি আজ (২৫ ফেব্রুয়ারি) রাত ১০টায় হবে", pub) == [("আজ", "2026-02-25"), ("২৫ ফেব্রুয়ারি", "2026-02-25")]
+    assert _dates("আজ (বুধবার) সকালে তার জানাজা হয়", pub) == [("আজ", "2026-02-25"), ("বুধবার", "2026-02-25")]
+    assert _dates("আজকে যেহেতু ২৫ ফেব্রুয়ারি, তার আরও খেলা আছে", pub)[0] == ("আজকে", "2026-02-25")
+    # a genitive date is of something else; a date far off is no name of the day
+    assert _dates("তিনি আজ ২৮ ফেব্রুয়ারির ছুটির বিষয়ে বলেন", pub)[0] == ("আজ", "2026-02-26")
+    assert _dates("আজ ১০ ফেব্রুয়ারি নয়", pub)[0] == ("আজ", "2026-02-26")

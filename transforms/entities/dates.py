@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from khobor.transforms.entities.date_context import resolve_anaphors
+from khobor.transforms.entities.date_context import MAX_WRITER_OFFSET, resolve_anaphors
 from khobor.transforms.entities.date_words import (
     _DAUGHTER,
     _GENITIVE,
@@ -111,6 +111,8 @@ REPORTED_PLAN_DAYS = 14
 _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
 # Weekdays short in a list (শুক্র ও শনিবার, রবি, সোম ও মঙ্গলবার).
 WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব", "সোম", "মঙ্গল", "বুধ", "বৃহস্পতি", "শুক্র"))
+# What may stand between a day word and the date that says which day it is (আজ (২২ ফেব্রুয়ারি)).
+_DAY_WORD_LINKS = frozenset(_nfc(w) for w in ("(", ",", "যেহেতু", "হলো", "হল"))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
@@ -256,6 +258,17 @@ def date_spans(tokens, published: date | None) -> list[Span]:
                 and ((words[j - 2] in DATE_WORD and spans[k].value and spans[k].value[8:] == v[8:])
                      or (words[j - 2] in NEXT_DAY or words[j - 2] in ANAPHORS) and not (spans[k].value or "@")[:1].isdigit())):
             spans[k] = spans[k]._replace(value=v)
+    # আজ ২৫ ফেব্রুয়ারি, আজ (২২ ফেব্রুয়ারি), আজ (সোমবার), আজকে যেহেতু ৭ আগস্ট: the date says which day
+    # the day word is (a quote of the day before, an edition dated after the day it was written); not a
+    # genitive, which is of something else (আজ ১৫ আগস্টের ছুটির বিষয়ে)
+    for k in range(len(spans) - 1):
+        j, nx = at[k], at[k + 1]
+        if (words[j] in DAY_WORDS and spans[k].end == tokens[j].end and spans[k].value and spans[k].value[:1].isdigit()
+                and all(words[x] in _DAY_WORD_LINKS for x in range(j + 1, nx))
+                and not _genitive_date(words[max(x for x in range(nx, n) if tokens[x].end <= spans[k + 1].end)])
+                and precision(v := spans[k + 1].value) == "day" and "/" not in v
+                and 0 < abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= MAX_WRITER_OFFSET):
+            spans[k] = spans[k]._replace(value=v)
     # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
     for k in range(1, len(spans)):
         j = at[k]
@@ -281,6 +294,12 @@ def _day_after_dated_event(spans: list[Span], at: list[int], tokens, words) -> N
         if (precision(v := prev.value) == "day" and "/" not in v
                 and sum(1 for t in tokens if prev.end <= t.start and t.end <= tokens[j].start) <= DATED_EVENT_WORDS + 1):
             spans[k] = spans[k]._replace(value=(date.fromisoformat(v) + timedelta(days=1)).isoformat(), confidence=0.9)
+
+
+def _genitive_date(word: str) -> bool:
+    """Whether a date's last word is a genitive (আগস্টের, ফেব্রুয়ারির, সোমবারের), not a name that ends in
+    র (সোমবার, নভেম্বর)."""
+    return word.endswith(_nfc("ের")) or (word.endswith(_GENITIVE) and word[:-1] in MONTHS)
 
 
 def _joined_ranges(spans: list[Span], at: list[int], tokens, words) -> tuple[list[Span], list[int]]:
