@@ -291,6 +291,8 @@ def test_the_writers_day_is_the_one_its_day_word_and_weekday_name():
     assert day("গতকাল মঙ্গলবার বৈঠক হয়।", "আজ বৃহস্পতিবার শপথ হবে।", "গতকাল বুধবার মিছিল হয়।") == thursday
     assert day("গতকাল শনিবার বৈঠক হয়।") == thursday
     assert writer_day([tokenize("গতকাল মঙ্গলবার")], None) is None
+    # the weekday in brackets names the day as well
+    assert day("আজ (বুধবার) সকালে জানাজা হয়।", "আগামীকাল শপথ হবে।") == date(2024, 8, 7)
 
 
 def test_a_plan_reported_before_its_day():

@@ -24,7 +24,7 @@ def writer_day(sentences, published: date | None) -> date | None:
         return None
     offsets: Counter = Counter()
     for tokens in sentences:
-        words = [_nfc(t.text) for t in tokens]
+        words = [_nfc(t.text) for t in tokens if t.text != "("]  # আজ (সোমবার) pairs as আজ সোমবার does
         for w, nxt in zip(words, words[1:]):
             if w in DAY_WORDS and nxt in WEEKDAYS:
                 day = published + timedelta(days=DAY_WORDS[w])
