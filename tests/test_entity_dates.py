@@ -556,3 +556,14 @@ def test_the_date_after_a_day_word_says_which_day_it_is():
     # a genitive date is of something else; a date far off is no name of the day
     assert _dates("তিনি আজ ২৮ ফেব্রুয়ারির ছুটির বিষয়ে বলেন", pub)[0] == ("আজ", "2026-02-26")
     assert _dates("আজ ১০ ফেব্রুয়ারি নয়", pub)[0] == ("আজ", "2026-02-26")
+
+
+def test_a_month_before_jatiya_and_an_events_name_names_the_charter():
+    pub = date(2026, 2, 25)
+    assert _dates("সুজন সম্পাদক বলেন, জুলাই জাতীয় সনদ প্রণীত হয়েছে ৮৪টি বিষয় নিয়ে", pub) == []
+    toks = tokenize("রাষ্ট্রপতির জুলাই জাতীয় সনদ")
+    assert is_calendar_date(toks[1:2], toks[2], toks[:1]) is False  # the model's span sees one word after it
+    # a day before it: ১৫ আগস্ট জাতীয় শোক দিবস is a day
+    assert _dates("১৫ আগস্ট জাতীয় শোক দিবস পালিত হয়", date(2024, 8, 16)) == [("১৫ আগস্ট", "2024-08-15")]
+    toks = tokenize("১৫ আগস্ট জাতীয় শোক দিবস")
+    assert is_calendar_date(toks[:2], toks[2]) is True
