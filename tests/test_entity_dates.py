@@ -567,3 +567,11 @@ def test_a_month_before_jatiya_and_an_events_name_names_the_charter():
     assert _dates("১৫ আগস্ট জাতীয় শোক দিবস পালিত হয়", date(2024, 8, 16)) == [("১৫ আগস্ট", "2024-08-15")]
     toks = tokenize("১৫ আগস্ট জাতীয় শোক দিবস")
     assert is_calendar_date(toks[:2], toks[2]) is True
+
+
+def test_the_day_after_written_apart_or_joined():
+    pub = date(2024, 8, 7)
+    assert _dates("পরের দিন সকালে লাশ উদ্ধার হয়", pub) == [("পরের দিন", "@anaphor+1")]
+    assert _dates("পরেরদিন বেশ কয়েকজন সংগঠক বিসিবিতে যান", pub) == [("পরেরদিন", "@anaphor+1")]
+    assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
+    assert _dates("পরের দিন সোমবার পুলিশ মামলা করে", pub) == [("সোমবার", "2024-08-05")]

@@ -71,7 +71,8 @@ ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদ�
 THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
 ANAPHOR = "@anaphor"
 # The day after the last day named (পরদিন): ANAPHOR + "+1".
-NEXT_DAY = _forms("পরদিন")
+NEXT_DAY = _forms("পরদিন", "পরেরদিন")
+AFTER = frozenset({_nfc("পরের")})  # পরের দিন, written apart: the same as পরদিন
 # The day before it (আগের দিন, আগেরদিন: এদিন … আগের দিন লেনদেন হয়েছিল; গতকাল বুধবার … আগের দিন): ANAPHOR + "-1".
 PREV = frozenset({_nfc("আগের")})
 PREV_DAY = _forms("আগেরদিন")

@@ -35,6 +35,7 @@ from khobor.transforms.entities.date_context import MAX_WRITER_OFFSET, resolve_a
 from khobor.transforms.entities.date_words import (
     _DAUGHTER,
     _GENITIVE,
+    AFTER,
     AGO,
     ANAPHOR,
     ANAPHORS,
@@ -654,14 +655,14 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
         if published is None:
             return i + 1, None
         return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
-    if w in NEXT_DAY or w in PREV_DAY or (w in PREV and nxt in DAY_UNIT):
-        end = i + 1 if w in PREV else i
+    if w in NEXT_DAY or w in PREV_DAY or ((w in PREV or w in AFTER) and nxt in DAY_UNIT):
+        end = i + 1 if w in PREV or w in AFTER else i
         after = words[end + 1] if end + 1 < n else None
         if after is not None and (after in DAY_WORDS or after in WEEKDAYS or _day_month(tokens, words, end + 1) is not None):
             return None  # পরদিন ১৯ জুলাই, আগের দিন সোমবার: the date says which day (and takes পরদিন)
         if _after_genitive(tokens, words, i):
             return end, None  # ভোটের পরদিন, নির্বাচনের আগের দিন: from an event, not a day named
-        return end, f"{ANAPHOR}{'+1' if w in NEXT_DAY else '-1'}"
+        return end, f"{ANAPHOR}{'-1' if w in PREV or w in PREV_DAY else '+1'}"
     if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None
