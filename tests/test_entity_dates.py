@@ -304,6 +304,13 @@ def test_a_plan_reported_before_its_day():
     assert _dates("১২ আগস্ট আদালত বসবে", pub) == [("১২ আগস্ট", "2024-08-12")]
     assert infer_year(pub, 7, 20, future=True) == 2025
     assert infer_year(pub, 8, 1, future=True) == 2024
+    # across the new year: late December in a plan reported on 1 January is the December just past
+    new_year = date(2024, 1, 1)
+    text = "২১ ডিসেম্বর রাতে রাজীব জানিয়েছিলেন ২২ ডিসেম্বর তিনি গ্রামের বাড়ি যাবেন।"
+    assert _dates(text, new_year) == [("২১ ডিসেম্বর", "2023-12-21"), ("২২ ডিসেম্বর", "2023-12-22")]
+    assert infer_year(new_year, 12, 31, future=True) == 2023
+    assert infer_year(new_year, 12, 1, future=True) == 2024  # a month ahead of it
+    assert infer_year(new_year, 3, 5, future=True) == 2024
 
 
 def test_two_dates_joined_by_theke_are_one_range():

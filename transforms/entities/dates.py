@@ -156,15 +156,17 @@ def infer_year(published: date | None, month: int, day: int | None, future: bool
     target = (month, day or 0)
     now = (published.month, published.day if day else 0)
     if future:
-        if target >= now:
-            return published.year
-        # a plan reported before its day (জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে, published on the 13th):
-        # news would write the year of a day almost a year ahead
+        # a plan reported before its day (জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে, published on the 13th;
+        # ২২ ডিসেম্বর বাড়ি যাবেন, published on 1 January): news would write the year of a day almost a
+        # year ahead
+        past = published.year if target < now else published.year - 1
         try:
-            reported = day is not None and (published - date(published.year, month, day)).days <= REPORTED_PLAN_DAYS
+            reported = day is not None and (published - date(past, month, day)).days <= REPORTED_PLAN_DAYS
         except ValueError:
             reported = False
-        return published.year if reported else published.year + 1
+        if reported:
+            return past
+        return published.year if target >= now else published.year + 1
     year = published.year if target <= now else published.year - 1
     months_back = (published.year - year) * 12 + published.month - month
     return year if months_back <= MAX_PAST_MONTHS else year + 1
