@@ -582,3 +582,15 @@ def test_the_day_after_written_apart_or_joined():
     assert _dates("পরেরদিন বেশ কয়েকজন সংগঠক বিসিবিতে যান", pub) == [("পরেরদিন", "@anaphor+1")]
     assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
     assert _dates("পরের দিন সোমবার পুলিশ মামলা করে", pub) == [("সোমবার", "2024-08-05")]
+
+
+def test_a_day_word_in_speech_counts_from_the_day_the_sentence_says_it_was_said():
+    pub = date(2024, 1, 3)
+    assert _dates("গতকাল এক পোস্টে তেদরোস বলেন, ‘আজ হাসপাতালে হামলার নিন্দা জানাচ্ছি’", pub) == [
+        ("গতকাল", "2024-01-02"), ("আজ", "2024-01-02")]
+    assert _dates("সোমবার সমাবেশে তিনি বলেন, আমরা আজ আপনাদের সতর্ক করতে এসেছি", pub) == [
+        ("সোমবার", "2024-01-01"), ("আজ", "2024-01-01")]
+    # no day before the speech verb, a day inside the quote, or a count back of another saying: from today
+    assert _dates("তিনি বলেন, ‘আজ আমরা এসেছি’", pub) == [("আজ", "2024-01-03")]
+    assert _dates("তিনি বলেন, ‘গতকাল হামলা হয়, আজ আমরা এসেছি’", pub) == [("গতকাল", "2024-01-02"), ("আজ", "2024-01-03")]
+    assert _dates("উনি তো সাত দিন আগে এ কথা বলেছেন, আজকে কেন বলছেন", pub)[-1] == ("আজকে", "2024-01-03")

@@ -70,6 +70,11 @@ YEAR_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর", "বা", "
 ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
 THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
 ANAPHOR = "@anaphor"
+# Verbs that report speech (তিনি বলেন, …; লিখেছেন, ‘…’): a day word in what they report counts from the
+# day they were said on, when the sentence names it before them.
+SPEECH_VERBS = frozenset(_nfc(w) for w in (
+    "বলেন", "বলেছেন", "বলছেন", "বলেছিলেন", "বললেন", "বলেছে", "বলেছিল", "বলল", "লিখেছেন", "লেখেন", "লিখেছে",
+    "লিখেছিলেন", "লিখলেন", "জানান", "জানিয়েছেন", "জানিয়েছে", "জানালেন"))
 # The day after the last day named (পরদিন): ANAPHOR + "+1".
 NEXT_DAY = _forms("পরদিন", "পরেরদিন")
 AFTER = frozenset({_nfc("পরের")})  # পরের দিন, written apart: the same as পরদিন

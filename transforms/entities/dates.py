@@ -55,6 +55,7 @@ from khobor.transforms.entities.date_words import (
     PREV_DAY,
     RANGE_WORDS,
     SAME_YEAR,
+    SPEECH_VERBS,
     THAT,
     THIS,
     WEEK_UNIT,
@@ -114,6 +115,8 @@ _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "
 WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব", "সোম", "মঙ্গল", "বুধ", "বৃহস্পতি", "শুক্র"))
 # What may stand between a day word and the date that says which day it is (আজ (২২ ফেব্রুয়ারি)).
 _DAY_WORD_LINKS = frozenset(_nfc(w) for w in ("(", ",", "যেহেতু", "হলো", "হল"))
+# What follows a speech verb that opens the words it reports (বলেন, ‘…; জানান, …).
+_SPEECH_OPENERS = frozenset((",", ":", "‘", "“", "'", '"'))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
@@ -243,6 +246,7 @@ def date_spans(tokens, published: date | None) -> list[Span]:
         i = end + 1
     spans, at = _joined_ranges(spans, at, tokens, words)
     _day_after_dated_event(spans, at, tokens, words)
+    _said_on_a_named_day(spans, at, tokens, words)
     # সোমবার (১২ আগস্ট): the weekday is the date in brackets when that date is such a weekday, in the
     # week the weekday alone would name
     for k in range(len(spans) - 1):
@@ -297,6 +301,38 @@ def _day_after_dated_event(spans: list[Span], at: list[int], tokens, words) -> N
         if (precision(v := prev.value) == "day" and "/" not in v
                 and sum(1 for t in tokens if prev.end <= t.start and t.end <= tokens[j].start) <= DATED_EVENT_WORDS + 1):
             spans[k] = spans[k]._replace(value=(date.fromisoformat(v) + timedelta(days=1)).isoformat(), confidence=0.9)
+
+
+def _said_on_a_named_day(spans: list[Span], at: list[int], tokens, words) -> None:
+    """গতকাল জনসভায় তিনি বলেন, ‘আজ …’; বুধবার (২ আগস্ট) ম্যাচের পর তিনি বলেন, ‘আজ সকালে …’: a day word in
+    reported speech counts from the day the sentence names before the speech verb, not from the
+    publication day (the speech is that day's)."""
+    if len(spans) < 2:
+        return
+    said = verb = None
+    for k, span in enumerate(spans):
+        j = at[k]
+        if verb is None:
+            verb = next((x for x in range(j + 1, (at[k + 1] if k + 1 < len(spans) else len(words)))
+                         if words[x] in SPEECH_VERBS and x + 1 < len(words) and words[x + 1] in _SPEECH_OPENERS), None)
+            if (precision(span.value) == "day" and "/" not in span.value and not _in_quote(tokens, j)
+                    and not any(w in AGO for w in words[j : j + 4])):  # সাত দিন আগে এ কথা বলেছেন: another saying
+                said = span.value
+            elif verb is not None:
+                said = None  # the day named just before the verb is not a day
+            continue
+        if (said and words[j] in DAY_WORDS and span.end == tokens[j].end and span.value and span.value[:1].isdigit()
+                and span.value != said):
+            spans[k] = span._replace(value=(date.fromisoformat(said) + timedelta(days=DAY_WORDS[words[j]])).isoformat())
+
+
+def _in_quote(tokens, j) -> bool:
+    """Whether token j is inside a quote its sentence opened before it."""
+    depth = 0
+    for t in tokens[:j]:
+        depth += t.text in ("‘", "“")
+        depth -= t.text in ("’", "”") and depth > 0
+    return depth > 0
 
 
 def _genitive_date(word: str) -> bool:
