@@ -594,3 +594,11 @@ def test_a_day_word_in_speech_counts_from_the_day_the_sentence_says_it_was_said(
     assert _dates("তিনি বলেন, ‘আজ আমরা এসেছি’", pub) == [("আজ", "2024-01-03")]
     assert _dates("তিনি বলেন, ‘গতকাল হামলা হয়, আজ আমরা এসেছি’", pub) == [("গতকাল", "2024-01-02"), ("আজ", "2024-01-03")]
     assert _dates("উনি তো সাত দিন আগে এ কথা বলেছেন, আজকে কেন বলছেন", pub)[-1] == ("আজকে", "2024-01-03")
+
+
+def test_weekdays_of_a_weekly_timetable_are_no_dates():
+    pub = date(2026, 2, 25)
+    assert _dates("বাস ছাড়বে সপ্তাহে শনি, মঙ্গল ও বৃহস্পতিবার ঢাকা থেকে", pub) == []
+    assert _dates("সরকারি সাপ্তাহিক ছুটি শুক্র ও শনিবার", pub) == []
+    # this week's Friday is a day
+    assert _dates("এ সপ্তাহে শুক্রবার বৈঠক হয়", pub)[-1] == ("শুক্রবার", "2026-02-20")

@@ -115,6 +115,9 @@ _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "
 WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব", "সোম", "মঙ্গল", "বুধ", "বৃহস্পতি", "শুক্র"))
 # What may stand between a day word and the date that says which day it is (আজ (২২ ফেব্রুয়ারি)).
 _DAY_WORD_LINKS = frozenset(_nfc(w) for w in ("(", ",", "যেহেতু", "হলো", "হল"))
+# Words before a weekday that make it a weekly one (সপ্তাহে দুই দিন: per week; সাপ্তাহিক ছুটি).
+_WEEKLY = frozenset(_nfc(w) for w in ("সপ্তাহে", "সাপ্তাহিক"))
+_HOLIDAY = _nfc("ছুটি")
 # What follows a speech verb that opens the words it reports (বলেন, ‘…; জানান, …).
 _SPEECH_OPENERS = frozenset((",", ":", "‘", "“", "'", '"'))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
@@ -651,6 +654,11 @@ def _every_weekday(words, i) -> bool:
     k = i - 1
     while k >= 0 and (words[k] in WEEKDAY_SHORT or words[k] in YEAR_AND):
         k -= 1
+    if k > 0 and words[k] == _HOLIDAY and words[k - 1] in _WEEKLY:
+        return True  # সাপ্তাহিক ছুটি শুক্র ও শনিবার
+    if k >= 0 and words[k] in _WEEKLY:
+        # সপ্তাহে শনি, মঙ্গল ও বৃহস্পতিবার (a timetable), সাপ্তাহিক ছুটি শুক্র ও শনিবার; not এ সপ্তাহে শুক্রবার
+        return not (k > 0 and (words[k - 1] in THIS or words[k - 1] in LAST or words[k - 1] in NEXT))
     return k >= 0 and words[k] in EVERY
 
 
