@@ -602,3 +602,18 @@ def test_weekdays_of_a_weekly_timetable_are_no_dates():
     assert _dates("সরকারি সাপ্তাহিক ছুটি শুক্র ও শনিবার", pub) == []
     # this week's Friday is a day
     assert _dates("এ সপ্তাহে শুক্রবার বৈঠক হয়", pub)[-1] == ("শুক্রবার", "2026-02-20")
+
+
+def test_a_month_said_after_a_future_verb_is_ahead():
+    pub = date(2024, 8, 12)
+    assert _dates("যুক্তরাষ্ট্রের পরবর্তী প্রেসিডেন্ট নির্বাচন হবে নভেম্বরে।", pub) == [("নভেম্বরে", "2024-11")]
+    assert _dates("থ্রিলারধর্মী ছবিটি মুক্তি পাবে অক্টোবরে।", pub) == [("অক্টোবরে", "2024-10")]
+    assert _dates("নির্বাচন হয়েছিল নভেম্বরে।", pub) == [("নভেম্বরে", "2023-11")]
+
+
+def test_a_weekday_after_a_comma_is_the_date_before_it():
+    pub = date(2024, 1, 2)
+    assert _dates("মিটিং হবে: ১৩ জানুয়ারি, শনিবার ৩টায়।", pub) == [("১৩ জানুয়ারি", "2024-01-13"), ("শনিবার", "2024-01-13")]
+    assert _dates("সভা হয় গত ২৪ সেপ্টেম্বর ২০২২, শনিবার ধানমন্ডিতে", pub)[-1] == ("শনিবার", "2022-09-24")
+    # not a weekday the date does not fall on
+    assert _dates("১৪ জানুয়ারি, শনিবার ও রবিবার বন্ধ থাকবে", pub)[1] == ("শনিবার", "2024-01-06")

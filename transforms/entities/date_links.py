@@ -61,10 +61,11 @@ def link_dates(spans: list[Span], at: list[int], tokens, words) -> None:
                 and precision(v := spans[k + 1].value) == "day" and "/" not in v
                 and 0 < abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= MAX_WRITER_OFFSET):
             spans[k] = spans[k]._replace(value=v)
-    # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
+    # ২১ মার্চ (শনিবার), ১৩ জানুয়ারি, শনিবার: the weekday in brackets or after a comma after a date is that
+    # date, when it falls on it
     for k in range(1, len(spans)):
         j = at[k]
-        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j >= 2 and tokens[j - 1].text == "("
+        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j >= 2 and tokens[j - 1].text in ("(", ",")
                 and spans[k - 1].end == tokens[j - 2].end and precision(v := spans[k - 1].value) == "day" and "/" not in v
                 and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]):
             spans[k] = spans[k]._replace(value=v, confidence=0.9)

@@ -123,8 +123,8 @@ def future_sentence(tokens) -> bool:
     """Whether the sentence's verb is in the future tense. Bengali puts the verb last, so the last
     word decides (a future verb inside a clause, or a subject after the verb, does not)."""
     words = [t for t in tokens if t.kind in ("word", "latin")]
-    while len(words) > 1 and _nfc(words[-1].text) in _AFTER_VERB:
-        words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়: a time or day said after the verb
+    while len(words) > 1 and ((w := _nfc(words[-1].text)) in _AFTER_VERB or (w in MONTHS and not w.startswith(_DAUGHTER))):
+        words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়, নির্বাচন হবে নভেম্বরে: a time or day said after the verb
     return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
 
 
