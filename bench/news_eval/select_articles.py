@@ -73,9 +73,13 @@ DATES_DEV4_SEED = 202611294
 sys.path.insert(0, os.path.join(HERE, "..", ".."))
 from bench.news_eval.english_names import SAMPLES, pool_ids  # noqa: E402
 
-before_dev4 = set(taken) | {i for sample in SAMPLES for i in pool_ids(by_id, sample)}
+BEFORE_DEV4 = ("ner_test", "ner_dev", "dates_test", "dates_dev", "link_test", "link_dev", "dates_dev2", "dates_dev3")
+before_dev4 = {i for name in BEFORE_DEV4 for i in sets[name]} | {i for sample in SAMPLES for i in pool_ids(by_id, sample)}
 sets["dates_dev4"] = pick(dated, 40, rng=random.Random(DATES_DEV4_SEED), taken=before_dev4)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
+shared = collections.Counter(i for v in sets.values() for i in v)
+if any(c > 1 for c in shared.values()):
+    raise SystemExit(f"sets overlap: {sorted(i for i, c in shared.items() if c > 1)}")
 with open(os.path.join(HERE, "data", "sets.json"), "w") as fh:
     json.dump(sets, fh, indent=1)
