@@ -291,6 +291,8 @@ def test_the_writers_day_is_the_one_its_day_word_and_weekday_name():
     assert day("গতকাল মঙ্গলবার বৈঠক হয়।", "আজ বৃহস্পতিবার শপথ হবে।", "গতকাল বুধবার মিছিল হয়।") == thursday
     assert day("গতকাল শনিবার বৈঠক হয়।") == thursday
     assert writer_day([tokenize("গতকাল মঙ্গলবার")], None) is None
+    # the weekday in brackets names the day as well
+    assert day("আজ (বুধবার) সকালে জানাজা হয়।", "আগামীকাল শপথ হবে।") == date(2024, 8, 7)
 
 
 def test_a_plan_reported_before_its_day():
@@ -302,6 +304,13 @@ def test_a_plan_reported_before_its_day():
     assert _dates("১২ আগস্ট আদালত বসবে", pub) == [("১২ আগস্ট", "2024-08-12")]
     assert infer_year(pub, 7, 20, future=True) == 2025
     assert infer_year(pub, 8, 1, future=True) == 2024
+    # across the new year: late December in a plan reported on 1 January is the December just past
+    new_year = date(2024, 1, 1)
+    text = "২১ ডিসেম্বর রাতে রাজীব জানিয়েছিলেন ২২ ডিসেম্বর তিনি গ্রামের বাড়ি যাবেন।"
+    assert _dates(text, new_year) == [("২১ ডিসেম্বর", "2023-12-21"), ("২২ ডিসেম্বর", "2023-12-22")]
+    assert infer_year(new_year, 12, 31, future=True) == 2023
+    assert infer_year(new_year, 12, 1, future=True) == 2024  # a month ahead of it
+    assert infer_year(new_year, 3, 5, future=True) == 2024
 
 
 def test_two_dates_joined_by_theke_are_one_range():
@@ -472,3 +481,139 @@ def test_the_day_after_with_its_weekday_in_brackets_never_fails(published):
     found = dict(_dates(text, published))
     assert "পরদিন" in found and "শুক্রবার" in found
     assert all(v is None or v[:1].isdigit() or v.startswith("@") for v in found.values())
+
+
+def test_gel_before_a_year_month_or_weekday_is_last():
+    pub = date(2024, 8, 13)  # a Tuesday
+    assert _dates("গেল বছর দেশে তিন লাখ রোগী ভর্তি হন", pub) == [("গেল বছর", "2023")]
+    assert _dates("গেল মাসে থাইল্যান্ডে যান", pub) == [("গেল মাসে", "2024-07")]
+    assert _dates("উপদেষ্টা গেল রোববার মন্ত্রণালয়ে যান", pub) == [("গেল রোববার", "2024-08-11")]
+    # its forms are verbs: গেলে (if one goes)
+    assert _dates("সেখানে গেলে বছর শেষ হবে", pub) == []
+
+
+def test_a_year_with_its_genitive_dates_the_day_or_month_after_it():
+    pub = date(2026, 2, 25)
+    assert _dates("তাঁকে ২০২৪ এর ৫ আগস্ট আন্দোলন দমনে করা মামলায় গ্রেপ্তার দেখানো হয়", pub) == [("২০২৪ এর ৫ আগস্ট", "2024-08-05")]
+    assert _dates("কিন্তু ১৯৭৫-এর ১৫ আগস্ট তাকে হত্যা করা হয়", pub) == [("১৯৭৫-এর ১৫ আগস্ট", "1975-08-15")]
+    assert _dates("তাকে ২০২২ এর আগস্টে গ্রেপ্তার করা হয়", pub) == [("২০২২ এর আগস্টে", "2022-08")]
+    assert _dates("সেটা ২০২৩-এর অক্টোবর থেকে খোলাসা হলো", pub) == [("২০২৩-এর অক্টোবর", "2023-10")]
+
+
+def test_years_written_as_words_before_a_day_or_month():
+    pub = date(2026, 2, 25)
+    assert _dates("চব্বিশের ৫ আগস্ট পরবর্তী চাপে", pub) == [("চব্বিশের ৫ আগস্ট", "2024-08-05")]
+    assert _dates("পঁচাত্তরের ১৫ আগস্ট কালরাতে", pub) == [("পঁচাত্তরের ১৫ আগস্ট", "1975-08-15")]
+    assert _dates("চব্বিশের ডিসেম্বরে সরকার বৈঠক করে", pub) == [("চব্বিশের ডিসেম্বরে", "2024-12")]
+    # alone, or before a month that names the event, they name the event
+    assert _dates("চব্বিশের গণ-অভ্যুত্থানে শহীদ", pub) == []
+    assert _dates("চব্বিশের জুলাই অভ্যুত্থানে শহীদ", pub) == []
+
+
+def test_a_month_range_takes_the_year_written_before_it():
+    pub = date(2026, 2, 25)
+    assert _dates("চব্বিশের জুলাই-আগস্টের গণ অভ্যুত্থান চলাকালীন", pub) == [("চব্বিশের জুলাই-আগস্টের", "2024-07/2024-08")]
+    # the inferred year of the second month alone would be 2025
+    assert _dates("ব্যাংক ২০২১ সালের এপ্রিল-জুন প্রান্তিক থেকে", pub) == [("২০২১ সালের এপ্রিল-জুন", "2021-04/2021-06")]
+    assert _dates("২০২২ সালের জুলাই-জুন সময়ে", pub) == [("২০২২ সালের জুলাই-জুন", "2022-07/2023-06")]
+    assert _dates("চলতি বছরের জানুয়ারি-ফেব্রুয়ারি সময়ে রপ্তানি", pub) == [("চলতি বছরের জানুয়ারি-ফেব্রুয়ারি", "2026-01/2026-02")]
+
+
+def test_the_year_of_a_laws_name_is_not_a_date():
+    pub = date(2024, 8, 13)
+    assert _dates("২০১২ সালের মানি লন্ডারিং প্রতিরোধ আইন অনুযায়ী আদেশ দিয়েছে", pub) == []
+    assert _dates("১৯৪৭ সালের দুর্নীতি প্রতিরোধ আইনের ৫(২) ধারায় মামলা", pub) == []
+    assert _dates("১৯৭২ সালের গণপ্রতিনিধিত্ব আদেশের ১২ অনুচ্ছেদ", pub) == []
+    # the year a law was passed, or a genitive that ends the name first, is a date
+    assert _dates("সরকার ২০১৮ সালে ডিজিটাল নিরাপত্তা আইন পাস করে", pub) == [("২০১৮ সালে", "2018")]
+    assert _dates("২০১৮ সালের নির্বাচনের পর আইন বদলায়", pub) == [("২০১৮ সালের", "2018")]
+
+
+def test_the_day_after_an_event_dated_just_before_it():
+    pub = date(2024, 8, 13)
+    assert _dates("৫ আগস্ট স্বৈরাচার তাড়ানোর পরদিন থেকে কিছু মহল ক্যু করার চেষ্টা করছিল", pub) == [
+        ("৫ আগস্ট", "2024-08-05"), ("পরদিন", "2024-08-06")]
+    # an event without its day: the day after it is not known
+    assert _dates("ভোটের পরদিন থেকে সহিংসতা শুরু হয়", pub) == [("পরদিন", None)]
+
+
+def test_the_day_before_the_last_day_named():
+    pub = date(2024, 8, 8)
+    assert _dates("আগের দিন দেওয়া হয় আরও ৩০০ কোটি টাকার চেক", pub) == [("আগের দিন", "@anaphor-1")]
+    assert _dates("আগেরদিন ছেলেদের বাস্কেটবলেও জয়", pub) == [("আগেরদিন", "@anaphor-1")]
+    # before an event it counts from that event; with a date, the date says which day
+    assert _dates("নির্বাচনের আগের দিন সমাবেশ হয়", pub) == [("আগের দিন", None)]
+    assert _dates("আগের দিন সোমবার ভূমিকম্প হয়", pub) == [("সোমবার", "2024-08-05")]
+    # গতকাল বুধবার … আগের দিন: the Tuesday; with no day named, the day before the publication day;
+    # a look back does not move the story's day (আগের দিনের তুলনায় … এদিন)
+    assert resolve_anaphors(["2024-08-07", "@anaphor-1"], pub) == ["2024-08-07", "2024-08-06"]
+    assert resolve_anaphors(["@anaphor-1"], pub) == ["2024-08-07"]
+    assert resolve_anaphors(["2024-08-07", "@anaphor-1", "@anaphor"], pub) == ["2024-08-07", "2024-08-06", "2024-08-07"]
+    # that day of a year written with it is not a day before
+    assert resolve_anaphors(["2024-08-15", "@anaphor:1975"], pub) == ["2024-08-15", "1975-08-15"]
+
+
+def test_the_date_after_a_day_word_says_which_day_it_is():
+    pub = date(2026, 2, 26)  # an edition dated the morning after the day it was written
+    assert _dates("প্রধানমন্ত্রী বলেন, ‘আজ ২৫ ফেব্রুয়ারি, জাতির ইতিহাসে এক শোকের দিন", pub) == [
+        ("আজ", "2026-02-25"), ("২৫ ফেব্রুয়ারি", "2026-02-25")]
+    assert _dates("লটারি আজ (২৫ ফেব্রুয়ারি) রাত ১০টায় হবে", pub) == [("আজ", "2026-02-25"), ("২৫ ফেব্রুয়ারি", "2026-02-25")]
+    assert _dates("আজ (বুধবার) সকালে তার জানাজা হয়", pub) == [("আজ", "2026-02-25"), ("বুধবার", "2026-02-25")]
+    assert _dates("আজকে যেহেতু ২৫ ফেব্রুয়ারি, তার আরও খেলা আছে", pub)[0] == ("আজকে", "2026-02-25")
+    # a genitive date is of something else; a date far off is no name of the day
+    assert _dates("তিনি আজ ২৮ ফেব্রুয়ারির ছুটির বিষয়ে বলেন", pub)[0] == ("আজ", "2026-02-26")
+    assert _dates("আজ ১০ ফেব্রুয়ারি নয়", pub)[0] == ("আজ", "2026-02-26")
+
+
+def test_a_month_before_jatiya_and_an_events_name_names_the_charter():
+    pub = date(2026, 2, 25)
+    assert _dates("সুজন সম্পাদক বলেন, জুলাই জাতীয় সনদ প্রণীত হয়েছে ৮৪টি বিষয় নিয়ে", pub) == []
+    toks = tokenize("রাষ্ট্রপতির জুলাই জাতীয় সনদ")
+    assert is_calendar_date(toks[1:2], toks[2], toks[:1]) is False  # the model's span sees one word after it
+    # a day before it: ১৫ আগস্ট জাতীয় শোক দিবস is a day
+    assert _dates("১৫ আগস্ট জাতীয় শোক দিবস পালিত হয়", date(2024, 8, 16)) == [("১৫ আগস্ট", "2024-08-15")]
+    toks = tokenize("১৫ আগস্ট জাতীয় শোক দিবস")
+    assert is_calendar_date(toks[:2], toks[2]) is True
+
+
+def test_the_day_after_written_apart_or_joined():
+    pub = date(2024, 8, 7)
+    assert _dates("পরের দিন সকালে লাশ উদ্ধার হয়", pub) == [("পরের দিন", "@anaphor+1")]
+    assert _dates("পরেরদিন বেশ কয়েকজন সংগঠক বিসিবিতে যান", pub) == [("পরেরদিন", "@anaphor+1")]
+    assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
+    assert _dates("পরের দিন সোমবার পুলিশ মামলা করে", pub) == [("সোমবার", "2024-08-05")]
+
+
+def test_a_day_word_in_speech_counts_from_the_day_the_sentence_says_it_was_said():
+    pub = date(2024, 1, 3)
+    assert _dates("গতকাল এক পোস্টে তেদরোস বলেন, ‘আজ হাসপাতালে হামলার নিন্দা জানাচ্ছি’", pub) == [
+        ("গতকাল", "2024-01-02"), ("আজ", "2024-01-02")]
+    assert _dates("সোমবার সমাবেশে তিনি বলেন, আমরা আজ আপনাদের সতর্ক করতে এসেছি", pub) == [
+        ("সোমবার", "2024-01-01"), ("আজ", "2024-01-01")]
+    # no day before the speech verb, a day inside the quote, or a count back of another saying: from today
+    assert _dates("তিনি বলেন, ‘আজ আমরা এসেছি’", pub) == [("আজ", "2024-01-03")]
+    assert _dates("তিনি বলেন, ‘গতকাল হামলা হয়, আজ আমরা এসেছি’", pub) == [("গতকাল", "2024-01-02"), ("আজ", "2024-01-03")]
+    assert _dates("উনি তো সাত দিন আগে এ কথা বলেছেন, আজকে কেন বলছেন", pub)[-1] == ("আজকে", "2024-01-03")
+
+
+def test_weekdays_of_a_weekly_timetable_are_no_dates():
+    pub = date(2026, 2, 25)
+    assert _dates("বাস ছাড়বে সপ্তাহে শনি, মঙ্গল ও বৃহস্পতিবার ঢাকা থেকে", pub) == []
+    assert _dates("সরকারি সাপ্তাহিক ছুটি শুক্র ও শনিবার", pub) == []
+    # this week's Friday is a day
+    assert _dates("এ সপ্তাহে শুক্রবার বৈঠক হয়", pub)[-1] == ("শুক্রবার", "2026-02-20")
+
+
+def test_a_month_said_after_a_future_verb_is_ahead():
+    pub = date(2024, 8, 12)
+    assert _dates("যুক্তরাষ্ট্রের পরবর্তী প্রেসিডেন্ট নির্বাচন হবে নভেম্বরে।", pub) == [("নভেম্বরে", "2024-11")]
+    assert _dates("থ্রিলারধর্মী ছবিটি মুক্তি পাবে অক্টোবরে।", pub) == [("অক্টোবরে", "2024-10")]
+    assert _dates("নির্বাচন হয়েছিল নভেম্বরে।", pub) == [("নভেম্বরে", "2023-11")]
+
+
+def test_a_weekday_after_a_comma_is_the_date_before_it():
+    pub = date(2024, 1, 2)
+    assert _dates("মিটিং হবে: ১৩ জানুয়ারি, শনিবার ৩টায়।", pub) == [("১৩ জানুয়ারি", "2024-01-13"), ("শনিবার", "2024-01-13")]
+    assert _dates("সভা হয় গত ২৪ সেপ্টেম্বর ২০২২, শনিবার ধানমন্ডিতে", pub)[-1] == ("শনিবার", "2022-09-24")
+    # not a weekday the date does not fall on
+    assert _dates("১৪ জানুয়ারি, শনিবার ও রবিবার বন্ধ থাকবে", pub)[1] == ("শনিবার", "2024-01-06")

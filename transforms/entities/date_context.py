@@ -24,7 +24,7 @@ def writer_day(sentences, published: date | None) -> date | None:
         return None
     offsets: Counter = Counter()
     for tokens in sentences:
-        words = [_nfc(t.text) for t in tokens]
+        words = [_nfc(t.text) for t in tokens if t.text != "("]  # আজ (সোমবার) pairs as আজ সোমবার does
         for w, nxt in zip(words, words[1:]):
             if w in DAY_WORDS and nxt in WEEKDAYS:
                 day = published + timedelta(days=DAY_WORDS[w])
@@ -38,16 +38,17 @@ def writer_day(sentences, published: date | None) -> date | None:
 def resolve_anaphors(values: list[str | None], published: date | None) -> list[str | None]:
     """``values`` of one document's DATE spans in text order. "That day" (ANAPHOR) becomes the last
     day named before it, or the publication day when none was (এদিন in a lead means today); the
-    day after (পরদিন) the day after that one; "this day" of a year written with it (২০০৯ সালের এই
+    day after (পরদিন) the day after that one, the day before (আগের দিন) the day before it; "this day" of a year written with it (২০০৯ সালের এই
     দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named
     in another year than the publication day's (a month of a past narrative whose year the text
     leaves out is valued in the present year, and "that year" would not name the present one)."""
     out, last_day, last_year = [], None, None
     for v in values:
+        back = bool(v and v.startswith(ANAPHOR + "-") and v[len(ANAPHOR) + 1:].isdigit())
         if v and v.startswith(ANAPHOR):
             v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published)
-        if v and precision(v) == "day" and "/" not in v:
-            last_day = v
+        if v and precision(v) == "day" and "/" not in v and not back:
+            last_day = v  # not the day before (আগের দিনের তুলনায়): a look back, the story's day stays
         if v and precision(v) and not (published and v[:4] == f"{published.year:04d}"):
             last_year = v[:4]  # "that year" is never the present one, which would be এ বছর
         out.append(v)
@@ -59,6 +60,8 @@ def _anaphor_value(kind: str, last_day: str | None, last_year: str | None, publi
         return day
     if kind.startswith("+"):
         return (date.fromisoformat(last_day) + timedelta(days=int(kind[1:]))).isoformat() if last_day else None
+    if kind.startswith("-") and kind[1:].isdigit():  # আগের দিন: the day before the last day named, or before the publication day
+        return (date.fromisoformat(day) - timedelta(days=int(kind[1:]))).isoformat() if day else None
     if kind.startswith(":"):  # ২০০৯ সালের এই দিনে
         year = kind[1:]
         return _valid(f"{year}{day[4:]}") or year if day else year

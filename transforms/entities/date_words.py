@@ -20,11 +20,17 @@ def _forms(*words: str) -> frozenset[str]:
 YEAR_WORDS = _forms("সাল", "সন", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "সালটা", "সালটি")
 # A year with a case ending after a hyphen (২০২৪-এর, ২০১৬-তে, ২০১৭-এ).
 HYPHEN_ENDINGS = frozenset(_nfc(e) for e in ("এর", "এ", "তে", "র", "কে", "এরও", "এও", "তেও", "এই"))
+# A year's genitive, written apart (২০২৪ এর ৫ আগস্ট) or after a hyphen or apostrophe (১৯৭৫-এর ১৫ আগস্ট,
+# ২০২৪’র জুলাই): the day or month after it is of that year.
+YEAR_GENITIVE = frozenset(_nfc(e) for e in ("এর", "র"))
+_YEAR_JOINERS = frozenset(("-", "’", "'"))
 # A bare year after one of these (শ্রম আইন, ২০০৬; গণপ্রতিনিধিত্ব আদেশ ১৯৭২) is part of a law's name.
 LAW_WORDS = _forms("আইন", "বিধিমালা", "নীতিমালা", "আদেশ", "অধ্যাদেশ", "নির্দেশমালা", "প্রবিধানমালা", "বিধি")
 RANGE_WORDS = frozenset(_nfc(w) for w in ("থেকে", "হতে", "to", "-", "–", "—"))
 NEXT = _forms("আগামী", "next", "Next")
-LAST = _forms("গত", "বিগত", "last", "Last")
+# গেল বছর, গেল মাসে, গেল রোববার: over the news_bench articles outside the evaluation sets, all 24 গেল
+# before a year, month, week or weekday mean "last" (only the bare word: its forms are verbs, গেলে "if one goes").
+LAST = _forms("গত", "বিগত", "last", "Last") | {_nfc("গেল")}
 THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান")
 # বছরজুড়ে (all year) is one word
 YEAR_UNIT = _forms("বছর", "সাল", "year") | {_nfc(w) for w in ("বছরজুড়ে", "বছরজুড়েই", "বছরজুড়েও")}
@@ -38,7 +44,10 @@ DATE_WORD = _forms("তারিখ")
 AGO = frozenset(_nfc(w) for w in ("আগে", "আগেও", "আগেই", "আগের"))
 # The year 1971 as a word: একাত্তরে (in '71), একাত্তরের ২৫ মার্চ. Alone, একাত্তরের names the war
 # (একাত্তরের মুক্তিযুদ্ধ), not a date.
-YEAR_NAMES = {_nfc("একাত্তরে"): 1971, _nfc("একাত্তর"): 1971, _nfc("একাত্তরের"): 1971}
+YEAR_NAMES = {_nfc("একাত্তরে"): 1971, _nfc("একাত্তর"): 1971, _nfc("একাত্তরের"): 1971,
+              # before a day or month only (পঁচাত্তরের ১৫ আগস্ট, চব্বিশের ৫ আগস্ট, চব্বিশের ডিসেম্বরে):
+              # alone they name the events (চব্বিশের গণ-অভ্যুত্থান)
+              _nfc("পঁচাত্তরের"): 1975, _nfc("চব্বিশের"): 2024}
 YEAR_NAME_ALONE = frozenset({_nfc("একাত্তরে")})
 DAY_UNIT = _forms("দিন", "দিনই", "day")
 DATE_UNIT = DAY_UNIT | _forms("তারিখ")  # একই তারিখ: that same date
@@ -61,8 +70,17 @@ YEAR_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর", "বা", "
 ANAPHORS = _forms("এদিন", "ওইদিন", "সেদিন", "ঐদিন", "একইদিন", "এদিনই", "ওইদিনই", "সেদিনই")
 THAT = _forms("ওই", "ঐ", "সেই", "একই", "এ", "এই", "that", "That", "same")
 ANAPHOR = "@anaphor"
+# Verbs that report speech (তিনি বলেন, …; লিখেছেন, ‘…’): a day word in what they report counts from the
+# day they were said on, when the sentence names it before them.
+SPEECH_VERBS = frozenset(_nfc(w) for w in (
+    "বলেন", "বলেছেন", "বলছেন", "বলেছিলেন", "বললেন", "বলেছে", "বলেছিল", "বলল", "লিখেছেন", "লেখেন", "লিখেছে",
+    "লিখেছিলেন", "লিখলেন", "জানান", "জানিয়েছেন", "জানিয়েছে", "জানালেন"))
 # The day after the last day named (পরদিন): ANAPHOR + "+1".
-NEXT_DAY = _forms("পরদিন")
+NEXT_DAY = _forms("পরদিন", "পরেরদিন")
+AFTER = frozenset({_nfc("পরের")})  # পরের দিন, written apart: the same as পরদিন
+# The day before it (আগের দিন, আগেরদিন: এদিন … আগের দিন লেনদেন হয়েছিল; গতকাল বুধবার … আগের দিন): ANAPHOR + "-1".
+PREV = frozenset({_nfc("আগের")})
+PREV_DAY = _forms("আগেরদিন")
 # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (ANAPHOR + "-year", then any "-MM[-DD]").
 SAME_YEAR = frozenset(_nfc(w) for w in ("ওই", "ঐ", "সেই", "একই"))
 # A date followed by one of these names a thing (৭ মার্চ ভবন), not a day.
@@ -71,6 +89,8 @@ NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "মঞ্�
 # A bare month followed by one of these names an event (জুলাই বিপ্লব, জুলাই সনদ), not a month.
 NAMED_EVENT = _forms("বিপ্লব", "অভ্যুত্থান", "গণঅভ্যুত্থান", "গণ-অভ্যুত্থান", "গণ–অভ্যুত্থান", "গণ", "গণহত্যা", "আন্দোলন", "সনদ",
                      "ঘোষণাপত্র", "যোদ্ধা", "শহীদ", "স্মৃতি", "চেতনা")
+# Adjectives inside an event's name after its month (জুলাই জাতীয় সনদ: the July National Charter).
+_EVENT_ADJECTIVES = frozenset(_nfc(w) for w in ("জাতীয়", "জাতীয়"))
 # মার্চ as the English word "march" (লং মার্চ, মার্চ টু ঢাকা), not the month.
 MARCH_WORD = {"before": _forms("লং", "রোড"), "after": frozenset(_nfc(w) for w in ("টু", "ফর", "to", "for"))}
 _DAUGHTER = _nfc("মেয়")
@@ -134,11 +154,33 @@ def _law_year(words, i) -> bool:
     return k >= 0 and words[k] in LAW_WORDS
 
 
+# Words a law's name may hold between its year and its head (২০১২ সালের মানি লন্ডারিং প্রতিরোধ আইন).
+LAW_NAME_WORDS = 4
+
+
+def _law_after(tokens, words, j) -> bool:
+    """Whether a law's head follows YEAR সালের within a few plain words from token j (২০১২ সালের মানি
+    লন্ডারিং প্রতিরোধ আইন, ১৯৭২ সালের গণপ্রতিনিধিত্ব আদেশের, ২০১৩ সালের আইনে): the year names the law.
+    A genitive or anything but a word ends the name (২০১৮ সালের নির্বাচনের পর আইন …). Only after the
+    genitive সালের: ২০১৮ সালে ডিজিটাল নিরাপত্তা আইন পাস হয় is the year the law was passed."""
+    for k in range(j, min(j + LAW_NAME_WORDS + 1, len(words))):
+        if words[k] in LAW_WORDS:
+            return True
+        if tokens[k].kind != "word" or words[k].endswith(_GENITIVE) or _month(tokens[k]):
+            return False
+    return False
+
+
 def _names_event(words, i) -> bool:
     """Whether the month at token i names an event (জুলাই বিপ্লব, জুলাইয়ের গণহত্যা) or is the English
     word march (লং মার্চ, মার্চ টু ঢাকা), not a month."""
     w, nxt = words[i], (words[i + 1] if i + 1 < len(words) else None)
     lead = words[i - 1] if i > 0 else None
+    if nxt in _EVENT_ADJECTIVES and not (lead and (lead[:1].isdigit() or lead in DAY_NUMBER_WORDS)):
+        # জুলাই জাতীয় সনদ (a bare month before জাতীয় is the charter; the model's span may not show
+        # the word after); ১৫ আগস্ট জাতীয় শোক দিবস is a day
+        if i + 2 >= len(words) or words[i + 2] in NAMED_EVENT:
+            return True
     return ((w in BARE_MONTHS or w.endswith(_GENITIVE)) and nxt in NAMED_EVENT) or (
         MONTHS.get(w) == 3 and (lead in MARCH_WORD["before"] or nxt in MARCH_WORD["after"]))
 
@@ -221,3 +263,44 @@ def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
 def _shift_month(d: date, months: int) -> str:
     m = d.year * 12 + (d.month - 1) + months
     return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _genitive_year_end(tokens, words, i) -> int | None:
+    """The last token of the genitive written after the year at token i (২০২৪ এর, ১৯৭৫-এর, ২০২৪’র),
+    or None."""
+    n = len(tokens)
+    if i + 1 < n and words[i + 1] in YEAR_GENITIVE and tokens[i + 1].start > tokens[i].end:
+        return i + 1
+    if (i + 2 < n and tokens[i + 1].text in _YEAR_JOINERS and tokens[i + 1].start == tokens[i].end
+            and words[i + 2] in YEAR_GENITIVE and tokens[i + 2].start == tokens[i + 1].end):
+        return i + 2
+    return None
+
+
+def _month_of_year(tokens, words, j, year: int, named: bool = True) -> tuple[int, str] | None:
+    """(last token, value) of MONTH or MONTH-MONTH at token j in ``year`` (২০২১ সালের এপ্রিল-জুন:
+    2021-04/2021-06; জুলাই-জুন ends in the next year), or None. ``named=False``: not a single month
+    that names an event (চব্বিশের জুলাই অভ্যুত্থান); a range (জুলাই-আগস্টের গণ-অভ্যুত্থান) is a period."""
+    m = _month(tokens[j]) if j < len(tokens) else None
+    if not m:
+        return None
+    if j + 2 < len(tokens) and tokens[j + 1].text in ("-", "–") and (m2 := _month(tokens[j + 2])) and m2 != m:
+        return j + 2, f"{year:04d}-{m:02d}/{year + (m2 < m):04d}-{m2:02d}"
+    if not named and _names_event(words, j):
+        return None
+    return j, _iso(year, m, None)
+
+
+# Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
+# ঘটনার দুই বা তিন দিন আগে.
+_COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
+
+
+def _after_genitive(tokens, words, i) -> bool:
+    """Whether the count or day word at token i belongs to a genitive before it (নির্বাচনের ঠিক চার
+    দিন আগে, ঘটনার দুই বা তিন দিন আগে, ভোটের পরদিন, এর তিন দিন আগে): it counts from that, not from
+    a date."""
+    k = i - 1
+    while k >= 0 and (words[k] in _COUNT_MODIFIERS or _count(tokens, words, k) is not None):
+        k -= 1
+    return k >= 0 and tokens[k].kind == "word" and words[k].endswith(_GENITIVE) and words[k] not in MONTHS

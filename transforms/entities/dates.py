@@ -22,7 +22,9 @@ What a date means:
   weeks before the publication day is this year's even then (a plan reported before its day).
 - A day of an unnamed month (৭ তারিখে) is the nearest such day; counts back (তিন দিন আগে, দুই বছর
   আগে) count from the publication day, unless a genitive says from what (নির্বাচনের চার দিন আগে).
-- Anaphors (এদিন, পরদিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
+- Dates of one sentence that name each other (সোমবার (১২ আগস্ট), আজ ২৫ ফেব্রুয়ারি, গতকাল … তিনি বলেন,
+  ‘আজ …’): see ``date_links``.
+- Anaphors (এদিন, পরদিন, আগের দিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
   text dated Thursday) are the document's: see ``date_context``.
 Values are ISO (``2024-08-12``, ``2024-08``, ``2024``); ``precision`` reads which. A date that
 cannot be resolved (no publication date) has no value.
@@ -32,9 +34,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from khobor.transforms.entities.date_context import resolve_anaphors
+from khobor.transforms.entities.date_links import link_dates
 from khobor.transforms.entities.date_words import (
     _DAUGHTER,
     _GENITIVE,
+    AFTER,
     AGO,
     ANAPHOR,
     ANAPHORS,
@@ -50,6 +54,8 @@ from khobor.transforms.entities.date_words import (
     NEW,
     NEXT,
     NEXT_DAY,
+    PREV,
+    PREV_DAY,
     RANGE_WORDS,
     SAME_YEAR,
     THAT,
@@ -60,6 +66,7 @@ from khobor.transforms.entities.date_words import (
     YEAR_NAMES,
     YEAR_UNIT,
     YEAR_WORDS,
+    _after_genitive,
     _count,
     _day,
     _day_at,
@@ -67,10 +74,13 @@ from khobor.transforms.entities.date_words import (
     _falls_on,
     _first_last_day,
     _forms,
+    _genitive_year_end,
     _is_every_unit,
     _iso,
+    _law_after,
     _law_year,
     _month,
+    _month_of_year,
     _names_event,
     _nfc,
     _shift_month,
@@ -101,11 +111,11 @@ _CLAUSE_BREAKS = frozenset((",", ";", ":", "‘", "’", "“", "”", '"'))
 MAX_PAST_MONTHS = 9
 # A day this many days before the publication day, in a sentence about the future, is this year's.
 REPORTED_PLAN_DAYS = 14
-# Words between a genitive and a count that still tie the count to it: নির্বাচনের ঠিক চার দিন আগে,
-# ঘটনার দুই বা তিন দিন আগে.
-_COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
 # Weekdays short in a list (শুক্র ও শনিবার, রবি, সোম ও মঙ্গলবার).
 WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব", "সোম", "মঙ্গল", "বুধ", "বৃহস্পতি", "শুক্র"))
+# Words before a weekday that make it a weekly one (সপ্তাহে দুই দিন: per week; সাপ্তাহিক ছুটি).
+_WEEKLY = frozenset(_nfc(w) for w in ("সপ্তাহে", "সাপ্তাহিক"))
+_HOLIDAY = _nfc("ছুটি")
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
@@ -113,8 +123,8 @@ def future_sentence(tokens) -> bool:
     """Whether the sentence's verb is in the future tense. Bengali puts the verb last, so the last
     word decides (a future verb inside a clause, or a subject after the verb, does not)."""
     words = [t for t in tokens if t.kind in ("word", "latin")]
-    while len(words) > 1 and _nfc(words[-1].text) in _AFTER_VERB:
-        words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়: a time or day said after the verb
+    while len(words) > 1 and ((w := _nfc(words[-1].text)) in _AFTER_VERB or (w in MONTHS and not w.startswith(_DAUGHTER))):
+        words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়, নির্বাচন হবে নভেম্বরে: a time or day said after the verb
     return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
 
 
@@ -148,15 +158,17 @@ def infer_year(published: date | None, month: int, day: int | None, future: bool
     target = (month, day or 0)
     now = (published.month, published.day if day else 0)
     if future:
-        if target >= now:
-            return published.year
-        # a plan reported before its day (জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে, published on the 13th):
-        # news would write the year of a day almost a year ahead
+        # a plan reported before its day (জানিয়েছিল, ৪ আগস্ট থেকে ক্লাস শুরু হবে, published on the 13th;
+        # ২২ ডিসেম্বর বাড়ি যাবেন, published on 1 January): news would write the year of a day almost a
+        # year ahead
+        past = published.year if target < now else published.year - 1
         try:
-            reported = day is not None and (published - date(published.year, month, day)).days <= REPORTED_PLAN_DAYS
+            reported = day is not None and (published - date(past, month, day)).days <= REPORTED_PLAN_DAYS
         except ValueError:
             reported = False
-        return published.year if reported else published.year + 1
+        if reported:
+            return past
+        return published.year if target >= now else published.year + 1
     year = published.year if target <= now else published.year - 1
     months_back = (published.year - year) * 12 + published.month - month
     return year if months_back <= MAX_PAST_MONTHS else year + 1
@@ -232,31 +244,7 @@ def date_spans(tokens, published: date | None) -> list[Span]:
         at.append(start)
         i = end + 1
     spans, at = _joined_ranges(spans, at, tokens, words)
-    # সোমবার (১২ আগস্ট): the weekday is the date in brackets when that date is such a weekday, in the
-    # week the weekday alone would name
-    for k in range(len(spans) - 1):
-        j = at[k]
-        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j + 2 < n and tokens[j + 1].text == "("
-                and at[k + 1] == j + 2 and precision(v := spans[k + 1].value) == "day" and "/" not in v
-                and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]
-                and (spans[k].value is None or abs((date.fromisoformat(v) - date.fromisoformat(spans[k].value)).days) <= 7)):
-            spans[k] = spans[k]._replace(value=v, confidence=0.9)
-    # ১২ তারিখ (১২ ফেব্রুয়ারি), পরদিন (৬ আগস্ট): a day of an unnamed month, or a day named by
-    # reference, is the date in brackets after it
-    for k in range(len(spans) - 1):
-        j = at[k + 1]
-        if (words[j - 1 if j else 0] == "(" and j >= 2 and spans[k].end == tokens[j - 2].end
-                and precision(v := spans[k + 1].value) == "day" and "/" not in v
-                and ((words[j - 2] in DATE_WORD and spans[k].value and spans[k].value[8:] == v[8:])
-                     or (words[j - 2] in NEXT_DAY or words[j - 2] in ANAPHORS) and not (spans[k].value or "@")[:1].isdigit())):
-            spans[k] = spans[k]._replace(value=v)
-    # ২১ মার্চ (শনিবার): the weekday in brackets after a date is that date, when it falls on it
-    for k in range(1, len(spans)):
-        j = at[k]
-        if (words[j] in WEEKDAYS and spans[k].end == tokens[j].end and j >= 2 and tokens[j - 1].text == "("
-                and spans[k - 1].end == tokens[j - 2].end and precision(v := spans[k - 1].value) == "day" and "/" not in v
-                and date.fromisoformat(v).weekday() == WEEKDAYS[words[j]]):
-            spans[k] = spans[k]._replace(value=v, confidence=0.9)
+    link_dates(spans, at, tokens, words)
     return spans
 
 
@@ -296,6 +284,12 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             k += 2
         if k > i and k + 1 < n and words[k + 1] in YEAR_WORDS:
             return i, str(y)
+        if (g := _genitive_year_end(tokens, words, i)) is not None and not _law_year(words, i):
+            # ২০২৪ এর ৫ আগস্ট, ১৯৭৫-এর ১৫ আগস্ট, ২০২২ এর আগস্টে: a day or month of that year
+            if (dm := _day_month(tokens, words, g + 1)) is not None:
+                return dm[2], _iso(y, dm[1], dm[0])
+            if (mo := _month_of_year(tokens, words, g + 1, y, named=False)) is not None:
+                return mo
         if (i + 2 < n and tokens[i + 1].text == "-" and tokens[i + 1].start == t.end and words[i + 2] in HYPHEN_ENDINGS
                 and tokens[i + 2].start == tokens[i + 1].end and not (i > 0 and tokens[i - 1].text == "/") and not _law_year(words, i)):
             return i + 2, str(y)  # ২০২৪-এর, ২০১৬-তে (not নং-১৮/২০১৭-এ, a case number)
@@ -307,9 +301,10 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
                 return dm[2], _iso(y, dm[1], dm[0])
             if (fl := _first_last_day(words, j)) is not None:
                 return fl[2], _iso(y, fl[0], fl[1])
-            m = _month(tokens[j]) if j < n else None
-            if m:
-                return j, _iso(y, m, None)
+            if (mo := _month_of_year(tokens, words, j, y)) is not None:
+                return mo
+            if words[i + 1].endswith(_GENITIVE) and _law_after(tokens, words, j):
+                return None  # ২০১২ সালের মানি লন্ডারিং প্রতিরোধ আইন: a law's name, not a year
             return i + 1, str(y)
     # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (resolve_anaphors)
     if w in SAME_YEAR and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
@@ -329,9 +324,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             return dm[2], _iso(year, dm[1], dm[0])
         if (fl := _first_last_day(words, j)) is not None:
             return fl[2], _iso(year, fl[0], fl[1])
-        m = _month(tokens[j]) if j < n else None
-        if m:
-            return j, _iso(year, m, None)
+        if (mo := _month_of_year(tokens, words, j, year)) is not None:
+            return mo
     # বছরের প্রথম দিন, বছরের শেষ দিনে: the nearest first or last day of a year (not প্রতি বছরের …)
     if w in YEAR_UNIT and published is not None and (i == 0 or words[i - 1] not in EVERY) and (
             fl := _first_last_day(words, i + 1)) is not None:
@@ -340,6 +334,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     if w in YEAR_NAMES:
         if (dm := _day_month(tokens, words, i + 1)) is not None:
             return dm[2], _iso(YEAR_NAMES[w], dm[1], dm[0])
+        if (mo := _month_of_year(tokens, words, i + 1, YEAR_NAMES[w], named=False)) is not None:
+            return mo
         if w in YEAR_NAME_ALONE:
             return i, str(YEAR_NAMES[w])
     # তিন দিন আগে, দুই বছর আগের: counted back from the publication day (not এর তিন দিন আগে,
@@ -458,16 +454,6 @@ def _day_of_month(published: date | None, day: int, direction: int | None) -> da
     return min(days, key=lambda d: (abs((d - published).days), d > published)) if days else None
 
 
-def _after_genitive(tokens, words, i) -> bool:
-    """Whether the count or day word at token i belongs to a genitive before it (নির্বাচনের ঠিক চার
-    দিন আগে, ঘটনার দুই বা তিন দিন আগে, ভোটের পরদিন, এর তিন দিন আগে): it counts from that, not from
-    a date."""
-    k = i - 1
-    while k >= 0 and (words[k] in _COUNT_MODIFIERS or _count(tokens, words, k) is not None):
-        k -= 1
-    return k >= 0 and tokens[k].kind == "word" and words[k].endswith(_GENITIVE) and words[k] not in MONTHS
-
-
 def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
     """(last token, value) of COUNT দিন|মাস|বছর আগে at token i, counted back from the publication
     day, or None. Not after a genitive (এর তিন দিন আগে, নির্বাচনের ১৫ দিন আগে): that counts back from
@@ -562,6 +548,11 @@ def _every_weekday(words, i) -> bool:
     k = i - 1
     while k >= 0 and (words[k] in WEEKDAY_SHORT or words[k] in YEAR_AND):
         k -= 1
+    if k > 0 and words[k] == _HOLIDAY and words[k - 1] in _WEEKLY:
+        return True  # সাপ্তাহিক ছুটি শুক্র ও শনিবার
+    if k >= 0 and words[k] in _WEEKLY:
+        # সপ্তাহে শনি, মঙ্গল ও বৃহস্পতিবার (a timetable), সাপ্তাহিক ছুটি শুক্র ও শনিবার; not এ সপ্তাহে শুক্রবার
+        return not (k > 0 and (words[k - 1] in THIS or words[k - 1] in LAST or words[k - 1] in NEXT))
     return k >= 0 and words[k] in EVERY
 
 
@@ -604,10 +595,14 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
         if published is None:
             return i + 1, None
         return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
-    if w in NEXT_DAY:
-        if nxt is not None and (nxt in DAY_WORDS or nxt in WEEKDAYS or _day_month(tokens, words, i + 1) is not None):
-            return None  # পরদিন ১৯ জুলাই, পরদিন গতকাল মঙ্গলবার: the date says which day (and takes পরদিন)
-        return i, (None if _after_genitive(tokens, words, i) else f"{ANAPHOR}+1")
+    if w in NEXT_DAY or w in PREV_DAY or ((w in PREV or w in AFTER) and nxt in DAY_UNIT):
+        end = i + 1 if w in PREV or w in AFTER else i
+        after = words[end + 1] if end + 1 < n else None
+        if after is not None and (after in DAY_WORDS or after in WEEKDAYS or _day_month(tokens, words, end + 1) is not None):
+            return None  # পরদিন ১৯ জুলাই, আগের দিন সোমবার: the date says which day (and takes পরদিন)
+        if _after_genitive(tokens, words, i):
+            return end, None  # ভোটের পরদিন, নির্বাচনের আগের দিন: from an event, not a day named
+        return end, f"{ANAPHOR}{'-1' if w in PREV or w in PREV_DAY else '+1'}"
     if (w in ANAPHORS or (w in THAT and nxt in DATE_UNIT)) and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return (i if w in ANAPHORS else i + 1), ANAPHOR
     return None
