@@ -23,6 +23,7 @@ sentence of a long document in SQL takes time quadratic in its length.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -271,14 +272,17 @@ def offset_failures(con, run_id: str) -> dict[str, object]:
             doc_id, text = None, None
             reader = cur.sql(query, params={"run_id": run_id}).to_arrow_reader(65536)
             for batch in reader:
-                cols = batch.to_pydict()
-                for row in zip(*cols.values()):
-                    d, *k, start, end, stored = row
+                docs, *keys, starts, ends, stored = batch.to_pydict().values()
+                # Rows come ordered by document: each document's run of rows is checked in one pass.
+                for d, rows in itertools.groupby(range(len(docs)), docs.__getitem__):
                     while doc_id is None or doc_id < d:
                         doc_id, text = next(texts, (chr(0x10FFFF), None))
-                    ok = doc_id == d and text is not None and 0 <= start < end <= len(text) and text[start:end] == stored
-                    if not ok:
-                        bad.append(tuple(([d] if len(key) == 2 else []) + k))
+                    if doc_id == d and text is not None:
+                        n = len(text)
+                        wrong = [j for j in rows if not (0 <= starts[j] < ends[j] <= n and text[starts[j]:ends[j]] == stored[j])]
+                    else:
+                        wrong = list(rows)
+                    bad.extend(tuple(([d] if len(key) == 2 else []) + [k[j] for k in keys]) for j in wrong)
         finally:
             cur.close()
             text_cursor.close()
