@@ -166,3 +166,32 @@ def test_a_short_english_word_only_among_english_words():
     assert lexicon_spelling(nfc("গোল্ড")) is None  # alone, a short word is mostly another word
     assert lexicon_spelling(nfc("গোল্ড"), among_english=True) == "Gold"
     assert lexicon_spelling(nfc("টাইম"), among_english=True) is None  # not spelt closely enough (Tim)
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপসা বহুমুখী সমবায় সমিতি", "Rupsha Multipurpose Cooperative Society"),  # a phrase of its own
+        ("বিজিবি সদর দফতর", "BGB Headquarters"),
+        ("রূপনগর কলেজের ইংরেজি বিভাগ", "Rupnagar College English Department"),
+        ("রূপনগর উপজেলা জাতীয় পার্টি", "Jatiya Party Rupnagar Upazila"),  # a party inside: its name, first
+        ("রূপনগর উপজেলা বিএনপির", "BNP Rupnagar Upazila"),  # as its acronym, as linking's units
+        ("জেলা আওয়ামী লীগ", "District Awami League"),  # no place: word by word
+    ],
+)
+def test_bodies_and_phrases_inside_organisations(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, label, en",
+    [
+        ("মো. হযরত আলী", "PERSON", "Md. Hazrat Ali"),  # a title inside a person's span is a name part
+        ("মো.আইয়ূব খান", "PERSON", "Md. Ayub Khan"),  # an abbreviation glued to the next part
+        ("এম. উমার আলী", "PERSON", "M. Umar Ali"),  # one initial keeps its dot
+        ("বেইজিংয়ের", "LOC", "Beijing"),  # ং takes a vowel's endings
+        ("রূপভাঙ্গা", "LOC", "Rupbhanga"),  # a place's ভ is bh inside a word too
+    ],
+)
+def test_person_parts_and_place_endings(bn, label, en):
+    assert english_name(nfc(bn), label)[0] == en

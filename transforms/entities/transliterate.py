@@ -463,8 +463,11 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
                 out.append("s")  # ছ for স in Muslim names: ছালেক Salek, হাছিবুর Hasibur
             elif u == "ঙ" and nxt == HASANTA and k + 2 < len(units) and units[k + 2] in ("গ", "ক"):
                 out.append("n")
-            elif u == "ভ" and k == 0:
-                out.append("bh")  # ভোলা Bhola, ভূঁইয়া Bhuiyan (a foreign name's v is the lexicon's; inside a word both: Abhaynagar, Navana)
+            elif u == "ভ" and (k == 0 or place):
+                # ভোলা Bhola, ভূঁইয়া Bhuiyan (a foreign name's v is the lexicon's). Inside a place's word too
+                # (দাগনভূঞা Daganbhuiyan, বান্দুকভাঙ্গা Bandukbhanga: bd_admin 57.5% → 57.7%); an
+                # organisation's or a person's keeps v (নাভানা Navana).
+                out.append("bh")
             elif u == "জ" and person and k > 0 and (prev != HASANTA or (k >= 2 and units[k - 2] == "জ")) and prev != "ঞ":
                 out.append("z")
             else:
