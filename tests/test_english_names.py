@@ -195,3 +195,8 @@ def test_bodies_and_phrases_inside_organisations(bn, en):
 )
 def test_person_parts_and_place_endings(bn, label, en):
     assert english_name(nfc(bn), label)[0] == en
+
+
+def test_alias_and_a_spelling_variant_in_a_persons_name():
+    assert english_name(nfc("মো. রহিম ওরফে বাবু"), "PERSON")[0].split()[2] == "alias"
+    assert english_name(nfc("আজমত উল্লা খান"), "PERSON")[0] == "Azmat Ullah Khan"

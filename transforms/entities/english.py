@@ -73,6 +73,7 @@ WORDS = {
     "মডার্ন": "Modern", "মর্ডান": "Modern", "জুডিসিয়াল": "Judicial", "জুডিশিয়াল": "Judicial", "টেলিকম": "Telecom",
     "অ্যান্ড": "and", "এন্ড": "and", "অ্যান্ডস": "and", "ও": "and",  # ও: 87 of the gazetteer's 89 names with it say and
     "অব": "of", "অফ": "of", "দ্য": "The", "ফর": "for",
+    "ওরফে": "alias",  # মো. রহিম ওরফে বাবু: Md Rahim alias Babu (the commonest romanised word in people's names, 2026-11-30)
     "ডটকম": ".com", "শহীদ": "Shaheed",  # a martyr in the name of a place or body (people keep the name part Shahid)
     # The words khobor romanised most often inside organisations' names (2026-11, counted as
     # data/SOURCES.md says for gazetteer.tsv) whose English news translates them; party words it
