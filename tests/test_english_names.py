@@ -200,3 +200,8 @@ def test_person_parts_and_place_endings(bn, label, en):
 def test_alias_and_a_spelling_variant_in_a_persons_name():
     assert english_name(nfc("মো. রহিম ওরফে বাবু"), "PERSON")[0].split()[2] == "alias"
     assert english_name(nfc("আজমত উল্লা খান"), "PERSON")[0] == "Azmat Ullah Khan"
+
+
+@pytest.mark.parametrize("bn, en", [("গাবতলী", "Gabtali"), ("রামগতি", "Ramgati"), ("চরমাধুয়া", "Charmadhua")])
+def test_a_place_drops_no_two_vowels_in_a_row(bn, en):
+    assert romanize_name(nfc(bn), "LOC") == en
