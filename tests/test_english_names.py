@@ -205,3 +205,16 @@ def test_alias_and_a_spelling_variant_in_a_persons_name():
 @pytest.mark.parametrize("bn, en", [("গাবতলী", "Gabtali"), ("রামগতি", "Ramgati"), ("চরমাধুয়া", "Charmadhua")])
 def test_a_place_drops_no_two_vowels_in_a_row(bn, en):
     assert romanize_name(nfc(bn), "LOC") == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপনগর ফায়ার সার্ভিস", "Rupnagar Fire Service"),  # a body's short alias: the local office only
+        ("রূপনগর পল্লী বিদ্যুৎ সমিতি-২", "Rupnagar Palli Bidyut Samity-2"),
+        ("রূপনগর জেলা প্রশাসন", "Rupnagar District Administration"),
+        ("রূপনগর সরকারি পাইলট উচ্চবিদ্যালয়", "Rupnagar Government Pilot High School"),
+    ],
+)
+def test_local_offices(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en

@@ -97,14 +97,16 @@ WORDS = {
     "শিক্ষা": "Education", "আইনজীবী": "Lawyers'", "আপিল": "Appellate", "গোয়েন্দা": "Intelligence",
     "ক্রীড়া": "Sports", "সমবায়": "Cooperative", "বহুমুখী": "Multipurpose", "পোল্ট্রি": "Poultry",
     "মেমোরিয়াল": "Memorial", "পাইলট": "Pilot", "আধুনিক": "Modern", "ফরেন": "Foreign", "ওয়ার": "War",
-    "স্টাডিজ": "Studies", "কোতয়ালী": "Kotwali", "কোতয়ালি": "Kotwali", "আবহাওয়া": "Meteorological",
+    "স্টাডিজ": "Studies", "কৃষি": "Agriculture", "উচ্চবিদ্যালয়": "High School", "প্রশাসন": "Administration",
+    "পল্লী": "Palli",  # কর্ম-সহায়ক, বিদ্যুৎ: Palli Karma-Sahayak Foundation, Palli Bidyut Samity (not Polly)
+    "জেনারেল": "General", "সিনিয়র": "Senior", "কারিগরি": "Technical", "ইউনিটি": "Unity", "কোতয়ালী": "Kotwali", "কোতয়ালি": "Kotwali", "আবহাওয়া": "Meteorological",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 # Two words English news writes as one term of its own, not word by word (BGB Headquarters,
 # Tejgaon Multipurpose Cooperative Society, Forest Department).
 PHRASES = {tuple(unicodedata.normalize("NFC", w) for w in k.split()): v for k, v in {
     "সদর দফতর": "Headquarters", "সদর দপ্তর": "Headquarters", "সমবায় সমিতি": "Cooperative Society",
-    "বন বিভাগ": "Forest Department", "ইংরেজি বিভাগ": "English Department"}.items()}
+    "বন বিভাগ": "Forest Department", "ইংরেজি বিভাগ": "English Department", "বিদ্যুৎ সমিতি": "Bidyut Samity"}.items()}
 _PHRASE_STARTS = {k[0] for k in PHRASES}
 
 
@@ -306,9 +308,13 @@ _ASIDE = re.compile(r"\([^()]+\)")
 def _phrases(tokens: list[str], words: list[tuple[str, str]]) -> None:
     """Two words of ``PHRASES`` become its English, on the first word (the second says nothing)."""
     for k in range(len(tokens) - 1):
-        key = (tokens[k], next((st for st in stem_candidates(tokens[k + 1]) if (tokens[k], st) in PHRASES), tokens[k + 1]))
+        second, number = tokens[k + 1], ""
+        numbered = _NUMBERED.fullmatch(second)
+        if numbered:  # পল্লী বিদ্যুৎ সমিতি-২: Palli Bidyut Samity-2
+            second, number = numbered.group(1), "-" + numbered.group(2).translate(_DIGITS)
+        key = (tokens[k], next((st for st in stem_candidates(second) if (tokens[k], st) in PHRASES), second))
         if key in PHRASES:
-            words[k], words[k + 1] = (PHRASES[key], "dictionary"), ("", "dictionary")
+            words[k], words[k + 1] = (PHRASES[key] + number, "dictionary"), ("", "dictionary")
 
 
 # Words that make a place and the body after it its local unit (কিশোরগঞ্জ উপজেলা জাতীয় পার্টি), as
@@ -322,13 +328,16 @@ _UNIT_WORDS = {unicodedata.normalize("NFC", k): v for k, v in {
 @functools.lru_cache(maxsize=1 << 12)
 def _known_body(key: tuple[str, ...]) -> tuple[str, str] | None:
     """(English inside a longer name, kind) of the one organisation the gazetteer knows by these words."""
-    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
 
     gaz = default_gazetteer()
     ids = gaz.index.get(key)
     if not ids or len(ids) != 1 or gaz.entries[ids[0]].label != "ORG":
         return None
     entry = gaz.entries[ids[0]]
+    canonical = token_key(entry.canonical)
+    if entry.kind != "party" and (len(canonical) != len(key) or canonical[:-1] != key[:-1]):
+        return None  # by a short alias (ফায়ার সার্ভিস, পল্লী বিদ্যুৎ) a local office is not the whole body
     if entry.kind == "party":  # the party's own short name: Jatiya Party, Awami League (as linking's units)
         names = [re.sub(r"^Bangladesh\s+", "", n) for n in entry.names() if n.isascii() and not re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,7}", n)]
         return (min(names, key=lambda n: (len(n.split()), len(n), n)) if names else entry.canonical_latin), "party"
