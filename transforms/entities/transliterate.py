@@ -105,6 +105,9 @@ MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Sh
 # ... but not beside English words of an institution's name: ইস্ট বেঙ্গল ক্লাব East, স্টার সিনেপ্লেক্স Star;
 # there a short word is taken when spelt nearly as romanised and common in English.
 SHORT_LETTERS, SHORT_MAX_COST, SHORT_ZIPF = 3, 0.2, 4.0
+# ... and a common long English word is taken there though spelt further from the romanisation
+# (কনটেইনার টার্মিনাল Container Terminal, ইস্টার্ন রিফাইনারি Eastern Refinery, ফাইটার Fighter).
+ENGLISH_LETTERS, ENGLISH_MAX_COST, ENGLISH_ZIPF = 6, 2.2, 3.4
 
 
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
@@ -304,9 +307,12 @@ def lexicon_spelling(word: str, among_english: bool = False) -> str | None:
     if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1)
-    if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
+    if not best:
         return None
     w, cost, zipf = best[0]
+    if cost > ACCEPT_COST and not _mostly_a_name(word) and not (
+            among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS):
+        return None
     if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
