@@ -144,6 +144,7 @@ _BEFORE_ANOTHER_PART = {unicodedata.normalize("NFC", k): v for k, v in {"আক�
 _PLACE_ENDINGS = sorted(((unicodedata.normalize("NFC", b), latin) for b, latin in [
     ("াবাদ", "abad"), ("আবাদ", "abad"), ("পুর", "pur"), ("নগর", "nagar"), ("গঞ্জ", "ganj"), ("বাড়ী", "bari"),
     ("বাড়ি", "bari"), ("পাড়া", "para"), ("হাট", "hat"), ("ঘাট", "ghat"), ("কান্দি", "kandi"), ("খালী", "khali"),
+    ("বাজার", "bazar"),
 ]), key=lambda bl: -len(bl[0]))
 
 
@@ -262,6 +263,8 @@ def _word(token: str, label: str) -> tuple[str, str]:
         if label == "PERSON" and is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
         if stem in WORDS:
+            if label == "LOC" and stem == _THANA:
+                return "Thana", "dictionary"  # a place named for the thana (থানা রোড Thana Road), not the station
             return WORDS[stem], "dictionary"
         if stem in places:
             return places[stem], "dictionary"
@@ -302,6 +305,7 @@ def _word(token: str, label: str) -> tuple[str, str]:
     return romanize_name(token, label), "romanised"
 
 
+_THANA = unicodedata.normalize("NFC", "থানা")
 _ASIDE = re.compile(r"\([^()]+\)")
 
 

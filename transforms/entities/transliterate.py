@@ -398,6 +398,7 @@ _PLACE_SUFFIXES = sorted(((nfc(b), latin) for b, latin in [
     ("কান্দি", "kandi"), ("হাট", "hat"), ("ঘাট", "ghat"), ("তলা", "tala"), ("তলী", "tali"), ("ছড়ি", "chhari"),
     ("ডাঙ্গা", "danga"), ("ডাঙা", "danga"), ("আবাদ", "abad"), ("াবাদ", "abad"), ("খালী", "khali"), ("খালি", "khali"),
     ("কাঠী", "kathi"), ("কাঠি", "kathi"), ("গাঁও", "gaon"), ("দিয়া", "dia"), ("গাছা", "gachha"), ("মারী", "mari"),
+    ("বাজার", "bazar"),
 ]), key=lambda bl: -len(bl[0]))
 
 
