@@ -465,6 +465,13 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
                 out.append("y")
             elif u == "ব" and prev == HASANTA and k >= 2 and units[k - 2] not in ("ম", "ব", "র"):  # র্ব is রেফ + ব: b (পূর্ব Purba)
                 out.append("w")
+            elif u == "ক" and person and nxt == HASANTA and units[k + 2 : k + 3] == ["স"]:
+                out.append("x")  # ক্স is x (নিক্সন Nixon, ম্যাক্সওয়েল Maxwell: 5 of the table's 6)
+                k += 3
+                if _keeps_inherent(units, k - 1, vowel_seen, person, place):
+                    out.append("a")
+                    vowel_seen = True
+                continue
             elif u == "ক" and person and prev in ("ি", "ী") and nxt in ("ু", "ূ"):
                 out.append("q")  # -িকুল, -িকুর: শফিকুল Shafiqul, রফিকুর Rafiqur
             elif u == "ছ" and person:
