@@ -224,3 +224,13 @@ def test_bazar_ends_a_place_and_a_thana_road_is_thana():
     assert romanize_name(nfc("রূপবাজার"), "LOC") == "Rupbazar"  # bd_admin 58.3% → 58.6%
     assert english_name(nfc("থানা রোড"), "LOC")[0] == "Thana Road"
     assert english_name(nfc("রূপনগর থানা"), "ORG")[0] == "Rupnagar Police Station"
+
+
+@pytest.mark.parametrize("bn, label, en", [("রূপনগর জাদুঘর", "ORG", "Rupnagar Museum"), ("রূপসা সেতু", "LOC", "Rupsha Bridge")])
+def test_head_words_of_landmarks(bn, label, en):
+    assert english_name(nfc(bn), label)[0] == en
+
+
+def test_a_persons_words_beside_a_name_part_are_not_translated():
+    assert english_name(nfc("সেতু আক্তার"), "PERSON")[0] == "Setu Akter"
+    assert english_name(nfc("মো. রহিম ওরফে বাবু"), "PERSON")[0].split()[2] == "alias"  # but for these
