@@ -4,6 +4,7 @@ generalises to names nobody tuned on (issue 11).
     python -m bench.news_eval.english_names                 # score the samples
     python -m bench.news_eval.english_names --misses        # ... and list what is wrong
     python -m bench.news_eval.english_names --draw N [--sample english_names_dev2]   # how a sample was drawn
+    python -m bench.news_eval.english_names --methods 600   # latin_method shares over 600 other articles
 
 The sample (``data/english_names_dev.jsonl``) was drawn once: ``ARTICLES`` news_bench articles in no
 evaluation set (seeded, ``sets.json`` excluded) go through ``khobor extract``'s code path as one
@@ -135,6 +136,46 @@ def draw_articles(n_articles: int, articles: dict[int, dict], sample: str = "eng
     return out
 
 
+def method_shares(articles: dict[int, dict], n: int = 600, seed: int = 2026) -> str:
+    """How the English names of ``n`` seeded articles in no evaluation set and no sample's pool were
+    made (``latin_method``), by label: shares of mentions, of entities, and of entities weighted by the
+    articles they are in (what a test set of whole articles weighs). An entity the gazetteer names
+    counts as gazetteer; any other as the method of most of its mentions."""
+    sets = json.loads((DATA / "sets.json").read_text())
+    used = {i for ids in sets.values() for i in ids}
+    for sample in SAMPLES:
+        used |= set(pool_ids(articles, sample))
+    free = sorted(i for i, a in articles.items() if i not in used and a.get("body"))
+    arts = _run(sorted(random.Random(seed).sample(free, n)), articles)
+    mentions: Counter = Counter()
+    in_articles: dict[str, set] = defaultdict(set)
+    label_of: dict[str, str] = {}
+    method_of: dict[str, Counter] = defaultdict(Counter)
+    for a in arts:
+        for m in a.system:
+            eid = m.get("entity_id")
+            if eid and m["label"] in NAME_LABELS and m.get("form") != "adjective":
+                mentions[(m["label"], m.get("latin_method") or "")] += 1
+                in_articles[eid].add(a.id)
+                label_of[eid] = m["label"]
+                method_of[eid][m.get("latin_method") or ""] += 1
+    entities: Counter = Counter()
+    weighted: Counter = Counter()
+    for eid, arts_in in in_articles.items():
+        method = "gazetteer" if "gazetteer" in method_of[eid] else method_of[eid].most_common(1)[0][0]
+        entities[(label_of[eid], method)] += 1
+        weighted[(label_of[eid], method)] += len(arts_in)
+    methods = ("gazetteer", "name_parts", "dictionary", "lexicon", "romanised")
+    lines = []
+    for title, c in (("mentions", mentions), ("entities", entities), ("entities by articles", weighted)):
+        lines.append(f"by {title}:")
+        for label in (*NAME_LABELS, None):
+            total = sum(v for (lab, _), v in c.items() if label in (None, lab))
+            shares = "  ".join(f"{m} {sum(v for (lab, mm), v in c.items() if mm == m and label in (None, lab)) / total:.1%}" for m in methods)
+            lines.append(f"  {label or 'all':7} {total:6}  {shares}")
+    return "\n".join(lines)
+
+
 def load_sample(sample: str) -> list[dict]:
     path = DATA / f"{sample}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -192,10 +233,14 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--draw", type=int, metavar="PER_LABEL", help="draw a draft sample to stdout instead of scoring")
     ap.add_argument("--draw-articles", type=int, metavar="N", help="draw a draft of every entity of N articles to stdout")
+    ap.add_argument("--methods", type=int, metavar="N", help="how the English names of N other articles were made, by label")
     ap.add_argument("--misses", action="store_true", help="list the items not right")
     ap.add_argument("--sample", choices=list(SAMPLES), action="append", help="only this sample (default: all)")
     args = ap.parse_args(argv)
     articles = load_articles()
+    if args.methods:
+        print(method_shares(articles, args.methods))
+        return
     if args.draw_articles:
         for it in draw_articles(args.draw_articles, articles, (args.sample or ["english_names_dev3"])[0]):
             print(json.dumps(it, ensure_ascii=False))
