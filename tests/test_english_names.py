@@ -234,3 +234,7 @@ def test_head_words_of_landmarks(bn, label, en):
 def test_a_persons_words_beside_a_name_part_are_not_translated():
     assert english_name(nfc("সেতু আক্তার"), "PERSON")[0] == "Setu Akter"
     assert english_name(nfc("মো. রহিম ওরফে বাবু"), "PERSON")[0].split()[2] == "alias"  # but for these
+
+
+def test_lig_is_league():
+    assert english_name(nfc("সৌদি প্রো লিগ"), "ORG")[0] == "Saudi Pro League"

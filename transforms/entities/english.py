@@ -29,7 +29,7 @@ from khobor.transforms.entities.transliterate import lexicon_spelling, native_wo
 # Words of institutions' and places' names, as English news writes them.
 WORDS = {
     "মন্ত্রণালয়": "Ministry", "বিশ্ববিদ্যালয়": "University", "ব্যাংক": "Bank", "অধিদপ্তর": "Directorate",
-    "অধিদফতর": "Directorate", "কমিশন": "Commission", "পরিষদ": "Council", "লীগ": "League", "পার্টি": "Party",
+    "অধিদফতর": "Directorate", "কমিশন": "Commission", "পরিষদ": "Council", "লীগ": "League", "লিগ": "League", "পার্টি": "Party",
     "বাহিনী": "Force", "কলেজ": "College", "হাসপাতাল": "Hospital", "আদালত": "Court", "ট্রাইব্যুনাল": "Tribunal",
     "বোর্ড": "Board", "সংস্থা": "Agency", "সমিতি": "Association", "ফাউন্ডেশন": "Foundation", "ইনস্টিটিউট": "Institute",
     "একাডেমি": "Academy", "বিদ্যালয়": "School", "মাদ্রাসা": "Madrasa", "ক্লাব": "Club", "সংঘ": "Sangha",
