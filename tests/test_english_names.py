@@ -166,3 +166,75 @@ def test_a_short_english_word_only_among_english_words():
     assert lexicon_spelling(nfc("গোল্ড")) is None  # alone, a short word is mostly another word
     assert lexicon_spelling(nfc("গোল্ড"), among_english=True) == "Gold"
     assert lexicon_spelling(nfc("টাইম"), among_english=True) is None  # not spelt closely enough (Tim)
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপসা বহুমুখী সমবায় সমিতি", "Rupsha Multipurpose Cooperative Society"),  # a phrase of its own
+        ("বিজিবি সদর দফতর", "BGB Headquarters"),
+        ("রূপনগর কলেজের ইংরেজি বিভাগ", "Rupnagar College English Department"),
+        ("রূপনগর উপজেলা জাতীয় পার্টি", "Jatiya Party Rupnagar Upazila"),  # a party inside: its name, first
+        ("রূপনগর উপজেলা বিএনপির", "BNP Rupnagar Upazila"),  # as its acronym, as linking's units
+        ("জেলা আওয়ামী লীগ", "District Awami League"),  # no place: word by word
+    ],
+)
+def test_bodies_and_phrases_inside_organisations(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, label, en",
+    [
+        ("মো. হযরত আলী", "PERSON", "Md. Hazrat Ali"),  # a title inside a person's span is a name part
+        ("মো.আইয়ূব খান", "PERSON", "Md. Ayub Khan"),  # an abbreviation glued to the next part
+        ("এম. উমার আলী", "PERSON", "M. Umar Ali"),  # one initial keeps its dot
+        ("বেইজিংয়ের", "LOC", "Beijing"),  # ং takes a vowel's endings
+        ("রূপভাঙ্গা", "LOC", "Rupbhanga"),  # a place's ভ is bh inside a word too
+    ],
+)
+def test_person_parts_and_place_endings(bn, label, en):
+    assert english_name(nfc(bn), label)[0] == en
+
+
+def test_alias_and_a_spelling_variant_in_a_persons_name():
+    assert english_name(nfc("মো. রহিম ওরফে বাবু"), "PERSON")[0].split()[2] == "alias"
+    assert english_name(nfc("আজমত উল্লা খান"), "PERSON")[0] == "Azmat Ullah Khan"
+
+
+@pytest.mark.parametrize("bn, en", [("গাবতলী", "Gabtali"), ("রামগতি", "Ramgati"), ("চরমাধুয়া", "Charmadhua")])
+def test_a_place_drops_no_two_vowels_in_a_row(bn, en):
+    assert romanize_name(nfc(bn), "LOC") == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপনগর ফায়ার সার্ভিস", "Rupnagar Fire Service"),  # a body's short alias: the local office only
+        ("রূপনগর পল্লী বিদ্যুৎ সমিতি-২", "Rupnagar Palli Bidyut Samity-2"),
+        ("রূপনগর জেলা প্রশাসন", "Rupnagar District Administration"),
+        ("রূপনগর সরকারি পাইলট উচ্চবিদ্যালয়", "Rupnagar Government Pilot High School"),
+    ],
+)
+def test_local_offices(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_bazar_ends_a_place_and_a_thana_road_is_thana():
+    assert romanize_name(nfc("রূপবাজার"), "LOC") == "Rupbazar"  # bd_admin 58.3% → 58.6%
+    assert english_name(nfc("থানা রোড"), "LOC")[0] == "Thana Road"
+    assert english_name(nfc("রূপনগর থানা"), "ORG")[0] == "Rupnagar Police Station"
+
+
+@pytest.mark.parametrize("bn, label, en", [("রূপনগর জাদুঘর", "ORG", "Rupnagar Museum"), ("রূপসা সেতু", "LOC", "Rupsha Bridge")])
+def test_head_words_of_landmarks(bn, label, en):
+    assert english_name(nfc(bn), label)[0] == en
+
+
+def test_a_persons_words_beside_a_name_part_are_not_translated():
+    assert english_name(nfc("সেতু আক্তার"), "PERSON")[0] == "Setu Akter"
+    assert english_name(nfc("মো. রহিম ওরফে বাবু"), "PERSON")[0].split()[2] == "alias"  # but for these
+
+
+def test_lig_is_league():
+    assert english_name(nfc("সৌদি প্রো লিগ"), "ORG")[0] == "Saudi Pro League"

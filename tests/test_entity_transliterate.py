@@ -93,3 +93,16 @@ def test_any_string_gives_ascii_or_empty_without_crashing(word):
     assert spelt is None or (spelt.isascii() and spelt.isalpha())
     out = transliterate(word)
     assert isinstance(out, str) and out.isascii()
+
+
+def test_a_long_common_english_word_among_english_words():
+    from khobor.transforms.entities.transliterate import lexicon_spelling
+
+    assert lexicon_spelling(nfc("রিফাইনারি"), among_english=True) == "Refinery"  # ইস্টার্ন রিফাইনারি লিমিটেড
+    assert lexicon_spelling(nfc("রিফাইনারি")) is None  # alone, too far from its romanisation
+
+
+def test_ks_in_a_persons_name_is_x():
+    from khobor.transforms.entities.transliterate import romanize_name
+
+    assert romanize_name(nfc("ম্যাক্সেন্স"), "PERSON") == "Maxens"

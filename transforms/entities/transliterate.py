@@ -105,6 +105,9 @@ MIN_LETTERS = 5  # shorter English words are mostly other words (শান is Sh
 # ... but not beside English words of an institution's name: ইস্ট বেঙ্গল ক্লাব East, স্টার সিনেপ্লেক্স Star;
 # there a short word is taken when spelt nearly as romanised and common in English.
 SHORT_LETTERS, SHORT_MAX_COST, SHORT_ZIPF = 3, 0.2, 4.0
+# ... and a common long English word is taken there though spelt further from the romanisation
+# (কনটেইনার টার্মিনাল Container Terminal, ইস্টার্ন রিফাইনারি Eastern Refinery, ফাইটার Fighter).
+ENGLISH_LETTERS, ENGLISH_MAX_COST, ENGLISH_ZIPF = 6, 2.2, 3.4
 
 
 def _slots(word: str) -> list[list[tuple[str, float]]] | None:
@@ -306,9 +309,12 @@ def lexicon_spelling(word: str, among_english: bool = False) -> str | None:
     if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1)
-    if not best or (best[0][1] > ACCEPT_COST and not _mostly_a_name(word)):
+    if not best:
         return None
     w, cost, zipf = best[0]
+    if cost > ACCEPT_COST and not _mostly_a_name(word) and not (
+            among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS):
+        return None
     if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
@@ -394,6 +400,7 @@ _PLACE_SUFFIXES = sorted(((nfc(b), latin) for b, latin in [
     ("কান্দি", "kandi"), ("হাট", "hat"), ("ঘাট", "ghat"), ("তলা", "tala"), ("তলী", "tali"), ("ছড়ি", "chhari"),
     ("ডাঙ্গা", "danga"), ("ডাঙা", "danga"), ("আবাদ", "abad"), ("াবাদ", "abad"), ("খালী", "khali"), ("খালি", "khali"),
     ("কাঠী", "kathi"), ("কাঠি", "kathi"), ("গাঁও", "gaon"), ("দিয়া", "dia"), ("গাছা", "gachha"), ("মারী", "mari"),
+    ("বাজার", "bazar"),
 ]), key=lambda bl: -len(bl[0]))
 
 
@@ -420,6 +427,7 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
     units = _units(word)
     out: list[str] = []
     vowel_seen = False
+    dropped = -2
     k = 0
     while k < len(units):
         u = units[k]
@@ -459,21 +467,39 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
                 out.append("y")
             elif u == "ব" and prev == HASANTA and k >= 2 and units[k - 2] not in ("ম", "ব", "র"):  # র্ব is রেফ + ব: b (পূর্ব Purba)
                 out.append("w")
+            elif u == "ক" and person and nxt == HASANTA and units[k + 2 : k + 3] == ["স"]:
+                out.append("x")  # ক্স is x (নিক্সন Nixon, ম্যাক্সওয়েল Maxwell: 5 of the table's 6)
+                k += 3
+                if _keeps_inherent(units, k - 1, vowel_seen, person, place):
+                    out.append("a")
+                    vowel_seen = True
+                continue
             elif u == "ক" and person and prev in ("ি", "ী") and nxt in ("ু", "ূ"):
                 out.append("q")  # -িকুল, -িকুর: শফিকুল Shafiqul, রফিকুর Rafiqur
             elif u == "ছ" and person:
                 out.append("s")  # ছ for স in Muslim names: ছালেক Salek, হাছিবুর Hasibur
             elif u == "ঙ" and nxt == HASANTA and k + 2 < len(units) and units[k + 2] in ("গ", "ক"):
                 out.append("n")
-            elif u == "ভ" and k == 0:
-                out.append("bh")  # ভোলা Bhola, ভূঁইয়া Bhuiyan (a foreign name's v is the lexicon's; inside a word both: Abhaynagar, Navana)
+            elif u == "ভ" and (k == 0 or place):
+                # ভোলা Bhola, ভূঁইয়া Bhuiyan (a foreign name's v is the lexicon's). Inside a place's word too
+                # (দাগনভূঞা Daganbhuiyan, বান্দুকভাঙ্গা Bandukbhanga: bd_admin 57.5% → 57.7%); an
+                # organisation's or a person's keeps v (নাভানা Navana).
+                out.append("bh")
             elif u == "জ" and person and k > 0 and (prev != HASANTA or (k >= 2 and units[k - 2] == "জ")) and prev != "ঞ":
                 out.append("z")
             else:
                 out.append(_R_CONS[u])
-            if _keeps_inherent(units, k, vowel_seen, person, place):
+            keeps = _keeps_inherent(units, k, vowel_seen, person, place)
+            if not keeps and not person and dropped == k - 1 and k + 1 < len(units) and units[k + 1] in _R_CONS:
+                # Two vowels dropped in a row leave three consonants English does not write in a
+                # place's name (গাবতলী Gabtali, not Gabtli; রূপসদী Rupsadi): bd_admin 57.7% → 58.3%
+                # (29 right, 1 wrong). People's names gain nothing from it (name parts unchanged).
+                keeps = True
+            if keeps:
                 out.append("o" if person and _o_vowel(units, k) else "a")
                 vowel_seen = True
+            elif k + 1 < len(units) and units[k + 1] in _R_CONS:
+                dropped = k
         elif u in _R_VOWELS:
             out.append(_R_VOWELS[u])
             vowel_seen = True
