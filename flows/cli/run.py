@@ -174,7 +174,6 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
         if not debug:
             _tracebacks_off_the_console()
         if server is not None:
-            _import_validation()
             server.wait_ready()
         state = flow_fn(**kwargs, return_state=True)
     finally:
@@ -200,12 +199,6 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
         traceback.print_exception(result)
     fail(f"the run stopped on an error: {type(result).__name__}: {result} (its rows were rolled back; "
          f"--debug shows the traceback)", ExitCode.FAILED)
-
-
-def _import_validation() -> None:
-    """Import Great Expectations now, while the Prefect server starts: its 2.6 s of imports would
-    otherwise come at validation, after the workers have stopped, when the run has one core busy."""
-    import great_expectations  # noqa: F401
 
 
 class _NoTraceback(logging.Filter):
