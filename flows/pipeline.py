@@ -159,17 +159,10 @@ def _exit_without_teardown() -> None:
     for before validating (the pool's shutdown joins its workers). Nothing is left to save by then:
     results went back through the pool's pipe, log records through its queue (flushed by
     multiprocessing's own exit function, which runs before ``atexit``), and the handlers registered
-    after this one (Prefect's) have run; logging's, registered before, is called here."""
-    import logging
-    import sys
+    after this one (Prefect's) have run; logging's, registered before, is called by ``leave_now``."""
+    from khobor.flows.process_exit import leave_now
 
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):
-            pass
-    os._exit(0)
+    leave_now(0)
 
 
 @dataclass

@@ -44,15 +44,11 @@ def exit_without_teardown(code) -> None:
     objects one by one kept ``khobor run`` alive 1-2 s after its summary was printed. Only after a run
     that closed everything it opened (``run`` sets ``leave_without_teardown``)."""
     import atexit
-    import os
+
+    from khobor.flows.process_exit import leave_now
 
     atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):
-            pass
-    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+    leave_now(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 if __name__ == "__main__":
