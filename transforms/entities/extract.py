@@ -229,19 +229,20 @@ class EntityExtractor:
         spans: list[tuple[Span, str | None]] = [(s, None) for s in dates]
         known = gazetteer_spans(self.gazetteer, toks)
         spans += known
+        known_spans = [s for s, _ in known]
         spans += demonym_spans(toks)
         # A neighbourhood's word is as sure a place as a gazetteer's: the model's names are cut at it too.
         quarters = neighbourhood_spans(toks)
-        model = _model_names(model_spans, toks, [s for s, _ in known] + quarters, self.gazetteer.base_tokens)
+        model = _model_names(model_spans, toks, known_spans + quarters, self.gazetteer.base_tokens)
         spans += [(s, None) for s in model]
         places = place_spans(toks, self.gazetteer.base_tokens)
-        places += area_and_road_spans(toks, [s for s, _ in known] + model, self.gazetteer.base_tokens)
+        places += area_and_road_spans(toks, known_spans + model, self.gazetteer.base_tokens)
         places += quarters
         spans += [(s, None) for s in places]
-        found = [s for s, _ in known] + model + places
+        found = known_spans + model + places
         spans += [(s, None) for s in org_spans(toks, found, self.gazetteer.base_tokens)]
-        spans += [(s, None) for s in place_team_spans(toks, [s for s, _ in known])]
-        spans += [(s, None) for s in place_with_direction_spans(toks, [s for s, _ in known])]
+        spans += [(s, None) for s in place_team_spans(toks, known_spans)]
+        spans += [(s, None) for s in place_with_direction_spans(toks, known_spans)]
         spans += [(s, None) for s in constituency_spans(toks, found)]
         spans += [(s, None) for s in kin_spans(toks)]
         spans += [(s, None) for s in hashtag_spans(toks)]
@@ -327,7 +328,7 @@ class EntityExtractor:
             try:
                 spans_here = [(si, s) for si, s, _ in found]
                 if persons := person_words(doc_sentences[d], spans_here):
-                    found[:] = [(si, s._replace(label="PERSON") if (si, s.start, s.end) in persons else s, g if (si, s.start, s.end) not in persons else None)
+                    found[:] = [(si, s._replace(label="PERSON"), None) if (si, s.start, s.end) in persons else (si, s, g)
                                 for si, s, g in found]
                     spans_here = [(si, s) for si, s, _ in found]
                 repeats = repeated_person_spans(doc_sentences[d], spans_here)
