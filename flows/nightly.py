@@ -170,12 +170,18 @@ def validate(db: Path, run_id: str) -> Verdict:
 
 
 @task(name="publish", **IO_RETRIES)
-def publish(layout: WarehouseLayout, run_id: str) -> tuple[str | None, Verdict]:
+def publish(layout: WarehouseLayout, run_id: str, staging: str | None = None) -> tuple[str | None, Verdict]:
+    """``staging``: the run's marts built already (``SpeculativeBuild``); built here when absent (a retry)."""
     try:
-        release, verdict = publishing.publish(layout, run_id)
+        release, verdict = publishing.publish(layout, run_id, staging=Path(staging) if staging else None)
     except publishing.PublishRefused as refused:
         return None, refused.verdict
     return release.name, verdict
+
+
+def _publish_built(layout: WarehouseLayout, run_id: str, build: publishing.SpeculativeBuild | None) -> tuple[str | None, Verdict]:
+    staging = build.result() if build is not None else None
+    return publish(layout, run_id, str(staging) if staging else None)
 
 
 @task(name="rollback", **IO_RETRIES)
@@ -272,6 +278,7 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
     if fixed.republish:
         summary["republished"] = fixed.republish
     pipeline = None
+    build: publishing.SpeculativeBuild | None = None
     loaded = 0
 
     def load(batch: dict[str, pa.Table]) -> dict[str, int]:
@@ -294,15 +301,24 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         summary.update(counts)
         changed = totals.staged > 0
         all_failed = run_summary.every_source_failed(source_stats)
-        verdict = timed("validate", validate, layout.db, run_id) if changed and not all_failed else Verdict(success=True)
+        stale = fixed.republish is not None
+        will_validate = changed and not all_failed
+        may_publish = not all_failed and run_summary.needs_publish(changed, marts_exist, stale)
+        if will_validate and may_publish:  # built while the run is validated; kept only if it passes
+            build = publishing.SpeculativeBuild(layout, run_id)
+        verdict = timed("validate", validate, layout.db, run_id) if will_validate else Verdict(success=True)
         faults.point("validate")
         release = None
-        stale = fixed.republish is not None
-        if verdict.success and not all_failed and run_summary.needs_publish(changed, marts_exist, stale):
-            release, mart_verdict = timed("publish", publish, layout, run_id)
+        if verdict.success and may_publish:
+            release, mart_verdict = timed("publish", _publish_built, layout, run_id, build)
+            if build is not None:
+                timings["build_marts"] = build.seconds  # overlapped validation; "publish" waited for what was left
             verdict.suites.update(mart_verdict.suites)
             verdict.failures += mart_verdict.failures
             faults.point("published")
+        elif build is not None:
+            build.discard()
+        build = None
         status = run_summary.run_status(changed, not verdict.failures, release, marts_exist, all_failed, stale)
         if status in ("failed", "sources_failed"):
             timed("rollback", rollback, layout.db, run_id)
@@ -327,6 +343,8 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
             get_run_logger().error("run %s: every source failed; nothing was published", run_id)
         return summary
     except BaseException as exc:
+        if build is not None:
+            build.discard()
         if stopped_by_signal(exc):
             # Ours (Ctrl-C), or Prefect's SIGTERM bridge (a runner cancelling, or an operator's kill).
             _stop(pipeline)

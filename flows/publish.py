@@ -31,6 +31,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,6 +57,10 @@ CURRENT = "marts/current"  # as the analytics views name it, relative to the war
 REFRESH_WORK_DB = ".khobor.refresh.duckdb"  # the copy a full refresh works on (khobor.flows.refresh)
 
 
+class BuildStopped(Exception):
+    """A speculative build was told to stop (the run will not publish)."""
+
+
 class PublishRefused(RuntimeError):
     def __init__(self, verdict: Verdict):
         super().__init__("marts failed validation: " + "; ".join(verdict.failures))
@@ -67,14 +75,23 @@ def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def build_release(layout: WarehouseLayout, run_id: str, models_dir: Path | None = None) -> Path:
-    staging = layout.releases / f".building-{run_id}"
+def staging_dir(layout: WarehouseLayout, run_id: str) -> Path:
+    return layout.releases / f".building-{run_id}"
+
+
+def build_release(layout: WarehouseLayout, run_id: str, models_dir: Path | None = None,
+                  stopped: Callable[[], bool] = lambda: False) -> Path:
+    """Write every mart of the warehouse to ``releases/.building-<run_id>``. ``stopped`` is asked
+    between models; when it says so the build ends with ``BuildStopped`` (see ``SpeculativeBuild``)."""
+    staging = staging_dir(layout, run_id)
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     with connect(layout.db, read_only=False) as con:
         bound_memory(con)
         for model in mart_models(models_dir):
+            if stopped():
+                raise BuildStopped(run_id)
             if model.intermediate:
                 con.execute(f"CREATE OR REPLACE TEMP VIEW {model.name} AS {model.sql}")
                 continue
@@ -182,8 +199,50 @@ def _prune(layout: WarehouseLayout, keep: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(layout: WarehouseLayout, run_id: str, models_dir: Path | None = None) -> tuple[Path, Verdict]:
-    staging = build_release(layout, run_id, models_dir)
+class SpeculativeBuild:
+    """A run's marts built in a thread while the run's rows are validated, and published only if
+    they pass. Building is DuckDB's work (off the GIL, on its own threads) and validation is mostly
+    Python (Great Expectations), so the two overlap: the tail of a 1x news_bench run, one core busy
+    after the workers are done, was validation then building, one after the other.
+
+    The folder it writes is ``releases/.building-<run>``, which a run that is not published never
+    keeps: ``discard`` stops the build at its next model and removes it, and a killed run's is removed
+    by the next run's repair (``clean_leftovers``). Nothing is live until ``swap_in``."""
+
+    def __init__(self, layout: WarehouseLayout, run_id: str, models_dir: Path | None = None):
+        self.layout, self.run_id = layout, run_id
+        self.seconds = 0.0
+        self._stop = threading.Event()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"build-marts-{run_id}")
+        self._future = self._pool.submit(self._build, models_dir)
+        self._pool.shutdown(wait=False)  # the thread ends with its one job
+
+    def _build(self, models_dir: Path | None) -> Path:
+        t0 = time.perf_counter()
+        try:
+            return build_release(self.layout, self.run_id, models_dir, stopped=self._stop.is_set)
+        finally:
+            self.seconds = round(time.perf_counter() - t0, 3)
+
+    def result(self) -> Path:
+        """The built release folder (waits for it); the build's own error if it failed."""
+        return self._future.result()
+
+    def discard(self) -> None:
+        """Stop the build (at its next model), wait for it, and remove what it wrote."""
+        self._stop.set()
+        try:
+            self._future.result()
+        except BaseException:  # noqa: BLE001 - stopped, or failed: either way nothing of it is kept
+            pass
+        shutil.rmtree(staging_dir(self.layout, self.run_id), ignore_errors=True)
+
+
+def publish(layout: WarehouseLayout, run_id: str, models_dir: Path | None = None,
+            staging: Path | None = None) -> tuple[Path, Verdict]:
+    """Build (unless ``staging`` holds this run's built release already), validate and swap in."""
+    if staging is None or not staging.is_dir():
+        staging = build_release(layout, run_id, models_dir)
     faults.point("release-built")
     verdict = validate_release(staging, models_dir=models_dir)
     if not verdict.success:

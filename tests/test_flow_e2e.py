@@ -70,7 +70,7 @@ def test_runs_row_records_stages_counts_and_verdict(sample_run):
     finally:
         con.close()
     assert (status, ok, docs) == ("succeeded", True, s["documents_new"])
-    assert {"ingest", "clean", "tokenize", "extract", "load", "validate", "publish"} <= set(stages)
+    assert {"ingest", "clean", "tokenize", "extract", "load", "validate", "build_marts", "publish"} <= set(stages)
 
 
 def test_rerun_adds_nothing_and_changes_nothing(sample_run):

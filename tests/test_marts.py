@@ -213,6 +213,42 @@ def test_a_reader_left_open_keeps_working_after_old_releases_are_pruned(built, m
     assert before == [(s["release"],)] and after == [(new_release.name,)] and n == 5
 
 
+def test_a_speculative_build_publishes_what_it_built_and_a_discarded_one_leaves_nothing(built, monkeypatch):
+    """The nightly flow builds the marts while it validates the run: a build it keeps is the one
+    published (not built twice); one it discards, stopped between models, leaves no folder behind."""
+    import threading
+
+    from khobor.flows import publish
+
+    layout, _ = built
+    kept = publish.SpeculativeBuild(layout, "20990101T000003Z-kept")
+    staging = kept.result()
+    assert staging == publish.staging_dir(layout, "20990101T000003Z-kept") and (staging / "mart_documents.parquet").exists()
+    monkeypatch.setattr(publish, "build_release", lambda *a, **k: pytest.fail("built again"))
+    release, verdict = publish.publish(layout, "20990101T000003Z-kept", staging=staging)
+    assert verdict.success and release.name == "20990101T000003Z-kept" and not staging.exists()
+    monkeypatch.undo()
+
+    # Discarded while it builds: the first model waits until discard has asked it to stop.
+    first_model = threading.Event()
+    real_models = publish.mart_models
+
+    def slow_models(models_dir=None):
+        for i, m in enumerate(real_models(models_dir)):
+            if i == 1:
+                first_model.set()
+                threading.Event().wait(0.5)
+            yield m
+    monkeypatch.setattr(publish, "mart_models", slow_models)
+    dropped = publish.SpeculativeBuild(layout, "20990101T000004Z-dropped")
+    assert first_model.wait(30)
+    dropped.discard()
+    assert not publish.staging_dir(layout, "20990101T000004Z-dropped").exists()
+    with pytest.raises(publish.BuildStopped):
+        dropped.result()
+    assert publish.live_release(layout) == "20990101T000003Z-kept"
+
+
 def test_a_mart_can_be_published_in_hive_partitions(built, tmp_path):
     """partition_by in a mart's YAML (a DATE column, the mart's last) writes it as hive partitions;
     suites, views and readers follow. fct_entity_mentions by month is where it was measured."""
