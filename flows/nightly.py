@@ -290,7 +290,7 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         return added
 
     try:
-        pipeline = DocumentPipeline(layout, run_id, now, model, since, until, runner=batch_executor(workers, dask_address), loader=load)
+        pipeline = DocumentPipeline(layout, run_id, now, model, since, until, runner=batch_executor(workers, dask_address, model), loader=load)
         source_stats, fetch_state = timed("ingest", ingest, plan, layout, run_id, pipeline)
         faults.point("ingest")
         totals = timed("process", pipeline.close)

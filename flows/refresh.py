@@ -106,7 +106,7 @@ def _refresh(layout: WarehouseLayout, model: Path | None, workers: int | None = 
             batch["documents"] = docs.set_column(docs.schema.get_field_index("ingested_at"), "ingested_at", first)
             return wdb.store_refreshed(work.db, batch)
 
-        pipeline = DocumentPipeline(work, run_id, now, model, runner=batch_executor(workers, dask_address), loader=store)
+        pipeline = DocumentPipeline(work, run_id, now, model, runner=batch_executor(workers, dask_address, model), loader=store)
         try:
             size = BatchLimits().documents
             for i in range(0, len(ids), size):

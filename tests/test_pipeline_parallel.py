@@ -4,11 +4,15 @@ the same rows (ids included), and a duplicate in a later batch is still a duplic
 from __future__ import annotations
 
 import shutil
+import time
 
+import psutil
 import pytest
+from prefect import flow, task
 
 from khobor.data import sample_dir
 from khobor.flows.nightly import nightly
+from khobor.flows.pipeline import batch_pool
 from tests.warehouse_checks import warehouse_contents
 
 
@@ -99,3 +103,31 @@ def test_a_process_pool_run_leaves_no_finished_batch_behind(reference, monkeypat
     assert rows2 == rows1
     # In flight: as many batches as workers plus one, and the one being loaded.
     assert len(alive) > 6 and max(alive) <= 5, alive
+
+
+@task
+def _models_loaded() -> int:
+    from khobor.transforms.entities.extract import extractor_for
+
+    return extractor_for.cache_info().currsize
+
+
+def _pool_workers() -> list:
+    return [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+
+
+def test_the_process_pool_starts_every_worker_with_the_model_loaded_before_any_batch():
+    """Workers start as the pool is entered (not one per submitted batch) and load the model as they
+    start, so they get ready while the run loads its linker."""
+
+    @flow
+    def probe() -> tuple[int, int]:
+        with batch_pool(2) as pool:
+            deadline = time.monotonic() + 60
+            while len(_pool_workers()) < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            started = len(_pool_workers())
+            return started, pool.submit(_models_loaded, {}).result()
+
+    started, loaded = probe()
+    assert (started, loaded) == (2, 1)
