@@ -306,3 +306,19 @@ def test_a_name_before_an_age_keeps_a_final_r():
     ids = [link.entity_id for link in out.links]
     assert out.new_entities[ids[0]]["canonical"] == nfc("রহিম মনির")
     assert ids[0] == ids[1] == ids[2]  # another ending before a number still goes
+
+
+def test_warm_up_linking_loads_what_the_first_names_would():
+    """``khobor run`` warms linking up while its Prefect server starts: in a fresh process, the
+    gazetteer, the English word list and the one-word places are loaded by it alone."""
+    import subprocess
+    import sys
+
+    code = ("from khobor.transforms.entities.extract import warm_up_linking\n"
+            "from khobor.transforms.entities import english, gazetteer, transliterate\n"
+            "warm_up_linking()\n"
+            "print(gazetteer.default_gazetteer.cache_info().currsize, transliterate._lexicon.cache_info().currsize,"
+            " english._one_word_places.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1", "1"]

@@ -174,6 +174,10 @@ def _run_flow(layout, input, source, reg, timezone, since, until, quiet: bool, d
         if not debug:
             _tracebacks_off_the_console()
         if server is not None:
+            # The run would load these on its first batches; here they take no time of their own.
+            from khobor.transforms.entities.extract import warm_up_linking
+
+            warm_up_linking()
             server.wait_ready()
         state = flow_fn(**kwargs, return_state=True)
     finally:
