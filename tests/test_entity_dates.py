@@ -617,3 +617,37 @@ def test_a_weekday_after_a_comma_is_the_date_before_it():
     assert _dates("সভা হয় গত ২৪ সেপ্টেম্বর ২০২২, শনিবার ধানমন্ডিতে", pub)[-1] == ("শনিবার", "2022-09-24")
     # not a weekday the date does not fall on
     assert _dates("১৪ জানুয়ারি, শনিবার ও রবিবার বন্ধ থাকবে", pub)[1] == ("শনিবার", "2024-01-06")
+
+
+def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[str, str | None]]:
+    """The dates of a document of paragraphs of sentences, as find_spans values them."""
+    from khobor.transforms.entities.date_speech import carry_speech_days
+
+    text, sentences, dates = "", [], []
+    for p, sents in enumerate(paragraphs):
+        for k, sent in enumerate(sents):
+            text += ("\n\n" if p and not k else " " if text else "")
+            off = len(text)
+            text += sent
+            tokens = [t._replace(start=t.start + off, end=t.end + off) for t in tokenize(sent)]
+            sentences.append((len(sentences), tokens))
+            dates += [(len(sentences) - 1, s._replace(start=s.start + off, end=s.end + off)) for s in date_spans(tokenize(sent), published)]
+    values = resolve_anaphors([s.value for _, s in dates], published)
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = carry_speech_days(sentences, dates, text, published) or [s.value for _, s in dates]
+    return [(text[s.start : s.end], v) for (_, s), v in zip(dates, values)]
+
+
+def test_a_day_word_in_speech_is_the_day_an_earlier_sentence_of_its_paragraph_dates_the_saying():
+    pub = date(2024, 8, 13)
+    said = "সোমবার (১২ আগস্ট) রাতে সামাজিক যোগাযোগমাধ্যমে এমন প্রতিক্রিয়া জানান তিনি।"
+    assert _document_dates([[said, "জয় লিখেছেন, আজ উপদেষ্টা দল গোছাতে বললেন।"]], pub)[-1] == ("আজ", "2024-08-12")
+    assert _document_dates([[said, "তিনি লেখেন, ‘আজকে আমরা শোকাহত।’"]], pub)[-1] == ("আজকে", "2024-08-12")
+    # a day named in the earlier sentence's reported words is not the day of its saying
+    assert _document_dates([[said, "একইদিন বিকালে সমাবেশে তিনি বলেন, আপনারা ৫ আগস্টের চিত্র মনে রাখবেন।",
+                             "আরেক সমন্বয়ক বলেন, আমরা আজকে সতর্ক করতে এসেছি।"]], pub)[-1] == ("আজকে", "2024-08-12")
+    # not a day of an event that is no saying (গ্রেপ্তার হন: the quote is the writer's day), nor one of
+    # another paragraph, nor when the speech's own sentence names a day
+    assert _document_dates([["রোববার তিনি গ্রেপ্তার হন।", "তাঁর মা বলেন, ‘আজ আমরা আদালতে যাব।’"]], pub)[-1] == ("আজ", "2024-08-13")
+    assert _document_dates([[said], ["জয় লিখেছেন, আজ উপদেষ্টা দল গোছাতে বললেন।"]], pub)[-1] == ("আজ", "2024-08-13")
+    assert _document_dates([[said, "গতকাল তিনি বলেন, ‘আজ আমরা এসেছি’"]], pub)[-1] == ("আজ", "2024-08-12")
