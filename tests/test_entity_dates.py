@@ -621,6 +621,7 @@ def test_a_weekday_after_a_comma_is_the_date_before_it():
 
 def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[str, str | None]]:
     """The dates of a document of paragraphs of sentences, as find_spans values them."""
+    from khobor.transforms.entities.date_narrative import narrative_years
     from khobor.transforms.entities.date_speech import carry_speech_days
 
     text, sentences, dates = "", [], []
@@ -635,6 +636,8 @@ def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[
     values = resolve_anaphors([s.value for _, s in dates], published)
     dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
     values = carry_speech_days(sentences, dates, text, published) or [s.value for _, s in dates]
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = narrative_years(sentences, dates, published) or values
     return [(text[s.start : s.end], v) for (_, s), v in zip(dates, values)]
 
 
@@ -651,3 +654,17 @@ def test_a_day_word_in_speech_is_the_day_an_earlier_sentence_of_its_paragraph_da
     assert _document_dates([["রোববার তিনি গ্রেপ্তার হন।", "তাঁর মা বলেন, ‘আজ আমরা আদালতে যাব।’"]], pub)[-1] == ("আজ", "2024-08-13")
     assert _document_dates([[said], ["জয় লিখেছেন, আজ উপদেষ্টা দল গোছাতে বললেন।"]], pub)[-1] == ("আজ", "2024-08-13")
     assert _document_dates([[said, "গতকাল তিনি বলেন, ‘আজ আমরা এসেছি’"]], pub)[-1] == ("আজ", "2024-08-12")
+
+
+def test_a_day_not_yet_come_in_a_past_narrative_is_of_the_year_written_before():
+    pub = date(2024, 8, 6)
+    arrest = "২০২১ সালে ৪ আগস্ট তাঁকে গ্রেপ্তার করেছিল র‌্যাব।"
+    assert _document_dates([[arrest], ["প্রসঙ্গত, ১০ আগস্ট দ্বিতীয় দফায় রিমান্ডে পাঠান আদালত।"]], pub)[-1] == ("১০ আগস্ট", "2021-08-10")
+    assert _document_dates([[arrest, "পরে ১ সেপ্টেম্বর জামিনে মুক্তি পান তিনি।"]], pub)[-1] == ("১ সেপ্টেম্বর", "2021-09-01")
+    # a future verb, a genitive day, a day kept every year (দিবস), a day already past, a day word, and no
+    # year written before: the day the sentence alone gives
+    for sentence, value in [("১০ আগস্ট শুনানি হবে।", "2024-08-10"), ("১০ আগস্টের সমাবেশ বাতিল করা হয়েছে।", "2024-08-10"),
+                            ("জাতীয় শোক দিবস ১৫ আগস্ট পালন করুন।", "2024-08-15"), ("২ আগস্ট তাঁকে রিমান্ডে পাঠান আদালত।", "2024-08-02"),
+                            ("আগামীকাল তাঁকে আদালতে তোলা হয়।", "2024-08-07")]:
+        assert _document_dates([[arrest, sentence]], pub)[-1][1] == value, sentence
+    assert _document_dates([["১০ আগস্ট দ্বিতীয় দফায় রিমান্ডে পাঠান আদালত।"]], pub) == [("১০ আগস্ট", "2024-08-10")]
