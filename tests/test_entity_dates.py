@@ -580,7 +580,7 @@ def test_the_day_after_written_apart_or_joined():
     pub = date(2024, 8, 7)
     assert _dates("পরের দিন সকালে লাশ উদ্ধার হয়", pub) == [("পরের দিন", "@anaphor+1")]
     assert _dates("পরেরদিন বেশ কয়েকজন সংগঠক বিসিবিতে যান", pub) == [("পরেরদিন", "@anaphor+1")]
-    assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
+    assert _dates("নির্বাচনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
     assert _dates("পরের দিন সোমবার পুলিশ মামলা করে", pub) == [("সোমবার", "2024-08-05")]
 
 
@@ -668,3 +668,12 @@ def test_a_day_not_yet_come_in_a_past_narrative_is_of_the_year_written_before():
                             ("আগামীকাল তাঁকে আদালতে তোলা হয়।", "2024-08-07")]:
         assert _document_dates([[arrest, sentence]], pub)[-1][1] == value, sentence
     assert _document_dates([["১০ আগস্ট দ্বিতীয় দফায় রিমান্ডে পাঠান আদালত।"]], pub) == [("১০ আগস্ট", "2024-08-10")]
+
+
+def test_the_day_after_the_governments_fall_is_the_day_after_the_landmark():
+    pub = date(2024, 8, 13)
+    assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", "2024-08-06")]
+    assert _dates("সরকারের পতনের আগের দিন তিনি ঢাকা ছাড়েন", pub) == [("আগের দিন", "2024-08-04")]
+    # another event's day after, or a text published before the fall: no value
+    assert _dates("নির্বাচনের পরদিন সংঘর্ষ হয়", pub) == [("পরদিন", None)]
+    assert _dates("সরকার পতনের পরদিন কী হবে", date(2024, 8, 1)) == [("পরদিন", None)]
