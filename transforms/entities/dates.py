@@ -99,8 +99,8 @@ NEW_YEAR_MONTHS = 3
 # instance near the publication day (see _landmark_year).
 LANDMARKS = {(8, 5): 2024}
 LANDMARK_NEAR_DAYS = 60
-# Events news names by what happened on a landmark day: over the news_bench articles outside the evaluation
-# sets, all 15 সরকার পতনের দিন / পরদিন (the government's fall, 12 of them with সরকার, 3 with সরকারের)
+# Events news names by what happened on a landmark day: over the dated news_bench articles outside the
+# evaluation sets, all 14 সরকার পতনের দিন / পরদিন (the government's fall: 10 with সরকার, 4 with সরকারের)
 # are 5 August 2024. Genitive word -> the word before it -> the day.
 LANDMARK_EVENTS = {_nfc("পতনের"): {_nfc("সরকার"): date(2024, 8, 5), _nfc("সরকারের"): date(2024, 8, 5)}}
 # Words that make a sentence speak of the future.
