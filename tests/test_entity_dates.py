@@ -663,7 +663,7 @@ def test_a_day_not_yet_come_in_a_past_narrative_is_of_the_year_written_before():
     assert _document_dates([[arrest, "পরে ১ সেপ্টেম্বর জামিনে মুক্তি পান তিনি।"]], pub)[-1] == ("১ সেপ্টেম্বর", "2021-09-01")
     # a future verb, a genitive day, a day kept every year (দিবস), a day already past, a day word, and no
     # year written before: the day the sentence alone gives
-    for sentence, value in [("১০ আগস্ট শুনানি হবে।", "2024-08-10"), ("১০ আগস্টের সমাবেশ বাতিল করা হয়েছে।", "2024-08-10"),
+    for sentence, value in [("১০ আগস্ট শুনানি হবে।", "2024-08-10"), ("১০ আগস্ট পর্যন্ত মুক্তি পাবে বাকি পর্বগুলো।", "2024-08-10"), ("১০ আগস্টের সমাবেশ বাতিল করা হয়েছে।", "2024-08-10"),
                             ("জাতীয় শোক দিবস ১৫ আগস্ট পালন করুন।", "2024-08-15"), ("২ আগস্ট তাঁকে রিমান্ডে পাঠান আদালত।", "2024-08-02"),
                             ("আগামীকাল তাঁকে আদালতে তোলা হয়।", "2024-08-07")]:
         assert _document_dates([[arrest, sentence]], pub)[-1][1] == value, sentence
@@ -677,3 +677,8 @@ def test_the_day_after_the_governments_fall_is_the_day_after_the_landmark():
     # another event's day after, or a text published before the fall: no value
     assert _dates("নির্বাচনের পরদিন সংঘর্ষ হয়", pub) == [("পরদিন", None)]
     assert _dates("সরকার পতনের পরদিন কী হবে", date(2024, 8, 1)) == [("পরদিন", None)]
+
+
+def test_a_quoted_day_word_after_a_speech_dated_in_the_sentence_before():
+    pub = date(2024, 8, 12)  # a Monday
+    assert _document_dates([["শনিবার এক সমাবেশে তিনি এসব কথা বলেন।", "তিনি আরও বলেন, ‘আজ আমরা শপথ নিচ্ছি।’"]], pub)[-1] == ("আজ", "2024-08-10")
