@@ -580,7 +580,7 @@ def test_the_day_after_written_apart_or_joined():
     pub = date(2024, 8, 7)
     assert _dates("পরের দিন সকালে লাশ উদ্ধার হয়", pub) == [("পরের দিন", "@anaphor+1")]
     assert _dates("পরেরদিন বেশ কয়েকজন সংগঠক বিসিবিতে যান", pub) == [("পরেরদিন", "@anaphor+1")]
-    assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
+    assert _dates("নির্বাচনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", None)]
     assert _dates("পরের দিন সোমবার পুলিশ মামলা করে", pub) == [("সোমবার", "2024-08-05")]
 
 
@@ -617,3 +617,68 @@ def test_a_weekday_after_a_comma_is_the_date_before_it():
     assert _dates("সভা হয় গত ২৪ সেপ্টেম্বর ২০২২, শনিবার ধানমন্ডিতে", pub)[-1] == ("শনিবার", "2022-09-24")
     # not a weekday the date does not fall on
     assert _dates("১৪ জানুয়ারি, শনিবার ও রবিবার বন্ধ থাকবে", pub)[1] == ("শনিবার", "2024-01-06")
+
+
+def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[str, str | None]]:
+    """The dates of a document of paragraphs of sentences, as find_spans values them."""
+    from khobor.transforms.entities.date_narrative import narrative_years
+    from khobor.transforms.entities.date_speech import carry_speech_days
+
+    text, sentences, dates = "", [], []
+    for p, sents in enumerate(paragraphs):
+        for k, sent in enumerate(sents):
+            text += ("\n\n" if p and not k else " " if text else "")
+            off = len(text)
+            text += sent
+            tokens = [t._replace(start=t.start + off, end=t.end + off) for t in tokenize(sent)]
+            sentences.append((len(sentences), tokens))
+            dates += [(len(sentences) - 1, s._replace(start=s.start + off, end=s.end + off)) for s in date_spans(tokenize(sent), published)]
+    values = resolve_anaphors([s.value for _, s in dates], published)
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = carry_speech_days(sentences, dates, text, published) or [s.value for _, s in dates]
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = narrative_years(sentences, dates, published) or values
+    return [(text[s.start : s.end], v) for (_, s), v in zip(dates, values)]
+
+
+def test_a_day_word_in_speech_is_the_day_an_earlier_sentence_of_its_paragraph_dates_the_saying():
+    pub = date(2024, 8, 13)
+    said = "সোমবার (১২ আগস্ট) রাতে সামাজিক যোগাযোগমাধ্যমে এমন প্রতিক্রিয়া জানান তিনি।"
+    assert _document_dates([[said, "জয় লিখেছেন, আজ উপদেষ্টা দল গোছাতে বললেন।"]], pub)[-1] == ("আজ", "2024-08-12")
+    assert _document_dates([[said, "তিনি লেখেন, ‘আজকে আমরা শোকাহত।’"]], pub)[-1] == ("আজকে", "2024-08-12")
+    # a day named in the earlier sentence's reported words is not the day of its saying
+    assert _document_dates([[said, "একইদিন বিকালে সমাবেশে তিনি বলেন, আপনারা ৫ আগস্টের চিত্র মনে রাখবেন।",
+                             "আরেক সমন্বয়ক বলেন, আমরা আজকে সতর্ক করতে এসেছি।"]], pub)[-1] == ("আজকে", "2024-08-12")
+    # not a day of an event that is no saying (গ্রেপ্তার হন: the quote is the writer's day), nor one of
+    # another paragraph, nor when the speech's own sentence names a day
+    assert _document_dates([["রোববার তিনি গ্রেপ্তার হন।", "তাঁর মা বলেন, ‘আজ আমরা আদালতে যাব।’"]], pub)[-1] == ("আজ", "2024-08-13")
+    assert _document_dates([[said], ["জয় লিখেছেন, আজ উপদেষ্টা দল গোছাতে বললেন।"]], pub)[-1] == ("আজ", "2024-08-13")
+    assert _document_dates([[said, "গতকাল তিনি বলেন, ‘আজ আমরা এসেছি’"]], pub)[-1] == ("আজ", "2024-08-12")
+
+
+def test_a_day_not_yet_come_in_a_past_narrative_is_of_the_year_written_before():
+    pub = date(2024, 8, 6)
+    arrest = "২০২১ সালে ৪ আগস্ট তাঁকে গ্রেপ্তার করেছিল র‌্যাব।"
+    assert _document_dates([[arrest], ["প্রসঙ্গত, ১০ আগস্ট দ্বিতীয় দফায় রিমান্ডে পাঠান আদালত।"]], pub)[-1] == ("১০ আগস্ট", "2021-08-10")
+    assert _document_dates([[arrest, "পরে ১ সেপ্টেম্বর জামিনে মুক্তি পান তিনি।"]], pub)[-1] == ("১ সেপ্টেম্বর", "2021-09-01")
+    # a future verb, a genitive day, a day kept every year (দিবস), a day already past, a day word, and no
+    # year written before: the day the sentence alone gives
+    for sentence, value in [("১০ আগস্ট শুনানি হবে।", "2024-08-10"), ("১০ আগস্ট পর্যন্ত মুক্তি পাবে বাকি পর্বগুলো।", "2024-08-10"), ("১০ আগস্টের সমাবেশ বাতিল করা হয়েছে।", "2024-08-10"),
+                            ("জাতীয় শোক দিবস ১৫ আগস্ট পালন করুন।", "2024-08-15"), ("২ আগস্ট তাঁকে রিমান্ডে পাঠান আদালত।", "2024-08-02"),
+                            ("আগামীকাল তাঁকে আদালতে তোলা হয়।", "2024-08-07")]:
+        assert _document_dates([[arrest, sentence]], pub)[-1][1] == value, sentence
+    assert _document_dates([["১০ আগস্ট দ্বিতীয় দফায় রিমান্ডে পাঠান আদালত।"]], pub) == [("১০ আগস্ট", "2024-08-10")]
+
+
+def test_the_day_after_the_governments_fall_is_the_day_after_the_landmark():
+    pub = date(2024, 8, 13)
+    assert _dates("সরকার পতনের পরেরদিন সংগঠকেরা বিসিবিতে যান", pub) == [("পরেরদিন", "2024-08-06")]
+    assert _dates("সরকারের পতনের আগের দিন তিনি ঢাকা ছাড়েন", pub) == [("আগের দিন", "2024-08-04")]
+    # another event's day after, or a text published before the fall: no value
+    assert _dates("নির্বাচনের পরদিন সংঘর্ষ হয়", pub) == [("পরদিন", None)]
+    assert _dates("সরকার পতনের পরদিন কী হবে", date(2024, 8, 1)) == [("পরদিন", None)]
+
+
+def test_a_quoted_day_word_after_a_speech_dated_in_the_sentence_before():
+    pub = date(2024, 8, 12)  # a Monday
+    assert _document_dates([["শনিবার এক সমাবেশে তিনি এসব কথা বলেন।", "তিনি আরও বলেন, ‘আজ আমরা শপথ নিচ্ছি।’"]], pub)[-1] == ("আজ", "2024-08-10")

@@ -22,6 +22,8 @@ import pyarrow as pa
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities.date_context import writer_day
+from khobor.transforms.entities.date_narrative import narrative_years
+from khobor.transforms.entities.date_speech import carry_speech_days
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
@@ -336,6 +338,8 @@ class EntityExtractor:
                 if repeats:
                     found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
                 _resolve_date_anaphors(found, published[d])
+                _revalue_dates(found, lambda dates, d=d: carry_speech_days(doc_sentences[d], dates, texts[d], published[d]))
+                _revalue_dates(found, lambda dates, d=d: narrative_years(doc_sentences[d], dates, published[d]))
             except Exception as exc:  # noqa: BLE001 - see find_spans
                 failed[d] = _failure(exc)
                 continue
@@ -460,6 +464,16 @@ def _resolve_date_anaphors(found: list[tuple[int, Span, str | None]], published:
     for k, v in zip(at, values):
         si, s, g = found[k]
         found[k] = (si, s._replace(value=v, confidence=s.confidence if v else 0.6), g)
+
+
+def _revalue_dates(found: list[tuple[int, Span, str | None]], revalue) -> None:
+    """The values a document-wide date rule (``date_speech``, ``date_narrative``) gives the
+    document's DATE spans, given as (sentence index, span) in text order; None: none changes."""
+    at = [k for k, (_, s, _) in enumerate(found) if s.label == "DATE"]
+    values = revalue([(found[k][0], found[k][1]) for k in at])
+    for k, v in zip(at, values or ()):
+        si, s, g = found[k]
+        found[k] = (si, s._replace(value=v), g)
 
 
 def publication_days(docs: pa.Table) -> dict[str, date | None]:

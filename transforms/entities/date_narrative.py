@@ -1,0 +1,53 @@
+"""A day written without a year that a past sentence tells of but that has not come yet (১০ আগস্ট দ্বিতীয়
+দফায় রিমান্ডে পাঠান আদালত, published on 6 August) belongs to the past the document narrates: the year
+it last wrote out (২০২১ সালে ৪ আগস্ট পরীমণিকে গ্রেপ্তার করেছিল …), not this one. Runs over the document,
+after its anaphors (``dates.date_spans`` values each sentence alone)."""
+from __future__ import annotations
+
+from datetime import date
+
+from khobor.transforms.entities.date_links import _genitive_date
+from khobor.transforms.entities.date_words import NEXT, _month, _nfc, _year, bounds, precision
+from khobor.transforms.entities.dates import _FUTURE_ENDINGS, future_clauses, future_sentence
+from khobor.transforms.entities.types import Span
+
+# A date with দিবস (day of …) this near names a day kept every year (জাতীয় শোক দিবস ১৫ আগস্ট), not a day of the
+# narrated past.
+_DAY_NAME = _nfc("দিবস")
+_DAY_NAME_WORDS = 3
+
+
+def narrative_years(sentences, dates: list[tuple[int, Span]], published: date | None) -> list[str | None] | None:
+    """New values for ``dates`` (the document's DATE spans in text order, with their sentence index),
+    or None when none changes. ``sentences`` are the document's (sentence index, tokens)."""
+    if published is None:
+        return None
+    today = published.isoformat()
+    if not any(precision(s.value) == "day" and "/" not in s.value and s.value > today for _, s in dates):
+        return None
+    tokens_of = dict(sentences)
+    out = [s.value for _, s in dates]
+    written = None  # (year, first day) of the last date with its year written out, before this year
+    for k, (si, s) in enumerate(dates):
+        tokens = tokens_of.get(si, [])
+        inside = [t for t in tokens if s.start <= t.start and t.end <= s.end]
+        if any(_year(t) is not None for t in inside):
+            if precision(s.value) in ("day", "month") and int(s.value[:4]) < published.year:
+                written = (int(s.value[:4]), s.value.split("/")[0])
+            continue
+        if (written is None or precision(s.value) != "day" or "/" in s.value or s.value <= today or not inside
+                or not any(_month(t) for t in inside) or _nfc(inside[0].text) in NEXT
+                or any(_nfc(t.text).endswith(_FUTURE_ENDINGS) for t in tokens if t.kind == "word")
+                or any(_year(t) is not None for t in tokens) or _genitive_date(_nfc(inside[-1].text))):
+            # a future verb anywhere (a verb said before its subject leaves the sentence's tense unread),
+            # and a genitive day, which names what a noun is of (৭ জানুয়ারির নির্বাচন উপলক্ষে … করা হয়েছে),
+            # not when the verb happened
+            continue
+        at = tokens.index(inside[0])
+        near = tokens[max(0, at - _DAY_NAME_WORDS) : at + len(inside) + _DAY_NAME_WORDS]
+        if future_clauses(tokens, future_sentence(tokens))[at] or any(_nfc(t.text).startswith(_DAY_NAME) for t in near):
+            continue  # জাতীয় শোক দিবস ১৫ আগস্ট পালন করুন: a day kept every year, this year's
+        value = f"{written[0]:04d}{s.value[4:]}"
+        if value >= written[1] and bounds(value):
+            out[k] = value
+    return out if out != [s.value for _, s in dates] else None
