@@ -298,3 +298,19 @@ def test_a_direction_between_a_place_and_its_thana_is_part_of_the_places_name():
     # the second টঙ্গী পূর্ব is a direction from the place, no thana
     assert [text[s.start : s.end] for s in place_with_direction_spans(toks, known)] == ["টঙ্গী পূর্ব"]
     assert place_with_direction_spans(toks, known)[0].start == 0
+
+
+def test_a_counted_or_pluralised_common_word_is_no_place_or_organisation():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.patterns import counted_common_noun
+    from khobor.transforms.entities.types import SentenceView
+
+    assert counted_common_noun("আত্মীয়রা") and counted_common_noun("বস্তিগুলোতে") and counted_common_noun("মুসল্লিদের")
+    assert counted_common_noun("গবেষণাটিতে", frozenset({"গবেষণা"}))  # a common word of known names is still common
+    assert not counted_common_noun("আঙ্কারা") and not counted_common_noun("গুয়াহাটি")  # rare stems: the names
+    assert not counted_common_noun("ঢাকায়")  # no plural or classifier
+    text = "ভাড়াটিয়ারা চলে গেছে, ফখরুলরা এসেছেন।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = [Span(0, len("ভাড়াটিয়ারা"), "LOC", "model", 0.9), Span(text.index("ফখরুলরা"), text.index(" এসেছেন"), "PERSON", "model", 0.9)]
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
+    assert ("ভাড়াটিয়ারা", "LOC") not in got and ("ফখরুলরা", "PERSON") in got  # a person's name takes -রা

@@ -31,6 +31,7 @@ from khobor.transforms.entities.patterns import (
     common_word,
     common_words_only,
     constituency_spans,
+    counted_common_noun,
     descriptive_only,
     generic_head,
     is_derived,
@@ -139,7 +140,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if t.label == "LOC" and sum(1 for k in inner if k.label == "LOC") >= 2:
             continue
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
-        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
+        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)
+                                or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))):
             continue
         if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
