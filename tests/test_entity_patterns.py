@@ -314,3 +314,23 @@ def test_a_counted_or_pluralised_common_word_is_no_place_or_organisation():
     model = [Span(0, len("ভাড়াটিয়ারা"), "LOC", "model", 0.9), Span(text.index("ফখরুলরা"), text.index(" এসেছেন"), "PERSON", "model", 0.9)]
     got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
     assert ("ভাড়াটিয়ারা", "LOC") not in got and ("ফখরুলরা", "PERSON") in got  # a person's name takes -রা
+
+
+def test_a_place_that_is_a_name_part_beside_a_person_is_a_word_of_the_name():
+    from khobor.transforms.entities.extract import merge_adjacent_names
+
+    def merged(text, first, second):
+        spans = []
+        for word, label, method in (first, second):
+            k = text.index(word)
+            spans.append((Span(k, k + len(word), label, method, 0.9), None))
+        return [(text[s.start : s.end], s.label) for s, _ in merge_adjacent_names(text, spans)]
+
+    text = "সভাপতি আনোয়ারা ইসলাম রানি বলেন"
+    assert merged(text, ("আনোয়ারা", "LOC", "gazetteer"), ("ইসলাম রানি", "PERSON", "model")) == [("আনোয়ারা ইসলাম রানি", "PERSON")]
+    text = "মোস্তফা কামাল পলাশ বলেন"
+    assert merged(text, ("মোস্তফা কামাল", "PERSON", "model"), ("পলাশ", "LOC", "gazetteer")) == [("মোস্তফা কামাল পলাশ", "PERSON")]
+    text = "রহিম পলাশ উপজেলায় যান"  # a kind word after it: the place
+    assert len(merged(text, ("রহিম", "PERSON", "model"), ("পলাশ", "LOC", "gazetteer"))) == 2
+    text = "ঢাকা আবু সাঈদ"  # no name part
+    assert len(merged(text, ("ঢাকা", "LOC", "gazetteer"), ("আবু সাঈদ", "PERSON", "model"))) == 2

@@ -48,6 +48,7 @@ from khobor.transforms.entities.span_edges import (
     organisation_without_owner,
     person_as_organisation,
     person_without_known,
+    place_in_a_persons_name,
 )
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
@@ -182,7 +183,8 @@ def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, s
 
 
 def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
-    """A first name and a surname the model tagged as two people (সের্গেই | ল্যাভরভের) are one."""
+    """A first name and a surname the model tagged as two people (সের্গেই | ল্যাভরভের) are one, and so
+    are a person and a place beside it that is a word of the name (আনোয়ারা | ইসলাম রানি)."""
     out: list[tuple[Span, str | None]] = []
     for span, gaz in spans:
         if out:
@@ -191,6 +193,9 @@ def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> lis
                 prev.label == span.label == "PERSON" and "model" in (prev.method, span.method)
                 and pgaz is None and gaz is None and text[prev.end : span.start].isspace()
             ):
+                out[-1] = (Span(prev.start, span.end, "PERSON", "model", min(prev.confidence, span.confidence)), None)
+                continue
+            if "LOC" in (prev.label, span.label) and place_in_a_persons_name(text, *((prev, span) if prev.label == "LOC" else (span, prev))):
                 out[-1] = (Span(prev.start, span.end, "PERSON", "model", min(prev.confidence, span.confidence)), None)
                 continue
         out.append((span, gaz))

@@ -99,3 +99,23 @@ def person_as_organisation(span: Span, tokens) -> Span:
     if len(words) > 2 and any(_nfc(t.text) in _CONNECTIVES for t in words[1:-1]):
         return span._replace(label="ORG")
     return span
+
+
+# Kind words after a place: a name part before one is the place (পলাশ উপজেলায়), not a person's word.
+_KIND_AFTER = frozenset(_nfc(w) for w in "উপজেলা উপজেলার উপজেলায় থানা থানার থানায় জেলা জেলার জেলায় ইউনিয়ন ইউনিয়নের গ্রাম গ্রামের গ্রামে পৌরসভা পৌরসভার".split())
+
+
+def place_in_a_persons_name(text: str, place: Span, person: Span) -> bool:
+    """A one-word place written right beside a person's name (a space between) that is also a part
+    of people's names is a word of that name: আনোয়ারা ইসলাম রানি, বিশ্বনাথ ঘোষ, মোস্তফা কামাল পলাশ
+    (upazilas all three). Only the model's person: a known person's edge is known."""
+    if place.label != "LOC" or person.label != "PERSON" or person.method != "model" or place.method == "pattern":
+        return False
+    first, second = (place, person) if place.start < person.start else (person, place)
+    if text[first.end : second.start] != " ":
+        return False
+    word = _nfc(text[place.start : place.end])
+    if " " in word or not _name_part(word):
+        return False
+    following = text[place.end :].split(maxsplit=1)
+    return place is first or not following or _nfc(following[0]) not in _KIND_AFTER
