@@ -334,3 +334,21 @@ def test_a_place_that_is_a_name_part_beside_a_person_is_a_word_of_the_name():
     assert len(merged(text, ("রহিম", "PERSON", "model"), ("পলাশ", "LOC", "gazetteer"))) == 2
     text = "ঢাকা আবু সাঈদ"  # no name part
     assert len(merged(text, ("ঢাকা", "LOC", "gazetteer"), ("আবু সাঈদ", "PERSON", "model"))) == 2
+
+
+def test_a_known_place_in_the_locative_is_no_part_of_the_organisation_after_it():
+    from khobor.transforms.entities.span_edges import organisation_without_owner
+
+    base = frozenset({"অস্ট্রেলিয়া", "রাশিয়া"})
+    text = "অস্ট্রেলিয়ায় বিশ্ববিদ্যালয় আছে"
+    toks = tokenize(text)
+    place = Span(0, len("অস্ট্রেলিয়ায়"), "LOC", "gazetteer", 0.95)
+    org = Span(0, text.index(" আছে"), "ORG", "model", 0.9)
+    got = organisation_without_owner(org, toks, [place], base)
+    assert text[got.start : got.end] == "বিশ্ববিদ্যালয়"  # then no name: a bare head word (descriptive_only)
+    text = "রাশিয়ার প্রতিরক্ষা মন্ত্রণালয়"  # the genitive owner, as before
+    got = organisation_without_owner(Span(0, len(text), "ORG", "model", 0.9), tokenize(text), [Span(0, len("রাশিয়ার"), "LOC", "gazetteer", 0.95)], base)
+    assert text[got.start : got.end] == "প্রতিরক্ষা মন্ত্রণালয়"
+    text = "রাশিয়া টুডে"  # no ending: a name of its own
+    span = Span(0, len(text), "ORG", "model", 0.9)
+    assert organisation_without_owner(span, tokenize(text), [Span(0, len("রাশিয়া"), "LOC", "gazetteer", 0.95)], base) == span

@@ -71,16 +71,22 @@ def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
     return span._replace(start=words[0].start, end=words[-1].end)
 
 
+# A place in the locative (অস্ট্রেলিয়ায় বিশ্ববিদ্যালয় আছে: in Australia) says where, and no name runs
+# through a case ending: it is no part of the organisation after it.
+_LOCATIVES = tuple(_nfc(e) for e in ("য়", "ে", "তে", "এ"))
+
+
 def organisation_without_owner(span: Span, tokens, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
     """A model's organisation span without the known name in the genitive it starts with: the owner
     is a mention of its own (রাশিয়ার | প্রতিরক্ষা মন্ত্রণালয়, ঢাকা বিশ্ববিদ্যালয়ের | শিক্ষা ও গবেষণা
-    ইনস্টিটিউট: ADJUDICATION.md rule 10)."""
+    ইনস্টিটিউট: ADJUDICATION.md rule 10), or the known place in the locative it starts with."""
     for k in known:
         if k.label not in ("ORG", "LOC") or k.start != span.start or k.end >= span.end:
             continue
         last = [t for t in tokens if k.start <= t.start and t.end <= k.end and t.kind != "punct"]
         word = _nfc(last[-1].text) if last else ""
-        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES):
+        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES) or (
+                k.label == "LOC" and any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _LOCATIVES)):
             rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
             return span._replace(start=rest[0].start) if rest else None
     return span
