@@ -352,3 +352,17 @@ def test_a_known_place_in_the_locative_is_no_part_of_the_organisation_after_it()
     text = "রাশিয়া টুডে"  # no ending: a name of its own
     span = Span(0, len(text), "ORG", "model", 0.9)
     assert organisation_without_owner(span, tokenize(text), [Span(0, len("রাশিয়া"), "LOC", "gazetteer", 0.95)], base) == span
+
+
+def test_no_organisation_starts_with_a_number_or_an_inflected_common_word():
+    from khobor.transforms.entities.span_edges import organisation_without_owner
+
+    def cut(text, base=frozenset()):
+        got = organisation_without_owner(Span(0, len(text), "ORG", "model", 0.9), tokenize(text), [], base)
+        return text[got.start : got.end] if got else None
+
+    assert cut("তিনটি ব্যাংক") is None and cut("২৭টি মন্ত্রণালয়") is None  # a count of bodies
+    assert cut("রাতে বিশ্ববিদ্যালয়") is None and cut("টিভির স্ক্রিন") is None
+    assert cut("অঞ্চলে মেডিকেল বিশ্ববিদ্যালয়") == "মেডিকেল বিশ্ববিদ্যালয়"
+    assert cut("শেরে বাংলা কৃষি বিশ্ববিদ্যালয়", frozenset({"শেরে"})) == "শেরে বাংলা কৃষি বিশ্ববিদ্যালয়"  # a known name's word
+    assert cut("জাতীয় নাগরিক পার্টি") == "জাতীয় নাগরিক পার্টি"

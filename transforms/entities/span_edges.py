@@ -5,7 +5,17 @@ for, of or and inside, which names no person."""
 from __future__ import annotations
 
 from khobor.transforms.entities.generic import is_generic
-from khobor.transforms.entities.patterns import _CLOSING, _GENITIVES, _OPENING, MAX_WORD_CHARS, _common, _name_part, _nfc, is_title
+from khobor.transforms.entities.patterns import (
+    _CLOSING,
+    _GENITIVES,
+    _OPENING,
+    MAX_WORD_CHARS,
+    _common,
+    _inflected_common,
+    _name_part,
+    _nfc,
+    is_title,
+)
 from khobor.transforms.entities.types import Span
 
 
@@ -89,7 +99,26 @@ def organisation_without_owner(span: Span, tokens, known: list[Span], base_token
                 k.label == "LOC" and any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _LOCATIVES)):
             rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
             return span._replace(start=rest[0].start) if rest else None
-    return span
+    return _without_lead(span, tokens, base_tokens)
+
+
+_CLASSIFIERS = frozenset(_nfc(w) for w in "টি টা জন".split())  # after a number: ২৭টি, ১০ জন
+
+
+def _without_lead(span: Span, tokens, base_tokens: frozenset[str]) -> Span | None:
+    """No organisation's name starts with a number or an inflected common word (তিনটি ব্যাংক, ৩৭ বিভাগ,
+    রাতে বিশ্ববিদ্যালয়, অস্ত্রগুলো সেনাবাহিনী): the model ran on from the phrase before it."""
+    words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    k = 0
+    while k < len(words) - 1 and (words[k].kind == "number" or (k and words[k - 1].kind == "number" and words[k].text in _CLASSIFIERS) or (
+            (w := _nfc(words[k].text)) not in base_tokens and _inflected_common(w))):
+        k += 1
+    if k == 0:
+        return span
+    # One word left after such a lead is the phrase's noun (টিভির স্ক্রিন, সংবিধানের আলোকে), unless known.
+    if k == len(words) - 1 and _nfc(words[k].text) not in base_tokens:
+        return None
+    return span._replace(start=words[k].start)
 
 
 # English connectives spelt in Bengali: inside a name they make it an institution's (ডিবেট ফর
