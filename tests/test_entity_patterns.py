@@ -309,6 +309,7 @@ def test_a_counted_or_pluralised_common_word_is_no_place_or_organisation():
     assert counted_common_noun("গবেষণাটিতে", frozenset({"গবেষণা"}))  # a common word of known names is still common
     assert not counted_common_noun("আঙ্কারা") and not counted_common_noun("গুয়াহাটি")  # rare stems: the names
     assert not counted_common_noun("ঢাকায়")  # no plural or classifier
+    assert not counted_common_noun("ইউটা") and not counted_common_noun("ভিটি")  # stems of two letters: no word to count
     text = "ভাড়াটিয়ারা চলে গেছে, ফখরুলরা এসেছেন।"
     view = SentenceView(text, 0, len(text), tokenize(text))
     model = [Span(0, len("ভাড়াটিয়ারা"), "LOC", "model", 0.9), Span(text.index("ফখরুলরা"), text.index(" এসেছেন"), "PERSON", "model", 0.9)]
@@ -366,3 +367,5 @@ def test_no_organisation_starts_with_a_number_or_an_inflected_common_word():
     assert cut("অঞ্চলে মেডিকেল বিশ্ববিদ্যালয়") == "মেডিকেল বিশ্ববিদ্যালয়"
     assert cut("শেরে বাংলা কৃষি বিশ্ববিদ্যালয়", frozenset({"শেরে"})) == "শেরে বাংলা কৃষি বিশ্ববিদ্যালয়"  # a known name's word
     assert cut("জাতীয় নাগরিক পার্টি") == "জাতীয় নাগরিক পার্টি"
+    assert cut("ইউটা গ্রুপের") == "ইউটা গ্রুপের"  # Utah: no ইউ with a classifier (too short a stem)
+    assert cut("পৃথিবীতে আলো", frozenset({"আলো"})) is None  # a known word left alone is the gazetteer's

@@ -412,7 +412,7 @@ def counted_common_noun(word: str, known_tokens: frozenset[str] = frozenset()) -
     if not w.endswith(_COUNTED_ENDINGS) or w in known_tokens:
         return False
     for e in _COUNTED_ENDINGS:
-        if w.endswith(e) and len(w) > len(e):
+        if w.endswith(e) and len(w) >= len(e) + 3:  # a stem of three letters or more (ইউটা is Utah)
             stem = w[: -len(e)]
             common = zipf(stem)
             # A known name's word is still counted when it is a common word (গবেষণাটিতে: গবেষণা is in

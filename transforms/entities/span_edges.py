@@ -9,12 +9,13 @@ from khobor.transforms.entities.patterns import (
     _CLOSING,
     _GENITIVES,
     _OPENING,
+    INFLECTED_STEM_ZIPF,
     MAX_WORD_CHARS,
     _common,
-    _inflected_common,
     _name_part,
     _nfc,
     is_title,
+    zipf,
 )
 from khobor.transforms.entities.types import Span
 
@@ -102,6 +103,14 @@ def organisation_without_owner(span: Span, tokens, known: list[Span], base_token
     return _without_lead(span, tokens, base_tokens)
 
 
+def _common_lead(word: str) -> bool:
+    """An inflected common word: a common stem of three letters or more once its ending is off (ইউটা
+    and আইটি, Utah and IT, are no ইউ or আই with a classifier)."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(len(s) >= 3 and zipf(s) >= INFLECTED_STEM_ZIPF for s in stem_candidates(word)[1:])
+
+
 _CLASSIFIERS = frozenset(_nfc(w) for w in "টি টা জন".split())  # after a number: ২৭টি, ১০ জন
 
 
@@ -111,12 +120,13 @@ def _without_lead(span: Span, tokens, base_tokens: frozenset[str]) -> Span | Non
     words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
     k = 0
     while k < len(words) - 1 and (words[k].kind == "number" or (k and words[k - 1].kind == "number" and words[k].text in _CLASSIFIERS) or (
-            (w := _nfc(words[k].text)) not in base_tokens and _inflected_common(w))):
+            (w := _nfc(words[k].text)) not in base_tokens and _common_lead(w))):
         k += 1
     if k == 0:
         return span
-    # One word left after such a lead is the phrase's noun (টিভির স্ক্রিন, সংবিধানের আলোকে), unless known.
-    if k == len(words) - 1 and _nfc(words[k].text) not in base_tokens:
+    # One word left after such a lead is the phrase's noun (টিভির স্ক্রিন, সংবিধানের আলোকে, পৃথিবীতে
+    # আলো); a known name there is the gazetteer's to find.
+    if k == len(words) - 1:
         return None
     return span._replace(start=words[k].start)
 
