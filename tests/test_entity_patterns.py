@@ -369,3 +369,18 @@ def test_no_organisation_starts_with_a_number_or_an_inflected_common_word():
     assert cut("জাতীয় নাগরিক পার্টি") == "জাতীয় নাগরিক পার্টি"
     assert cut("ইউটা গ্রুপের") == "ইউটা গ্রুপের"  # Utah: no ইউ with a classifier (too short a stem)
     assert cut("পৃথিবীতে আলো", frozenset({"আলো"})) is None  # a known word left alone is the gazetteer's
+
+
+def test_a_name_a_facilitys_kind_follows_is_that_facility():
+    from khobor.transforms.entities.place_rules import facility_spans
+
+    def grown(text, word, label):
+        k = text.index(word)
+        spans = [(Span(k, k + len(word), label, "model", 0.9), None)]
+        return [(text[s.start : s.end], s.label) for s, _ in facility_spans(tokenize(text), spans, frozenset({"পদ্মা", "সিলেট", "কাবুল"}))]
+
+    assert grown("তিস্তার উপর শেখ হাসিনা সেতুর সংযোগ সড়ক", "শেখ হাসিনা", "PERSON") == [("শেখ হাসিনা সেতুর", "LOC")]
+    assert grown("হযরত শাহজালাল আন্তর্জাতিক বিমানবন্দরে নামেন", "শাহজালাল", "PERSON") == [("শাহজালাল আন্তর্জাতিক বিমানবন্দরে", "LOC")]
+    assert grown("নিজেদের টাকায় পদ্মা সেতু করেছি", "পদ্মা", "LOC") == [("পদ্মা সেতু", "LOC")]
+    assert grown("চট্টগ্রাম অথবা সিলেট বিমানবন্দরেও", "সিলেট", "LOC") == [("সিলেট", "LOC")]  # may only say where
+    assert grown("খেলা হবে কাবুলের ক্রিকেট স্টেডিয়ামে", "কাবুলের", "LOC") == [("কাবুলের", "LOC")]

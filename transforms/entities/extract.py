@@ -39,7 +39,13 @@ from khobor.transforms.entities.patterns import (
     place_spans,
     trim_name,
 )
-from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans, place_with_direction_spans
+from khobor.transforms.entities.place_rules import (
+    area_and_road_spans,
+    facility_spans,
+    neighbourhood_spans,
+    place_team_spans,
+    place_with_direction_spans,
+)
 from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import (
@@ -256,7 +262,7 @@ class EntityExtractor:
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)
-        spans = merge_adjacent_names(view.text, resolve_overlaps(spans))
+        spans = facility_spans(toks, merge_adjacent_names(view.text, resolve_overlaps(spans)), self.gazetteer.base_tokens)
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)
