@@ -134,13 +134,19 @@ def place_with_direction_spans(tokens, known: list[Span]) -> list[Span]:
 _FACILITIES = _forms("সেতু বিমানবন্দর স্টেডিয়াম চত্বর")
 _BRIDGES = _forms("সেতু")  # a bridge is named by its river or place alone (পদ্মা সেতু, যমুনা সেতু)
 _INTERNATIONAL = _nfc("আন্তর্জাতিক")
+# Their stems as substrings (স্টেডি without the nukta'd য়, which text may write either way): a
+# sentence with none of them, nearly every one, is passed over without a look at its words.
+_FACILITY_STEMS = ("সেতু", "বিমানবন্দর", "স্টেডি", "চত্বর")
 
 
-def facility_spans(tokens, spans: list[tuple[Span, str | None]], base_tokens: frozenset[str] = frozenset()) -> list[tuple[Span, str | None]]:
+def facility_spans(tokens, spans: list[tuple[Span, str | None]], base_tokens: frozenset[str] = frozenset(),
+                   sentence: str | None = None) -> list[tuple[Span, str | None]]:
     """``spans`` (resolved, in order) with a person's or a place's name that a facility's kind follows
     grown into that facility: after a person any kind; after a place a bridge, or any kind with
     আন্তর্জাতিক between (সিলেট বিমানবন্দর may only say where). A name in the genitive owns the
     facility (কাবুলের ক্রিকেট স্টেডিয়ামে) and stays as it is."""
+    if sentence is not None and not any(stem in sentence for stem in _FACILITY_STEMS):
+        return spans
     heads = [k for k, t in enumerate(tokens) if _nfc(t.text) in _FACILITIES]
     if not heads:
         return spans
