@@ -384,3 +384,13 @@ def test_a_name_a_facilitys_kind_follows_is_that_facility():
     assert grown("নিজেদের টাকায় পদ্মা সেতু করেছি", "পদ্মা", "LOC") == [("পদ্মা সেতু", "LOC")]
     assert grown("চট্টগ্রাম অথবা সিলেট বিমানবন্দরেও", "সিলেট", "LOC") == [("সিলেট", "LOC")]  # may only say where
     assert grown("খেলা হবে কাবুলের ক্রিকেট স্টেডিয়ামে", "কাবুলের", "LOC") == [("কাবুলের", "LOC")]
+
+
+def test_a_common_stem_with_a_case_ending_is_no_one_word_person():
+    from khobor.transforms.entities.patterns import inflected_common_word
+
+    assert inflected_common_word("ওয়ার্কশপের") and inflected_common_word("হোস্টেলের") and inflected_common_word("তাহাকে")
+    assert not inflected_common_word("হাসিনাকে")  # a name part's stem
+    assert not inflected_common_word("মামুন-উর-রশীদকে")  # a compound name
+    assert not inflected_common_word("ফখরুলের", frozenset({"ফখরুল"}))
+    assert not inflected_common_word("ওয়ার্কশপ")  # no ending: common_word's to judge

@@ -34,6 +34,7 @@ from khobor.transforms.entities.patterns import (
     counted_common_noun,
     descriptive_only,
     generic_head,
+    inflected_common_word,
     is_derived,
     org_spans,
     place_spans,
@@ -148,7 +149,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
             continue
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
         if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)
-                                or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))):
+                                or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))
+                                or (t.label == "PERSON" and inflected_common_word(words[0], known_tokens))):
             continue
         if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name

@@ -424,6 +424,24 @@ def counted_common_noun(word: str, known_tokens: frozenset[str] = frozenset()) -
     return False
 
 
+# A one-word person whose word is a common stem with a case ending (ওয়ার্কশপের, হোস্টেলের, তাহাকে,
+# রাজপ্রাসাদের, ত্বকেও) is an inflected common noun: a name's stem is rare or a known name part.
+INFLECTED_PERSON_STEM_ZIPF = 3.5
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def inflected_common_word(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    w = _nfc(word)
+    if "-" in w or "\u2013" in w:
+        return False  # মামুন-উর-রশীদকে: a compound name
+    stems = stem_candidates(w)
+    if len(stems) < 2 or any(s in known_tokens or is_name_part(s) for s in stems):
+        return False
+    return any(len(s) >= 3 and zipf(s) >= INFLECTED_PERSON_STEM_ZIPF for s in stems[1:])
+
+
 def common_word(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
     """A single word that is no name on its own (জরিপের, গোলাবারুদ, সকালের, পৃথিবী): common in
     Bengali text (wordfreq) or seldom a name in the NER corpora, and neither a known name part
