@@ -394,3 +394,28 @@ def test_a_common_stem_with_a_case_ending_is_no_one_word_person():
     assert not inflected_common_word("মামুন-উর-রশীদকে")  # a compound name
     assert not inflected_common_word("ফখরুলের", frozenset({"ফখরুল"}))
     assert not inflected_common_word("ওয়ার্কশপ")  # no ending: common_word's to judge
+
+
+def test_a_person_before_an_institutions_kind_names_the_institution():
+    from khobor.transforms.entities.span_edges import person_named_institutions
+
+    def merged(text, named, base=frozenset()):
+        spans = []
+        for word, label, method in named:
+            k = text.index(word)
+            spans.append((Span(k, k + len(word), label, method, 0.9), None))
+        return [(text[s.start : s.end], s.label) for s, _ in person_named_institutions(tokenize(text), spans, text, base)]
+
+    text = "শিক্ষার্থীরা তোফাজ্জল হোসেন চৌধুরী কলেজ, শহরে"
+    assert merged(text, [("তোফাজ্জল হোসেন চৌধুরী", "PERSON", "model")]) == [("তোফাজ্জল হোসেন চৌধুরী কলেজ", "ORG")]
+    text = "নুরুল ইসলাম ফাউন্ডেশনের উদ্যোগে"
+    assert merged(text, [("নুরুল ইসলাম", "PERSON", "model")]) == [("নুরুল ইসলাম ফাউন্ডেশনের", "ORG")]
+    text = "আব্দুর রহিম টেকনিক্যাল ইনস্টিটিউটের শিক্ষক"
+    assert merged(text, [("আব্দুর রহিম", "PERSON", "model"), ("টেকনিক্যাল ইনস্টিটিউটের", "ORG", "pattern")]) == [
+        ("আব্দুর রহিম টেকনিক্যাল ইনস্টিটিউটের", "ORG")]
+    text = "ফাতেমা খাতুন স্কুলের দায়িত্বে আসেন"  # a person taking charge of a school
+    assert merged(text, [("ফাতেমা খাতুন", "PERSON", "model")]) == [("ফাতেমা খাতুন", "PERSON")]
+    text = "শেখ হাসিনা রংপুর জিলা স্কুল মাঠের সমাবেশে"  # the institution's own name starts with a known place
+    assert merged(text, [("শেখ হাসিনা", "PERSON", "model"), ("রংপুর জিলা স্কুল", "ORG", "pattern")], frozenset({"রংপুর"}))[0][1] == "PERSON"
+    text = "খালেদা জিয়াকে এভারকেয়ার হাসপাতালে নেওয়া হয়"  # a person in a case ending is the patient
+    assert merged(text, [("খালেদা জিয়াকে", "PERSON", "model"), ("এভারকেয়ার হাসপাতালে", "ORG", "pattern")])[0][1] == "PERSON"

@@ -54,6 +54,7 @@ from khobor.transforms.entities.span_edges import (
     desk_initials,
     organisation_without_owner,
     person_as_organisation,
+    person_named_institutions,
     person_without_known,
     place_in_a_persons_name,
 )
@@ -264,8 +265,9 @@ class EntityExtractor:
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)
-        spans = facility_spans(toks, merge_adjacent_names(view.text, resolve_overlaps(spans)), self.gazetteer.base_tokens,
-                               view.text[view.start : view.end])
+        sentence = view.text[view.start : view.end]
+        spans = facility_spans(toks, merge_adjacent_names(view.text, resolve_overlaps(spans)), self.gazetteer.base_tokens, sentence)
+        spans = person_named_institutions(toks, spans, sentence, self.gazetteer.base_tokens)
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)

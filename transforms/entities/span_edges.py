@@ -164,3 +164,61 @@ def place_in_a_persons_name(text: str, place: Span, person: Span) -> bool:
         return False
     following = text[place.end :].split(maxsplit=1)
     return place is first or not following or _nfc(following[0]) not in _KIND_AFTER
+
+
+# Institutions named after a person (তোফাজ্জল হোসেন চৌধুরী কলেজ, এম সাইফুর রহমান ডিগ্রি কলেজের,
+# আব্দুর রহিম টেকনিক্যাল ইনস্টিটিউটের, নুরুল ইসলাম ফাউন্ডেশনের): the kinds a person's name founds.
+_NAMED_HEADS = frozenset(_nfc(w) for w in "কলেজ বিদ্যালয় উচ্চবিদ্যালয় মহাবিদ্যালয় বিশ্ববিদ্যালয় ইনস্টিটিউট হাসপাতাল মাদ্রাসা একাডেমি ফাউন্ডেশন ট্রাস্ট স্কুল".split())
+_HEAD_STEMS = ("কলেজ", "বিদ্যালয়", "ইনস্টিটিউট", "হাসপাতাল", "মাদ্রাসা", "একাডেমি", "ফাউন্ডেশন", "ট্রাস্ট", "স্কুল")
+
+
+def _named_head(word: str) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(s in _NAMED_HEADS for s in stem_candidates(_nfc(word)))
+
+
+# Kinds no sentence uses for "the" one of a person's: right after a name they are its institution
+# (নুরুল ইসলাম ফাউন্ডেশনের), where ফাতেমা খাতুন স্কুলের দায়িত্বে আসেন is a person taking charge of a school.
+_FOUNDED_ONLY = frozenset(_nfc(w) for w in "ফাউন্ডেশন ট্রাস্ট ইনস্টিটিউট একাডেমি".split())
+
+
+def person_named_institutions(tokens, spans: list[tuple[Span, str | None]], sentence: str | None = None,
+                              base_tokens: frozenset[str] = frozenset()) -> list[tuple[Span, str | None]]:
+    """A person's name (without a case ending) right before an institution's kind, with only the model's
+    or a pattern's words of that institution between, is the institution's name: one ORG. Not before
+    a known institution or one that starts with a known name (হাসিনা ইডেন কলেজ, শেখ হাসিনা রংপুর জিলা
+    স্কুল মাঠের: the name there is the institution's own); a bare kind with a case ending only when
+    it is one a person founds (ফাউন্ডেশন, ট্রাস্ট ...)."""
+    if sentence is not None and not any(stem in sentence for stem in _HEAD_STEMS):
+        return spans
+    from khobor.transforms.entities.names import stem_candidates
+
+    out = list(spans)
+    n = 0
+    while n < len(out):
+        person, _ = out[n]
+        if person.label != "PERSON":
+            n += 1
+            continue
+        words = [t for t in tokens if person.start <= t.start and t.end <= person.end and t.kind != "punct"]
+        after = [t for t in tokens if t.start >= person.end]
+        if not words or not after or after[0].start != person.end + 1 or len(stem_candidates(_nfc(words[-1].text))) > 1:
+            n += 1
+            continue
+        nxt = out[n + 1][0] if n + 1 < len(out) else None
+        end = None
+        if nxt is not None and nxt.start == after[0].start and nxt.label == "ORG" and nxt.method != "gazetteer":
+            last = [t for t in after if t.end <= nxt.end and t.kind != "punct"]
+            if last and _named_head(last[-1].text) and _nfc(after[0].text) not in base_tokens:
+                end, drop = nxt.end, 2
+        elif _named_head(after[0].text) and (nxt is None or nxt.start >= after[0].end):
+            stems = stem_candidates(_nfc(after[0].text))
+            if len(stems) == 1 or any(x in _FOUNDED_ONLY for x in stems):
+                end, drop = after[0].end, 1
+        if end is None:
+            n += 1
+            continue
+        out[n : n + drop] = [(Span(person.start, end, "ORG", "pattern", 0.75), None)]
+        n += 1
+    return out
