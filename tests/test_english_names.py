@@ -143,6 +143,15 @@ def test_news_names_of_places_cldr_names_otherwise():
     assert gaz.index[(norm_token(nfc("ইজরায়েল")),)] == gaz.index[(norm_token(nfc("ইসরায়েল")),)] == ["loc:IL"]
 
 
+def test_the_world_is_no_place_name():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    # GUIDELINES.md: পৃথিবী, like বিশ্ব, is a generic noun; CLDR's territory 001 named it
+    gaz = default_gazetteer()
+    assert "loc:001" not in gaz.entries
+    assert all(gaz.lookup((norm_token(nfc(w)),)) is None for w in ("পৃথিবী", "পৃথিবীর", "পৃথিবীতে", "বিশ্ব"))
+
+
 @pytest.mark.parametrize(
     "bn, en",
     [

@@ -298,3 +298,124 @@ def test_a_direction_between_a_place_and_its_thana_is_part_of_the_places_name():
     # the second টঙ্গী পূর্ব is a direction from the place, no thana
     assert [text[s.start : s.end] for s in place_with_direction_spans(toks, known)] == ["টঙ্গী পূর্ব"]
     assert place_with_direction_spans(toks, known)[0].start == 0
+
+
+def test_a_counted_or_pluralised_common_word_is_no_place_or_organisation():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.patterns import counted_common_noun
+    from khobor.transforms.entities.types import SentenceView
+
+    assert counted_common_noun("আত্মীয়রা") and counted_common_noun("বস্তিগুলোতে") and counted_common_noun("মুসল্লিদের")
+    assert counted_common_noun("গবেষণাটিতে", frozenset({"গবেষণা"}))  # a common word of known names is still common
+    assert not counted_common_noun("আঙ্কারা") and not counted_common_noun("গুয়াহাটি")  # rare stems: the names
+    assert not counted_common_noun("ঢাকায়")  # no plural or classifier
+    assert not counted_common_noun("ইউটা") and not counted_common_noun("ভিটি")  # stems of two letters: no word to count
+    text = "ভাড়াটিয়ারা চলে গেছে, ফখরুলরা এসেছেন।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = [Span(0, len("ভাড়াটিয়ারা"), "LOC", "model", 0.9), Span(text.index("ফখরুলরা"), text.index(" এসেছেন"), "PERSON", "model", 0.9)]
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
+    assert ("ভাড়াটিয়ারা", "LOC") not in got and ("ফখরুলরা", "PERSON") in got  # a person's name takes -রা
+
+
+def test_a_place_that_is_a_name_part_beside_a_person_is_a_word_of_the_name():
+    from khobor.transforms.entities.extract import merge_adjacent_names
+
+    def merged(text, first, second):
+        spans = []
+        for word, label, method in (first, second):
+            k = text.index(word)
+            spans.append((Span(k, k + len(word), label, method, 0.9), None))
+        return [(text[s.start : s.end], s.label) for s, _ in merge_adjacent_names(text, spans)]
+
+    text = "সভাপতি আনোয়ারা ইসলাম রানি বলেন"
+    assert merged(text, ("আনোয়ারা", "LOC", "gazetteer"), ("ইসলাম রানি", "PERSON", "model")) == [("আনোয়ারা ইসলাম রানি", "PERSON")]
+    text = "মোস্তফা কামাল পলাশ বলেন"
+    assert merged(text, ("মোস্তফা কামাল", "PERSON", "model"), ("পলাশ", "LOC", "gazetteer")) == [("মোস্তফা কামাল পলাশ", "PERSON")]
+    text = "রহিম পলাশ উপজেলায় যান"  # a kind word after it: the place
+    assert len(merged(text, ("রহিম", "PERSON", "model"), ("পলাশ", "LOC", "gazetteer"))) == 2
+    text = "ঢাকা আবু সাঈদ"  # no name part
+    assert len(merged(text, ("ঢাকা", "LOC", "gazetteer"), ("আবু সাঈদ", "PERSON", "model"))) == 2
+
+
+def test_a_known_place_in_the_locative_is_no_part_of_the_organisation_after_it():
+    from khobor.transforms.entities.span_edges import organisation_without_owner
+
+    base = frozenset({"অস্ট্রেলিয়া", "রাশিয়া"})
+    text = "অস্ট্রেলিয়ায় বিশ্ববিদ্যালয় আছে"
+    toks = tokenize(text)
+    place = Span(0, len("অস্ট্রেলিয়ায়"), "LOC", "gazetteer", 0.95)
+    org = Span(0, text.index(" আছে"), "ORG", "model", 0.9)
+    got = organisation_without_owner(org, toks, [place], base)
+    assert text[got.start : got.end] == "বিশ্ববিদ্যালয়"  # then no name: a bare head word (descriptive_only)
+    text = "রাশিয়ার প্রতিরক্ষা মন্ত্রণালয়"  # the genitive owner, as before
+    got = organisation_without_owner(Span(0, len(text), "ORG", "model", 0.9), tokenize(text), [Span(0, len("রাশিয়ার"), "LOC", "gazetteer", 0.95)], base)
+    assert text[got.start : got.end] == "প্রতিরক্ষা মন্ত্রণালয়"
+    text = "রাশিয়া টুডে"  # no ending: a name of its own
+    span = Span(0, len(text), "ORG", "model", 0.9)
+    assert organisation_without_owner(span, tokenize(text), [Span(0, len("রাশিয়া"), "LOC", "gazetteer", 0.95)], base) == span
+
+
+def test_no_organisation_starts_with_a_number_or_an_inflected_common_word():
+    from khobor.transforms.entities.span_edges import organisation_without_owner
+
+    def cut(text, base=frozenset()):
+        got = organisation_without_owner(Span(0, len(text), "ORG", "model", 0.9), tokenize(text), [], base)
+        return text[got.start : got.end] if got else None
+
+    assert cut("তিনটি ব্যাংক") is None and cut("২৭টি মন্ত্রণালয়") is None  # a count of bodies
+    assert cut("রাতে বিশ্ববিদ্যালয়") is None and cut("টিভির স্ক্রিন") is None
+    assert cut("অঞ্চলে মেডিকেল বিশ্ববিদ্যালয়") == "মেডিকেল বিশ্ববিদ্যালয়"
+    assert cut("শেরে বাংলা কৃষি বিশ্ববিদ্যালয়", frozenset({"শেরে"})) == "শেরে বাংলা কৃষি বিশ্ববিদ্যালয়"  # a known name's word
+    assert cut("জাতীয় নাগরিক পার্টি") == "জাতীয় নাগরিক পার্টি"
+    assert cut("ইউটা গ্রুপের") == "ইউটা গ্রুপের"  # Utah: no ইউ with a classifier (too short a stem)
+    assert cut("পৃথিবীতে আলো", frozenset({"আলো"})) is None  # a known word left alone is the gazetteer's
+
+
+def test_a_name_a_facilitys_kind_follows_is_that_facility():
+    from khobor.transforms.entities.place_rules import facility_spans
+
+    def grown(text, word, label):
+        k = text.index(word)
+        spans = [(Span(k, k + len(word), label, "model", 0.9), None)]
+        return [(text[s.start : s.end], s.label) for s, _ in facility_spans(tokenize(text), spans, frozenset({"পদ্মা", "সিলেট", "কাবুল"}))]
+
+    assert grown("তিস্তার উপর শেখ হাসিনা সেতুর সংযোগ সড়ক", "শেখ হাসিনা", "PERSON") == [("শেখ হাসিনা সেতুর", "LOC")]
+    assert grown("হযরত শাহজালাল আন্তর্জাতিক বিমানবন্দরে নামেন", "শাহজালাল", "PERSON") == [("শাহজালাল আন্তর্জাতিক বিমানবন্দরে", "LOC")]
+    assert grown("নিজেদের টাকায় পদ্মা সেতু করেছি", "পদ্মা", "LOC") == [("পদ্মা সেতু", "LOC")]
+    assert grown("চট্টগ্রাম অথবা সিলেট বিমানবন্দরেও", "সিলেট", "LOC") == [("সিলেট", "LOC")]  # may only say where
+    assert grown("খেলা হবে কাবুলের ক্রিকেট স্টেডিয়ামে", "কাবুলের", "LOC") == [("কাবুলের", "LOC")]
+
+
+def test_a_common_stem_with_a_case_ending_is_no_one_word_person():
+    from khobor.transforms.entities.patterns import inflected_common_word
+
+    assert inflected_common_word("ওয়ার্কশপের") and inflected_common_word("হোস্টেলের") and inflected_common_word("তাহাকে")
+    assert not inflected_common_word("হাসিনাকে")  # a name part's stem
+    assert not inflected_common_word("মামুন-উর-রশীদকে")  # a compound name
+    assert not inflected_common_word("ফখরুলের", frozenset({"ফখরুল"}))
+    assert not inflected_common_word("ওয়ার্কশপ")  # no ending: common_word's to judge
+
+
+def test_a_person_before_an_institutions_kind_names_the_institution():
+    from khobor.transforms.entities.span_edges import person_named_institutions
+
+    def merged(text, named, base=frozenset()):
+        spans = []
+        for word, label, method in named:
+            k = text.index(word)
+            spans.append((Span(k, k + len(word), label, method, 0.9), None))
+        return [(text[s.start : s.end], s.label) for s, _ in person_named_institutions(tokenize(text), spans, text, base)]
+
+    text = "শিক্ষার্থীরা তোফাজ্জল হোসেন চৌধুরী কলেজ, শহরে"
+    assert merged(text, [("তোফাজ্জল হোসেন চৌধুরী", "PERSON", "model")]) == [("তোফাজ্জল হোসেন চৌধুরী কলেজ", "ORG")]
+    text = "নুরুল ইসলাম ফাউন্ডেশনের উদ্যোগে"
+    assert merged(text, [("নুরুল ইসলাম", "PERSON", "model")]) == [("নুরুল ইসলাম ফাউন্ডেশনের", "ORG")]
+    text = "আব্দুর রহিম টেকনিক্যাল ইনস্টিটিউটের শিক্ষক"
+    assert merged(text, [("আব্দুর রহিম", "PERSON", "model"), ("টেকনিক্যাল ইনস্টিটিউটের", "ORG", "pattern")]) == [
+        ("আব্দুর রহিম টেকনিক্যাল ইনস্টিটিউটের", "ORG")]
+    text = "ফাতেমা খাতুন স্কুলের দায়িত্বে আসেন"  # a person taking charge of a school
+    assert merged(text, [("ফাতেমা খাতুন", "PERSON", "model")]) == [("ফাতেমা খাতুন", "PERSON")]
+    text = "শেখ হাসিনা রংপুর জিলা স্কুল মাঠের সমাবেশে"  # the institution's own name starts with a known place
+    assert merged(text, [("শেখ হাসিনা", "PERSON", "model"), ("রংপুর জিলা স্কুল", "ORG", "pattern")], frozenset({"রংপুর"}))[0][1] == "PERSON"
+    text = "খালেদা জিয়াকে এভারকেয়ার হাসপাতালে নেওয়া হয়"  # a person in a case ending is the patient
+    assert merged(text, [("খালেদা জিয়াকে", "PERSON", "model"), ("এভারকেয়ার হাসপাতালে", "ORG", "pattern")])[0][1] == "PERSON"

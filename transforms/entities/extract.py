@@ -33,14 +33,22 @@ from khobor.transforms.entities.patterns import (
     common_word,
     common_words_only,
     constituency_spans,
+    counted_common_noun,
     descriptive_only,
     generic_head,
+    inflected_common_word,
     is_derived,
     org_spans,
     place_spans,
     trim_name,
 )
-from khobor.transforms.entities.place_rules import area_and_road_spans, neighbourhood_spans, place_team_spans, place_with_direction_spans
+from khobor.transforms.entities.place_rules import (
+    area_and_road_spans,
+    facility_spans,
+    neighbourhood_spans,
+    place_team_spans,
+    place_with_direction_spans,
+)
 from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import (
@@ -48,7 +56,9 @@ from khobor.transforms.entities.span_edges import (
     desk_initials,
     organisation_without_owner,
     person_as_organisation,
+    person_named_institutions,
     person_without_known,
+    place_in_a_persons_name,
 )
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
@@ -141,7 +151,9 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if t.label == "LOC" and sum(1 for k in inner if k.label == "LOC") >= 2:
             continue
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
-        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)):
+        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)
+                                or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))
+                                or (t.label == "PERSON" and inflected_common_word(words[0], known_tokens))):
             continue
         if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
@@ -182,7 +194,8 @@ def resolve_overlaps(spans: list[tuple[Span, str | None]]) -> list[tuple[Span, s
 
 
 def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
-    """A first name and a surname the model tagged as two people (সের্গেই | ল্যাভরভের) are one."""
+    """A first name and a surname the model tagged as two people (সের্গেই | ল্যাভরভের) are one, and so
+    are a person and a place beside it that is a word of the name (আনোয়ারা | ইসলাম রানি)."""
     out: list[tuple[Span, str | None]] = []
     for span, gaz in spans:
         if out:
@@ -191,6 +204,9 @@ def merge_adjacent_names(text: str, spans: list[tuple[Span, str | None]]) -> lis
                 prev.label == span.label == "PERSON" and "model" in (prev.method, span.method)
                 and pgaz is None and gaz is None and text[prev.end : span.start].isspace()
             ):
+                out[-1] = (Span(prev.start, span.end, "PERSON", "model", min(prev.confidence, span.confidence)), None)
+                continue
+            if "LOC" in (prev.label, span.label) and place_in_a_persons_name(text, *((prev, span) if prev.label == "LOC" else (span, prev))):
                 out[-1] = (Span(prev.start, span.end, "PERSON", "model", min(prev.confidence, span.confidence)), None)
                 continue
         out.append((span, gaz))
@@ -251,7 +267,9 @@ class EntityExtractor:
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)
-        spans = merge_adjacent_names(view.text, resolve_overlaps(spans))
+        sentence = view.text[view.start : view.end]
+        spans = facility_spans(toks, merge_adjacent_names(view.text, resolve_overlaps(spans)), self.gazetteer.base_tokens, sentence)
+        spans = person_named_institutions(toks, spans, sentence, self.gazetteer.base_tokens)
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)

@@ -394,6 +394,54 @@ def word_entity_rates() -> dict[str, tuple[int, int]]:
     return {w: (int(n), int(k)) for w, n, k in rows}
 
 
+# Plural and classifier endings (আত্মীয়রা, সমর্থনকারীরা, বস্তিগুলোতে, গবেষণাটিতে): a place or an
+# organisation is one thing and is neither counted nor pluralised, so a word with such an ending after
+# a common stem is a common noun. A person's name does take -রা (ফখরুলরা: Fakhrul and his party).
+_COUNTED_ENDINGS = tuple(sorted({_nfc(e) for e in (
+    "রা", "েরা", "রাও", "রাই", "রাসহ", "দের", "দেরকে", "গুলো", "গুলোর", "গুলোতে", "গুলোকে", "গুলোও", "গুলি", "গুলির", "গুলিতে",
+    "টি", "টির", "টিতে", "টিকে", "টিও", "টা", "টার", "টাতে", "টাকে")}, key=len, reverse=True))
+# A stem at least this common (wordfreq's Zipf) is a word of the language, not the rest of a name:
+# আঙ্কারা, গুয়াহাটি leave rare stems (আঙ্কা, গুয়াহা).
+COUNTED_STEM_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def counted_common_noun(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
+    """A word with a plural or classifier ending on a common stem: no place's or organisation's name."""
+    w = _nfc(word)
+    if not w.endswith(_COUNTED_ENDINGS) or w in known_tokens:
+        return False
+    for e in _COUNTED_ENDINGS:
+        if w.endswith(e) and len(w) >= len(e) + 3:  # a stem of three letters or more (ইউটা is Utah)
+            stem = w[: -len(e)]
+            common = zipf(stem)
+            # A known name's word is still counted when it is a common word (গবেষণাটিতে: গবেষণা is in
+            # institutions' names); a rarer one (সাহারা's সাহা) is the name.
+            if is_name_part(stem) or (stem in known_tokens and common < COMMON_WORD_ZIPF):
+                return False
+            if common >= COUNTED_STEM_ZIPF:
+                return True
+    return False
+
+
+# A one-word person whose word is a common stem with a case ending (ওয়ার্কশপের, হোস্টেলের, তাহাকে,
+# রাজপ্রাসাদের, ত্বকেও) is an inflected common noun: a name's stem is rare or a known name part.
+INFLECTED_PERSON_STEM_ZIPF = 3.5
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def inflected_common_word(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    w = _nfc(word)
+    if "-" in w or "\u2013" in w:
+        return False  # মামুন-উর-রশীদকে: a compound name
+    stems = stem_candidates(w)
+    if len(stems) < 2 or any(s in known_tokens or is_name_part(s) for s in stems):
+        return False
+    return any(len(s) >= 3 and zipf(s) >= INFLECTED_PERSON_STEM_ZIPF for s in stems[1:])
+
+
 def common_word(word: str, known_tokens: frozenset[str] = frozenset()) -> bool:
     """A single word that is no name on its own (জরিপের, গোলাবারুদ, সকালের, পৃথিবী): common in
     Bengali text (wordfreq) or seldom a name in the NER corpora, and neither a known name part

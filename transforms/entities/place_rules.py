@@ -126,3 +126,45 @@ def place_with_direction_spans(tokens, known: list[Span]) -> list[Span]:
             continue
         out.append(Span(place.start, tokens[k].end, "LOC", "pattern", 0.8))
     return out
+
+
+# Facilities named after a person or a place (শেখ হাসিনা সেতু, হযরত শাহজালাল আন্তর্জাতিক বিমানবন্দরে,
+# সিলেট আন্তর্জাতিক স্টেডিয়ামে, শহীদ হাদি চত্বরে): the name with its kind is one place (GUIDELINES.md,
+# ADJUDICATION.md rule 4), not the person, nor the town the kind then only describes.
+_FACILITIES = _forms("সেতু বিমানবন্দর স্টেডিয়াম চত্বর")
+_BRIDGES = _forms("সেতু")  # a bridge is named by its river or place alone (পদ্মা সেতু, যমুনা সেতু)
+_INTERNATIONAL = _nfc("আন্তর্জাতিক")
+# Their stems as substrings (স্টেডি without the nukta'd য়, which text may write either way): a
+# sentence with none of them, nearly every one, is passed over without a look at its words.
+_FACILITY_STEMS = ("সেতু", "বিমানবন্দর", "স্টেডি", "চত্বর")
+
+
+def facility_spans(tokens, spans: list[tuple[Span, str | None]], base_tokens: frozenset[str] = frozenset(),
+                   sentence: str | None = None) -> list[tuple[Span, str | None]]:
+    """``spans`` (resolved, in order) with a person's or a place's name that a facility's kind follows
+    grown into that facility: after a person any kind; after a place a bridge, or any kind with
+    আন্তর্জাতিক between (সিলেট বিমানবন্দর may only say where). A name in the genitive owns the
+    facility (কাবুলের ক্রিকেট স্টেডিয়ামে) and stays as it is."""
+    if sentence is not None and not any(stem in sentence for stem in _FACILITY_STEMS):
+        return spans
+    heads = [k for k, t in enumerate(tokens) if _nfc(t.text) in _FACILITIES]
+    if not heads:
+        return spans
+    out = list(spans)
+    for k in heads:
+        middle = k >= 1 and _nfc(tokens[k - 1].text) == _INTERNATIONAL
+        before = tokens[k - 1 - middle] if k - 1 - middle >= 0 else None
+        if before is None or not _wordish(before):
+            continue
+        at = next((n for n, (s, _) in enumerate(out) if s.end == before.end and s.label in ("PERSON", "LOC")), None)
+        if at is None:
+            continue
+        span = out[at][0]
+        if _inflected(_nfc(before.text), base_tokens) and _nfc(before.text) not in base_tokens:
+            continue
+        if span.label == "LOC" and not (middle or _nfc(tokens[k].text) in _BRIDGES):
+            continue
+        grown = Span(span.start, tokens[k].end, "LOC", "pattern", 0.8)
+        out = [se for se in out if se[0].end <= grown.start or se[0].start >= grown.end] + [(grown, None)]
+        out.sort(key=lambda se: se[0].start)
+    return out

@@ -5,7 +5,18 @@ for, of or and inside, which names no person."""
 from __future__ import annotations
 
 from khobor.transforms.entities.generic import is_generic
-from khobor.transforms.entities.patterns import _CLOSING, _GENITIVES, _OPENING, MAX_WORD_CHARS, _common, _name_part, _nfc, is_title
+from khobor.transforms.entities.patterns import (
+    _CLOSING,
+    _GENITIVES,
+    _OPENING,
+    INFLECTED_STEM_ZIPF,
+    MAX_WORD_CHARS,
+    _common,
+    _name_part,
+    _nfc,
+    is_title,
+    zipf,
+)
 from khobor.transforms.entities.types import Span
 
 
@@ -71,19 +82,53 @@ def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
     return span._replace(start=words[0].start, end=words[-1].end)
 
 
+# A place in the locative (অস্ট্রেলিয়ায় বিশ্ববিদ্যালয় আছে: in Australia) says where, and no name runs
+# through a case ending: it is no part of the organisation after it.
+_LOCATIVES = tuple(_nfc(e) for e in ("য়", "ে", "তে", "এ"))
+
+
 def organisation_without_owner(span: Span, tokens, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
     """A model's organisation span without the known name in the genitive it starts with: the owner
     is a mention of its own (রাশিয়ার | প্রতিরক্ষা মন্ত্রণালয়, ঢাকা বিশ্ববিদ্যালয়ের | শিক্ষা ও গবেষণা
-    ইনস্টিটিউট: ADJUDICATION.md rule 10)."""
+    ইনস্টিটিউট: ADJUDICATION.md rule 10), or the known place in the locative it starts with."""
     for k in known:
         if k.label not in ("ORG", "LOC") or k.start != span.start or k.end >= span.end:
             continue
         last = [t for t in tokens if k.start <= t.start and t.end <= k.end and t.kind != "punct"]
         word = _nfc(last[-1].text) if last else ""
-        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES):
+        if any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _GENITIVES) or (
+                k.label == "LOC" and any(word.endswith(e) and word[: -len(e)] in base_tokens for e in _LOCATIVES)):
             rest = [t for t in tokens if t.start >= k.end and t.end <= span.end and t.kind != "punct"]
             return span._replace(start=rest[0].start) if rest else None
-    return span
+    return _without_lead(span, tokens, base_tokens)
+
+
+def _common_lead(word: str) -> bool:
+    """An inflected common word: a common stem of three letters or more once its ending is off (ইউটা
+    and আইটি, Utah and IT, are no ইউ or আই with a classifier)."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(len(s) >= 3 and zipf(s) >= INFLECTED_STEM_ZIPF for s in stem_candidates(word)[1:])
+
+
+_CLASSIFIERS = frozenset(_nfc(w) for w in "টি টা জন".split())  # after a number: ২৭টি, ১০ জন
+
+
+def _without_lead(span: Span, tokens, base_tokens: frozenset[str]) -> Span | None:
+    """No organisation's name starts with a number or an inflected common word (তিনটি ব্যাংক, ৩৭ বিভাগ,
+    রাতে বিশ্ববিদ্যালয়, অস্ত্রগুলো সেনাবাহিনী): the model ran on from the phrase before it."""
+    words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    k = 0
+    while k < len(words) - 1 and (words[k].kind == "number" or (k and words[k - 1].kind == "number" and words[k].text in _CLASSIFIERS) or (
+            (w := _nfc(words[k].text)) not in base_tokens and _common_lead(w))):
+        k += 1
+    if k == 0:
+        return span
+    # One word left after such a lead is the phrase's noun (টিভির স্ক্রিন, সংবিধানের আলোকে, পৃথিবীতে
+    # আলো); a known name there is the gazetteer's to find.
+    if k == len(words) - 1:
+        return None
+    return span._replace(start=words[k].start)
 
 
 # English connectives spelt in Bengali: inside a name they make it an institution's (ডিবেট ফর
@@ -99,3 +144,81 @@ def person_as_organisation(span: Span, tokens) -> Span:
     if len(words) > 2 and any(_nfc(t.text) in _CONNECTIVES for t in words[1:-1]):
         return span._replace(label="ORG")
     return span
+
+
+# Kind words after a place: a name part before one is the place (পলাশ উপজেলায়), not a person's word.
+_KIND_AFTER = frozenset(_nfc(w) for w in "উপজেলা উপজেলার উপজেলায় থানা থানার থানায় জেলা জেলার জেলায় ইউনিয়ন ইউনিয়নের গ্রাম গ্রামের গ্রামে পৌরসভা পৌরসভার".split())
+
+
+def place_in_a_persons_name(text: str, place: Span, person: Span) -> bool:
+    """A one-word place written right beside a person's name (a space between) that is also a part
+    of people's names is a word of that name: আনোয়ারা ইসলাম রানি, বিশ্বনাথ ঘোষ, মোস্তফা কামাল পলাশ
+    (upazilas all three). Only the model's person: a known person's edge is known."""
+    if place.label != "LOC" or person.label != "PERSON" or person.method != "model" or place.method == "pattern":
+        return False
+    first, second = (place, person) if place.start < person.start else (person, place)
+    if text[first.end : second.start] != " ":
+        return False
+    word = _nfc(text[place.start : place.end])
+    if " " in word or not _name_part(word):
+        return False
+    following = text[place.end :].split(maxsplit=1)
+    return place is first or not following or _nfc(following[0]) not in _KIND_AFTER
+
+
+# Institutions named after a person (তোফাজ্জল হোসেন চৌধুরী কলেজ, এম সাইফুর রহমান ডিগ্রি কলেজের,
+# আব্দুর রহিম টেকনিক্যাল ইনস্টিটিউটের, নুরুল ইসলাম ফাউন্ডেশনের): the kinds a person's name founds.
+_NAMED_HEADS = frozenset(_nfc(w) for w in "কলেজ বিদ্যালয় উচ্চবিদ্যালয় মহাবিদ্যালয় বিশ্ববিদ্যালয় ইনস্টিটিউট হাসপাতাল মাদ্রাসা একাডেমি ফাউন্ডেশন ট্রাস্ট স্কুল".split())
+_HEAD_STEMS = ("কলেজ", "বিদ্যালয়", "ইনস্টিটিউট", "হাসপাতাল", "মাদ্রাসা", "একাডেমি", "ফাউন্ডেশন", "ট্রাস্ট", "স্কুল")
+
+
+def _named_head(word: str) -> bool:
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any(s in _NAMED_HEADS for s in stem_candidates(_nfc(word)))
+
+
+# Kinds no sentence uses for "the" one of a person's: right after a name they are its institution
+# (নুরুল ইসলাম ফাউন্ডেশনের), where ফাতেমা খাতুন স্কুলের দায়িত্বে আসেন is a person taking charge of a school.
+_FOUNDED_ONLY = frozenset(_nfc(w) for w in "ফাউন্ডেশন ট্রাস্ট ইনস্টিটিউট একাডেমি".split())
+
+
+def person_named_institutions(tokens, spans: list[tuple[Span, str | None]], sentence: str | None = None,
+                              base_tokens: frozenset[str] = frozenset()) -> list[tuple[Span, str | None]]:
+    """A person's name (without a case ending) right before an institution's kind, with only the model's
+    or a pattern's words of that institution between, is the institution's name: one ORG. Not before
+    a known institution or one that starts with a known name (হাসিনা ইডেন কলেজ, শেখ হাসিনা রংপুর জিলা
+    স্কুল মাঠের: the name there is the institution's own); a bare kind with a case ending only when
+    it is one a person founds (ফাউন্ডেশন, ট্রাস্ট ...)."""
+    if sentence is not None and not any(stem in sentence for stem in _HEAD_STEMS):
+        return spans
+    from khobor.transforms.entities.names import stem_candidates
+
+    out = list(spans)
+    n = 0
+    while n < len(out):
+        person, _ = out[n]
+        if person.label != "PERSON":
+            n += 1
+            continue
+        words = [t for t in tokens if person.start <= t.start and t.end <= person.end and t.kind != "punct"]
+        after = [t for t in tokens if t.start >= person.end]
+        if not words or not after or after[0].start != person.end + 1 or len(stem_candidates(_nfc(words[-1].text))) > 1:
+            n += 1
+            continue
+        nxt = out[n + 1][0] if n + 1 < len(out) else None
+        end = None
+        if nxt is not None and nxt.start == after[0].start and nxt.label == "ORG" and nxt.method != "gazetteer":
+            last = [t for t in after if t.end <= nxt.end and t.kind != "punct"]
+            if last and _named_head(last[-1].text) and _nfc(after[0].text) not in base_tokens:
+                end, drop = nxt.end, 2
+        elif _named_head(after[0].text) and (nxt is None or nxt.start >= after[0].end):
+            stems = stem_candidates(_nfc(after[0].text))
+            if len(stems) == 1 or any(x in _FOUNDED_ONLY for x in stems):
+                end, drop = after[0].end, 1
+        if end is None:
+            n += 1
+            continue
+        out[n : n + drop] = [(Span(person.start, end, "ORG", "pattern", 0.75), None)]
+        n += 1
+    return out
