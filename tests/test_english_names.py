@@ -238,3 +238,15 @@ def test_a_persons_words_beside_a_name_part_are_not_translated():
 
 def test_lig_is_league():
     assert english_name(nfc("সৌদি প্রো লিগ"), "ORG")[0] == "Saudi Pro League"
+
+
+def test_a_company_is_named_without_plc():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    bank = default_gazetteer().entries["org:city-bank"]
+    assert bank.canonical_latin == "The City Bank" and "The City Bank PLC" in bank.aliases
+
+
+def test_bnp_wings_by_their_short_names_in_a_local_unit():
+    assert english_name(nfc("রূপনগর থানা যুবদল"), "ORG")[0] == "Jubo Dal Rupnagar Thana"
+    assert english_name(nfc("রূপনগর উপজেলা ছাত্রদল"), "ORG")[0] == "Chhatra Dal Rupnagar Upazila"
