@@ -250,3 +250,21 @@ def test_a_company_is_named_without_plc():
 def test_bnp_wings_by_their_short_names_in_a_local_unit():
     assert english_name(nfc("রূপনগর থানা যুবদল"), "ORG")[0] == "Jubo Dal Rupnagar Thana"
     assert english_name(nfc("রূপনগর উপজেলা ছাত্রদল"), "ORG")[0] == "Chhatra Dal Rupnagar Upazila"
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("মার্কিন নৌবাহিনী", "US Navy"),  # a country's adjective, not a word the lexicon spells (Marcin)
+        ("চীনা দূতাবাস", "Chinese Embassy"),
+        ("ভারতীয় সেনাবাহিনী", "Indian Army"),
+        ("ইউরোপীয় পরিষদ", "European Council"),  # an adjective, not European Union
+    ],
+)
+def test_a_countrys_adjective_in_a_name(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_block_and_shilpakala():
+    assert english_name(nfc("সাউথ ব্লক"), "LOC")[0] == "South Block"  # not the place lexicon's Black
+    assert english_name(nfc("রূপনগর জেলা শিল্পকলা একাডেমি"), "ORG")[0] == "Rupnagar District Shilpakala Academy"

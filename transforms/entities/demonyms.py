@@ -43,3 +43,25 @@ def demonym_index() -> dict[str, str]:
             for infl in inflected_forms(nfc(w)):
                 out[infl] = eid
     return out
+
+
+# The English adjective news writes before a body's name (US Navy, Indian High Commission); "US",
+# not "American", as the press writes it there.
+_ENGLISH_BEFORE_A_NAME = {"loc:US": "US", "loc:MM": "Myanmar", "org:eu": "European"}
+
+
+@functools.lru_cache(maxsize=1)
+def english_adjectives() -> dict[str, str]:
+    """Every Bengali adjective form (with inflections) → the English adjective of its country: the
+    listed English forms, else the country's English name (of a country without one listed)."""
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    entries = default_gazetteer().entries
+    english = {eid: next((w for w in words if w.isascii()), None) for eid, words in _IRREGULAR.items()}
+    english.update(_ENGLISH_BEFORE_A_NAME)
+    out = {}
+    for form, eid in demonym_index().items():
+        name = english.get(eid) or (entries[eid].canonical_latin if eid in entries else None)
+        if name and not form.isascii():
+            out[form] = name
+    return out
