@@ -118,3 +118,8 @@ def test_a_final_cluster_ending_in_s_keeps_no_vowel_and_ks_is_x():
 
 def test_nya_is_looked_up():
     assert lexicon_spelling(nfc("রেঞ্জার্স"), among_english=True) == "Rangers"
+
+
+def test_english_words_of_a_name_spelt_further_from_their_sound():
+    assert english_name(nfc("ডিবেট ফর ডেমোক্রেসি"), "ORG")[0] == "Debate for Democracy"
+    assert lexicon_spelling(nfc("ডেমোক্রেসি")) is None  # alone, not that far
