@@ -270,3 +270,10 @@ def test_a_countrys_adjective_in_a_name(bn, en):
 def test_block_and_shilpakala():
     assert english_name(nfc("সাউথ ব্লক"), "LOC")[0] == "South Block"  # not the place lexicon's Black
     assert english_name(nfc("রূপনগর জেলা শিল্পকলা একাডেমি"), "ORG")[0] == "Rupnagar District Shilpakala Academy"
+
+
+def test_shahbag_as_news_spells_it_with_its_thana_id():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().entries["loc:bd:thana:dhaka:shahbagh"]  # the id stays bd_admin's
+    assert entry.canonical_latin == "Shahbag" and entry.kind == "thana" and "Shahbagh" in entry.aliases
