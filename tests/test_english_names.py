@@ -277,3 +277,14 @@ def test_shahbag_as_news_spells_it_with_its_thana_id():
 
     entry = default_gazetteer().entries["loc:bd:thana:dhaka:shahbagh"]  # the id stays bd_admin's
     assert entry.canonical_latin == "Shahbag" and entry.kind == "thana" and "Shahbagh" in entry.aliases
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপনগর চিফ মেট্রোপলিটন আদালতে", "Rupnagar Chief Metropolitan Magistrate Court"),  # a magistrates' court
+        ("রূপনগর মুখ্য মহানগর হাকিম আদালত", "Rupnagar Chief Metropolitan Magistrate Court"),  # হাকিম: magistrate
+    ],
+)
+def test_magistrates_courts(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
