@@ -152,11 +152,10 @@ def _inside_a_name(english: str) -> str:
 
 
 # In a man's name আক্তার and আকতার are spelt Akhtar and Aktar (আক্তার হোসেন, Akhtar Hossain); as a
-# woman's family name, last, Akter (নাসিমা আক্তার, Nasima Akter), as the table has them. A man's
-# আক্তার is his given name, so only titles come before it (মো. আক্তার হোসেন); after a woman's given
-# name it is her family name with a nickname after it (আসমা আক্তার সুইটি, Asma Akter Sweety).
+# woman's family name, last, Akter (নাসিমা আক্তার, Nasima Akter), as the table has them; and after a
+# woman's given name in -া, with a nickname after it (আসমা আক্তার সুইটি, Asma Akter Sweety; but
+# সেলিম আকতার চৌধুরী, Selim Aktar Chowdhury).
 _BEFORE_ANOTHER_PART = {unicodedata.normalize("NFC", k): v for k, v in {"আক্তার": "Akhtar", "আকতার": "Aktar", "আখতার": "Akhtar"}.items()}
-_TITLES_FIRST = {unicodedata.normalize("NFC", w) for w in "মো. মোঃ মো মোহাম্মদ মুহাম্মদ মোহাম্মাদ শেখ সৈয়দ কাজী মীর মির্জা খন্দকার হাজী ডা. ড.".split()}
 
 # Endings of place names: a place named for a person or a known place (বেনজিরাবাদ, রহিমপুর) is that
 # name with the ending English writes (Benazirabad, Rahimpur).
@@ -422,7 +421,7 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     for k, t in enumerate(tokens):
         if len(tokens) > 1 and words[k][1] == "dictionary" and t in places and words[k][0] == places[t]:
             words[k] = (_inside_a_name(words[k][0]), words[k][1])
-        if label == "PERSON" and k < len(tokens) - 1 and t in _BEFORE_ANOTHER_PART and _TITLES_FIRST.issuperset(tokens[:k]):
+        if label == "PERSON" and k < len(tokens) - 1 and t in _BEFORE_ANOTHER_PART and not (k and tokens[k - 1].endswith(_AA)):
             words[k] = (_BEFORE_ANOTHER_PART[t], words[k][1])
         if label == "PERSON" and k < len(tokens) - 1 and words[k][1] != "name_parts" and t.replace(".", ""):
             initials = _spelt_acronym(t.replace(".", ""))  # একেএম, এ.কে.এম. জাহাঙ্গীর: initials as one word
