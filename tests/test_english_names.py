@@ -289,3 +289,16 @@ def test_shahbag_as_news_spells_it_with_its_thana_id():
 )
 def test_magistrates_courts(bn, en):
     assert english_name(nfc(bn), "ORG")[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপনগর মোবাইল কোর্ট", "Rupnagar Mobile Court"),  # English words the lexicon spells too far from their sound
+        ("পদ্মা অয়েল কোম্পানি", "Padma Oil Company"),
+        ("রূপসা লাইফ ইনস্যুরেন্স", "Rupsha Life Insurance"),
+        ("ইথিওপিয়ান ন্যাশনাল ডিফেন্স ফোর্স", "Ethiopian National Defense Force"),  # an unlisted adjective: the lexicon's
+    ],
+)
+def test_english_words_news_writes_in_bodies_names(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en

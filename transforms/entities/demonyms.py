@@ -52,16 +52,9 @@ _ENGLISH_BEFORE_A_NAME = {"loc:US": "US", "loc:MM": "Myanmar", "org:eu": "Europe
 
 @functools.lru_cache(maxsize=1)
 def english_adjectives() -> dict[str, str]:
-    """Every Bengali adjective form (with inflections) → the English adjective of its country: the
-    listed English forms, else the country's English name (of a country without one listed)."""
-    from khobor.transforms.entities.gazetteer import default_gazetteer
-
-    entries = default_gazetteer().entries
+    """Every Bengali adjective form (with inflections) of a country whose English adjective is listed
+    → that adjective. Of the others the lexicon spells some (ইথিওপিয়ান Ethiopian), which the country's
+    name would spoil."""
     english = {eid: next((w for w in words if w.isascii()), None) for eid, words in _IRREGULAR.items()}
     english.update(_ENGLISH_BEFORE_A_NAME)
-    out = {}
-    for form, eid in demonym_index().items():
-        name = english.get(eid) or (entries[eid].canonical_latin if eid in entries else None)
-        if name and not form.isascii():
-            out[form] = name
-    return out
+    return {form: english[eid] for form, eid in demonym_index().items() if english.get(eid) and not form.isascii()}
