@@ -302,3 +302,10 @@ def test_magistrates_courts(bn, en):
 )
 def test_english_words_news_writes_in_bodies_names(bn, en):
     assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_uttar_pradesh_is_no_north_pradesh():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    assert [gaz.entries[i].canonical_latin for i in gaz.index[token_key(nfc("উত্তর প্রদেশে"))]] == ["Uttar Pradesh"]
