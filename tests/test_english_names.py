@@ -56,6 +56,9 @@ def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):
         ("এম হোসেন", "M. Hossain"),  # a single initial keeps its dot
         ("আক্তার হোসেন", "Akhtar Hossain"),  # a man's name: আক্তার before another part
         ("নাসিমা আক্তার", "Nasima Akter"),  # a woman's family name, last
+        ("মো. আক্তার হোসেন", "Md. Akhtar Hossain"),
+        ("সেলিম আকতার চৌধুরী", "Selim Aktar Chowdhury"),
+        ("আসমা আক্তার সুইটি", "Asma Akter Sweety"),  # after a woman's given name in -া, hers, a nickname after it
         ("সাকিব রহমান", "Sakib Rahman"),  # no famous person's own spelling for everyone (Shakib, Tarique)
         ("তারেক হোসেন", "Tarek Hossain"),
         ("মোবাশ্বেরা করিম", "Mobashshera Karim"),  # a woman's name from a man's in the table (Mobashsher) + a
@@ -247,3 +250,71 @@ def test_a_persons_words_beside_a_name_part_are_not_translated():
 
 def test_lig_is_league():
     assert english_name(nfc("সৌদি প্রো লিগ"), "ORG")[0] == "Saudi Pro League"
+
+
+def test_a_company_is_named_without_plc():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    bank = default_gazetteer().entries["org:city-bank"]
+    assert bank.canonical_latin == "The City Bank" and "The City Bank PLC" in bank.aliases
+
+
+def test_bnp_wings_by_their_short_names_in_a_local_unit():
+    assert english_name(nfc("রূপনগর থানা যুবদল"), "ORG")[0] == "Jubo Dal Rupnagar Thana"
+    assert english_name(nfc("রূপনগর উপজেলা ছাত্রদল"), "ORG")[0] == "Chhatra Dal Rupnagar Upazila"
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("মার্কিন নৌবাহিনী", "US Navy"),  # a country's adjective, not a word the lexicon spells (Marcin)
+        ("চীনা দূতাবাস", "Chinese Embassy"),
+        ("ভারতীয় সেনাবাহিনী", "Indian Army"),
+        ("ইউরোপীয় পরিষদ", "European Council"),  # an adjective, not European Union
+    ],
+)
+def test_a_countrys_adjective_in_a_name(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_block_and_shilpakala():
+    assert english_name(nfc("সাউথ ব্লক"), "LOC")[0] == "South Block"  # not the place lexicon's Black
+    assert english_name(nfc("রূপনগর জেলা শিল্পকলা একাডেমি"), "ORG")[0] == "Rupnagar District Shilpakala Academy"
+
+
+def test_shahbag_as_news_spells_it_with_its_thana_id():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().entries["loc:bd:thana:dhaka:shahbagh"]  # the id stays bd_admin's
+    assert entry.canonical_latin == "Shahbag" and entry.kind == "thana" and "Shahbagh" in entry.aliases
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপনগর চিফ মেট্রোপলিটন আদালতে", "Rupnagar Chief Metropolitan Magistrate Court"),  # a magistrates' court
+        ("রূপনগর মুখ্য মহানগর হাকিম আদালত", "Rupnagar Chief Metropolitan Magistrate Court"),  # হাকিম: magistrate
+    ],
+)
+def test_magistrates_courts(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+@pytest.mark.parametrize(
+    "bn, en",
+    [
+        ("রূপনগর মোবাইল কোর্ট", "Rupnagar Mobile Court"),  # English words the lexicon spells too far from their sound
+        ("পদ্মা অয়েল কোম্পানি", "Padma Oil Company"),
+        ("রূপসা লাইফ ইনস্যুরেন্স", "Rupsha Life Insurance"),
+        ("ইথিওপিয়ান ন্যাশনাল ডিফেন্স ফোর্স", "Ethiopian National Defense Force"),  # an unlisted adjective: the lexicon's
+    ],
+)
+def test_english_words_news_writes_in_bodies_names(bn, en):
+    assert english_name(nfc(bn), "ORG")[0] == en
+
+
+def test_uttar_pradesh_is_no_north_pradesh():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    assert [gaz.entries[i].canonical_latin for i in gaz.index[token_key(nfc("উত্তর প্রদেশে"))]] == ["Uttar Pradesh"]

@@ -106,3 +106,20 @@ def test_ks_in_a_persons_name_is_x():
     from khobor.transforms.entities.transliterate import romanize_name
 
     assert romanize_name(nfc("ম্যাক্সেন্স"), "PERSON") == "Maxens"
+
+
+def test_a_final_cluster_ending_in_s_keeps_no_vowel_and_ks_is_x():
+    from khobor.transforms.entities.transliterate import romanize_name
+
+    assert romanize_name(nfc("সিমটেক্স"), "ORG") == "Simtex"  # not Simteksa
+    assert romanize_name(nfc("ব্রাদার্স"), "ORG") == "Bradars"
+    assert romanize_name(nfc("চন্দ্র"), "LOC") == "Chandra"  # other final clusters keep it
+
+
+def test_nya_is_looked_up():
+    assert lexicon_spelling(nfc("রেঞ্জার্স"), among_english=True) == "Rangers"
+
+
+def test_english_words_of_a_name_spelt_further_from_their_sound():
+    assert english_name(nfc("ডিবেট ফর ডেমোক্রেসি"), "ORG")[0] == "Debate for Democracy"
+    assert lexicon_spelling(nfc("ডেমোক্রেসি")) is None  # alone, not that far

@@ -43,3 +43,18 @@ def demonym_index() -> dict[str, str]:
             for infl in inflected_forms(nfc(w)):
                 out[infl] = eid
     return out
+
+
+# The English adjective news writes before a body's name (US Navy, Indian High Commission); "US",
+# not "American", as the press writes it there.
+_ENGLISH_BEFORE_A_NAME = {"loc:US": "US", "loc:MM": "Myanmar", "org:eu": "European"}
+
+
+@functools.lru_cache(maxsize=1)
+def english_adjectives() -> dict[str, str]:
+    """Every Bengali adjective form (with inflections) of a country whose English adjective is listed
+    → that adjective. Of the others the lexicon spells some (ইথিওপিয়ান Ethiopian), which the country's
+    name would spoil."""
+    english = {eid: next((w for w in words if w.isascii()), None) for eid, words in _IRREGULAR.items()}
+    english.update(_ENGLISH_BEFORE_A_NAME)
+    return {form: english[eid] for form, eid in demonym_index().items() if english.get(eid) and not form.isascii()}

@@ -22,6 +22,7 @@ import functools
 import re
 import unicodedata
 
+from khobor.transforms.entities.demonyms import english_adjectives
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
 from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
@@ -107,14 +108,31 @@ WORDS = {
     "জাদুঘর": "Museum", "গবেষণা": "Research", "কারখানা": "Factory", "প্রশিক্ষণ": "Training", "মহাসড়ক": "Highway",
     "বিভাগীয়": "Divisional", "আঞ্চলিক": "Regional", "মিলনায়তন": "Auditorium", "অনুষদ": "Faculty",
     "পরিদপ্তর": "Directorate", "পাঠাগার": "Library", "গ্রন্থাগার": "Library", "চিড়িয়াখানা": "Zoo",
-    "বিমানঘাঁটি": "Air Base", "ক্যাম্পাস": "Campus", "সেতু": "Bridge",
+    "বিমানঘাঁটি": "Air Base", "ক্যাম্পাস": "Campus", "সেতু": "Bridge", "মুখ্য": "Chief",
+    # ব্লক after a name (সাউথ ব্লক, সি ব্লক: 24 times in news_bench outside the evaluation sets) is a
+    # Block; the place lexicon took it for the Black of Black Sea. শিল্পকলা (একাডেমি, 26 times) the
+    # press keeps in Bengali as the gazetteer's Bangladesh Shilpakala Academy does.
+    "ব্লক": "Block", "শিল্পকলা": "Shilpakala",
+    # English words khobor still romanised inside organisations' names at least 3 times (weighted by
+    # articles) over 1,500 news_bench articles in no evaluation set or sample pool (2026-11-30): the
+    # lexicon misses them (a spelling too far from the sound, or a plural).
+    "হলিউড": "Hollywood", "মোবাইল": "Mobile", "ওয়েবসাইট": "Website", "ইন্টেলিজেন্স": "Intelligence",
+    "ইনস্টিটিউশন": "Institution", "আর্মি": "Army", "অয়েল": "Oil", "এনার্জি": "Energy", "চেকপোস্ট": "Checkpost",
+    "ফ্যাশন": "Fashion", "ডায়াবেটিক": "Diabetic", "ইলেকট্রনিকস": "Electronics", "ইলেকট্রনিক্স": "Electronics",
+    "লাইফ": "Life", "কোয়ালিটি": "Quality", "ডিজিটাল": "Digital", "ইঞ্জিনিয়ার্স": "Engineers", "স্টেট": "State",
+    "গ্রিন": "Green", "পাওয়ার": "Power", "ক্রাইম": "Crime", "কমিউনিস্ট": "Communist", "ট্রেড": "Trade",
+    "ট্যুরিজম": "Tourism", "ইনস্যুরেন্স": "Insurance", "ইলেকট্রিক্যাল": "Electrical", "হিস্ট্রি": "History",
+    "ফোর্স": "Force",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 # Two words English news writes as one term of its own, not word by word (BGB Headquarters,
 # Tejgaon Multipurpose Cooperative Society, Forest Department).
 PHRASES = {tuple(unicodedata.normalize("NFC", w) for w in k.split()): v for k, v in {
     "সদর দফতর": "Headquarters", "সদর দপ্তর": "Headquarters", "সমবায় সমিতি": "Cooperative Society",
-    "বন বিভাগ": "Forest Department", "ইংরেজি বিভাগ": "English Department", "বিদ্যুৎ সমিতি": "Bidyut Samity"}.items()}
+    "বন বিভাগ": "Forest Department", "ইংরেজি বিভাগ": "English Department", "বিদ্যুৎ সমিতি": "Bidyut Samity",
+    # A metropolitan court is the magistrates' (চিফ মেট্রোপলিটন আদালত, 18 times in news_bench outside
+    # the evaluation sets: the Chief Metropolitan Magistrate Court); হাকিম is a magistrate.
+    "মেট্রোপলিটন আদালত": "Metropolitan Magistrate Court", "হাকিম আদালত": "Magistrate Court"}.items()}
 _PHRASE_STARTS = {k[0] for k in PHRASES}
 
 
@@ -144,7 +162,9 @@ def _inside_a_name(english: str) -> str:
 
 
 # In a man's name আক্তার and আকতার are spelt Akhtar and Aktar (আক্তার হোসেন, Akhtar Hossain); as a
-# woman's family name, last, Akter (নাসিমা আক্তার, Nasima Akter), as the table has them.
+# woman's family name, last, Akter (নাসিমা আক্তার, Nasima Akter), as the table has them; and after a
+# woman's given name in -া, with a nickname after it (আসমা আক্তার সুইটি, Asma Akter Sweety; but
+# সেলিম আকতার চৌধুরী, Selim Aktar Chowdhury).
 _BEFORE_ANOTHER_PART = {unicodedata.normalize("NFC", k): v for k, v in {"আক্তার": "Akhtar", "আকতার": "Aktar", "আখতার": "Akhtar"}.items()}
 
 # Endings of place names: a place named for a person or a known place (বেনজিরাবাদ, রহিমপুর) is that
@@ -268,6 +288,8 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
         acronym = bengali_acronym(whole) or _spelt_acronym(whole)
         if acronym and len(acronym) >= 3:  # ই is the letter E before it is a particle: এসএমই SME, not এসএম (SM) + ই
             return acronym, "dictionary"
+    if label != "PERSON" and whole in english_adjectives():
+        return english_adjectives()[whole], "dictionary"  # মার্কিন নৌবাহিনী US Navy, not Marcin; চীনা Chinese
     for stem in stem_candidates(token):
         if label == "PERSON" and is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
@@ -409,7 +431,7 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     for k, t in enumerate(tokens):
         if len(tokens) > 1 and words[k][1] == "dictionary" and t in places and words[k][0] == places[t]:
             words[k] = (_inside_a_name(words[k][0]), words[k][1])
-        if label == "PERSON" and k < len(tokens) - 1 and t in _BEFORE_ANOTHER_PART:
+        if label == "PERSON" and k < len(tokens) - 1 and t in _BEFORE_ANOTHER_PART and not (k and tokens[k - 1].endswith(_AA)):
             words[k] = (_BEFORE_ANOTHER_PART[t], words[k][1])
         if label == "PERSON" and k < len(tokens) - 1 and words[k][1] != "name_parts" and t.replace(".", ""):
             initials = _spelt_acronym(t.replace(".", ""))  # একেএম, এ.কে.এম. জাহাঙ্গীর: initials as one word

@@ -90,6 +90,20 @@ def _english(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
 
 
+# Companies took "PLC" into their legal names in 2023-24 (The City Bank PLC, Square Pharmaceuticals
+# PLC); news names them without it (City Bank, Square Pharmaceuticals), so it is an alias only.
+_PLC = re.compile(r"\s+PLC$")
+
+
+def _institution(r: dict) -> GazetteerEntry:
+    aliases = _split(r["aliases"]) | _split(r["abbr_bn"]) | _split(r["abbr_en"])
+    english = _english(r["name_en"])
+    if _PLC.search(english):
+        aliases.add(english)
+        english = _PLC.sub("", english)
+    return GazetteerEntry(r["id"], "ORG", r["name_bn"], english, aliases, r["type"])
+
+
 class Gazetteer:
     def __init__(self, entries: dict[str, GazetteerEntry], context_only: set[str] = frozenset(), never: set[str] = frozenset(),
                  places_in_patterns: set[str] = frozenset()):
@@ -232,8 +246,7 @@ def default_gazetteer() -> Gazetteer:
     for r in _rows("gazetteer.tsv"):
         b.add(GazetteerEntry(r["id"], r["label"], r["canonical"], r["canonical_latin"], _split(r.get("aliases"))), "curated", override=True)
     for r in _rows("institutions.tsv"):
-        aliases = _split(r["aliases"]) | _split(r["abbr_bn"]) | _split(r["abbr_en"])
-        b.add(GazetteerEntry(r["id"], "ORG", r["name_bn"], _english(r["name_en"]), aliases, r["type"]), "institutions")
+        b.add(_institution(r), "institutions")
     for r in _rows("people.tsv"):
         b.add(GazetteerEntry(r["id"], "PERSON", r["name_bn"], r["name_en"], _split(r["aliases"]), "person"), "people")
     unions: set[str] = set()
