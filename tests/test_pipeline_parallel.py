@@ -112,8 +112,16 @@ def _models_loaded() -> int:
     return extractor_for.cache_info().currsize
 
 
-def _pool_workers() -> list:
-    return [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+def _pool_workers() -> set[int]:
+    """This process's live spawned children (earlier tests' may linger as zombies, or still exit)."""
+    out = set()
+    for p in psutil.Process().children():
+        try:
+            if p.status() != psutil.STATUS_ZOMBIE and "spawn_main" in " ".join(p.cmdline()):
+                out.add(p.pid)
+        except psutil.Error:  # gone, or a zombie meanwhile
+            pass
+    return out
 
 
 def test_the_process_pool_starts_every_worker_with_the_model_loaded_before_any_batch():
@@ -122,11 +130,12 @@ def test_the_process_pool_starts_every_worker_with_the_model_loaded_before_any_b
 
     @flow
     def probe() -> tuple[int, int]:
+        before = _pool_workers()
         with batch_pool(2) as pool:
             deadline = time.monotonic() + 60
-            while len(_pool_workers()) < 2 and time.monotonic() < deadline:
+            while len(_pool_workers() - before) < 2 and time.monotonic() < deadline:
                 time.sleep(0.05)
-            started = len(_pool_workers())
+            started = len(_pool_workers() - before)
             return started, pool.submit(_models_loaded, {}).result()
 
     started, loaded = probe()
