@@ -110,3 +110,10 @@ def test_sport_of_needs_several_words_and_one_sport():
     assert teams.sport_of(CRICKET) == "cricket" and teams.sport_of(FOOTBALL) == "football"
     assert teams.sport_of("একটি উইকেট।") is None
     assert teams.sport_of("উইকেট ফুটবল", 1) is None  # a tie names no sport
+
+
+def test_a_loss_is_a_word_of_its_own():
+    out = _link(CRICKET + "বাংলাদেশ প্রযুক্তির ব্যবহার বাড়িয়েছে।", [("বাংলাদেশ", "LOC")])
+    assert out.links[0].entity_id == "loc:BD"  # ব্যবহার is a use, not a loss
+    out = _link(CRICKET + "শেষ বলে হেরে গেল বাংলাদেশ।", [("বাংলাদেশ", "LOC")])
+    assert out.links[0].latin == "Bangladesh national cricket team"
