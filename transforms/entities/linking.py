@@ -50,6 +50,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from khobor.transforms.entities import teams
 from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry
 from khobor.transforms.entities.name_parts import is_name_part, ranks
@@ -349,7 +350,69 @@ class Linker:
                 self._resolve_new(text, spans[b][0], b, out, names[b], context, doc_scope)
         self._qualified(text, spans, out, names)
         self._register(spans, out, names, context)
+        self._teams(text, spans, out, names)
         return out
+
+    def _teams(self, text, spans, out: LinkOutput, names) -> None:
+        """Countries and cities that stand for their team in sports news (teams.py). After the aliases
+        are registered, so the place's name never becomes the team's."""
+        sport = teams.sport_of(text)
+        if sport is None:
+            return
+        is_women = teams.women(text)
+        for i, ((span, _), link) in enumerate(zip(spans, out.links)):
+            entry = self.gazetteer.entries.get(link.entity_id or "")
+            if entry is None or entry.label != "LOC" or link.form == "adjective" or span.label != "LOC":
+                continue
+            country = bool(_COUNTRY.match(entry.entity_id)) or entry.entity_id in teams.CRICKET_NATIONS
+            if not country and entry.kind not in teams.BD_ADMIN_KINDS:
+                continue
+            if self._place_by_neighbour(text, spans, names, i):
+                continue
+            after = text[span.end : span.end + 24]
+            if teams.says_place(self._ending(text[span.start : span.end], names[i]), after) or not teams.about_play(text, span.start, span.end):
+                continue
+            if country:
+                game = teams.sport_near(text, span.start, span.end) or sport
+                if game == "cricket" and entry.entity_id not in teams.CRICKET_NATIONS:
+                    continue
+                bn, latin = teams.national_team(entry.entity_id, entry.canonical_latin, entry.canonical, game, is_women, teams.a_team(after))
+                self._derive(out, i, "ORG", bn, latin, names[i])
+                continue
+            team = self._city_team(entry, spans, out, names, i, sport)
+            if isinstance(team, int):
+                self._link(out, i, out.links[team].entity_id, "name", names[team])
+            elif team is not None:
+                self._link(out, i, team, "name", names[i])
+
+    def _place_by_neighbour(self, text, spans, names, i: int) -> bool:
+        """Whether the next mention makes this one a place: a place right after it says whose it is
+        (অস্ট্রেলিয়ার মেলবোর্নে); one joined to it in the locative says where (ভারত ও শ্রীলঙ্কায়)."""
+        span = spans[i][0]
+        j = next((j for j in range(i + 1, len(spans)) if spans[j][0].start >= span.end), None)
+        if j is None or spans[j][0].label != "LOC":
+            return False
+        nxt = spans[j][0]
+        between = text[span.end : nxt.start].strip()
+        if not between:
+            return True
+        return between in teams.JOINERS and names.get(j) is not None and self._ending(text[nxt.start : nxt.end], names[j]) in teams.LOCATIVE
+
+    def _city_team(self, entry: GazetteerEntry, spans, out: LinkOutput, names, i: int, sport: str):
+        """The team a city stands for: the first of the document's teams named after it (a span index;
+        the first is the one the story is about when it names the city's past teams too), else in
+        cricket news the city's BPL franchise this season (an entity id), else None."""
+        head = nfc(entry.canonical) + " "
+        here = [j for j, (s, _) in enumerate(spans) if s.label == "ORG" and names.get(j, "").startswith(head) and self._club(out.links[j].entity_id)]
+        if here:
+            return here[0]
+        club = teams.BPL_FRANCHISES.get(nfc(entry.canonical)) if sport == "cricket" else None
+        return club if club in self.gazetteer.entries else None
+
+    def _club(self, eid: str | None) -> bool:
+        """A known club: a name the gazetteer does not know may be a college's or a theatre's (ঢাকা থিয়েটার)."""
+        entry = self.gazetteer.entries.get(eid or "")
+        return entry is not None and entry.kind == "sports_club"
 
     @staticmethod
     def _nicknames(text, spans, names, pending) -> dict[int, int]:
