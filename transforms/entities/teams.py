@@ -67,7 +67,7 @@ def sport_of(text: str, least: int = MIN_SPORT_WORDS) -> str | None:
 def sport_near(text: str, start: int, end: int) -> str | None:
     """The sport of the sentence around a mention: the one whose word comes last before it, else the
     only one the sentence names. A listing of matches names both (ফুটবল সাফ ... ক্রিকেট অ্যাশেজ)."""
-    s = max(text.rfind(c, 0, start) for c in _END) + 1
+    s = _sentence_start(text, start)
     before = {sp: max(text.rfind(w, s, start) for w in words) for sp, words in _SPORT_WORDS.items()}
     last = max(before, key=before.get)
     if before[last] >= 0:
@@ -79,8 +79,12 @@ def women(text: str) -> bool:
     return any(w in text for w in _WOMEN)
 
 
+def _sentence_start(text: str, start: int) -> int:
+    return max(text.rfind(c, 0, start) for c in _END) + 1
+
+
 def sentence(text: str, start: int, end: int) -> str:
-    s = max(text.rfind(c, 0, start) for c in _END) + 1
+    s = _sentence_start(text, start)
     e = min((x for x in (text.find(c, end) for c in _END) if x >= 0), default=len(text))
     return text[s:e]
 
