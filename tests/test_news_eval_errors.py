@@ -24,3 +24,13 @@ def test_each_error_gets_one_class():
         ("fn", "boundary", "Alpha Beta"), ("fn", "label", "Gamma"), ("fn", "missed", "Zeta"),
         ("fp", "boundary", "Alpha"), ("fp", "label", "Gamma"), ("fp", "spurious", "Epsilon"),
     ]
+
+
+def test_english_names_compare_without_case_punctuation_or_the_spacing_of_initials():
+    from bench.news_eval.evaluate import _norm_name
+
+    assert _norm_name("A. H. M. Shafiquzzaman") == _norm_name("AHM Shafiquzzaman") == _norm_name("a h m shafiquzzaman")
+    assert _norm_name("S M Shariat Ullah") == _norm_name("SM Shariat-Ullah")
+    assert _norm_name("Md. A Rahim") == "md a rahim"  # one initial between words is left alone
+    assert _norm_name("AHM Safiquzzaman") != _norm_name("AHM Shafiquzzaman")  # letters still count
+    assert _norm_name(None) == ""

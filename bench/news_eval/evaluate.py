@@ -172,7 +172,17 @@ def name_scores(arts: list[Article], overlap: bool = False) -> dict:
 
 
 def _norm_name(s: str | None) -> str:
-    return " ".join(re.sub(r"[.,'’\-]", " ", (s or "")).casefold().split())
+    """Case, punctuation and the spacing of initials do not make another spelling: "A. H. M. Kamal",
+    "A H M Kamal" and "AHM Kamal" are one name (annotators listed whichever form they met)."""
+    out: list[str] = []
+    joining = False  # the last word is a run of one-letter initials
+    for w in re.sub(r"[.,'’\-]", " ", (s or "")).casefold().split():
+        if len(w) == 1 and joining:
+            out[-1] += w
+        else:
+            out.append(w)
+            joining = len(w) == 1
+    return " ".join(out)
 
 
 def _entity_english(arts: list[Article]) -> dict[str, str]:
