@@ -117,3 +117,30 @@ def test_a_loss_is_a_word_of_its_own():
     assert out.links[0].entity_id == "loc:BD"  # ব্যবহার is a use, not a loss
     out = _link(CRICKET + "শেষ বলে হেরে গেল বাংলাদেশ।", [("বাংলাদেশ", "LOC")])
     assert out.links[0].latin == "Bangladesh national cricket team"
+
+
+def test_a_club_named_in_a_short_report_makes_its_city_the_club():
+    # A toss report says too few sport words to read as cricket news; the club it names is enough.
+    text = "এদিন রংপুর রাইডার্সের বিপক্ষে মাঠে নেমেছে তারা। রংপুর তাদের প্রথম ম্যাচে টস জিতেছে।"
+    out = _link(text, [("রংপুর রাইডার্সের", "ORG"), ("রংপুর", "LOC")])
+    assert out.links[1].entity_id == out.links[0].entity_id == "org:rangpur-riders"
+    out = _link("রংপুর তাদের প্রথম ম্যাচে টস জিতেছে।", [("রংপুর", "LOC")])
+    assert out.links[0].entity_id == "loc:rangpur"  # no club named, no sports news: the city
+
+
+def test_a_country_in_a_short_report_naming_a_club_stays_the_place():
+    out = _link("রংপুর রাইডার্সের হয়ে খেলবেন, পাকিস্তান ম্যাচ জিতেছে।", [("রংপুর রাইডার্সের", "ORG"), ("পাকিস্তান", "LOC")])
+    assert out.links[1].entity_id == "loc:PK"  # a country needs its sport, which a club's name does not say
+
+
+@pytest.mark.parametrize("sentence", ["শেষ আটে জাপানের মোকাবেলা করবে সুইডেন।", "সুইডেন শেষ আটে জাপানের মোকাবিলা করবে।"])
+def test_facing_an_opponent_is_play(sentence):
+    out = _link(FOOTBALL + "নারী বিশ্বকাপ। " + sentence, [("জাপানের" if sentence.startswith("শেষ") else "সুইডেন", "LOC")])
+    assert out.links[0].latin.endswith("women's national football team")
+
+
+def test_a_side_s_batting_order_and_a_franchise_s_owner_are_the_team():
+    out = _link(CRICKET + "অস্ট্রেলিয়ার মিডল অর্ডারের দায়িত্ব তার।", [("অস্ট্রেলিয়ার", "LOC")])
+    assert out.links[0].latin == "Australia national cricket team"
+    out = _link(CRICKET + "সিলেটের কর্ণধার সামিকে নিয়ে তিনি বলেন।", [("সিলেটের", "LOC")])
+    assert out.links[0].entity_id == "org:sylhet-titans"

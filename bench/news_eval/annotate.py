@@ -5,6 +5,7 @@
   ... find ID STRING       every occurrence of STRING in the body, with offsets and context
   ... check FILE...        resolve the mentions of annotation files into offsets; report problems
   ... build SET            write data/SET.jsonl: ids, text hash and offsets only (no article text)
+  ... verify SET...        check built data/SET.jsonl files against the articles (hash, offsets, keys)
 
 Work files live in bench/news_eval/work/ (git-ignored: their notes may quote the articles). An
 annotation file work/SET/ID.json is {"id": ID, "mentions": [ {...}, ... ]} with mentions IN THE
@@ -177,6 +178,64 @@ def cmd_check(files):
     return 1 if bad else 0
 
 
+LABELS = {"PERSON", "ORG", "LOC", "DATE", "DURATION", "TIME"}
+
+
+def verify_records(records, bodies):
+    """Problems of built annotation records (data/SET.jsonl lines) against their article bodies: a hash
+    that differs, a span outside the body or cutting a word, spans out of order or overlapping, an
+    alternative outside its mention, an unknown label, and (ADJUDICATION.md 12) one key written with
+    different alternatives within a set. Edits made straight to data/ (adjudications with no work file) are checked
+    here, since ``check`` reads only work files."""
+    problems, forms = [], {}
+    for r in records:
+        aid = r["article_id"]
+        body = bodies.get(aid)
+        if body is None:
+            problems.append(f"{aid}: no such article")
+            continue
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != r["text_sha256"]:
+            problems.append(f"{aid}: text_sha256 differs from the article's")
+            continue
+        spans = r["spans"] if "spans" in r else [r]
+        prev_end = -1
+        for m in spans:
+            st, en = m["start"], m["end"]
+            where = f"{aid}:{st}-{en}"
+            if not 0 <= st < en <= len(body):
+                problems.append(f"{where}: outside the body")
+                continue
+            if _cuts_word(body, st, en) and not m.get("skip"):  # a skipped sample item is the system's span as drawn
+                problems.append(f"{where}: cuts a word ({body[max(0, st - 5):en + 5]!r})")
+            if "spans" in r and st < prev_end:
+                problems.append(f"{where}: before or overlapping the previous span")
+            prev_end = max(prev_end, en)
+            if m.get("label") not in LABELS:
+                problems.append(f"{where}: unknown label {m.get('label')!r}")
+            for a in m.get("alts", []):
+                if not (st <= a["start"] < a["end"] <= en):
+                    problems.append(f"{where}: alternative {a['start']}-{a['end']} outside the mention")
+            ent = m.get("entity")
+            if ent and "spans" in r:  # an english_names item is one entity each: its names are not keys
+                forms.setdefault(ent.split("|")[0], set()).add(ent)
+    for key, fs in sorted(forms.items()):
+        if len(fs) > 1:
+            problems.append(f"key {key!r} written {len(fs)} ways: {sorted(fs)}")
+    return problems
+
+
+def cmd_verify(setnames):
+    bad = 0
+    for name in setnames:
+        recs = [json.loads(x) for x in open(os.path.join(HERE, "data", f"{name}.jsonl"), encoding="utf-8")]
+        problems = verify_records(recs, {a: arts()[a]["body"] for a in {r["article_id"] for r in recs} if a in arts()})
+        print(f"{name}: {len(recs)} records; {'OK' if not problems else f'{len(problems)} problem(s)'}")
+        for p in problems:
+            print("   ", p)
+        bad += len(problems)
+    return 1 if bad else 0
+
+
 def _strip_text(s):
     out = {k: v for k, v in s.items() if k not in ("text",)}
     if "alts" in out:
@@ -217,6 +276,8 @@ if __name__ == "__main__":
         cmd_find(c[1], c[2])
     elif c[0] == "check":
         sys.exit(cmd_check(c[1:]))
+    elif c[0] == "verify":
+        sys.exit(cmd_verify(c[1:]))
     elif c[0] == "build":
         cmd_build(c[1])
     else:

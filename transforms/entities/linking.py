@@ -357,7 +357,9 @@ class Linker:
         """Countries and cities that stand for their team in sports news (teams.py). After the aliases
         are registered, so the place's name never becomes the team's."""
         sport = teams.sport_of(text)
-        if sport is None:
+        # A short team sheet or toss report says its sport's words less than a story does; a club it
+        # names after a city (রংপুর রাইডার্স) still makes the bare city (রংপুর টস জিতেছে) that club.
+        if sport is None and not any(s.label == "ORG" and self._club(link.entity_id) for (s, _), link in zip(spans, out.links)):
             return
         is_women = teams.women(text)
         for i, ((span, _), link) in enumerate(zip(spans, out.links)):
@@ -373,6 +375,8 @@ class Linker:
             if teams.says_place(self._ending(text[span.start : span.end], names[i]), after) or not teams.about_play(text, span.start, span.end):
                 continue
             if country:
+                if sport is None:
+                    continue
                 game = teams.sport_near(text, span.start, span.end) or sport
                 if game == "cricket" and entry.entity_id not in teams.CRICKET_NATIONS:
                     continue
