@@ -682,3 +682,15 @@ def test_the_day_after_the_governments_fall_is_the_day_after_the_landmark():
 def test_a_quoted_day_word_after_a_speech_dated_in_the_sentence_before():
     pub = date(2024, 8, 12)  # a Monday
     assert _document_dates([["শনিবার এক সমাবেশে তিনি এসব কথা বলেন।", "তিনি আরও বলেন, ‘আজ আমরা শপথ নিচ্ছি।’"]], pub)[-1] == ("আজ", "2024-08-10")
+
+
+def test_this_day_written_apart_is_the_day_just_named():
+    pub = date(2024, 8, 5)
+    # এ দিন, এই দিনে: "this day", the anaphor (as এদিন), not a period counted from the publication day
+    assert _dates("এ দিন বেলা আড়াইটা নাগাদ তিনি পদত্যাগ করেন", pub) == [("এ দিন", "@anaphor")]
+    assert _dates("এই দিনে ৫৭ সেনা কর্মকর্তাকে হত্যা করা হয়", pub) == [("এই দিনে", "@anaphor")]
+    assert _document_dates([["২০০৯ সালের ২৫ ফেব্রুয়ারি বিদ্রোহ হয়।", "এই দিনে ৫৭ সেনা কর্মকর্তাকে হত্যা করা হয়।"]], pub)[-1] == (
+        "এই দিনে", "2009-02-25")
+    # every year on this day: no date; this month and this year stay periods
+    assert _dates("প্রতি বছর এই দিনে তারা আসেন", pub) == []
+    assert _dates("এ মাসে বৈঠক হবে", pub) == [("এ মাসে", "2024-08")]

@@ -574,7 +574,8 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
     n, w = len(tokens), words[i]
     nxt = words[i + 1] if i + 1 < n else None
     shift = 1 if w in NEXT else -1 if w in LAST else 0 if w in THIS else None
-    if shift is not None and nxt is not None:
+    # এ দিন, এই দিনে: "this day" is the day just named (the anaphor below), not a period counted from today
+    if shift is not None and nxt is not None and not (w in THAT and nxt in DATE_UNIT):
         if nxt in YEAR_UNIT:
             return i + 1, (str(published.year + shift) if published else None)
         if nxt in MONTH_UNIT:
