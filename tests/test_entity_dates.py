@@ -694,3 +694,12 @@ def test_this_day_written_apart_is_the_day_just_named():
     # every year on this day: no date; this month and this year stay periods
     assert _dates("প্রতি বছর এই দিনে তারা আসেন", pub) == []
     assert _dates("এ মাসে বৈঠক হবে", pub) == [("এ মাসে", "2024-08")]
+
+
+def test_a_relative_fiscal_year_is_the_range_of_its_two_years():
+    # Bangladesh's fiscal year runs from July: in January 2024 the current one is 2023/2024
+    assert _dates("চলতি অর্থবছরের প্রথম ছয় মাসে আয় বেড়েছে", date(2024, 1, 3)) == [("চলতি অর্থবছরের", "2023/2024")]
+    assert _dates("গত অর্থবছরের একই সময়ে এসেছিল", date(2024, 1, 3)) == [("গত অর্থবছরের", "2022/2023")]
+    assert _dates("আগামী অর্থবছরে বাজেট বাড়বে", date(2024, 8, 6)) == [("আগামী অর্থবছরে", "2025/2026")]
+    assert _dates("চলতি অর্থবছরের (২০২৪–২৫) বাজেটে", date(2024, 8, 13)) == [("চলতি অর্থবছরের", "2024/2025"), ("২০২৪–২৫", "2024/2025")]
+    assert _dates("চলতি অর্থবছরে আয় কমেছে", None) == [("চলতি অর্থবছরে", None)]

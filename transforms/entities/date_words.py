@@ -36,6 +36,9 @@ THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান"
 YEAR_UNIT = _forms("বছর", "সাল", "year") | {_nfc(w) for w in ("বছরজুড়ে", "বছরজুড়েই", "বছরজুড়েও")}
 MONTH_UNIT = _forms("মাস", "month") | {_nfc(w) for w in ("মাসজুড়ে", "মাসজুড়েই", "মাসজুড়েও")}
 WEEK_UNIT = _forms("সপ্তাহ", "week")
+# Bangladesh's fiscal year runs from July to June: চলতি অর্থবছর in January 2024 is 2023/2024 (DATES.md).
+FISCAL_YEAR_UNIT = _forms("অর্থবছর")
+FISCAL_YEAR_FIRST_MONTH = 7
 DAY_WORDS = {**{f: 0 for f in _forms("আজ", "আজকে", "আজকের", "today", "Today")},
              **{f: -1 for f in _forms("গতকাল", "গতকালকের", "yesterday", "Yesterday")},
              **{f: 1 for f in _forms("আগামীকাল", "আগামীকালকের", "tomorrow", "Tomorrow")}}

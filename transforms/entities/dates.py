@@ -47,6 +47,8 @@ from khobor.transforms.entities.date_words import (
     DAY_UNIT,
     DAY_WORDS,
     EVERY,
+    FISCAL_YEAR_FIRST_MONTH,
+    FISCAL_YEAR_UNIT,
     HYPHEN_ENDINGS,
     LAST,
     MONTH_UNIT,
@@ -580,6 +582,11 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             return i + 1, (str(published.year + shift) if published else None)
         if nxt in MONTH_UNIT:
             return i + 1, (_shift_month(published, shift) if published else None)
+        if nxt in FISCAL_YEAR_UNIT:  # চলতি অর্থবছরের, গত অর্থবছরে: the range of the fiscal year's two years
+            if not published:
+                return i + 1, None
+            first = published.year - (published.month < FISCAL_YEAR_FIRST_MONTH) + shift
+            return i + 1, f"{first}/{first + 1}"
         if nxt in WEEK_UNIT:
             if not published:
                 return i + 1, None
