@@ -693,7 +693,7 @@ def test_this_day_written_apart_is_the_day_just_named():
         "এই দিনে", "2009-02-25")
     # every year on this day: no date; this month and this year stay periods
     assert _dates("প্রতি বছর এই দিনে তারা আসেন", pub) == []
-    assert _dates("এ মাসে বৈঠক হবে", pub) == [("এ মাসে", "2024-08")]
+    assert _dates("এ বছর বৈঠক হবে", pub) == [("এ বছর", "2024")]
 
 
 def test_a_relative_fiscal_year_is_the_range_of_its_two_years():
@@ -703,3 +703,22 @@ def test_a_relative_fiscal_year_is_the_range_of_its_two_years():
     assert _dates("আগামী অর্থবছরে বাজেট বাড়বে", date(2024, 8, 6)) == [("আগামী অর্থবছরে", "2025/2026")]
     assert _dates("চলতি অর্থবছরের (২০২৪–২৫) বাজেটে", date(2024, 8, 13)) == [("চলতি অর্থবছরের", "2024/2025"), ("২০২৪–২৫", "2024/2025")]
     assert _dates("চলতি অর্থবছরে আয় কমেছে", None) == [("চলতি অর্থবছরে", None)]
+
+
+def test_this_month_and_that_month_are_the_month_just_named():
+    pub = date(2024, 1, 3)
+    # এ মাসে: the month named in an earlier sentence, else the publication month
+    assert _dates("এ মাসে বৈঠক হবে", pub) == [("এ মাসে", "@anaphor-month-this")]
+    assert resolve_anaphors(["2023-12", "@anaphor-month-this"], pub, [0, 1]) == ["2023-12", "2023-12"]
+    assert resolve_anaphors(["2024-01-02", "@anaphor-month-this"], pub, [0, 1]) == ["2024-01-02", "2024-01"]
+    # within one sentence it is set against the month before it (গত মাসেও ছিল, এই মাসেও আছে)
+    assert resolve_anaphors(["2023-12", "@anaphor-month-this"], pub, [0, 0]) == ["2023-12", "2024-01"]
+    assert resolve_anaphors(["@anaphor-month-this"], pub) == ["2024-01"]
+    # ওই মাসে, একই মাসে: the month of the date just before it, or nothing
+    assert _dates("ওই মাসে ৫০ জন মারা যান", pub) == [("ওই মাসে", "@anaphor-month")]
+    assert resolve_anaphors(["2020-03", "@anaphor-month"], pub, [0, 1]) == ["2020-03", "2020-03"]
+    assert resolve_anaphors(["2024-02-02", "@anaphor-month"], pub, [0, 0]) == ["2024-02-02", "2024-02"]
+    assert resolve_anaphors(["2020", "@anaphor-month"], pub) == ["2020", None]
+    assert resolve_anaphors(["@anaphor-month"], pub) == [None]
+    assert _dates("প্রতি ওই মাসে", pub) == []
+    assert _dates("চলতি মাসে বৈঠক হবে", pub) == [("চলতি মাসে", "2024-01")]

@@ -322,6 +322,9 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
         if j < n and (m := _month(tokens[j])):
             return j, f"{ANAPHOR}-year-{m:02d}"
         return i + 1, f"{ANAPHOR}-year"
+    # ওই মাসে, একই মাসের: the month of the last date named (resolve_anaphors)
+    if w in SAME_YEAR and nxt in MONTH_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
+        return i + 1, f"{ANAPHOR}-month"
     # (গত|চলতি|আগামী) বছরের [DAY] MONTH
     if (w in LAST or w in THIS or w in NEXT) and nxt in YEAR_UNIT and published is not None:
         year = published.year + (1 if w in NEXT else -1 if w in LAST else 0)
@@ -581,6 +584,8 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
         if nxt in YEAR_UNIT:
             return i + 1, (str(published.year + shift) if published else None)
         if nxt in MONTH_UNIT:
+            if w in THAT:  # এ মাসে: the month just named (ডিসেম্বরে … এ মাসে), else this month (resolve_anaphors)
+                return i + 1, f"{ANAPHOR}-month-this"
             return i + 1, (_shift_month(published, shift) if published else None)
         if nxt in FISCAL_YEAR_UNIT:  # চলতি অর্থবছরের, গত অর্থবছরে: the range of the fiscal year's two years
             if not published:
