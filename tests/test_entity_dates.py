@@ -722,3 +722,13 @@ def test_this_month_and_that_month_are_the_month_just_named():
     assert resolve_anaphors(["@anaphor-month"], pub) == [None]
     assert _dates("প্রতি ওই মাসে", pub) == []
     assert _dates("চলতি মাসে বৈঠক হবে", pub) == [("চলতি মাসে", "2024-01")]
+
+
+def test_a_weekday_said_will_happen_after_a_past_perfect_is_the_last_one():
+    pub = date(2024, 8, 6)  # a Tuesday
+    # প্রথমে শোনা গিয়েছিল (it was first heard), … রওনা হবেন: the future of that earlier time
+    assert _dates("প্রথমে শোনা গিয়েছিল, সোমবার রাতেই তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-05")]
+    assert _dates("আগে খবর ছিল, শুক্রবার তিনি আসবেন", pub) == [("শুক্রবার", "2024-08-02")]
+    # a present perfect report, or none, keeps the future's weekday ahead
+    assert _dates("তিনি বলেছেন, সোমবার তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-12")]
+    assert _dates("সোমবার তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-12")]

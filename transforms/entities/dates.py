@@ -110,6 +110,9 @@ _FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "ব�
 # Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
 # does not speak of the future.
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
+# A past perfect (গিয়েছিল, জানিয়েছিলেন) or "was" (খবর ছিল) closing a clause: what the next clause says will
+# happen was expected then (see _after_past_report).
+_PAST_PERFECT = tuple(_nfc(e) for e in ("ছিল", "ছিলো", "ছিলেন"))
 # Times and days a sentence may add after its verb (… হবে বৃহস্পতিবার রাত ৮টায়).
 _AFTER_VERB = _forms("টা", "রাত", "সকাল", "দুপুর", "বিকেল", "বিকাল", "সন্ধ্যা", "ভোর", "মিনিট", "দিকে") | frozenset(
     WEEKDAYS) | frozenset(_nfc(w) for w in ("টায়", "টার", "রাতে", "সকালে", "দুপুরে", "বিকেলে", "বিকালে", "সন্ধ্যায়", "ভোরে"))
@@ -238,6 +241,8 @@ def date_spans(tokens, published: date | None) -> list[Span]:
             start = i - 1  # আগামী ১২ আগস্ট: the modifier is part of the date
         elif i > 0 and words[i - 1] in NEXT_DAY and not (spans and spans[-1].end > tokens[i - 1].start):
             start = i - 1  # পরদিন ১৯ জুলাই
+        if value and end == i and words[i] in WEEKDAYS and future[i] and _after_past_report(tokens, words, i):
+            value = _weekday(published, WEEKDAYS[words[i]], None)  # প্রথমে শোনা গিয়েছিল, সোমবার রাতেই … রওনা হবেন
         if value is not None and (days := bounds(value)) is not None and days[0] > days[1]:
             value = None  # a range that ends before it starts (২০২৩ থেকে ২০০৮) is not a span of days
         if end + 1 < n and words[end + 1] in NAMED_THING and start == i and _day_at(tokens, words, i) is not None and _month(tokens[end]):
@@ -252,6 +257,18 @@ def date_spans(tokens, published: date | None) -> list[Span]:
     spans, at = _joined_ranges(spans, at, tokens, words)
     link_dates(spans, at, tokens, words)
     return spans
+
+
+def _after_past_report(tokens, words, i) -> bool:
+    """Whether the clause holding token i follows one that ends in a past perfect (প্রথমে শোনা গিয়েছিল,
+    আগে খবর ছিল, …): its future (রওনা হবেন) is the future of that earlier time, so a bare weekday in it is
+    the last one, not the next (over the news_bench articles outside the evaluation sets, every such
+    weekday is the publication day or before it)."""
+    k = i - 1
+    while k >= 0 and tokens[k].text not in _CLAUSE_BREAKS:
+        k -= 1
+    before = [w for t, w in zip(tokens[:k], words[:k]) if t.kind == "word"] if k > 0 else []
+    return bool(before) and before[-1].endswith(_PAST_PERFECT)
 
 
 def _joined_ranges(spans: list[Span], at: list[int], tokens, words) -> tuple[list[Span], list[int]]:
