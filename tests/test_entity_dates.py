@@ -732,3 +732,11 @@ def test_a_weekday_said_will_happen_after_a_past_perfect_is_the_last_one():
     # a present perfect report, or none, keeps the future's weekday ahead
     assert _dates("তিনি বলেছেন, সোমবার তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-12")]
     assert _dates("সোমবার তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-12")]
+
+
+def test_the_day_after_and_a_misspelt_september():
+    pub = date(2024, 8, 7)
+    # আর (and) ends in র but is no genitive: আর পরদিন is the day after the last day named
+    assert _dates("আর পরদিন ফাইনাল হবে", pub) == [("পরদিন", "@anaphor+1")]
+    assert _dates("ভোটের পরদিন সংঘর্ষ হয়", pub) == [("পরদিন", None)]
+    assert _dates("২০১৪ সালের সেপ্টম্বর থেকে তিনি আছেন", pub) == [("২০১৪ সালের সেপ্টম্বর", "2014-09")]
