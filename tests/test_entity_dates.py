@@ -682,3 +682,61 @@ def test_the_day_after_the_governments_fall_is_the_day_after_the_landmark():
 def test_a_quoted_day_word_after_a_speech_dated_in_the_sentence_before():
     pub = date(2024, 8, 12)  # a Monday
     assert _document_dates([["শনিবার এক সমাবেশে তিনি এসব কথা বলেন।", "তিনি আরও বলেন, ‘আজ আমরা শপথ নিচ্ছি।’"]], pub)[-1] == ("আজ", "2024-08-10")
+
+
+def test_this_day_written_apart_is_the_day_just_named():
+    pub = date(2024, 8, 5)
+    # এ দিন, এই দিনে: "this day", the anaphor (as এদিন), not a period counted from the publication day
+    assert _dates("এ দিন বেলা আড়াইটা নাগাদ তিনি পদত্যাগ করেন", pub) == [("এ দিন", "@anaphor")]
+    assert _dates("এই দিনে ৫৭ সেনা কর্মকর্তাকে হত্যা করা হয়", pub) == [("এই দিনে", "@anaphor")]
+    assert _document_dates([["২০০৯ সালের ২৫ ফেব্রুয়ারি বিদ্রোহ হয়।", "এই দিনে ৫৭ সেনা কর্মকর্তাকে হত্যা করা হয়।"]], pub)[-1] == (
+        "এই দিনে", "2009-02-25")
+    # every year on this day: no date; this month and this year stay periods
+    assert _dates("প্রতি বছর এই দিনে তারা আসেন", pub) == []
+    assert _dates("এ বছর বৈঠক হবে", pub) == [("এ বছর", "2024")]
+
+
+def test_a_relative_fiscal_year_is_the_range_of_its_two_years():
+    # Bangladesh's fiscal year runs from July: in January 2024 the current one is 2023/2024
+    assert _dates("চলতি অর্থবছরের প্রথম ছয় মাসে আয় বেড়েছে", date(2024, 1, 3)) == [("চলতি অর্থবছরের", "2023/2024")]
+    assert _dates("গত অর্থবছরের একই সময়ে এসেছিল", date(2024, 1, 3)) == [("গত অর্থবছরের", "2022/2023")]
+    assert _dates("আগামী অর্থবছরে বাজেট বাড়বে", date(2024, 8, 6)) == [("আগামী অর্থবছরে", "2025/2026")]
+    assert _dates("চলতি অর্থবছরের (২০২৪–২৫) বাজেটে", date(2024, 8, 13)) == [("চলতি অর্থবছরের", "2024/2025"), ("২০২৪–২৫", "2024/2025")]
+    assert _dates("চলতি অর্থবছরে আয় কমেছে", None) == [("চলতি অর্থবছরে", None)]
+
+
+def test_this_month_and_that_month_are_the_month_just_named():
+    pub = date(2024, 1, 3)
+    # এ মাসে: the month named in an earlier sentence, else the publication month
+    assert _dates("এ মাসে বৈঠক হবে", pub) == [("এ মাসে", "@anaphor-month-this")]
+    assert resolve_anaphors(["2023-12", "@anaphor-month-this"], pub, [0, 1]) == ["2023-12", "2023-12"]
+    assert resolve_anaphors(["2024-01-02", "@anaphor-month-this"], pub, [0, 1]) == ["2024-01-02", "2024-01"]
+    # within one sentence it is set against the month before it (গত মাসেও ছিল, এই মাসেও আছে)
+    assert resolve_anaphors(["2023-12", "@anaphor-month-this"], pub, [0, 0]) == ["2023-12", "2024-01"]
+    assert resolve_anaphors(["@anaphor-month-this"], pub) == ["2024-01"]
+    # ওই মাসে, একই মাসে: the month of the date just before it, or nothing
+    assert _dates("ওই মাসে ৫০ জন মারা যান", pub) == [("ওই মাসে", "@anaphor-month")]
+    assert resolve_anaphors(["2020-03", "@anaphor-month"], pub, [0, 1]) == ["2020-03", "2020-03"]
+    assert resolve_anaphors(["2024-02-02", "@anaphor-month"], pub, [0, 0]) == ["2024-02-02", "2024-02"]
+    assert resolve_anaphors(["2020", "@anaphor-month"], pub) == ["2020", None]
+    assert resolve_anaphors(["@anaphor-month"], pub) == [None]
+    assert _dates("প্রতি ওই মাসে", pub) == []
+    assert _dates("চলতি মাসে বৈঠক হবে", pub) == [("চলতি মাসে", "2024-01")]
+
+
+def test_a_weekday_said_will_happen_after_a_past_perfect_is_the_last_one():
+    pub = date(2024, 8, 6)  # a Tuesday
+    # প্রথমে শোনা গিয়েছিল (it was first heard), … রওনা হবেন: the future of that earlier time
+    assert _dates("প্রথমে শোনা গিয়েছিল, সোমবার রাতেই তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-05")]
+    assert _dates("আগে খবর ছিল, শুক্রবার তিনি আসবেন", pub) == [("শুক্রবার", "2024-08-02")]
+    # a present perfect report, or none, keeps the future's weekday ahead
+    assert _dates("তিনি বলেছেন, সোমবার তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-12")]
+    assert _dates("সোমবার তিনি লন্ডনে রওনা হবেন", pub) == [("সোমবার", "2024-08-12")]
+
+
+def test_the_day_after_and_a_misspelt_september():
+    pub = date(2024, 8, 7)
+    # আর (and) ends in র but is no genitive: আর পরদিন is the day after the last day named
+    assert _dates("আর পরদিন ফাইনাল হবে", pub) == [("পরদিন", "@anaphor+1")]
+    assert _dates("ভোটের পরদিন সংঘর্ষ হয়", pub) == [("পরদিন", None)]
+    assert _dates("২০১৪ সালের সেপ্টম্বর থেকে তিনি আছেন", pub) == [("২০১৪ সালের সেপ্টম্বর", "2014-09")]

@@ -35,24 +35,45 @@ def writer_day(sentences, published: date | None) -> date | None:
     return published + timedelta(days=offset) if abs(offset) <= MAX_WRITER_OFFSET else published
 
 
-def resolve_anaphors(values: list[str | None], published: date | None) -> list[str | None]:
+def resolve_anaphors(values: list[str | None], published: date | None, sentences: list[int] | None = None) -> list[str | None]:
     """``values`` of one document's DATE spans in text order. "That day" (ANAPHOR) becomes the last
     day named before it, or the publication day when none was (এদিন in a lead means today); the
     day after (পরদিন) the day after that one, the day before (আগের দিন) the day before it; "this day" of a year written with it (২০০৯ সালের এই
     দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named
     in another year than the publication day's (a month of a past narrative whose year the text
-    leaves out is valued in the present year, and "that year" would not name the present one)."""
-    out, last_day, last_year = [], None, None
-    for v in values:
+    leaves out is valued in the present year, and "that year" would not name the present one);
+    "that month" (ওই মাসে) the month of the date just before it, and "this month" (এ মাসে) the month
+    named just before it in an earlier sentence (``sentences``: each value's sentence), else the
+    publication month: within one sentence এ মাসে is set against the month before it (গত মাসেও ছিল, এই
+    মাসেও আছে)."""
+    out, last_day, last_year, last, last_at = [], None, None, None, None
+    for k, v in enumerate(values):
+        at = sentences[k] if sentences else None
         back = bool(v and v.startswith(ANAPHOR + "-") and v[len(ANAPHOR) + 1:].isdigit())
-        if v and v.startswith(ANAPHOR):
+        if v and v.startswith(ANAPHOR + "-month"):
+            kind = v[len(ANAPHOR + "-month"):]
+            v = _month_anaphor(kind, None if kind and (at is None or at == last_at) else last, published)
+        elif v and v.startswith(ANAPHOR):
             v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published)
+        last, last_at = v, at
         if v and precision(v) == "day" and "/" not in v and not back:
             last_day = v  # not the day before (আগের দিনের তুলনায়): a look back, the story's day stays
         if v and precision(v) and not (published and v[:4] == f"{published.year:04d}"):
             last_year = v[:4]  # "that year" is never the present one, which would be এ বছর
         out.append(v)
     return out
+
+def _month_anaphor(kind: str, last: str | None, published: date | None) -> str | None:
+    """ওই মাসে (kind ""): the month of the date named just before, when that date is a day or a month;
+    এ মাসে (kind "-this"): the month named just before (ডিসেম্বরে … এ মাসে, in a January report), else
+    the publication month."""
+    named = last if last and "/" not in last else None
+    if not kind:
+        return named[:7] if named and precision(named) in ("day", "month") else None
+    if named and precision(named) == "month":
+        return named
+    return f"{published.year:04d}-{published.month:02d}" if published else None
+
 
 def _anaphor_value(kind: str, last_day: str | None, last_year: str | None, published: date | None) -> str | None:
     day = last_day or (published.isoformat() if published else None)

@@ -36,6 +36,9 @@ THIS = _forms("চলতি", "এ", "এই", "this", "This", "চলমান"
 YEAR_UNIT = _forms("বছর", "সাল", "year") | {_nfc(w) for w in ("বছরজুড়ে", "বছরজুড়েই", "বছরজুড়েও")}
 MONTH_UNIT = _forms("মাস", "month") | {_nfc(w) for w in ("মাসজুড়ে", "মাসজুড়েই", "মাসজুড়েও")}
 WEEK_UNIT = _forms("সপ্তাহ", "week")
+# Bangladesh's fiscal year runs from July to June: চলতি অর্থবছর in January 2024 is 2023/2024 (DATES.md).
+FISCAL_YEAR_UNIT = _forms("অর্থবছর")
+FISCAL_YEAR_FIRST_MONTH = 7
 DAY_WORDS = {**{f: 0 for f in _forms("আজ", "আজকে", "আজকের", "today", "Today")},
              **{f: -1 for f in _forms("গতকাল", "গতকালকের", "yesterday", "Yesterday")},
              **{f: 1 for f in _forms("আগামীকাল", "আগামীকালকের", "tomorrow", "Tomorrow")}}
@@ -296,6 +299,10 @@ def _month_of_year(tokens, words, j, year: int, named: bool = True) -> tuple[int
 _COUNT_MODIFIERS = frozenset(_nfc(w) for w in ("ঠিক", "অন্তত", "প্রায়", "মাত্র", "বা", "ও", "কমপক্ষে", "আনুমানিক"))
 
 
+# Words ending in র that are no genitive: আর পরদিন (and the next day), আবার, ফের.
+_NOT_GENITIVE = frozenset(_nfc(w) for w in ("আর", "আবার", "ফের"))
+
+
 def _after_genitive(tokens, words, i) -> bool:
     """Whether the count or day word at token i belongs to a genitive before it (নির্বাচনের ঠিক চার
     দিন আগে, ঘটনার দুই বা তিন দিন আগে, ভোটের পরদিন, এর তিন দিন আগে): it counts from that, not from
@@ -303,4 +310,5 @@ def _after_genitive(tokens, words, i) -> bool:
     k = i - 1
     while k >= 0 and (words[k] in _COUNT_MODIFIERS or _count(tokens, words, k) is not None):
         k -= 1
-    return k >= 0 and tokens[k].kind == "word" and words[k].endswith(_GENITIVE) and words[k] not in MONTHS
+    return (k >= 0 and tokens[k].kind == "word" and words[k].endswith(_GENITIVE) and words[k] not in MONTHS
+            and words[k] not in _NOT_GENITIVE)

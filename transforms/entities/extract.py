@@ -478,7 +478,7 @@ def _resolve_date_anaphors(found: list[tuple[int, Span, str | None]], published:
     at = [k for k, (_, s, _) in enumerate(found) if s.label == "DATE"]
     if not any((found[k][1].value or "").startswith(ANAPHOR) for k in at):
         return
-    values = resolve_anaphors([found[k][1].value for k in at], published)
+    values = resolve_anaphors([found[k][1].value for k in at], published, [found[k][0] for k in at])
     for k, v in zip(at, values):
         si, s, g = found[k]
         found[k] = (si, s._replace(value=v, confidence=s.confidence if v else 0.6), g)
