@@ -18,6 +18,7 @@ from khobor.transforms.entities.generic import GROUPS, is_generic
 from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.name_parts import is_name_part, titles
 from khobor.transforms.entities.types import Span
+from khobor.transforms.entities.verbs import is_finite_verb
 
 
 def _nfc(s: str) -> str:
@@ -283,6 +284,9 @@ def trim_name(span: Span, tokens) -> Span | None:
     while inside and (is_title(inside[0].text) or _nfc(inside[0].text) in BREAKERS or _nfc(inside[0].text) in LEADING_ONLY_TITLES):
         inside = inside[1:]
     if span.label == "PERSON":
+        # ফেরান মোস্তাফিজ, জুটি ভাঙেন মুকিদুল: a verb before its subject is no word of the name.
+        while inside and is_finite_verb(inside[0].text):
+            inside = inside[1:]
         while len(inside) > 1 and not _name_part(inside[-1].text) and (
                 is_title(inside[-1].text) or is_generic(inside[-1].text) or _nfc(inside[-1].text) in BREAKERS
                 or zipf(_nfc(inside[-1].text)) >= COMMON_WORD_ZIPF or _inflected_word(inside[-1].text)):
