@@ -419,3 +419,14 @@ def test_a_person_before_an_institutions_kind_names_the_institution():
     assert merged(text, [("শেখ হাসিনা", "PERSON", "model"), ("রংপুর জিলা স্কুল", "ORG", "pattern")], frozenset({"রংপুর"}))[0][1] == "PERSON"
     text = "খালেদা জিয়াকে এভারকেয়ার হাসপাতালে নেওয়া হয়"  # a person in a case ending is the patient
     assert merged(text, [("খালেদা জিয়াকে", "PERSON", "model"), ("এভারকেয়ার হাসপাতালে", "ORG", "pattern")])[0][1] == "PERSON"
+
+
+def test_a_known_owner_in_the_genitive_is_a_mention_of_its_own_before_a_gazetteer_organisation():
+    # ADJUDICATION.md rule 10: ভারতের | পররাষ্ট্র মন্ত্রণালয়; the rest keeps the whole entry's entity.
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "ভারতের পররাষ্ট্র মন্ত্রণালয় জানায়। রংপুর রাইডার্স জেতে।"
+    found = [(text[s.start : s.end], s.label, eid) for s, eid in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert found[:2] == [("ভারতের", "LOC", "loc:IN"), ("পররাষ্ট্র মন্ত্রণালয়", "ORG", "org:mea-india")]
+    assert ("রংপুর রাইডার্স", "ORG") in [(t, lab) for t, lab, _ in found]  # রংপুর's র is no genitive

@@ -30,6 +30,7 @@ from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, n
 from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
+    _GENITIVES,
     common_word,
     common_words_only,
     constituency_spans,
@@ -87,13 +88,30 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
             match = gaz.lookup(tuple(keys[i : i + n]))
             if match is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
                 eid = match.entry.entity_id if match.entry else None
-                out.append((Span(toks[i].start, toks[i + n - 1].end, match.label, "gazetteer", 0.95 if eid else 0.8), eid))
+                owner = _owner(gaz, keys[i]) if n > 1 and match.label == "ORG" and toks[i + 1].kind != "punct" else None
+                if owner is not None:
+                    # ভারতের | পররাষ্ট্র মন্ত্রণালয়: a known name's genitive before the rest is a mention of
+                    # its own (ADJUDICATION.md rule 10); the rest keeps the whole entry's entity.
+                    oid = owner.entry.entity_id if owner.entry else None
+                    out.append((Span(toks[i].start, toks[i].end, owner.label, "gazetteer", 0.95 if oid else 0.8), oid))
+                    out.append((Span(toks[i + 1].start, toks[i + n - 1].end, "ORG", "gazetteer", 0.95 if eid else 0.8), eid))
+                else:
+                    out.append((Span(toks[i].start, toks[i + n - 1].end, match.label, "gazetteer", 0.95 if eid else 0.8), eid))
                 i += n
                 break
         else:
             out.extend(_hyphen_parts(gaz, toks[i]))
             i += 1
     return out
+
+
+def _owner(gaz: Gazetteer, key: str):
+    """The gazetteer's match for a known place or organisation in the genitive (ভারতের, ঢাকার,
+    জাতিসংঘের), or None: a name's own last letter (রংপুর) is no ending."""
+    if not any(key.endswith(e) and key[: -len(e)] in gaz.base_tokens for e in _GENITIVES):
+        return None
+    match = gaz.lookup((key,))
+    return match if match is not None and match.label in ("LOC", "ORG") else None
 
 
 def _hyphen_parts(gaz: Gazetteer, tok) -> list[tuple[Span, str | None]]:
