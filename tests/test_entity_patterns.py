@@ -430,3 +430,23 @@ def test_a_known_owner_in_the_genitive_is_a_mention_of_its_own_before_a_gazettee
     found = [(text[s.start : s.end], s.label, eid) for s, eid in gazetteer_spans(default_gazetteer(), tokenize(text))]
     assert found[:2] == [("ভারতের", "LOC", "loc:IN"), ("পররাষ্ট্র মন্ত্রণালয়", "ORG", "org:mea-india")]
     assert ("রংপুর রাইডার্স", "ORG") in [(t, lab) for t, lab, _ in found]  # রংপুর's র is no genitive
+
+
+def test_a_town_in_its_plain_form_before_an_organisation_is_the_start_of_its_local_body():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.place_rules import place_led_organisations
+
+    entries = default_gazetteer().entries
+
+    def grown(text, place, pid, body, bid=None):
+        p, b = text.index(place), text.index(body)
+        spans = [(Span(p, p + len(place), "LOC", "gazetteer", 0.95), pid), (Span(b, b + len(body), "ORG", "model", 0.8), bid)]
+        return [(text[s.start : s.end], s.label) for s, _ in place_led_organisations(text, spans, entries)]
+
+    pid = next(e.entity_id for e in entries.values() if e.canonical == "ভালুকা" and e.label == "LOC")
+    assert grown("উদ্ধার করে ভালুকা উপজেলা স্বাস্থ্য কমপ্লেক্সে নিয়ে যান", "ভালুকা", pid, "উপজেলা স্বাস্থ্য কমপ্লেক্সে") == \
+        [("ভালুকা উপজেলা স্বাস্থ্য কমপ্লেক্সে", "ORG")]
+    # the genitive owns the body; the accusative is an object; a country is as often the subject
+    assert len(grown("ভালুকার উপজেলা স্বাস্থ্য কমপ্লেক্সে", "ভালুকার", pid, "উপজেলা স্বাস্থ্য কমপ্লেক্সে")) == 2
+    assert len(grown("ভালুকা সিআইডিকে জানায়", "ভালুকা", pid, "সিআইডিকে")) == 2
+    assert len(grown("রাশিয়া ন্যাটোর বিরুদ্ধে", "রাশিয়া", "loc:RU", "ন্যাটোর")) == 2

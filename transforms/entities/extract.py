@@ -47,6 +47,7 @@ from khobor.transforms.entities.place_rules import (
     area_and_road_spans,
     facility_spans,
     neighbourhood_spans,
+    place_led_organisations,
     place_team_spans,
     place_with_direction_spans,
 )
@@ -288,6 +289,7 @@ class EntityExtractor:
         sentence = view.text[view.start : view.end]
         spans = facility_spans(toks, merge_adjacent_names(view.text, resolve_overlaps(spans)), self.gazetteer.base_tokens, sentence)
         spans = person_named_institutions(toks, spans, sentence, self.gazetteer.base_tokens)
+        spans = place_led_organisations(view.text, spans, self.gazetteer.entries)
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)
