@@ -450,3 +450,12 @@ def test_a_town_in_its_plain_form_before_an_organisation_is_the_start_of_its_loc
     assert len(grown("ভালুকার উপজেলা স্বাস্থ্য কমপ্লেক্সে", "ভালুকার", pid, "উপজেলা স্বাস্থ্য কমপ্লেক্সে")) == 2
     assert len(grown("ভালুকা সিআইডিকে জানায়", "ভালুকা", pid, "সিআইডিকে")) == 2
     assert len(grown("রাশিয়া ন্যাটোর বিরুদ্ধে", "রাশিয়া", "loc:RU", "ন্যাটোর")) == 2
+
+
+def test_a_person_made_only_of_common_words_is_a_phrase_but_a_foreign_name_is_not():
+    from khobor.transforms.entities.patterns import common_phrase_person
+
+    for phrase in ("আত্মার মাগফিরাত", "সোর্স মানি", "টিম ম্যানেজমেন্টকে", "আমিও ভেবেছিলাম"):
+        assert common_phrase_person(phrase.split()), phrase
+    for name in ("জেসন হোল্ডার", "গর্ডন আর্ল মুর", "হানি ফাইন", "জোয়াও ফেলিক্স", "মামুনুল হক", "যশ"):
+        assert not common_phrase_person(name.split()), name

@@ -31,6 +31,7 @@ from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.patterns import (
     _GENITIVES,
+    common_phrase_person,
     common_word,
     common_words_only,
     constituency_spans,
@@ -174,6 +175,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
                                 or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))
                                 or (t.label == "PERSON" and inflected_common_word(words[0], known_tokens))):
             continue
+        if t.label == "PERSON" and common_phrase_person(words, known_tokens):
+            continue  # রেফারেন্স লেটার, আত্মার মাগফিরাত: a phrase of the language
         if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
