@@ -329,3 +329,13 @@ def test_warm_up_linking_loads_what_the_first_names_would():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "1", "1"]
+
+
+def test_an_entry_naming_a_countrys_body_keeps_its_entity_and_takes_the_bare_mentions_after_it():
+    gaz = default_gazetteer()
+    text = "ভারতের পররাষ্ট্র মন্ত্রণালয় জানায়। পরে পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র বলেন।"
+    spans = _spans(text, [("ভারতের", "LOC"), ("পররাষ্ট্র মন্ত্রণালয়", "ORG"), ("পররাষ্ট্র মন্ত্রণালয়ের", "ORG")])
+    spans = [(s._replace(method="gazetteer"), eid) for (s, _), eid in zip(spans, ("loc:IN", "org:mea-india", "org:mofa"))]
+    country, ministry, later = Linker(gaz).link_document(text, spans).links
+    assert country.entity_id == "loc:IN"
+    assert ministry.entity_id == later.entity_id == "org:mea-india"  # not India's Ministry of External Affairs of India

@@ -419,3 +419,43 @@ def test_a_person_before_an_institutions_kind_names_the_institution():
     assert merged(text, [("শেখ হাসিনা", "PERSON", "model"), ("রংপুর জিলা স্কুল", "ORG", "pattern")], frozenset({"রংপুর"}))[0][1] == "PERSON"
     text = "খালেদা জিয়াকে এভারকেয়ার হাসপাতালে নেওয়া হয়"  # a person in a case ending is the patient
     assert merged(text, [("খালেদা জিয়াকে", "PERSON", "model"), ("এভারকেয়ার হাসপাতালে", "ORG", "pattern")])[0][1] == "PERSON"
+
+
+def test_a_known_owner_in_the_genitive_is_a_mention_of_its_own_before_a_gazetteer_organisation():
+    # ADJUDICATION.md rule 10: ভারতের | পররাষ্ট্র মন্ত্রণালয়; the rest keeps the whole entry's entity.
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "ভারতের পররাষ্ট্র মন্ত্রণালয় জানায়। রংপুর রাইডার্স জেতে।"
+    found = [(text[s.start : s.end], s.label, eid) for s, eid in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert found[:2] == [("ভারতের", "LOC", "loc:IN"), ("পররাষ্ট্র মন্ত্রণালয়", "ORG", "org:mea-india")]
+    assert ("রংপুর রাইডার্স", "ORG") in [(t, lab) for t, lab, _ in found]  # রংপুর's র is no genitive
+
+
+def test_a_town_in_its_plain_form_before_an_organisation_is_the_start_of_its_local_body():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.place_rules import place_led_organisations
+
+    entries = default_gazetteer().entries
+
+    def grown(text, place, pid, body, bid=None):
+        p, b = text.index(place), text.index(body)
+        spans = [(Span(p, p + len(place), "LOC", "gazetteer", 0.95), pid), (Span(b, b + len(body), "ORG", "model", 0.8), bid)]
+        return [(text[s.start : s.end], s.label) for s, _ in place_led_organisations(text, spans, entries)]
+
+    pid = next(e.entity_id for e in entries.values() if e.canonical == "ভালুকা" and e.label == "LOC")
+    assert grown("উদ্ধার করে ভালুকা উপজেলা স্বাস্থ্য কমপ্লেক্সে নিয়ে যান", "ভালুকা", pid, "উপজেলা স্বাস্থ্য কমপ্লেক্সে") == \
+        [("ভালুকা উপজেলা স্বাস্থ্য কমপ্লেক্সে", "ORG")]
+    # the genitive owns the body; the accusative is an object; a country is as often the subject
+    assert len(grown("ভালুকার উপজেলা স্বাস্থ্য কমপ্লেক্সে", "ভালুকার", pid, "উপজেলা স্বাস্থ্য কমপ্লেক্সে")) == 2
+    assert len(grown("ভালুকা সিআইডিকে জানায়", "ভালুকা", pid, "সিআইডিকে")) == 2
+    assert len(grown("রাশিয়া ন্যাটোর বিরুদ্ধে", "রাশিয়া", "loc:RU", "ন্যাটোর")) == 2
+
+
+def test_a_person_made_only_of_common_words_is_a_phrase_but_a_foreign_name_is_not():
+    from khobor.transforms.entities.patterns import common_phrase_person
+
+    for phrase in ("আত্মার মাগফিরাত", "সোর্স মানি", "টিম ম্যানেজমেন্টকে", "আমিও ভেবেছিলাম"):
+        assert common_phrase_person(phrase.split()), phrase
+    for name in ("জেসন হোল্ডার", "গর্ডন আর্ল মুর", "হানি ফাইন", "জোয়াও ফেলিক্স", "মামুনুল হক", "যশ"):
+        assert not common_phrase_person(name.split()), name

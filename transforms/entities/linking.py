@@ -52,7 +52,7 @@ from typing import Protocol
 
 from khobor.transforms.entities import teams
 from khobor.transforms.entities.english import english_name
-from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry
+from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, norm_token
 from khobor.transforms.entities.name_parts import is_name_part, ranks
 from khobor.transforms.entities.names import bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
 from khobor.transforms.entities.types import Span
@@ -445,6 +445,7 @@ class Linker:
         order = sorted((k for k in names if out.links[k].entity_id), key=lambda k: spans[k][0].start)
         prev = dict(zip(order[1:], order))  # the name right before each name
         foreign: dict[str, tuple[str, str]] = {}  # gazetteer id -> (canonical, English name) of its foreign form here
+        owned_here: dict[str, str] = {}  # gazetteer id -> the entry naming a country's own such body, here
         for i in order:
             span, link = spans[i][0], out.links[i]
             entry = self.gazetteer.entries.get(link.entity_id)
@@ -463,13 +464,23 @@ class Linker:
             if entry.label == "ORG" and entry.kind in _NATIONAL_KINDS:
                 if before is not None and not text[spans[j][0].end : span.start].strip() and self._owner(text, spans[j][0], before, names[j]):
                     country = self.gazetteer.entries[before.entity_id]
-                    if country.entity_id != "loc:BD":
-                        c = country.canonical
-                        canonical = f"{c}{'র' if c[-1:] in 'ািীুূেৈোৌ' else 'ের'} {entry.canonical}"
+                    c = country.canonical
+                    owned = f"{c}{'র' if c[-1:] in 'ািীুূেৈোৌ' else 'ের'}"
+                    if entry.canonical.startswith(owned + " "):
+                        # ভারতের | পররাষ্ট্র মন্ত্রণালয়: the entry names that country's body already, and a
+                        # later bare পররাষ্ট্র মন্ত্রণালয় in the document is the same body.
+                        bare = self.gazetteer.lookup(tuple(norm_token(w) for w in entry.canonical[len(owned) + 1 :].split()))
+                        if bare is not None and bare.entry is not None:
+                            owned_here[bare.entry.entity_id] = entry.entity_id
+                    elif country.entity_id != "loc:BD":
+                        canonical = f"{owned} {entry.canonical}"
                         foreign[entry.entity_id] = (canonical, f"{latin} of {country.canonical_latin}")
                     else:
                         foreign.pop(entry.entity_id, None)
-                if entry.entity_id in foreign:
+                        owned_here.pop(entry.entity_id, None)
+                if entry.entity_id in owned_here:
+                    self._link(out, i, owned_here[entry.entity_id], link.form, names[i])
+                elif entry.entity_id in foreign:
                     canonical, eng = foreign[entry.entity_id]
                     self._derive(out, i, "ORG", canonical, eng, names[i])
                 continue

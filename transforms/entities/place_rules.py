@@ -168,3 +168,40 @@ def facility_spans(tokens, spans: list[tuple[Span, str | None]], base_tokens: fr
         out = [se for se in out if se[0].end <= grown.start or se[0].start >= grown.end] + [(grown, None)]
         out.sort(key=lambda se: se[0].start)
     return out
+
+
+# Places whose offices and institutions take their name before the body's (পটিয়া ফায়ার সার্ভিস,
+# ভালুকা উপজেলা স্বাস্থ্য কমপ্লেক্স, তেঁতুলিয়া আবহাওয়া পর্যবেক্ষণাগার). A country is left out: before an
+# organisation it is as often the sentence's subject (রাশিয়া ন্যাটোর ...).
+_LOCAL_KINDS = frozenset(("upazila", "district", "thana", "city", "division", "city_corporation"))
+_OBJECT_ENDINGS = tuple(_nfc(e) for e in ("কে", "কেও", "কেই"))
+
+
+def place_led_organisations(text: str, spans: list[tuple[Span, str | None]], entries: dict) -> list[tuple[Span, str | None]]:
+    """``spans`` (resolved, in order) with a known Bangladeshi or foreign town in its plain form right
+    before an organisation grown into that organisation's name: the local office or institution of
+    that place (GUIDELINES.md: the whole name). A place in the genitive owns the body and stays a
+    mention of its own (ADJUDICATION.md rule 10); a party after a place is its local unit, which
+    linking puts together (``Linker._qualified``); an organisation in the accusative (ঢাকা
+    সিআইডিকে) is the object of a sentence whose subject the place may be."""
+    out: list[tuple[Span, str | None]] = []
+    for span, gaz in spans:
+        if out and span.label == "ORG" and out[-1][0].label == "LOC" and out[-1][1] is not None:
+            place, pid = out[-1]
+            entry, body = entries.get(pid), entries.get(gaz) if gaz else None
+            name = text[place.start : place.end]
+            if (entry is not None and entry.kind in _LOCAL_KINDS and text[place.end : span.start] == " "
+                    and _plain_name(name, entry) and (body is None or body.kind != "party")
+                    and not _nfc(text[span.start : span.end]).endswith(_OBJECT_ENDINGS)):
+                out[-1] = (Span(place.start, span.end, "ORG", "pattern", min(place.confidence, span.confidence)), None)
+                continue
+        out.append((span, gaz))
+    return out
+
+
+def _plain_name(surface: str, entry) -> bool:
+    """The place's own name, with no case ending (পটিয়া, not পটিয়ার or পটিয়ায়)."""
+    from khobor.transforms.entities.gazetteer import norm_token
+
+    key = tuple(norm_token(w) for w in surface.split())
+    return any(tuple(norm_token(w) for w in n.split()) == key for n in entry.names())
