@@ -432,6 +432,16 @@ def test_a_known_owner_in_the_genitive_is_a_mention_of_its_own_before_a_gazettee
     assert ("রংপুর রাইডার্স", "ORG") in [(t, lab) for t, lab, _ in found]  # রংপুর's র is no genitive
 
 
+def test_a_party_named_for_its_country_keeps_the_country_in_its_name():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "বাংলাদেশের কমিউনিস্ট পার্টির নেতারা এবং যুক্তরাজ্যের লেবার পার্টি।"
+    found = [(text[s.start : s.end], s.label, eid) for s, eid in gazetteer_spans(default_gazetteer(), tokenize(text))]
+    assert ("বাংলাদেশের কমিউনিস্ট পার্টির", "ORG", "org:cpb") in found  # the Communist Party of Bangladesh
+    assert ("যুক্তরাজ্যের", "LOC", "loc:GB") in found and ("লেবার পার্টি", "ORG", "org:uk-labour") in found
+
+
 def test_a_town_in_its_plain_form_before_an_organisation_is_the_start_of_its_local_body():
     from khobor.transforms.entities.gazetteer import default_gazetteer
     from khobor.transforms.entities.place_rules import place_led_organisations

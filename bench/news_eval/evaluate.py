@@ -351,7 +351,7 @@ def format_report(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="+", help="set names: ner_dev ner_dev2 ner_dev3 ner_test link_dev link_test dates_dev dates_dev2 dates_dev3 dates_dev4 dates_dev5 dates_dev6 dates_test")
+    ap.add_argument("sets", nargs="+", help="set names, as data/*.jsonl names them (ner_dev, link_dev, dates_dev6, ner_test ...; see README.md)")
     ap.add_argument("--json", type=Path, help="write the full report here")
     ap.add_argument("--no-model", action="store_true", help="gazetteer and rules only")
     ap.add_argument("--model", type=Path, help="NER model folder (default: the shipped one)")

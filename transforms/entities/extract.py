@@ -91,6 +91,8 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
             if match is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
                 eid = match.entry.entity_id if match.entry else None
                 owner = _owner(gaz, keys[i]) if n > 1 and match.label == "ORG" and toks[i + 1].kind != "punct" else None
+                if owner is not None and _named_for(match.entry, owner.entry):
+                    owner = None
                 if owner is not None:
                     # ভারতের | পররাষ্ট্র মন্ত্রণালয়: a known name's genitive before the rest is a mention of
                     # its own (ADJUDICATION.md rule 10); the rest keeps the whole entry's entity.
@@ -114,6 +116,13 @@ def _owner(gaz: Gazetteer, key: str):
         return None
     match = gaz.lookup((key,))
     return match if match is not None and match.label in ("LOC", "ORG") else None
+
+
+def _named_for(entry, owner) -> bool:
+    """A party named for its country (বাংলাদেশের কমিউনিস্ট পার্টি, the Communist Party of Bangladesh):
+    the genitive is a word of the party's own name, not a possessor before it."""
+    return (entry is not None and owner is not None and entry.kind == "party"
+            and bool(owner.canonical_latin) and owner.canonical_latin in (entry.canonical_latin or ""))
 
 
 def _hyphen_parts(gaz: Gazetteer, tok) -> list[tuple[Span, str | None]]:
