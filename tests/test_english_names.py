@@ -307,6 +307,9 @@ def test_magistrates_courts(bn, en):
         ("পদ্মা অয়েল কোম্পানি", "Padma Oil Company"),
         ("রূপসা লাইফ ইনস্যুরেন্স", "Rupsha Life Insurance"),
         ("ইথিওপিয়ান ন্যাশনাল ডিফেন্স ফোর্স", "Ethiopian National Defense Force"),  # an unlisted adjective: the lexicon's
+        ("আইটি সার্ভিস ম্যানেজমেন্ট", "IT Service Management"),  # a rare misspelling (managment) hid it
+        ("পুঁজিবাজার নিয়ন্ত্রক সংস্থা", "Punjibazar Regulatory Agency"),
+        ("বাংলাদেশ হিন্দু বৌদ্ধ খ্রিস্টান কল্যাণ ফ্রন্ট", "Bangladesh Hindu Buddhist Christian Kalyan Front"),
     ],
 )
 def test_english_words_news_writes_in_bodies_names(bn, en):

@@ -123,6 +123,14 @@ WORDS = {
     "গ্রিন": "Green", "পাওয়ার": "Power", "ক্রাইম": "Crime", "কমিউনিস্ট": "Communist", "ট্রেড": "Trade",
     "ট্যুরিজম": "Tourism", "ইনস্যুরেন্স": "Insurance", "ইলেকট্রিক্যাল": "Electrical", "হিস্ট্রি": "History",
     "ফোর্স": "Force",
+    # The same count again (2026-12-01, another 1,500 such articles, at least 4 times): English words the
+    # lexicon misses (plurals, or a rare misspelling nearer the sound: managment) and native words
+    # English news translates in such names (religions in the minorities' councils' names, Housing of
+    # the housing directorate); ঐক্য stays Oikya as parties keep it (Jatiya Oikya Front).
+    "ম্যানেজমেন্ট": "Management", "ব্যবস্থাপনা": "Management", "রিফাইনার্স": "Refiners",
+    "ম্যানুফ্যাকচারার্স": "Manufacturers", "ক্রিসেন্ট": "Crescent", "নিউ": "New", "রাগবি": "Rugby",
+    "খ্রিস্টান": "Christian", "খ্রিষ্টান": "Christian", "বৌদ্ধ": "Buddhist", "আবাসন": "Housing",
+    "নিয়ন্ত্রক": "Regulatory",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 # Two words English news writes as one term of its own, not word by word (BGB Headquarters,
@@ -299,7 +307,8 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
             return WORDS[stem], "dictionary"
         if stem in places:
             return places[stem], "dictionary"
-        if is_name_part(stem):
+        if is_name_part(stem) and not (label != "PERSON" and stem != whole and name_parts()[stem].en.endswith(".")):
+            # an institution's আইটি is IT, not the initial আই (I.) with the article টি
             return name_parts()[stem].en, "name_parts"
     if label == "PERSON" and whole in name_parts():
         return name_parts()[whole].en, "name_parts"  # a title inside the name is a part of it: হযরত আলী Hazrat Ali
