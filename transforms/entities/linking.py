@@ -50,7 +50,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from khobor.transforms.entities import teams
+from khobor.transforms.entities import players, teams
 from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, norm_token
 from khobor.transforms.entities.name_parts import is_name_part, ranks
@@ -337,10 +337,14 @@ class Linker:
                 else:
                     self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
         heads = self._full_names(spans, names) if one_word_people else {}
+        sport = teams.sport_of(text) if one_word_people else None
         for i in one_word_people:
             head = self._chain_head(i, spans, names, heads)
+            star = players.player(names[i], sport, text) if head is None else None
             if head is not None and out.links[head].entity_id is not None:
                 self._link(out, i, out.links[head].entity_id, "name", names[i])
+            elif star in self.gazetteer.entries:  # সাকিব in a cricket report, no fuller সাকিব in it
+                self._link(out, i, star, "name", names[i])
             else:
                 self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
         for b, a in nicknames.items():

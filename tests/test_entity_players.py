@@ -1,0 +1,62 @@
+"""A famous player a sports report names by one word links to him (players.py), and only then."""
+from __future__ import annotations
+
+from khobor.transforms.entities import players
+from khobor.transforms.entities.gazetteer import default_gazetteer
+from khobor.transforms.entities.linking import Linker
+from khobor.transforms.entities.names import nfc
+from khobor.transforms.entities.types import Span
+
+CRICKET = "টেস্ট ক্রিকেট নিয়ে উইকেট ও ইনিংসের হিসাব।\n"
+FOOTBALL = "ফুটবল বিশ্বকাপে গোলে গোলে জমজমাট লড়াই, ফিফা জানায়।\n"
+
+
+def _link(text: str, parts: list[tuple[str, str]]):
+    text = nfc(text)
+    out, pos = [], 0
+    for surface, label in parts:
+        i = text.index(nfc(surface), pos)
+        out.append((Span(i, i + len(nfc(surface)), label, "model", 0.9), None))
+        pos = i + len(nfc(surface))
+    return Linker(default_gazetteer()).link_document(text, out)
+
+
+def test_a_given_name_in_a_cricket_report_is_the_cricketer():
+    out = _link(CRICKET + "সাকিব আজ বল হাতে তিন উইকেট নিয়েছেন।", [("সাকিব", "PERSON")])
+    assert out.links[0].entity_id == "per:shakib-al-hasan" and out.links[0].latin == "Shakib Al Hasan"
+
+
+def test_outside_sports_news_a_one_word_name_stays_the_documents_own():
+    out = _link("সাকিব আজ বাজারে গিয়ে চাল কিনেছেন বলে জানান প্রতিবেশীরা।", [("সাকিব", "PERSON")])
+    assert out.links[0].entity_id != "per:shakib-al-hasan"
+
+
+def test_a_fuller_name_in_the_report_wins():
+    text = CRICKET + "তানজিম হাসান সাকিব দারুণ বল করেছেন। সাকিব পরে বলেন, উইকেট ভালো ছিল।"
+    out = _link(text, [("তানজিম হাসান সাকিব", "PERSON"), ("সাকিব", "PERSON")])
+    assert out.links[1].entity_id == out.links[0].entity_id == "per:tanzim-hasan-sakib"
+
+
+def test_the_player_whose_name_starts_with_the_word_is_preferred():
+    # তামিম ইকবাল goes by তামিম; তানজিদ হাসান তামিম by both his names
+    assert players.player(nfc("তামিম"), "cricket", "") == "per:tamim-iqbal"
+
+
+def test_a_name_without_its_ur_ending_and_a_later_word():
+    assert players.player(nfc("মোস্তাফিজ"), "cricket", "") == "per:mustafizur-rahman-cricketer"
+    assert players.player(nfc("মিরাজ"), "cricket", "") == "per:mehidy-hasan-miraz"
+
+
+def test_a_word_two_players_share_or_very_many_people_bear_is_no_ones():
+    assert players.player(nfc("মাহমুদ"), "cricket", "") is None  # মাহমুদুল হাসান জয়, হাসান মাহমুদ
+    assert players.player(nfc("হাসান"), "cricket", "") is None
+
+
+def test_the_actor_is_no_cricketer_and_a_cricketer_no_footballer():
+    assert players.player(nfc("শাকিব"), "cricket", "") == "per:shakib-al-hasan"  # never the actor শাকিব খান
+    assert players.player(nfc("সাকিব"), "football", "") is None
+
+
+def test_a_foreign_player_needs_his_country_in_the_report():
+    assert players.player(nfc("আকরাম"), "cricket", nfc("আকরাম ভাই ছেড়েছেন, নান্নু ভাই ছিলেন।")) is None
+    assert players.player(nfc("আকরাম"), "cricket", nfc("পাকিস্তানের সাবেক পেসার আকরাম বলেন")) == "per:wasim-akram"

@@ -1,0 +1,99 @@
+"""Famous players a sports report names by one word: সাকিব is Shakib Al Hasan in cricket news.
+
+A one-word person name links across documents only with strong evidence (a bare তামিম or রাহুল
+otherwise attaches to whichever full name came first). A report of one sport that names a player of
+that sport by a word of his name, and names no fuller person with that word, is such evidence when
+exactly one of the curated people of that sport (``people.tsv``, by its role: cricketer, footballer)
+has that word: as the first word of his name first (Bangladeshi players go by their given names:
+সাকিব, তামিম, মুশফিক), else as a later word (মিরাজ, ম্যাক্সওয়েল). Two players with the word in the
+same place (মোহাম্মদ) make it no one's. A name ending in -ুর or -ুল is also called without it
+(মোস্তাফিজ, মুশফিক). Name parts that very many people bear (হাসান, মোহাম্মদ) are no one's.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from khobor.transforms.entities.gazetteer import _rows, _split
+from khobor.transforms.entities.name_parts import name_parts
+from khobor.transforms.entities.names import graphemes, name_key
+
+# What a role's first clause says (Australian cricketer, former India cricket captain, footballer)
+# -> the sport teams.sport_of names; a later clause is a past (Imran Khan: PTI founder; ... cricket captain).
+_SPORTS = {"cricketer": "cricket", "cricket captain": "cricket", "footballer": "football"}
+
+
+# A foreign player is his only in a report that names his country (আকরাম in a Bangladeshi report is
+# Akram Khan, whom the table does not know, not Wasim Akram): the role's nationality -> the country's
+# Bengali names.
+_NATIONS = {"New Zealand": ("নিউজিল্যান্ড",), "Australia": ("অস্ট্রেলিয়",), "India": ("ভারত",), "Pakistan": ("পাকিস্তান",),
+            "England": ("ইংল্যান্ড",), "English": ("ইংল্যান্ড",), "Sri Lanka": ("শ্রীলঙ্কা",), "Afghan": ("আফগান",),
+            "Argentin": ("আর্জেন্টিনা",), "Portug": ("পর্তুগাল",), "Brazil": ("ব্রাজিল",), "French": ("ফ্রান্স", "ফরাসি"),
+            "Senegal": ("সেনেগাল",), "Egypt": ("মিসর", "মিশর"), "Spanish": ("স্পেন", "স্প্যানিশ"), "Norw": ("নরওয়ে",),
+            "Croatia": ("ক্রোয়েশিয়া",)}
+_NATIONS = {k: tuple(unicodedata.normalize("NFC", w) for w in v) for k, v in _NATIONS.items()}
+
+
+def _nation(role: str) -> tuple[str, ...]:
+    return next((words for key, words in _NATIONS.items() if key in role), ())
+
+
+def _sport(role: str) -> str | None:
+    role = re.sub(r"\([^)]*\)", "", role)  # film actor (not the cricketer Shakib Al Hasan)
+    return next((sport for words, sport in _SPORTS.items() if words in role), None)
+# A part this common in news names (the table's count: হাসান 627, মোহাম্মদ 585; সাকিব 332 is a name
+# news mostly gives the cricketer) says nothing about which player it is.
+COMMON_PART = 500
+_CLIPPED = tuple(unicodedata.normalize("NFC", e) for e in ("ুর", "ুল"))
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in unicodedata.normalize("NFC", name).split() if not w.isascii() and not w.endswith(".")]
+
+
+_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {}  # a foreign player's id -> his country's Bengali names
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]]:
+    """sport -> word key -> (ids of the players whose name starts with it, ids who have it otherwise)."""
+    parts = name_parts()
+    first: dict[tuple[str, str], set[str]] = {}  # the first word of the name, as written
+    later: dict[tuple[str, str], set[str]] = {}  # any other word, or any word without its -ুর/-ুল
+    for r in _rows("people.tsv"):
+        role = (r.get("role") or "").split(";")[0]
+        sport = _sport(role)
+        if sport is None:
+            continue
+        _COUNTRY_WORDS[r["id"]] = _nation(role)
+        for name in {r["name_bn"], *_split(r.get("aliases"))}:
+            words = _words(name)
+            if len(words) < 2:
+                continue
+            for k, w in enumerate(words):
+                forms = {w}
+                for end in _CLIPPED:
+                    if w.endswith(end) and graphemes(w[: -len(end)]) >= 3:
+                        forms.add(w[: -len(end)])
+                for f in forms:
+                    part = parts.get(f)
+                    if part is not None and part.count >= COMMON_PART:
+                        continue
+                    (first if k == 0 and f == w else later).setdefault((sport, name_key(f)), set()).add(r["id"])
+    out: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
+    for sport, key in first.keys() | later.keys():
+        out.setdefault(sport, {})[key] = (frozenset(first.get((sport, key), ())), frozenset(later.get((sport, key), ())))
+    return out
+
+
+def player(word: str, sport: str | None, text: str) -> str | None:
+    """The people.tsv id of the one player of ``sport`` a one-word name in ``text`` means, else None."""
+    if sport is None:
+        return None
+    first, later = _index().get(sport, {}).get(name_key(word), (frozenset(), frozenset()))
+    every = first | later
+    eid = next(iter(first)) if len(first) == 1 else next(iter(every)) if len(every) == 1 else None
+    if eid is None or (_COUNTRY_WORDS[eid] and not any(w in text for w in _COUNTRY_WORDS[eid])):
+        return None
+    return eid
