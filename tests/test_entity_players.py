@@ -60,3 +60,20 @@ def test_the_actor_is_no_cricketer_and_a_cricketer_no_footballer():
 def test_a_foreign_player_needs_his_country_in_the_report():
     assert players.player(nfc("আকরাম"), "cricket", nfc("আকরাম ভাই ছেড়েছেন, নান্নু ভাই ছিলেন।")) is None
     assert players.player(nfc("আকরাম"), "cricket", nfc("পাকিস্তানের সাবেক পেসার আকরাম বলেন")) == "per:wasim-akram"
+
+
+def test_a_clubs_first_word_in_a_football_report_is_the_club():
+    out = _link(FOOTBALL + "রিয়াল আজ জুভেন্টাসের কাছে হেরেছে।", [("রিয়াল", "ORG"), ("জুভেন্টাসের", "ORG")])
+    assert out.links[0].entity_id == "org:real-madrid" and out.links[0].latin == "Real Madrid"
+
+
+def test_a_known_club_beside_it_makes_the_report_sport_enough():
+    out = _link("ফ্রিতে কেনার আশায় রিয়াল বড় প্রস্তাব দিতে রাজি নয়, বলছে পিএসজি।", [("রিয়াল", "ORG"), ("পিএসজি", "ORG")])
+    assert out.links[0].entity_id == "org:real-madrid"
+
+
+def test_outside_sports_news_the_word_is_no_club_and_a_shared_first_word_is_no_ones():
+    out = _link("সৌদি রিয়াল ও ডলারের দাম বেড়েছে বলে জানায় ব্যাংক।", [("রিয়াল", "ORG")])
+    assert out.links[0].entity_id != "org:real-madrid"
+    assert players.club(nfc("ইন্টার"), "football") is None  # Inter Milan, Inter Miami
+    assert players.club(nfc("ম্যানচেস্টার"), "football") is None  # a city, and two clubs'

@@ -20,12 +20,16 @@ The rules, in order:
    entity, with two exceptions for people, whose names repeat:
    - a single-word person name (তামিম, রাহুল, জিয়া, কাদের) links to a full name in the same
      document only (the nearest earlier mention whose first or last word it is); across documents,
-     only a curated alias of a well-known person (হাসিনা) counts;
+     only a curated alias of a well-known person (হাসিনা) counts, or, in a report of one sport,
+     a word only one curated player of that sport has (সাকিব: Shakib Al Hasan; a foreign player
+     only where the report names his country; ``players.py``);
    - a common full name (every word among the most frequent name parts: জসিম উদ্দিন, আবদুর
      রাজ্জাক) links across documents only to an entity whose documents mentioned at least one of
      the same specific entities (an organisation, a place below country level, a person): of
      several such namesakes, the one sharing the most of them (then the smallest id); otherwise it
      is a new entity.
+   A one-word organisation in a sports report (or one naming a known club) that is the first word
+   of only one curated club's name is that club (রিয়াল: Real Madrid; ``players.club``).
 4. What is left becomes a new entity. Its id derives from its name key, so reruns and other
    spellings give the same id; a single-word person name nothing explains, and a common full name
    in a new context, get an id that also depends on their document.
@@ -329,15 +333,21 @@ class Linker:
         one_word_people = [i for i in pending if spans[i][0].label == "PERSON" and len(names[i].split()) == 1 and i not in nicknames]
         # Longer names first, so a shorter one inside a longer one (আমান আযমী in আবদুল্লাহিল আমান
         # আযমী) finds it linked.
+        sport = teams.sport_of(text) if pending else None
+        # A report that names a known club is about sport though it says few of teams.py's words
+        # (ফ্রিতে কেনার আশায় রিয়াল বড় অঙ্কের প্রস্তাব দিতে রাজি নয়, beside পিএসজি).
+        club_sport = sport or ("club" if any(self._club(link.entity_id) for link in out.links) else None)
         for i in sorted((i for i in pending if i not in one_word_people), key=lambda i: -len(names[i].split())):
             if out.links[i].entity_id is None:
                 longer = self._longer_name(i, spans, names, out)
+                club = players.club(names[i], club_sport) if spans[i][0].label == "ORG" and len(names[i].split()) == 1 else None
                 if longer is not None:
                     self._link(out, i, out.links[longer].entity_id, "name", names[i])
+                elif club in self.gazetteer.entries:  # রিয়াল in a football report
+                    self._link(out, i, club, "name", names[i])
                 else:
                     self._resolve_new(text, spans[i][0], i, out, names[i], context, doc_scope)
         heads = self._full_names(spans, names) if one_word_people else {}
-        sport = teams.sport_of(text) if one_word_people else None
         for i in one_word_people:
             head = self._chain_head(i, spans, names, heads)
             star = players.player(names[i], sport, text) if head is None else None

@@ -1,4 +1,5 @@
-"""Famous players a sports report names by one word: সাকিব is Shakib Al Hasan in cricket news.
+"""Famous players and clubs a sports report names by one word: সাকিব is Shakib Al Hasan in cricket
+news, রিয়াল Real Madrid in football news (and a riyal elsewhere).
 
 A one-word person name links across documents only with strong evidence (a bare তামিম or রাহুল
 otherwise attaches to whichever full name came first). A report of one sport that names a player of
@@ -8,6 +9,9 @@ has that word: as the first word of his name first (Bangladeshi players go by th
 সাকিব, তামিম, মুশফিক), else as a later word (মিরাজ, ম্যাক্সওয়েল). Two players with the word in the
 same place (মোহাম্মদ) make it no one's. A name ending in -ুর or -ুল is also called without it
 (মোস্তাফিজ, মুশফিক). Name parts that very many people bear (হাসান, মোহাম্মদ) are no one's.
+
+A club goes by the first word of its name when no other curated club starts so (``club``); the
+linker asks only for a one-word organisation in a report of a sport or one that names a known club.
 """
 from __future__ import annotations
 
@@ -45,6 +49,7 @@ def _sport(role: str) -> str | None:
 # A part this common in news names (the table's count: হাসান 627, মোহাম্মদ 585; সাকিব 332 is a name
 # news mostly gives the cricketer) says nothing about which player it is.
 COMMON_PART = 500
+COMMON_WORD = 5.0  # wordfreq's Zipf in Bengali
 _CLIPPED = tuple(unicodedata.normalize("NFC", e) for e in ("ুর", "ুল"))
 
 
@@ -97,3 +102,42 @@ def player(word: str, sport: str | None, text: str) -> str | None:
     if eid is None or (_COUNTRY_WORDS[eid] and not any(w in text for w in _COUNTRY_WORDS[eid])):
         return None
     return eid
+
+
+# -- clubs -------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _club_index() -> dict[str, frozenset[str]]:
+    """The first word of each curated club's Bengali names -> the clubs it starts (রিয়াল -> Real
+    Madrid), leaving out words that are places themselves (a city stands for its team by teams.py's
+    rules, and ম্যানচেস্টার is two clubs'), particles and initials (আল, এসি), people's names (মোহন),
+    nationalities (ভারতীয়) and the commonest words of Bengali text (ক্রিকেট, Zipf 5.4; রিয়াল is 4.7)."""
+    from wordfreq import zipf_frequency
+
+    from khobor.transforms.entities.demonyms import english_adjectives
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.name_parts import is_name_part
+
+    gaz = default_gazetteer()
+    places = {name_key(n) for e in gaz.entries.values() if e.label == "LOC" for n in e.names() if len(n.split()) == 1}
+    adjectives = english_adjectives()
+    out: dict[str, set[str]] = {}
+    for e in gaz.entries.values():
+        if e.kind != "sports_club":
+            continue
+        for name in e.names():
+            words = _words(name)
+            w = words[0] if len(words) > 1 else ""
+            if (graphemes(w) < 3 or name_key(w) in places or is_name_part(w) or w in adjectives
+                    or zipf_frequency(w, "bn") >= COMMON_WORD):
+                continue
+            out.setdefault(name_key(words[0]), set()).add(e.entity_id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def club(word: str, sport: str | None) -> str | None:
+    """The one curated club a sports report means by the first word of its name (রিয়াল in a football
+    report is Real Madrid; outside sports news it is the riyal), else None."""
+    if sport is None:
+        return None
+    ids = _club_index().get(name_key(word), frozenset())
+    return next(iter(ids)) if len(ids) == 1 else None
