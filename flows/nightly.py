@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -361,21 +362,35 @@ def _run(layout, input_path, source_ids, registry_path, timezone_name, model, si
         raise
 
 
+_STOPS = (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal)
+# pydantic-core reports an exception raised inside a serializer (Prefect serialising a state while
+# the signal handler runs) as PydanticSerializationError "Error calling function `f`: Name: message",
+# with nothing chained: the stop is known only by its name there.
+_STOP_NAMES = "|".join(t.__name__ for t in _STOPS)
+_SWALLOWED_STOP = re.compile(rf"Error calling function `[^`]*`: ({_STOP_NAMES}):")
+
+
 def stopped_by_signal(exc: BaseException) -> bool:
     """Whether the run stopped because it was asked to: our cancel (Ctrl-C), Prefect's SIGTERM
-    bridge, or either of them arriving while DuckDB ran a query. DuckDB runs a signal handler that
-    raises in the middle of a query and replaces what it raised with RuntimeError("Query
-    interrupted"), so that error is a stop too."""
-    if isinstance(exc, (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal)):
+    bridge, or either of them arriving while DuckDB ran a query or Pydantic serialised a state.
+    DuckDB runs a signal handler that raises in the middle of a query and replaces what it raised
+    with RuntimeError("Query interrupted"), so that error is a stop too."""
+    if isinstance(exc, _STOPS):
         return True
     import duckdb
+    from pydantic_core import PydanticSerializationError
 
+    if isinstance(exc, PydanticSerializationError) and _SWALLOWED_STOP.search(str(exc)):
+        return True
     return isinstance(exc, duckdb.InterruptException) or (isinstance(exc, RuntimeError) and str(exc) == "Query interrupted")
 
 
 def _why_stopped(exc: BaseException) -> str:
-    if isinstance(exc, (cancel.RunCancelled, KeyboardInterrupt, TerminationSignal)):
+    if isinstance(exc, _STOPS):
         return str(exc) or ("terminated (SIGTERM)" if isinstance(exc, TerminationSignal) else "interrupted")
+    swallowed = _SWALLOWED_STOP.search(str(exc))
+    if swallowed:
+        return "terminated (SIGTERM)" if swallowed.group(1) == "TerminationSignal" else "interrupted"
     return "stopped by a signal during a warehouse query"
 
 

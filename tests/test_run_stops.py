@@ -49,6 +49,22 @@ def test_which_errors_are_stops(exc, stop):
     assert stopped_by_signal(exc) is stop
 
 
+@pytest.mark.parametrize("raised, stop", [(TerminationSignal(signal=15), True), (ValueError("TerminationSignal: "), False)])
+def test_a_signal_pydantic_swallowed_while_serialising_is_a_stop(raised, stop):
+    # Seen under serve on a loaded machine: SIGTERM arrived while Prefect serialised a state, and
+    # the run was recorded "failed" (PydanticSerializationError ... TerminationSignal) not "cancelled".
+    from pydantic import BaseModel, model_serializer
+
+    class State(BaseModel):
+        @model_serializer(mode="wrap")
+        def _ser_model(self, handler):
+            raise raised
+
+    with pytest.raises(Exception) as caught:
+        State().model_dump()
+    assert stopped_by_signal(caught.value) is stop
+
+
 class _Source:
     def __init__(self, fail_after: int | None):
         self.fail_after = fail_after
