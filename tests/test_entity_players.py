@@ -2,38 +2,23 @@
 from __future__ import annotations
 
 from khobor.transforms.entities import players
-from khobor.transforms.entities.gazetteer import default_gazetteer
-from khobor.transforms.entities.linking import Linker
 from khobor.transforms.entities.names import nfc
-from khobor.transforms.entities.types import Span
-
-CRICKET = "টেস্ট ক্রিকেট নিয়ে উইকেট ও ইনিংসের হিসাব।\n"
-FOOTBALL = "ফুটবল বিশ্বকাপে গোলে গোলে জমজমাট লড়াই, ফিফা জানায়।\n"
-
-
-def _link(text: str, parts: list[tuple[str, str]]):
-    text = nfc(text)
-    out, pos = [], 0
-    for surface, label in parts:
-        i = text.index(nfc(surface), pos)
-        out.append((Span(i, i + len(nfc(surface)), label, "model", 0.9), None))
-        pos = i + len(nfc(surface))
-    return Linker(default_gazetteer()).link_document(text, out)
+from tests.link_helpers import CRICKET, FOOTBALL, link
 
 
 def test_a_given_name_in_a_cricket_report_is_the_cricketer():
-    out = _link(CRICKET + "সাকিব আজ বল হাতে তিন উইকেট নিয়েছেন।", [("সাকিব", "PERSON")])
+    out = link(CRICKET + "সাকিব আজ বল হাতে তিন উইকেট নিয়েছেন।", [("সাকিব", "PERSON")])
     assert out.links[0].entity_id == "per:shakib-al-hasan" and out.links[0].latin == "Shakib Al Hasan"
 
 
 def test_outside_sports_news_a_one_word_name_stays_the_documents_own():
-    out = _link("সাকিব আজ বাজারে গিয়ে চাল কিনেছেন বলে জানান প্রতিবেশীরা।", [("সাকিব", "PERSON")])
+    out = link("সাকিব আজ বাজারে গিয়ে চাল কিনেছেন বলে জানান প্রতিবেশীরা।", [("সাকিব", "PERSON")])
     assert out.links[0].entity_id != "per:shakib-al-hasan"
 
 
 def test_a_fuller_name_in_the_report_wins():
     text = CRICKET + "তানজিম হাসান সাকিব দারুণ বল করেছেন। সাকিব পরে বলেন, উইকেট ভালো ছিল।"
-    out = _link(text, [("তানজিম হাসান সাকিব", "PERSON"), ("সাকিব", "PERSON")])
+    out = link(text, [("তানজিম হাসান সাকিব", "PERSON"), ("সাকিব", "PERSON")])
     assert out.links[1].entity_id == out.links[0].entity_id == "per:tanzim-hasan-sakib"
 
 
@@ -63,17 +48,17 @@ def test_a_foreign_player_needs_his_country_in_the_report():
 
 
 def test_a_clubs_first_word_in_a_football_report_is_the_club():
-    out = _link(FOOTBALL + "রিয়াল আজ জুভেন্টাসের কাছে হেরেছে।", [("রিয়াল", "ORG"), ("জুভেন্টাসের", "ORG")])
+    out = link(FOOTBALL + "রিয়াল আজ জুভেন্টাসের কাছে হেরেছে।", [("রিয়াল", "ORG"), ("জুভেন্টাসের", "ORG")])
     assert out.links[0].entity_id == "org:real-madrid" and out.links[0].latin == "Real Madrid"
 
 
 def test_a_known_club_beside_it_makes_the_report_sport_enough():
-    out = _link("ফ্রিতে কেনার আশায় রিয়াল বড় প্রস্তাব দিতে রাজি নয়, বলছে পিএসজি।", [("রিয়াল", "ORG"), ("পিএসজি", "ORG")])
+    out = link("ফ্রিতে কেনার আশায় রিয়াল বড় প্রস্তাব দিতে রাজি নয়, বলছে পিএসজি।", [("রিয়াল", "ORG"), ("পিএসজি", "ORG")])
     assert out.links[0].entity_id == "org:real-madrid"
 
 
 def test_outside_sports_news_the_word_is_no_club_and_a_shared_first_word_is_no_ones():
-    out = _link("সৌদি রিয়াল ও ডলারের দাম বেড়েছে বলে জানায় ব্যাংক।", [("রিয়াল", "ORG")])
+    out = link("সৌদি রিয়াল ও ডলারের দাম বেড়েছে বলে জানায় ব্যাংক।", [("রিয়াল", "ORG")])
     assert out.links[0].entity_id != "org:real-madrid"
     assert players.club(nfc("ইন্টার"), "football") is None  # Inter Milan, Inter Miami
     assert players.club(nfc("ম্যানচেস্টার"), "football") is None  # a city, and two clubs'

@@ -4,24 +4,8 @@ from __future__ import annotations
 import pytest
 
 from khobor.transforms.entities import teams
-from khobor.transforms.entities.gazetteer import default_gazetteer
-from khobor.transforms.entities.linking import Linker
-from khobor.transforms.entities.names import nfc
-from khobor.transforms.entities.types import Span
-
-# Enough of the sport's words for the document to read as cricket news.
-CRICKET = "টেস্ট ক্রিকেট নিয়ে উইকেট ও ইনিংসের হিসাব।\n"
-FOOTBALL = "ফুটবল বিশ্বকাপে গোলে গোলে জমজমাট লড়াই, ফিফা জানায়।\n"
-
-
-def _link(text: str, parts: list[tuple[str, str]]):
-    text = nfc(text)
-    out, pos = [], 0
-    for surface, label in parts:
-        i = text.index(nfc(surface), pos)
-        out.append((Span(i, i + len(nfc(surface)), label, "gazetteer", 0.9), None))
-        pos = i + len(nfc(surface))
-    return Linker(default_gazetteer()).link_document(text, out)
+from tests.link_helpers import CRICKET, FOOTBALL
+from tests.link_helpers import link as _link
 
 
 def test_a_country_that_wins_a_match_is_its_national_team():
