@@ -23,11 +23,14 @@ from khobor.transforms.entities.gazetteer import _rows, _split
 from khobor.transforms.entities.name_parts import name_parts
 from khobor.transforms.entities.names import graphemes, name_key
 
+# A part this common in news names (the table's count: হাসান 627, মোহাম্মদ 585; সাকিব 332 is a name
+# news mostly gives the cricketer) says nothing about which player it is.
+COMMON_PART = 500
+COMMON_WORD = 5.0  # wordfreq's Zipf in Bengali
+_CLIPPED = tuple(unicodedata.normalize("NFC", e) for e in ("ুর", "ুল"))
 # What a role's first clause says (Australian cricketer, former India cricket captain, footballer)
 # -> the sport teams.sport_of names; a later clause is a past (Imran Khan: PTI founder; ... cricket captain).
 _SPORTS = {"cricketer": "cricket", "cricket captain": "cricket", "footballer": "football"}
-
-
 # A foreign player is his only in a report that names his country (আকরাম in a Bangladeshi report is
 # Akram Khan, whom the table does not know, not Wasim Akram): the role's nationality -> the country's
 # Bengali names.
@@ -46,24 +49,18 @@ def _nation(role: str) -> tuple[str, ...]:
 def _sport(role: str) -> str | None:
     role = re.sub(r"\([^)]*\)", "", role)  # film actor (not the cricketer Shakib Al Hasan)
     return next((sport for words, sport in _SPORTS.items() if words in role), None)
-# A part this common in news names (the table's count: হাসান 627, মোহাম্মদ 585; সাকিব 332 is a name
-# news mostly gives the cricketer) says nothing about which player it is.
-COMMON_PART = 500
-COMMON_WORD = 5.0  # wordfreq's Zipf in Bengali
-_CLIPPED = tuple(unicodedata.normalize("NFC", e) for e in ("ুর", "ুল"))
 
 
 def _words(name: str) -> list[str]:
     return [w for w in unicodedata.normalize("NFC", name).split() if not w.isascii() and not w.endswith(".")]
 
 
-_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {}  # a foreign player's id -> his country's Bengali names
-
-
 @functools.lru_cache(maxsize=1)
-def _index() -> dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]]:
-    """sport -> word key -> (ids of the players whose name starts with it, ids who have it otherwise)."""
+def _index() -> tuple[dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]], dict[str, tuple[str, ...]]]:
+    """(sport -> word key -> (ids of the players whose name starts with it, ids who have it
+    otherwise), a player's id -> his country's Bengali names if he is foreign)."""
     parts = name_parts()
+    countries: dict[str, tuple[str, ...]] = {}
     first: dict[tuple[str, str], set[str]] = {}  # the first word of the name, as written
     later: dict[tuple[str, str], set[str]] = {}  # any other word, or any word without its -ুর/-ুল
     for r in _rows("people.tsv"):
@@ -71,7 +68,7 @@ def _index() -> dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]]:
         sport = _sport(role)
         if sport is None:
             continue
-        _COUNTRY_WORDS[r["id"]] = _nation(role)
+        countries[r["id"]] = _nation(role)
         for name in {r["name_bn"], *_split(r.get("aliases"))}:
             words = _words(name)
             if len(words) < 2:
@@ -89,17 +86,18 @@ def _index() -> dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]]:
     out: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
     for sport, key in first.keys() | later.keys():
         out.setdefault(sport, {})[key] = (frozenset(first.get((sport, key), ())), frozenset(later.get((sport, key), ())))
-    return out
+    return out, countries
 
 
 def player(word: str, sport: str | None, text: str) -> str | None:
     """The people.tsv id of the one player of ``sport`` a one-word name in ``text`` means, else None."""
     if sport is None:
         return None
-    first, later = _index().get(sport, {}).get(name_key(word), (frozenset(), frozenset()))
+    index, countries = _index()
+    first, later = index.get(sport, {}).get(name_key(word), (frozenset(), frozenset()))
     every = first | later
     eid = next(iter(first)) if len(first) == 1 else next(iter(every)) if len(every) == 1 else None
-    if eid is None or (_COUNTRY_WORDS[eid] and not any(w in text for w in _COUNTRY_WORDS[eid])):
+    if eid is None or (countries[eid] and not any(w in text for w in countries[eid])):
         return None
     return eid
 
