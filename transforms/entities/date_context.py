@@ -63,6 +63,7 @@ def resolve_anaphors(values: list[str | None], published: date | None, sentences
         out.append(v)
     return out
 
+
 def _month_anaphor(kind: str, last: str | None, published: date | None) -> str | None:
     """ওই মাসে (kind ""): the month of the date named just before, when that date is a day or a month;
     এ মাসে (kind "-this"): the month named just before (ডিসেম্বরে … এ মাসে, in a January report), else

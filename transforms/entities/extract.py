@@ -91,9 +91,7 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
             if match is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
                 eid = match.entry.entity_id if match.entry else None
                 owner = _owner(gaz, keys[i]) if n > 1 and match.label == "ORG" and toks[i + 1].kind != "punct" else None
-                if owner is not None and _named_for(match.entry, owner.entry):
-                    owner = None
-                if owner is not None:
+                if owner is not None and not _named_for(match.entry, owner.entry):
                     # ভারতের | পররাষ্ট্র মন্ত্রণালয়: a known name's genitive before the rest is a mention of
                     # its own (ADJUDICATION.md rule 10); the rest keeps the whole entry's entity.
                     oid = owner.entry.entity_id if owner.entry else None
