@@ -102,6 +102,11 @@ def test_institutions_and_places_are_composed(bn, label, en):
         ("চাপড়া", "LOC", "Chapra"),  # (Chopra)
         ("মিনস্ক", "LOC", "Minsk"),  # but a final cluster no Bangladeshi place has is a foreign place's
         ("ইউনিভার্সিটি অব রূপনগর", "ORG", "University of Rupnagar"),  # connectives stay lower case
+        ("সিডনি বিশ্ববিদ্যালয়", "ORG", "University of Sydney"),  # a university named for a city abroad
+        ("টোকিও ইউনিভার্সিটি", "ORG", "University of Tokyo"),
+        ("কায়রো বিশ্ববিদ্যালয়", "ORG", "Cairo University"),  # unless it calls itself otherwise
+        ("রংপুর বিশ্ববিদ্যালয়", "ORG", "Rangpur University"),  # a Bangladeshi place keeps "X University"
+        ("টঙ্গী বিশ্ববিদ্যালয়", "ORG", "Tongi University"),  # a quarter of Dhaka is no city abroad
         ("রূপসা অ্যান্ড মেঘনা ট্রেডার্স", "ORG", "Rupsha and Meghna Traders"),
         ("রূপসা-মেঘনা গ্রুপ", "ORG", "Rupsha-Meghna Group"),  # a hyphenated word is spelt part by part
         ("পিএমএল-এন", "ORG", "PML-N"),

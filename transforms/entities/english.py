@@ -417,6 +417,43 @@ def _known_bodies(tokens: list[str], words: list[tuple[str, str]]) -> tuple[list
     return tokens, words
 
 
+_UNIVERSITY = {unicodedata.normalize("NFC", w) for w in ("বিশ্ববিদ্যালয়", "ইউনিভার্সিটি")}
+# Universities of cities abroad whose official English name is not "University of <city>".
+_CITY_UNIVERSITIES = {"Ankara": "Ankara University", "Cairo": "Cairo University", "Istanbul": "Istanbul University",
+                      "Kabul": "Kabul University", "Kolkata": "University of Calcutta", "Moscow": "Moscow State University"}
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_cities() -> dict[str, str]:
+    """One-word cities abroad the gazetteer knows (সিডনি Sydney, টোকিও Tokyo), with their English:
+    only a one-word English name, so দিল্লি (New Delhi) is left out. Only entries of kind city: the
+    curated places of no kind mix cities abroad with quarters of Dhaka (টঙ্গী, কমলাপুর)."""
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    gaz = default_gazetteer()
+    out = {}
+    for key, ids in gaz.index.items():
+        entries = [gaz.entries[i] for i in ids]
+        if len(key) != 1 or len(entries) != 1 or entries[0].label != "LOC" or entries[0].kind != "city":
+            continue
+        entry = entries[0]
+        if norm_token(entry.canonical) == key[0] and re.fullmatch(r"[A-Z][a-z]+", entry.canonical_latin):
+            out[key[0]] = entry.canonical_latin
+    return out
+
+
+def _city_university(tokens: list[str]) -> str | None:
+    """A university named for a city abroad is the University of that city in English (সিডনি
+    বিশ্ববিদ্যালয়: University of Sydney, not Sydney University), as most such universities call
+    themselves; Bangladeshi universities are the gazetteer's, or keep "X University"."""
+    if len(tokens) != 2 or tokens[1] not in _UNIVERSITY:
+        return None
+    from khobor.transforms.entities.gazetteer import norm_token
+
+    city = _foreign_cities().get(norm_token(tokens[0]))
+    return None if city is None else _CITY_UNIVERSITIES.get(city, f"University of {city}")
+
+
 def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> tuple[str, str]:
     """(conventional English name, how it was made) of a name form (no case ending, no title)."""
     if gazetteer_latin:
@@ -425,6 +462,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     # A bracketed word inside a name is an aside, mostly its acronym (ঢাকা মেডিকেল কলেজ (ঢামেক)
     # হাসপাতাল, news_bench's commonest bracket inside a name): English writes the name without it.
     tokens = [t for t in tokens if not _ASIDE.fullmatch(t)] or tokens
+    if label == "ORG" and (university := _city_university(tokens)):
+        return university, "dictionary"
     if label == "PERSON":
         tokens = [part for t in tokens for part in (_GLUED_ABBREVIATION.match(t).groups() if _GLUED_ABBREVIATION.match(t) else (t,))]
     words = [_word(t, label) for t in tokens]
