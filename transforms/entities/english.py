@@ -23,6 +23,7 @@ import re
 import unicodedata
 
 from khobor.transforms.entities.demonyms import english_adjectives
+from khobor.transforms.entities.foreign_names import foreign_spelling
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
 from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
@@ -317,7 +318,7 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
     if len(parts) > 1 and unicodedata.normalize("NFC", token) not in WORDS and not is_name_part(token):
         spelt = [_word(p, label) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
         methods = {m for _, m in spelt}
-        method = "romanised" if "romanised" in methods else "lexicon" if "lexicon" in methods else spelt[0][1]
+        method = next((m for m in ("romanised", "foreign_names", "lexicon") if m in methods), spelt[0][1])
         return "-".join(w.rstrip(".") if re.fullmatch(r"[A-Z]\.", w) else w for w, _ in spelt), method  # পিএমএল-এন PML-N
     if label != "PERSON":
         compound = _place_compound(token)
@@ -327,6 +328,11 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
         acronym = bengali_acronym(token) or _spelt_acronym(token)  # ইউপিডিএফ → UPDF (people's initials are in the name-part table)
         if acronym:
             return acronym, "dictionary"
+    # A person's word no table knows is mostly a foreign name (হকিন্স, ক্রো): the spelling of a
+    # listed name it sounds like (Hawkins, Crowe), before English words, which names only resemble.
+    foreign = foreign_spelling(token) if label == "PERSON" else None
+    if foreign:
+        return foreign, "foreign_names"
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
@@ -453,8 +459,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}
-    method = ("romanised" if "romanised" in methods else "lexicon" if "lexicon" in methods
-              else "name_parts" if methods == {"name_parts"} else "dictionary")
+    method = ("romanised" if "romanised" in methods else "foreign_names" if "foreign_names" in methods
+              else "lexicon" if "lexicon" in methods else "name_parts" if methods == {"name_parts"} else "dictionary")
     latin = [w for w, _ in words if w]
     for k in range(len(latin) - 1, 0, -1):  # ডন ডটকম → Don.com
         if latin[k].startswith("."):
