@@ -112,7 +112,7 @@ class Linked:
     form: str = "name"  # name | acronym | adjective
     name: str | None = None  # the name form the mention says
     latin: str | None = None  # its English name
-    latin_method: str | None = None  # gazetteer | name_parts | dictionary | lexicon | romanised
+    latin_method: str | None = None  # gazetteer | name_parts | dictionary | lexicon | foreign_names | romanised
 
 
 @dataclass
