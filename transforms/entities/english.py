@@ -336,7 +336,7 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token) if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
+    spelt = lexicon_spelling(token, person=label == "PERSON") if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"

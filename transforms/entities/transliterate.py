@@ -350,13 +350,14 @@ def _mostly_a_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def lexicon_spelling(word: str, among_english: bool = False) -> str | None:
+def lexicon_spelling(word: str, among_english: bool = False, person: bool = False) -> str | None:
     """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
-    or spells no English word closely enough (``among_english``: the name's other words are English)."""
+    or spells no English word closely enough (``among_english``: the name's other words are English;
+    ``person``: a word of a person's name, spelt with foreign names' spellings too, সারকোজি Sarkozy)."""
     if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
-    best = candidates(word, limit=1)
+    best = candidates(word, limit=1, foreign=person)
     if not best:
         return None
     w, cost, zipf = best[0]
