@@ -45,6 +45,10 @@ def test_abstentions(bn):
     ("মোহাম্মদ আব্দুর রহমান", "Mohammad Abdur Rahman"),  # Bangladeshi names keep the name-part table's spelling
     ("করিম", "Karim"),
     ("টিম হকিন্স", "Tim Hawkins"),
+    ("ডেভিড ল্যামি", "David Lamy"),
+    # a name with a Bangladeshi part no list of the world's names has (Abu, Sultana): no foreign names
+    ("আবু জুর", "Abu Jur"),
+    ("মুনিরা সুলতানা মিলি", "Munira Sultana Mili"),
 ])
 def test_people_names(bn, en):
     assert english_name(nfc(bn), "PERSON")[0] == en

@@ -23,7 +23,7 @@ import re
 import unicodedata
 
 from khobor.transforms.entities.demonyms import english_adjectives
-from khobor.transforms.entities.foreign_names import foreign_spelling
+from khobor.transforms.entities.foreign_names import foreign_spelling, listed
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
 from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
@@ -275,8 +275,9 @@ def _letters(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
-    """(English, method) of one word of a name; ``translate``: whether a word of ``WORDS`` is translated."""
+def _word(token: str, label: str, translate: bool = True, foreign: bool = True) -> tuple[str, str]:
+    """(English, method) of one word of a name; ``translate``: whether a word of ``WORDS`` is translated;
+    ``foreign``: whether a person's word may be a listed foreign name."""
     if token.isascii():
         return token, "dictionary"
     numbered = _NUMBERED.fullmatch(token)
@@ -330,9 +331,9 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
             return acronym, "dictionary"
     # A person's word no table knows is mostly a foreign name (হকিন্স, ক্রো): the spelling of a
     # listed name it sounds like (Hawkins, Crowe), before English words, which names only resemble.
-    foreign = foreign_spelling(token) if label == "PERSON" else None
-    if foreign:
-        return foreign, "foreign_names"
+    spelt = foreign_spelling(token) if label == "PERSON" and foreign else None
+    if spelt:
+        return spelt, "foreign_names"
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
@@ -340,6 +341,12 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"
+
+
+def _bangladeshi(english: str) -> bool:
+    """A name part's English no listed foreign name spells (Islam, Hossain, Abu, Md.)."""
+    parts = [p for p in re.findall(r"[A-Za-z]+", english) if len(p) >= 2]
+    return bool(parts) and not any(listed(p) for p in parts)
 
 
 _THANA = unicodedata.normalize("NFC", "থানা")
@@ -429,6 +436,12 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
         # A person's name with a known name part is a name throughout: its other words are names
         # too, not words to translate (সেতু আক্তার Setu Akter, বিদ্যুৎ কুমার বসু Bidyut Kumar Basu).
         words = [_word(t, label, translate=False) if m == "dictionary" else (w, m) for t, (w, m) in zip(tokens, words)]
+    if label == "PERSON" and any(m == "foreign_names" for _, m in words) and any(
+            m == "name_parts" and _bangladeshi(w) for w, m in words):
+        # A name with a part of Bangladeshi names no list of the world's names has (ইসলাম, হোসেন,
+        # আবু, মো.) is Bangladeshi: its other words are no foreign names (আব্দুল ওহাব মিনার Minar, not
+        # Minor; আবু জুর Jur, not Jure).
+        words = [_word(t, label, translate=False, foreign=False) if m == "foreign_names" else (w, m) for t, (w, m) in zip(tokens, words)]
     if label != "PERSON" and _PHRASE_STARTS.intersection(tokens):
         _phrases(tokens, words)
     if label == "ORG" and len(tokens) >= 2:

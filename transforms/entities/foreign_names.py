@@ -11,7 +11,8 @@ nothing is said and the caller romanises. A case ending English does not write i
 (গ্রের → গ্রে → Gray), at a price, so a name that ends so keeps its letters (বাটলার Butler).
 
 Only for what the Bangladeshi name-part table does not know: the caller asks after it, so a
-Bangladeshi name keeps the table's spelling. Pure and deterministic; the list loads once per process
+Bangladeshi name keeps the table's spelling; and not inside a name with a part the table knows and
+the list does not (ইসলাম, হোসেন, আবু: ``english.english_name``), whose other words are Bangladeshi too. Pure and deterministic; the list loads once per process
 (about 0.1 s, a few MB) and results are cached.
 """
 from __future__ import annotations
@@ -54,6 +55,11 @@ def foreign_names() -> tuple[list[str], dict[str, float], dict[str, str]]:
         if zipf >= freq.get(key, 0.0):
             freq[key], spelt[key] = zipf, spelt.get(key) or name
     return sorted(freq), freq, spelt
+
+
+def listed(name: str) -> bool:
+    """Whether a Latin name (one word) is in the list."""
+    return name.lower() in foreign_names()[1]
 
 
 def _found(word: str) -> list[tuple[str, float, float]]:
