@@ -49,6 +49,7 @@ def test_abstentions(bn):
     # a name with a Bangladeshi part no list of the world's names has (Abu, Sultana): no foreign names
     ("আবু জুর", "Abu Jur"),
     ("মুনিরা সুলতানা মিলি", "Munira Sultana Mili"),
+    ("আহসান আদেলুর রহমান আদেল", "Ahsan Adelur Rahman Adel"),  # nor spelt with foreign names' spellings (Adele)
 ])
 def test_people_names(bn, en):
     assert english_name(nfc(bn), "PERSON")[0] == en

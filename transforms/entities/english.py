@@ -337,7 +337,7 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = True) 
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token, person=label == "PERSON") if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
+    spelt = lexicon_spelling(token, person=label == "PERSON" and foreign) if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"
@@ -436,12 +436,13 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
         # A person's name with a known name part is a name throughout: its other words are names
         # too, not words to translate (সেতু আক্তার Setu Akter, বিদ্যুৎ কুমার বসু Bidyut Kumar Basu).
         words = [_word(t, label, translate=False) if m == "dictionary" else (w, m) for t, (w, m) in zip(tokens, words)]
-    if label == "PERSON" and any(m == "foreign_names" for _, m in words) and any(
+    if label == "PERSON" and any(m in ("foreign_names", "lexicon") for _, m in words) and any(
             m == "name_parts" and _bangladeshi(w) for w, m in words):
         # A name with a part of Bangladeshi names no list of the world's names has (ইসলাম, হোসেন,
-        # আবু, মো.) is Bangladeshi: its other words are no foreign names (আব্দুল ওহাব মিনার Minar, not
-        # Minor; আবু জুর Jur, not Jure).
-        words = [_word(t, label, translate=False, foreign=False) if m == "foreign_names" else (w, m) for t, (w, m) in zip(tokens, words)]
+        # আবু, মো.) is Bangladeshi: its other words are no foreign names, nor spelt as they are (আবু
+        # জুর Jur, not Jure; আহসান আদেলুর রহমান আদেল Adel, not Adele).
+        words = [_word(t, label, translate=False, foreign=False) if m in ("foreign_names", "lexicon") else (w, m)
+                 for t, (w, m) in zip(tokens, words)]
     if label != "PERSON" and _PHRASE_STARTS.intersection(tokens):
         _phrases(tokens, words)
     if label == "ORG" and len(tokens) >= 2:
