@@ -3,8 +3,10 @@
 In order: the gazetteer's English name (every curated place, organisation and person carries one);
 else word by word, a person's name part from the curated table (রহমান → Rahman, তারেক → Tarek,
 মো. → Md.), a known one-word place (গাজীপুর → Gazipur), a word of institutional names (হাসপাতাল →
-Hospital, থানা → Police Station); then the spelling English text uses for a foreign word, found in
-an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress, see ``transliterate``); and only what
+Hospital, থানা → Police Station); a person's word as the listed foreign name it sounds like
+(হকিন্স → Hawkins, see ``foreign_names``; not inside a Bangladeshi name); then the spelling English
+text uses for a foreign word, found in an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress,
+see ``transliterate``); and only what
 none of these knows is romanised as Bangladeshi English writes names (``transliterate.romanize_name``:
 করিম Karim, not Korim; a place gets no English-word spelling, বটতলী is no Bottle). A numbered name
 keeps its number (বরিশাল-৩ → Barishal-3); a hyphenated word is spelt part by part; a place named for
@@ -14,7 +16,8 @@ People's names are composed as the press writes them: initials in a row together
 organisation inside a longer name loses its "The Daily" and "Ltd." (ইনকিলাব মঞ্চ → Inqilab Mancha). The
 method says which: ``gazetteer``, ``name_parts`` (people's names from the table), ``dictionary``
 (institution or place words, with or without name parts), ``lexicon`` (at least one word from the
-English word list, none romanised), ``romanised`` (at least one word romanised).
+English word list, none romanised), ``foreign_names`` (at least one listed foreign name, none
+romanised), ``romanised`` (at least one word romanised).
 """
 from __future__ import annotations
 
