@@ -3,8 +3,11 @@
 In order: the gazetteer's English name (every curated place, organisation and person carries one);
 else word by word, a person's name part from the curated table (রহমান → Rahman, তারেক → Tarek,
 মো. → Md.), a known one-word place (গাজীপুর → Gazipur), a word of institutional names (হাসপাতাল →
-Hospital, থানা → Police Station); then the spelling English text uses for a foreign word, found in
-an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress, see ``transliterate``); and only what
+Hospital, থানা → Police Station); a person's word as the listed foreign name it sounds like
+(হকিন্স → Hawkins, see ``foreign_names``; only for a person linking found foreign from the document,
+and not inside a Bangladeshi name); then the spelling English
+text uses for a foreign word, found in an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress,
+see ``transliterate``); and only what
 none of these knows is romanised as Bangladeshi English writes names (``transliterate.romanize_name``:
 করিম Karim, not Korim; a place gets no English-word spelling, বটতলী is no Bottle). A numbered name
 keeps its number (বরিশাল-৩ → Barishal-3); a hyphenated word is spelt part by part; a place named for
@@ -14,7 +17,8 @@ People's names are composed as the press writes them: initials in a row together
 organisation inside a longer name loses its "The Daily" and "Ltd." (ইনকিলাব মঞ্চ → Inqilab Mancha). The
 method says which: ``gazetteer``, ``name_parts`` (people's names from the table), ``dictionary``
 (institution or place words, with or without name parts), ``lexicon`` (at least one word from the
-English word list, none romanised), ``romanised`` (at least one word romanised).
+English word list, none romanised), ``foreign_names`` (at least one listed foreign name, none
+romanised), ``romanised`` (at least one word romanised).
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ import re
 import unicodedata
 
 from khobor.transforms.entities.demonyms import english_adjectives
+from khobor.transforms.entities.foreign_names import foreign_spelling, listed
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
 from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
@@ -282,8 +287,9 @@ def _letters(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
-    """(English, method) of one word of a name; ``translate``: whether a word of ``WORDS`` is translated."""
+def _word(token: str, label: str, translate: bool = True, foreign: bool = False) -> tuple[str, str]:
+    """(English, method) of one word of a name; ``translate``: whether a word of ``WORDS`` is translated;
+    ``foreign``: whether a person's word may be a listed foreign name."""
     if token.isascii():
         return token, "dictionary"
     numbered = _NUMBERED.fullmatch(token)
@@ -324,9 +330,9 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
         return feminine, "name_parts"
     parts = [p for p in token.split("-") if p]
     if len(parts) > 1 and unicodedata.normalize("NFC", token) not in WORDS and not is_name_part(token):
-        spelt = [_word(p, label) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
+        spelt = [_word(p, label, foreign=foreign) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
         methods = {m for _, m in spelt}
-        method = "romanised" if "romanised" in methods else "lexicon" if "lexicon" in methods else spelt[0][1]
+        method = next((m for m in ("romanised", "foreign_names", "lexicon") if m in methods), spelt[0][1])
         return "-".join(w.rstrip(".") if re.fullmatch(r"[A-Z]\.", w) else w for w, _ in spelt), method  # পিএমএল-এন PML-N
     if label != "PERSON":
         compound = _place_compound(token)
@@ -336,13 +342,24 @@ def _word(token: str, label: str, translate: bool = True) -> tuple[str, str]:
         acronym = bengali_acronym(token) or _spelt_acronym(token)  # ইউপিডিএফ → UPDF (people's initials are in the name-part table)
         if acronym:
             return acronym, "dictionary"
+    # A person's word no table knows is mostly a foreign name (হকিন্স, ক্রো): the spelling of a
+    # listed name it sounds like (Hawkins, Crowe), before English words, which names only resemble.
+    spelt = foreign_spelling(token) if label == "PERSON" and foreign else None
+    if spelt:
+        return spelt, "foreign_names"
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
-    spelt = lexicon_spelling(token) if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
+    spelt = lexicon_spelling(token, person=label == "PERSON" and foreign) if label != "LOC" or _FOREIGN_END.search(token) else place_spelling(token)
     if spelt:
         return spelt, "lexicon"
     return romanize_name(token, label), "romanised"
+
+
+def _bangladeshi(english: str) -> bool:
+    """A name part's English no listed foreign name spells (Islam, Hossain, Abu, Md.)."""
+    parts = [p for p in re.findall(r"[A-Za-z]+", english) if len(p) >= 2]
+    return bool(parts) and not any(listed(p) for p in parts)
 
 
 _THANA = unicodedata.normalize("NFC", "থানা")
@@ -454,8 +471,10 @@ def _city_university(tokens: list[str]) -> str | None:
     return None if city is None else _CITY_UNIVERSITIES.get(city, f"University of {city}")
 
 
-def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> tuple[str, str]:
-    """(conventional English name, how it was made) of a name form (no case ending, no title)."""
+def english_name(form: str, label: str, gazetteer_latin: str | None = None, foreign: bool = False) -> tuple[str, str]:
+    """(conventional English name, how it was made) of a name form (no case ending, no title).
+    ``foreign``: the person is known to be foreign (linking decides it from the document), so a word
+    no table knows may be spelt as the listed foreign name it sounds like (সারকোজি Sarkozy)."""
     if gazetteer_latin:
         return gazetteer_latin, "gazetteer"
     tokens = unicodedata.normalize("NFC", form).split()
@@ -466,11 +485,19 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
         return university, "dictionary"
     if label == "PERSON":
         tokens = [part for t in tokens for part in (_GLUED_ABBREVIATION.match(t).groups() if _GLUED_ABBREVIATION.match(t) else (t,))]
-    words = [_word(t, label) for t in tokens]
+    foreign = foreign and label == "PERSON"
+    words = [_word(t, label, foreign=foreign) for t in tokens]
     if label == "PERSON" and any(m == "name_parts" for _, m in words):
         # A person's name with a known name part is a name throughout: its other words are names
         # too, not words to translate (সেতু আক্তার Setu Akter, বিদ্যুৎ কুমার বসু Bidyut Kumar Basu).
-        words = [_word(t, label, translate=False) if m == "dictionary" else (w, m) for t, (w, m) in zip(tokens, words)]
+        words = [_word(t, label, translate=False, foreign=foreign) if m == "dictionary" else (w, m) for t, (w, m) in zip(tokens, words)]
+    if label == "PERSON" and any(m in ("foreign_names", "lexicon") for _, m in words) and any(
+            m == "name_parts" and _bangladeshi(w) for w, m in words):
+        # A name with a part of Bangladeshi names no list of the world's names has (ইসলাম, হোসেন,
+        # আবু, মো.) is Bangladeshi: its other words are no foreign names, nor spelt as they are (আবু
+        # জুর Jur, not Jure; আহসান আদেলুর রহমান আদেল Adel, not Adele).
+        words = [_word(t, label, translate=False, foreign=False) if m in ("foreign_names", "lexicon") else (w, m)
+                 for t, (w, m) in zip(tokens, words)]
     if label != "PERSON" and _PHRASE_STARTS.intersection(tokens):
         _phrases(tokens, words)
     if label == "ORG" and len(tokens) >= 2:
@@ -501,8 +528,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None) -> t
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}
-    method = ("romanised" if "romanised" in methods else "lexicon" if "lexicon" in methods
-              else "name_parts" if methods == {"name_parts"} else "dictionary")
+    method = ("romanised" if "romanised" in methods else "foreign_names" if "foreign_names" in methods
+              else "lexicon" if "lexicon" in methods else "name_parts" if methods == {"name_parts"} else "dictionary")
     latin = [w for w, _ in words if w]
     for k in range(len(latin) - 1, 0, -1):  # ডন ডটকম → Don.com
         if latin[k].startswith("."):

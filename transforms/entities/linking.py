@@ -81,6 +81,12 @@ _UNIT_WORDS = {nfc(k): v for k, v in {
 # Kinds of gazetteer organisation that a foreign country before them makes that country's own.
 _NATIONAL_KINDS = {"ministry"}
 _GENITIVE = {nfc(x) for x in ("র", "ের", "এর", "-এর", "রও", "েরও")}
+# Kinds of gazetteer places in Bangladesh (bd_admin's levels, its haors).
+_HOME_KINDS = {"division", "district", "upazila", "thana", "city_corporation", "haor"}
+# How far after a country's adjective or genitive a person is still the one it describes (ফরাসি
+# স্বরাষ্ট্রমন্ত্রী নিকোলাস, মার্কিন নৌবাহিনীর পঞ্চম বহরের মুখপাত্র কমান্ডার টিম: about six words).
+_FOREIGN_REACH = 60
+_SENTENCE_END = re.compile(r"[।?!\n]")
 
 
 def alias_key(form: str) -> str:
@@ -116,7 +122,7 @@ class Linked:
     form: str = "name"  # name | acronym | adjective
     name: str | None = None  # the name form the mention says
     latin: str | None = None  # its English name
-    latin_method: str | None = None  # gazetteer | name_parts | dictionary | lexicon | romanised
+    latin_method: str | None = None  # gazetteer | name_parts | dictionary | lexicon | foreign_names | romanised
 
 
 @dataclass
@@ -234,6 +240,7 @@ class Linker:
         self.entities: dict[str, dict] = {}  # entities this linker created or used since ``forget``
         self._forms: dict[tuple[str, bool], str] = {}
         self._acronyms: dict[str, str | None] = {}
+        self._foreign: set[str] = set()  # names of the people the document being linked shows to be foreign
 
     def prefetch(self, documents: Iterable[tuple[str, list[tuple[Span, str | None]]]]) -> None:
         """Ask the store, in one go, for the contexts these documents' common full names need: of
@@ -305,6 +312,7 @@ class Linker:
         if not prefetched:
             self.prefetch([(text, spans)])
         out = LinkOutput(links=[Linked(None) for _ in spans])
+        self._foreign = set()
         names = {i: self._span_form(text, s) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
         pending: list[int] = []
         for i, (span, gaz_id) in enumerate(spans):
@@ -327,6 +335,7 @@ class Linker:
             else:
                 pending.append(i)
         self._parenthetical_aliases(text, spans, out, names, pending)
+        self._foreign = self._foreign_people(text, spans, out, names)
         context = self._document_context(out)
         doc_scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         nicknames = self._nicknames(text, spans, names, pending)
@@ -551,7 +560,7 @@ class Linker:
         else:
             # The id says what kind of name it is (an acronym's entity is an organisation).
             label = {"per": "PERSON", "org": "ORG", "loc": "LOC"}.get(eid.split(":", 1)[0], "ORG")
-            latin, method = english_name(name, label)
+            latin, method = english_name(name, label, foreign=name in self._foreign)
         if kind == "adjective":
             latin, method = (entry.canonical_latin, "gazetteer") if entry else (latin, method)
         out.links[i] = Linked(eid, kind, name, latin, method)
@@ -638,6 +647,38 @@ class Linker:
                         heads.setdefault(key, []).append(j)
         return heads
 
+    def _place(self, eid: str | None) -> str | None:
+        """"abroad" for a country or city abroad, "home" for Bangladesh or a place in it, else None."""
+        entry = self.gazetteer.entries.get(eid) if eid else None
+        if entry is None or entry.label != "LOC":
+            return None
+        if eid == "loc:BD" or entry.kind in _HOME_KINDS:
+            return "home"
+        return "abroad" if entry.kind in ("country", "city") else None
+
+    def _foreign_people(self, text, spans, out: LinkOutput, names) -> set[str]:
+        """The names of the people this document shows to be foreign, so that their English names may
+        be the foreign names they sound like (সারকোজি Sarkozy) and a Bangladeshi's never is (সাগর
+        is Sagar, not Sagor's namesake abroad): a person right after a country abroad's adjective
+        or genitive, in the same sentence with no one else between (ফরাসি স্বরাষ্ট্রমন্ত্রী নিকোলাস
+        সারকোজি, মার্কিন নৌবাহিনীর মুখপাত্র কমান্ডার টিম হকিন্স); and every person of a report
+        that names places abroad and none at home."""
+        places = {self._place(link.entity_id) for link in out.links}
+        if "abroad" in places and "home" not in places:
+            return {names[i] for i, (s, _) in enumerate(spans) if s.label == "PERSON"}
+        foreign: set[str] = set()
+        last_abroad = None  # end of the last adjective or genitive of a country abroad, in order of the text
+        for i in sorted(range(len(spans)), key=lambda k: spans[k][0].start):
+            span, link = spans[i][0], out.links[i]
+            if span.label == "PERSON":
+                between = text[last_abroad : span.start] if last_abroad is not None else None
+                if between is not None and len(between) <= _FOREIGN_REACH and not _SENTENCE_END.search(between):
+                    foreign.add(names[i])
+                last_abroad = None  # a second person is no longer the one the adjective describes
+            elif self._place(link.entity_id) == "abroad" and (link.form == "adjective" or self._ending(text[span.start : span.end], names[i]) in _GENITIVE):
+                last_abroad = span.end
+        return foreign
+
     def _document_context(self, out: LinkOutput) -> set[str]:
         """The specific entities this document mentions: organisations, places below country level,
         people (countries and the capital say nothing about who a person is)."""
@@ -673,7 +714,7 @@ class Linker:
             latin, method = acr, "dictionary"
         else:
             eid = entity_id_for(span.label, form, scope)
-            latin, method = english_name(form, span.label) if not form.isascii() else (form, "dictionary")
+            latin, method = english_name(form, span.label, foreign=form in self._foreign) if not form.isascii() else (form, "dictionary")
         if not scope:  # later mentions of this document, whatever their label, find it by name
             self.index.setdefault(alias_key(form), eid)
             if acr:

@@ -113,9 +113,52 @@ SHORT_LETTERS, SHORT_MAX_COST, SHORT_ZIPF = 3, 0.2, 4.0
 ENGLISH_LETTERS, ENGLISH_MAX_COST, ENGLISH_ZIPF = 6, 2.6, 3.4
 
 
-def _slots(word: str) -> list[list[tuple[str, float]]] | None:
+# Spellings foreign people's names have and English words seldom do (``foreign``: the search is over
+# a list of names, where they cannot make a common word of a name): the inherent vowel English writes
+# aw or au (হকিন্স Hawkins), ও written ow or oe (ক্রো Crowe), এ written ey (গ্রে Grey), ch for ক
+# (আর্কি Archie), c for স (ম্যাক্সেন্স Maxence), a final ি written y (পেরি Perry), a silent final e.
+_FOREIGN = {
+    "inherent": [("aw", 0.6), ("au", 0.8)],
+    "ও": [("ow", 0.3), ("oe", 0.6)],
+    "এ": [("ey", 0.8), ("ay", 0.5)],
+    "ক": [("ch", 0.6)],  # আর্কি Archie, মাইকেল Michael
+    "স": [("c", 0.5)],
+    "final ই": [("y", 0.2), ("ie", 0.5)],  # পেরি Perry, সারকোজি Sarkozy, জেসি Jessie
+    "end": [("e", 0.5)],
+}
+
+
+def _cheaper(options: list[tuple[str, float]], extra: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """``options`` with ``extra``'s spellings added, or made cheaper where both have one."""
+    costs = dict(options)
+    for s, c in extra:
+        costs[s] = min(costs.get(s, c), c)
+    return list(costs.items())
+
+
+def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | None:
     """The word as a sequence of slots, each a list of (Latin spelling, cost); None when the word is
-    not wholly Bengali letters."""
+    not wholly Bengali letters. ``foreign``: with the spellings of foreign names (``_FOREIGN``)."""
+    if foreign:
+        slots = _slots(word)
+        if slots is None:
+            return None
+        out = []
+        for k, slot in enumerate(slots):
+            if slot is _INHERENT:
+                slot = _cheaper(slot, _FOREIGN["inherent"])
+            elif slot is _END:
+                slot = _cheaper(slot, _FOREIGN["end"])
+            elif slot is _V["ই"] and k == len(slots) - 2:
+                slot = _cheaper(slot, _FOREIGN["final ই"])
+            elif slot is _V["ও"] or slot is _V["এ"]:
+                slot = _cheaper(slot, _FOREIGN["ও" if slot is _V["ও"] else "এ"])
+            elif ("k", 0) in slot and ("c", 0.4) in slot:
+                slot = _cheaper(slot, _FOREIGN["ক"])
+            elif ("s", 0) in slot and ("c", 0.8) in slot:
+                slot = _cheaper(slot, _FOREIGN["স"])
+            out.append(slot)
+        return out
     units = _units(word)
     slots: list[list[tuple[str, float]]] = []
     vowel_seen = False
@@ -237,10 +280,12 @@ def _table_spellings() -> set[str]:
     return out
 
 
-def candidates(word: str, limit: int = 5, lexicon: tuple[list[str], dict[str, float]] | None = None) -> list[tuple[str, float, float]]:
+def candidates(word: str, limit: int = 5, lexicon: tuple[list[str], dict[str, float]] | None = None,
+               foreign: bool = False, window: float = WINDOW) -> list[tuple[str, float, float]]:
     """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first; from
-    ``lexicon`` (sorted words, their Zipf) when given, else the English word list."""
-    slots = _slots(word)
+    ``lexicon`` (sorted words, their Zipf) when given, else the English word list; ``foreign``: with
+    the spellings of foreign names too; ``window``: how much dearer than the cheapest a word may be."""
+    slots = _slots(word, foreign)
     if not slots:
         return []
     words, freq = lexicon or _lexicon()
@@ -273,7 +318,7 @@ def candidates(word: str, limit: int = 5, lexicon: tuple[list[str], dict[str, fl
     if found:
         cheapest = min(found.values())
         found = {w: c for w, c in found.items()
-                 if c <= cheapest + WINDOW and (freq[w] >= COMMON_ZIPF or c <= RARE_MAX_COST)}
+                 if c <= cheapest + window and (freq[w] >= COMMON_ZIPF or c <= RARE_MAX_COST)}
     ranked = sorted(found.items(), key=lambda kv: (_score(kv[1], freq[kv[0]]), kv[0]))
     return [(w, c, freq[w]) for w, c in ranked[:limit]]
 
@@ -305,13 +350,14 @@ def _mostly_a_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def lexicon_spelling(word: str, among_english: bool = False) -> str | None:
+def lexicon_spelling(word: str, among_english: bool = False, person: bool = False) -> str | None:
     """The English spelling of one Bengali word of a name when English text has it (গিলেস্পি →
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
-    or spells no English word closely enough (``among_english``: the name's other words are English)."""
+    or spells no English word closely enough (``among_english``: the name's other words are English;
+    ``person``: a word of a person's name, spelt with foreign names' spellings too, সারকোজি Sarkozy)."""
     if native_word(word) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
-    best = candidates(word, limit=1)
+    best = candidates(word, limit=1, foreign=person)
     if not best:
         return None
     w, cost, zipf = best[0]
