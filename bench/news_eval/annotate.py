@@ -212,6 +212,8 @@ def verify_records(records, bodies):
             prev_end = max(prev_end, en)
             if m.get("label") not in LABELS:
                 problems.append(f"{where}: unknown label {m.get('label')!r}")
+            if any(k in m for k in _WORK_ONLY) or _BENGALI.search(json.dumps(m, ensure_ascii=False)):
+                problems.append(f"{where}: text or a note (which may quote the article) in a built record")
             for a in m.get("alts", []):
                 if not (st <= a["start"] < a["end"] <= en):
                     problems.append(f"{where}: alternative {a['start']}-{a['end']} outside the mention")
@@ -236,10 +238,16 @@ def cmd_verify(setnames):
     return 1 if bad else 0
 
 
+# Fields of a work file's mention that never reach data/: its text, and free-text notes, which may quote
+# the article.
+_WORK_ONLY = ("text", "note", "notes")
+_BENGALI = re.compile(r"[\u0980-\u09FF]")
+
+
 def _strip_text(s):
-    out = {k: v for k, v in s.items() if k not in ("text",)}
+    out = {k: v for k, v in s.items() if k not in _WORK_ONLY}
     if "alts" in out:
-        out["alts"] = [{k: v for k, v in a.items() if k != "text"} for a in out["alts"]]
+        out["alts"] = [{k: v for k, v in a.items() if k not in _WORK_ONLY} for a in out["alts"]]
     return out
 
 
