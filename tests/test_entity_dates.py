@@ -621,7 +621,7 @@ def test_a_weekday_after_a_comma_is_the_date_before_it():
 
 def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[str, str | None]]:
     """The dates of a document of paragraphs of sentences, as find_spans values them."""
-    from khobor.transforms.entities.date_narrative import narrative_years
+    from khobor.transforms.entities.date_narrative import narrative_years, repeated_days
     from khobor.transforms.entities.date_speech import carry_speech_days
 
     text, sentences, dates = "", [], []
@@ -638,6 +638,8 @@ def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[
     values = carry_speech_days(sentences, dates, text, published) or [s.value for _, s in dates]
     dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
     values = narrative_years(sentences, dates, published) or values
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = repeated_days(sentences, dates, published) or values
     return [(text[s.start : s.end], v) for (_, s), v in zip(dates, values)]
 
 
@@ -740,3 +742,36 @@ def test_the_day_after_and_a_misspelt_september():
     assert _dates("আর পরদিন ফাইনাল হবে", pub) == [("পরদিন", "@anaphor+1")]
     assert _dates("ভোটের পরদিন সংঘর্ষ হয়", pub) == [("পরদিন", None)]
     assert _dates("২০১৪ সালের সেপ্টম্বর থেকে তিনি আছেন", pub) == [("২০১৪ সালের সেপ্টম্বর", "2014-09")]
+
+
+def test_a_first_person_future_makes_the_sentence_future():
+    # খেলব "we will play" ends in ব as many nouns do (সম্ভব): a list of such verbs, not the ending
+    pub = date(2024, 8, 12)
+    assert _dates("আমাদের অনেক টেস্ট ম্যাচ আছে, ডিসেম্বর পর্যন্ত আটটি টেস্ট খেলব।", pub) == [("ডিসেম্বর", "2024-12")]
+    assert _dates("আমরা বুধবার আবার এখানে একটি সভা করে অগ্রগতি পর্যালোচনা করব।", pub) == [("বুধবার", "2024-08-14")]
+    assert _dates("ডিসেম্বরে এমন কিছু সম্ভব।", pub) == [("ডিসেম্বরে", "2023-12")]
+
+
+def test_a_weekday_deadline_is_the_next_one():
+    pub = date(2024, 8, 12)  # a Monday
+    assert _dates("সোমবারের মধ্যে লুট করা অস্ত্র থানায় জমা দেওয়ার নির্দেশ দেওয়া হয়েছে।", pub) == [("সোমবারের", "2024-08-19")]
+    assert _dates("বৃহস্পতিবারের মধ্যে বিবৃতি দিতে বলা হয়েছে।", pub) == [("বৃহস্পতিবারের", "2024-08-15")]
+    # a deadline a past perfect reports may have passed: the last one, as a bare weekday
+    assert _dates("বৃহস্পতিবারের মধ্যে জমা দিতে বলা হয়েছিল।", pub) == [("বৃহস্পতিবারের", "2024-08-08")]
+
+
+def test_may_before_and_is_a_name_not_the_month():
+    pub = date(2024, 8, 13)
+    assert _dates("কোম্পানিটি ১৯৫৮ সালে মে অ্যান্ড বেকার নামে ব্যবসা শুরু করে।", pub) == [("১৯৫৮ সালে", "1958")]
+    assert _dates("কোম্পানিটি ১৯৫৮ সালে মে মাসে ব্যবসা শুরু করে।", pub)[0][1] == "1958-05"
+
+
+def test_a_day_written_again_is_the_day_named_before_with_last_or_next():
+    pub = date(2024, 1, 3)
+    named = "রুল শুনানির জন্য গত ১৭ ডিসেম্বর আদালতে আরজি জানান আইনজীবীরা।"
+    said = "তখন আদালত বলেন, বিষয়টি ১৭ ডিসেম্বর কার্যতালিকায় আসবে।"
+    assert _document_dates([[named, said]], pub)[-1] == ("১৭ ডিসেম্বর", "2023-12-17")
+    assert _document_dates([[said]], pub) == [("১৭ ডিসেম্বর", "2024-12-17")]  # alone, its tense decides
+    # a day written with its year is the event's, and the bare one may be this year's anniversary
+    mutiny = "২০০৯ সালের ২৫ ফেব্রুয়ারি বিদ্রোহ হয়।"
+    assert _document_dates([[mutiny, "২৫ ফেব্রুয়ারি শহীদ সেনা দিবস পালিত হবে।"]], date(2026, 2, 20))[-1] == ("২৫ ফেব্রুয়ারি", "2026-02-25")

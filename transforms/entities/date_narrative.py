@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from khobor.transforms.entities.date_links import _genitive_date
-from khobor.transforms.entities.date_words import NEXT, _month, _nfc, _year, bounds, precision
-from khobor.transforms.entities.dates import _FUTURE_ENDINGS, future_clauses, future_sentence
+from khobor.transforms.entities.date_words import LAST, NEXT, _month, _nfc, _year, bounds, precision
+from khobor.transforms.entities.dates import future_clauses, future_sentence, future_verb
 from khobor.transforms.entities.types import Span
 
 # A date with দিবস (day of …) this near names a day kept every year (জাতীয় শোক দিবস ১৫ আগস্ট), not a day of the
@@ -37,7 +37,7 @@ def narrative_years(sentences, dates: list[tuple[int, Span]], published: date | 
             continue
         if (written is None or precision(s.value) != "day" or "/" in s.value or s.value <= today or not inside
                 or not any(_month(t) for t in inside) or _nfc(inside[0].text) in NEXT
-                or any(_nfc(t.text).endswith(_FUTURE_ENDINGS) for t in tokens if t.kind == "word")
+                or any(future_verb(_nfc(t.text)) for t in tokens if t.kind == "word")
                 or any(_year(t) is not None for t in tokens) or _genitive_date(_nfc(inside[-1].text))):
             # a future verb anywhere (a verb said before its subject leaves the sentence's tense unread),
             # and a genitive day, which names what a noun is of (৭ জানুয়ারির নির্বাচন উপলক্ষে … করা হয়েছে),
@@ -50,4 +50,35 @@ def narrative_years(sentences, dates: list[tuple[int, Span]], published: date | 
         value = f"{written[0]:04d}{s.value[4:]}"
         if value >= written[1] and bounds(value):
             out[k] = value
+    return out if out != [s.value for _, s in dates] else None
+
+
+def repeated_days(sentences, dates: list[tuple[int, Span]], published: date | None) -> list[str | None] | None:
+    """A day and month written again without a year (বিষয়টি ১৭ ডিসেম্বর কার্যতালিকায় আসবে) is the day
+    the document already named with গত/আগামী (গত ১৭ ডিসেম্বর, published on 3 January: 2023), not the
+    one its own sentence's tense would pick. Only when every such naming of that day agrees; a day
+    written with its year does not count (২০০৯ সালের ২৫ ফেব্রুয়ারি: the bare ২৫ ফেব্রুয়ারি may be this
+    year's anniversary). New values for ``dates`` (as ``narrative_years``), or None when none changes."""
+    if published is None:
+        return None
+    tokens_of = dict(sentences)
+    settled: dict[str, set[str]] = {}  # MM-DD -> the years the document gave it explicitly
+    bare: list[int] = []
+    for k, (si, s) in enumerate(dates):
+        if precision(s.value) != "day" or "/" in s.value:
+            continue
+        inside = [t for t in tokens_of.get(si, []) if s.start <= t.start and t.end <= s.end]
+        if not inside or not any(_month(t) for t in inside):
+            continue  # a weekday or a day word names no day and month
+        if any(_year(t) is not None for t in inside):
+            continue  # ২০০৯ সালের ২৫ ফেব্রুয়ারি: the event's day, whose anniversary the bare day may be
+        if _nfc(inside[0].text) in NEXT or _nfc(inside[0].text) in LAST:
+            settled.setdefault(s.value[5:], set()).add(s.value[:4])
+        elif len(inside) <= 2:  # ১৭ ডিসেম্বর, ১৭ ডিসেম্বরের: nothing but the day and its month
+            bare.append(k)
+    out = [s.value for _, s in dates]
+    for k in bare:
+        years = settled.get(out[k][5:])
+        if years and len(years) == 1 and (year := next(iter(years))) != out[k][:4]:
+            out[k] = year + out[k][4:]
     return out if out != [s.value for _, s in dates] else None

@@ -107,6 +107,17 @@ LANDMARK_NEAR_DAYS = 60
 LANDMARK_EVENTS = {_nfc("পতনের"): {_nfc("সরকার"): date(2024, 8, 5), _nfc("সরকারের"): date(2024, 8, 5)}}
 # Words that make a sentence speak of the future.
 _FUTURE_ENDINGS = tuple(_nfc(e) for e in ("বে", "বেন", "বো", "বেই", "বেনই", "বেও"))
+# The first person's future written -ব (করব, খেলব: "we will play"), which many nouns end in too (সম্ভব,
+# দায়িত্ব, সাকিব): the verbs news ends a sentence with most, over news_bench.
+_FIRST_PERSON_FUTURE = frozenset(_nfc(w) for w in (
+    "করব", "যাব", "দেব", "দিব", "পারব", "নেব", "নিব", "থাকব", "দেখব", "হব", "বলব", "পাব", "রাখব", "তুলব", "লড়ব",
+    "খেলব", "আসব", "জানাব", "চাইব", "ফেলব", "যাইব", "ফিরব", "ধরব", "নামব", "হইব", "দেখাব", "চালাব", "কিনব", "ছাড়ব",
+    "শুনব", "হাঁটব", "পাঠাব", "বসব", "চলব", "বাঁচব", "জিতব", "হারব", "লিখব", "ভাবব"))
+
+
+def future_verb(word: str) -> bool:
+    """Whether a word (NFC) is a verb in the future tense."""
+    return word.endswith(_FUTURE_ENDINGS) or word in _FIRST_PERSON_FUTURE
 # Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
 # does not speak of the future.
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
@@ -125,6 +136,11 @@ WEEKDAY_SHORT = frozenset(_nfc(w) for w in ("শনি", "রবি", "রোব
 # Words before a weekday that make it a weekly one (সপ্তাহে দুই দিন: per week; সাপ্তাহিক ছুটি).
 _WEEKLY = frozenset(_nfc(w) for w in ("সপ্তাহে", "সাপ্তাহিক"))
 _HOLIDAY = _nfc("ছুটি")
+_MAY = _nfc("মে")
+_AND = frozenset(_nfc(w) for w in ("অ্যান্ড", "এন্ড", "&"))
+# "By" a day: সোমবারের মধ্যে.
+_WITHIN = frozenset(_nfc(w) for w in ("মধ্যে", "মধ্যেই"))
+_GENITIVE_ENDINGS = tuple(_nfc(e) for e in ("ের", "র"))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
@@ -134,7 +150,7 @@ def future_sentence(tokens) -> bool:
     words = [t for t in tokens if t.kind in ("word", "latin")]
     while len(words) > 1 and ((w := _nfc(words[-1].text)) in _AFTER_VERB or (w in MONTHS and not w.startswith(_DAUGHTER))):
         words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়, নির্বাচন হবে নভেম্বরে: a time or day said after the verb
-    return bool(words) and words[-1].kind == "word" and _nfc(words[-1].text).endswith(_FUTURE_ENDINGS)
+    return bool(words) and words[-1].kind == "word" and future_verb(_nfc(words[-1].text))
 
 
 def future_clauses(tokens, sentence_future: bool) -> list[bool]:
@@ -151,7 +167,7 @@ def future_clauses(tokens, sentence_future: bool) -> list[bool]:
             words = [t for t in tokens[lo:hi] if t.kind in ("word", "latin")]
             last = _nfc(words[-1].text) if len(words) >= 2 and words[-1].kind == "word" else None
             if last and not (last in MONTHS or last in WEEKDAYS or last in DAY_WORDS):
-                if last.endswith(_FUTURE_ENDINGS):
+                if future_verb(last):
                     value = True
                 elif last.endswith(_PAST_ENDINGS):
                     value = False
@@ -222,6 +238,9 @@ def is_calendar_date(tokens, following=None, preceding=()) -> bool:
 def date_spans(tokens, published: date | None) -> list[Span]:
     """Every DATE of one sentence, explicit and relative, with its value."""
     n = len(tokens)
+    # মে অ্যান্ড বেকার (May & Baker, a company): May before "and" is a name's word, not the month.
+    tokens = [t._replace(text="") if k + 1 < n and _nfc(t.text) == _MAY and _nfc(tokens[k + 1].text) in _AND else t
+              for k, t in enumerate(tokens)]
     future = future_clauses(tokens, future_sentence(tokens))
     words = [_nfc(t.text) for t in tokens]
     explicit_years = {y for i, t in enumerate(tokens) if (y := _year(t)) is not None and i + 1 < n and words[i + 1] in YEAR_WORDS}
@@ -633,6 +652,10 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
     if w in WEEKDAYS and tokens[i].text[:1].isalpha():
         if _every_weekday(words, i):
             return None
+        if nxt in _WITHIN and w.endswith(_GENITIVE_ENDINGS) and not any(x.endswith(_PAST_PERFECT) for x in words):
+            # সোমবারের মধ্যে অস্ত্র জমা দেওয়ার নির্দেশ দেওয়া হয়েছে: a deadline, the next Monday (even
+            # on a Monday); one a past perfect reports (… জমা দিতে বলা হয়েছিল) may have passed
+            return i, _weekday(published, WEEKDAYS[w], 1)
         return i, _weekday(published, WEEKDAYS[w], 0 if future else None)
     if w in NEW and nxt in YEAR_UNIT:  # নতুন বছরে: the year just begun, or the coming one
         if published is None:
