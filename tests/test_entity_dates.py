@@ -775,3 +775,13 @@ def test_a_day_written_again_is_the_day_named_before_with_last_or_next():
     # a day written with its year is the event's, and the bare one may be this year's anniversary
     mutiny = "২০০৯ সালের ২৫ ফেব্রুয়ারি বিদ্রোহ হয়।"
     assert _document_dates([[mutiny, "২৫ ফেব্রুয়ারি শহীদ সেনা দিবস পালিত হবে।"]], date(2026, 2, 20))[-1] == ("২৫ ফেব্রুয়ারি", "2026-02-25")
+
+
+def test_the_year_after_is_the_year_after_the_last_year_named():
+    pub = date(2024, 8, 12)
+    transfer = "তাঁকে ২০২১ সালে পটুয়াখালীতে বদলি এবং পরের বছর ১৬ ফেব্রুয়ারি চাকরিচ্যুত করা হয়।"
+    assert _document_dates([[transfer]], pub)[-1] == ("পরের বছর ১৬ ফেব্রুয়ারি", "2022-02-16")
+    assert _document_dates([["লিজা ২০২২ সালে চ্যাম্পিয়ন হন।", "পরের বছরই আবার চ্যাম্পিয়ন হন।"]], pub)[-1] == ("পরের বছরই", "2023")
+    # no year named before it: no value; আগের বছরের (a comparison) is no date of its own
+    assert _document_dates([["পরের বছর তিনি ফেরেন।"]], pub) == [("পরের বছর", None)]
+    assert _dates("আগের বছরের তুলনায় তা ৩৬ শতাংশ কম।", pub) == []

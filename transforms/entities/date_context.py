@@ -42,11 +42,11 @@ def resolve_anaphors(values: list[str | None], published: date | None, sentences
     দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named
     in another year than the publication day's (a month of a past narrative whose year the text
     leaves out is valued in the present year, and "that year" would not name the present one);
-    "that month" (ওই মাসে) the month of the date just before it, and "this month" (এ মাসে) the month
+    "the year after" (পরের বছর) the year after the last year named (any year, the present one too); "that month" (ওই মাসে) the month of the date just before it, and "this month" (এ মাসে) the month
     named just before it in an earlier sentence (``sentences``: each value's sentence), else the
     publication month: within one sentence এ মাসে is set against the month before it (গত মাসেও ছিল, এই
     মাসেও আছে)."""
-    out, last_day, last_year, last, last_at = [], None, None, None, None
+    out, last_day, last_year, named_year, last, last_at = [], None, None, None, None, None
     for k, v in enumerate(values):
         at = sentences[k] if sentences else None
         back = bool(v and v.startswith(ANAPHOR + "-") and v[len(ANAPHOR) + 1:].isdigit())
@@ -54,12 +54,14 @@ def resolve_anaphors(values: list[str | None], published: date | None, sentences
             kind = v[len(ANAPHOR + "-month"):]
             v = _month_anaphor(kind, None if kind and (at is None or at == last_at) else last, published)
         elif v and v.startswith(ANAPHOR):
-            v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published)
+            v = _anaphor_value(v[len(ANAPHOR):], last_day, last_year, published, named_year)
         last, last_at = v, at
         if v and precision(v) == "day" and "/" not in v and not back:
             last_day = v  # not the day before (আগের দিনের তুলনায়): a look back, the story's day stays
         if v and precision(v) and not (published and v[:4] == f"{published.year:04d}"):
             last_year = v[:4]  # "that year" is never the present one, which would be এ বছর
+        if v and precision(v):
+            named_year = v.split("/")[-1][:4]  # the year after a range (২০২১-২২, পরের বছর) follows its end
         out.append(v)
     return out
 
@@ -76,8 +78,11 @@ def _month_anaphor(kind: str, last: str | None, published: date | None) -> str |
     return f"{published.year:04d}-{published.month:02d}" if published else None
 
 
-def _anaphor_value(kind: str, last_day: str | None, last_year: str | None, published: date | None) -> str | None:
+def _anaphor_value(kind: str, last_day: str | None, last_year: str | None, published: date | None,
+                   named_year: str | None = None) -> str | None:
     day = last_day or (published.isoformat() if published else None)
+    if kind.startswith("-yearafter"):  # পরের বছর: the year after the last year named
+        return _valid(f"{int(named_year) + 1:04d}{kind[len('-yearafter'):]}") if named_year else None
     if not kind:
         return day
     if kind.startswith("+"):

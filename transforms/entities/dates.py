@@ -358,6 +358,16 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
         if j < n and (m := _month(tokens[j])):
             return j, f"{ANAPHOR}-year-{m:02d}"
         return i + 1, f"{ANAPHOR}-year"
+    # পরের বছর ১৬ ফেব্রুয়ারি: the year after the last year named (resolve_anaphors). Not আগের বছরের, mostly
+    # a comparison (আগের বছরের তুলনায়, … মতো) whose year news leaves to the reader, often figuratively.
+    if w in AFTER and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
+        kind = f"{ANAPHOR}-yearafter"
+        j = i + 2
+        if (dm := _day_month(tokens, words, j)) is not None:
+            return dm[2], f"{kind}-{dm[1]:02d}-{dm[0]:02d}"
+        if j < n and (m := _month(tokens[j])):
+            return j, f"{kind}-{m:02d}"
+        return i + 1, kind
     # ওই মাসে, একই মাসের: the month of the last date named (resolve_anaphors)
     if w in SAME_YEAR and nxt in MONTH_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         return i + 1, f"{ANAPHOR}-month"
