@@ -42,7 +42,8 @@ def resolve_anaphors(values: list[str | None], published: date | None, sentences
     দিনে) that day's month and day in the year; "that year" (ওই বছর) the year of the last date named
     in another year than the publication day's (a month of a past narrative whose year the text
     leaves out is valued in the present year, and "that year" would not name the present one);
-    "the year after" (পরের বছর) the year after the last year named (any year, the present one too); "that month" (ওই মাসে) the month of the date just before it, and "this month" (এ মাসে) the month
+    "the year after" (পরের বছর) the year after the last year named (any year, the present one too);
+    "that month" (ওই মাসে) the month of the date just before it, and "this month" (এ মাসে) the month
     named just before it in an earlier sentence (``sentences``: each value's sentence), else the
     publication month: within one sentence এ মাসে is set against the month before it (গত মাসেও ছিল, এই
     মাসেও আছে)."""
