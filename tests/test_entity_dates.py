@@ -621,7 +621,7 @@ def test_a_weekday_after_a_comma_is_the_date_before_it():
 
 def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[str, str | None]]:
     """The dates of a document of paragraphs of sentences, as find_spans values them."""
-    from khobor.transforms.entities.date_narrative import narrative_years, repeated_days
+    from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
     from khobor.transforms.entities.date_speech import carry_speech_days
 
     text, sentences, dates = "", [], []
@@ -640,6 +640,8 @@ def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[
     values = narrative_years(sentences, dates, published) or values
     dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
     values = repeated_days(sentences, dates, published) or values
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = narrative_months(sentences, dates, published) or values
     return [(text[s.start : s.end], v) for (_, s), v in zip(dates, values)]
 
 
@@ -785,3 +787,16 @@ def test_the_year_after_is_the_year_after_the_last_year_named():
     # no year named before it: no value; আগের বছরের (a comparison) is no date of its own
     assert _document_dates([["পরের বছর তিনি ফেরেন।"]], pub) == [("পরের বছর", None)]
     assert _dates("আগের বছরের তুলনায় তা ৩৬ শতাংশ কম।", pub) == []
+
+
+def test_a_month_of_a_story_told_in_an_earlier_year_is_of_that_year():
+    pub = date(2026, 2, 26)
+    story = "অভিযোগগুলোর মধ্যে রয়েছে ১৯৭১ সালের ২৬ মে মোড়লগঞ্জে হামলা চালিয়ে হত্যা।"
+    more = "এ ছাড়াও জুলাই মাসে কচুয়ায় চারজনকে হত্যা এবং নভেম্বর মাসে দুটি অভিযানে হত্যার অভিযোগ ছিল অন্যতম।"
+    assert _document_dates([[story, more]], pub)[1:] == [("জুলাই মাসে", "1971-07"), ("নভেম্বর মাসে", "1971-11")]
+    # alone, or after a year that only says since when (a state that goes on), or in the present perfect:
+    # the last such month before the publication day
+    assert _document_dates([[more]], pub) == [("জুলাই মাসে", "2025-07"), ("নভেম্বর মাসে", "2025-11")]
+    since = "বিদ্যুৎকেন্দ্রটি ২০২২ সাল থেকে রাশিয়ান সৈন্যদের নিয়ন্ত্রণে রয়েছে।"
+    assert _document_dates([[since, "এপ্রিল থেকে ছয়টি চুল্লি বন্ধ রয়েছে।"]], date(2024, 8, 12))[-1] == ("এপ্রিল", "2024-04")
+    assert _document_dates([[story, "জুলাই মাসে তদন্ত শুরু হয়েছে।"]], pub)[-1] == ("জুলাই মাসে", "2025-07")

@@ -15,6 +15,8 @@ from khobor.transforms.entities.types import Span
 # narrated past.
 _DAY_NAME = _nfc("দিবস")
 _DAY_NAME_WORDS = 3
+# Endings of a verb in the simple or perfect past (ছিল, করেছিলেন, বললেন): a story told.
+_PAST = tuple(_nfc(e) for e in ("ছিল", "ছিলো", "ছিলেন", "লেন", "লাম"))
 
 
 def narrative_years(sentences, dates: list[tuple[int, Span]], published: date | None) -> list[str | None] | None:
@@ -81,4 +83,34 @@ def repeated_days(sentences, dates: list[tuple[int, Span]], published: date | No
         years = settled.get(out[k][5:])
         if years and len(years) == 1 and (year := next(iter(years))) != out[k][:4]:
             out[k] = year + out[k][4:]
+    return out if out != [s.value for _, s in dates] else None
+
+
+def narrative_months(sentences, dates: list[tuple[int, Span]], published: date | None) -> list[str | None] | None:
+    """A month written without a year in a past sentence (এ ছাড়াও জুলাই মাসে … হত্যার অভিযোগ ছিল) right
+    after a sentence that dates its story in a distinctly earlier year (১৯৭১ সালের ২৬ মে …) is of that
+    year, not the last July before the publication day. New values for ``dates`` (as
+    ``narrative_years``), or None when none changes."""
+    if published is None:
+        return None
+    tokens_of = dict(sentences)
+    out = [s.value for _, s in dates]
+    story: tuple[int, int] | None = None  # (sentence, year) of the last date written with a year
+    for k, (si, s) in enumerate(dates):
+        tokens = tokens_of.get(si, [])
+        inside = [t for t in tokens if s.start <= t.start and t.end <= s.end]
+        if any(_year(t) is not None for t in inside):
+            # a day or month of a distinctly earlier year dates a story; a year alone seldom does
+            # (২০২২ সাল থেকে … নিয়ন্ত্রণে রয়েছে: since, and the state goes on)
+            year = int(s.value[:4]) if precision(s.value) in ("day", "month") and "/" not in s.value else None
+            story = (si, year) if year and year < published.year - 1 else None
+            continue
+        if story is None or si != story[0] + 1 or precision(s.value) != "month" or "/" in s.value:
+            story = None if story and si > story[0] + 1 else story
+            continue
+        if (len(inside) > 2 or not any(_month(t) for t in inside) or _nfc(inside[0].text) in NEXT or _nfc(inside[0].text) in LAST
+                or not any(_nfc(t.text).endswith(_PAST) for t in tokens if t.kind == "word")
+                or any(future_verb(_nfc(t.text)) for t in tokens if t.kind == "word")):
+            continue  # a story is told in the past (… অভিযোগ ছিল, … করেছিলেন), not the present perfect
+        out[k] = f"{story[1]:04d}{s.value[4:]}"
     return out if out != [s.value for _, s in dates] else None

@@ -22,7 +22,7 @@ import pyarrow as pa
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities.date_context import writer_day
-from khobor.transforms.entities.date_narrative import narrative_years, repeated_days
+from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
 from khobor.transforms.entities.date_speech import carry_speech_days
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
@@ -389,6 +389,7 @@ class EntityExtractor:
                 _revalue_dates(found, lambda dates, d=d: carry_speech_days(doc_sentences[d], dates, texts[d], published[d]))
                 _revalue_dates(found, lambda dates, d=d: narrative_years(doc_sentences[d], dates, published[d]))
                 _revalue_dates(found, lambda dates, d=d: repeated_days(doc_sentences[d], dates, published[d]))
+                _revalue_dates(found, lambda dates, d=d: narrative_months(doc_sentences[d], dates, published[d]))
             except Exception as exc:  # noqa: BLE001 - see find_spans
                 failed[d] = _failure(exc)
                 continue
