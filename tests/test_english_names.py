@@ -107,6 +107,11 @@ def test_institutions_and_places_are_composed(bn, label, en):
         ("কায়রো বিশ্ববিদ্যালয়", "ORG", "Cairo University"),  # unless it calls itself otherwise
         ("রংপুর বিশ্ববিদ্যালয়", "ORG", "Rangpur University"),  # a Bangladeshi place keeps "X University"
         ("টঙ্গী বিশ্ববিদ্যালয়", "ORG", "Tongi University"),  # a quarter of Dhaka is no city abroad
+        ("সিয়াটল", "LOC", "Seattle"),  # a city abroad GeoNames names in Bengali (world_cities.tsv)
+        ("হংকংয়ে", "LOC", "Hong Kong"),
+        ("রাস আল খাইমাহ", "LOC", "Ras Al Khaimah"),  # several words, matched whole
+        ("রিও", "LOC", "Rio"),  # not a small town's name (Reo, Burkina Faso)
+        ("তিস্তা সোলার লিমিটেড", "ORG", "Teesta Solar Limited"),  # an English word is no town with an ending (Sola)
         ("রূপসা অ্যান্ড মেঘনা ট্রেডার্স", "ORG", "Rupsha and Meghna Traders"),
         ("রূপসা-মেঘনা গ্রুপ", "ORG", "Rupsha-Meghna Group"),  # a hyphenated word is spelt part by part
         ("পিএমএল-এন", "ORG", "PML-N"),

@@ -166,6 +166,35 @@ def _one_word_places() -> dict[str, str]:
     return out
 
 
+# A one-word city abroad this populous at least: GeoNames' Bengali names of towns smaller than that are
+# mostly other words (জিরা is cumin before it is Zira, Punjab; রিও Rio, not Reo, Burkina Faso).
+_WORLD_CITY_PEOPLE = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def _world_cities() -> dict[str, str]:
+    """Cities abroad GeoNames names in Bengali (``data/world_cities.tsv``), and their English: for a
+    place no gazetteer entry knows (লাহোর, চেন্নাই). Not a name that is a Bengali word, a name part,
+    a word of institutions' names or a Bangladeshi place's: GeoNames' Bengali names of small towns
+    are often transliterations that may spell one (a town abroad is the rarer meaning)."""
+    import csv
+    from importlib import resources
+
+    from khobor.transforms.entities.gazetteer import _rows, norm_token
+
+    text = resources.files("khobor.transforms.entities").joinpath("data/world_cities.tsv").read_text(encoding="utf-8")
+    home = {norm_token(r[k]) for r in _rows("bd_admin.tsv") for k in ("name_bn",)}
+    out = {}
+    for r in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        bn = unicodedata.normalize("NFC", r["name_bn"])
+        if " " not in bn and (native_word(bn) or is_name_part(bn) or bn in WORDS or int(r["population"]) < _WORLD_CITY_PEOPLE):
+            continue  # a name of several words is only ever matched whole; a small town's one word seldom is one
+        if norm_token(bn) in home:
+            continue
+        out[bn] = r["name_en"]
+    return out
+
+
 def _inside_a_name(english: str) -> str:
     """A one-word name's English as a word of a longer name: ইনকিলাব মঞ্চ is Inqilab Mancha, not The
     Daily Inqilab Mancha; অ্যাপল স্টোর is no Apple Inc. Store."""
@@ -313,6 +342,10 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False)
             return WORDS[stem], "dictionary"
         if stem in places:
             return places[stem], "dictionary"
+        if label != "PERSON" and stem in _world_cities() and (stem == whole or not lexicon_spelling(whole)):
+            # লাহোরের Lahore: a city abroad no gazetteer entry knows; not by a word's stem when the word
+            # is English (সোলার Solar, not the town Sola with the genitive র)
+            return _world_cities()[stem], "dictionary"
         if is_name_part(stem) and not (label != "PERSON" and stem != whole and name_parts()[stem].en.endswith(".")):
             # an institution's আইটি is IT, not the initial আই (I.) with the article টি
             return name_parts()[stem].en, "name_parts"
@@ -483,6 +516,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None, fore
     tokens = [t for t in tokens if not _ASIDE.fullmatch(t)] or tokens
     if label == "ORG" and (university := _city_university(tokens)):
         return university, "dictionary"
+    if label == "LOC" and len(tokens) > 1 and " ".join(tokens) in _world_cities():
+        return _world_cities()[" ".join(tokens)], "dictionary"  # রাস আল খাইমাহ Ras Al Khaimah
     if label == "PERSON":
         tokens = [part for t in tokens for part in (_GLUED_ABBREVIATION.match(t).groups() if _GLUED_ABBREVIATION.match(t) else (t,))]
     foreign = foreign and label == "PERSON"
