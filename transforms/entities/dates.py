@@ -243,13 +243,19 @@ def date_spans(tokens, published: date | None) -> list[Span]:
               for k, t in enumerate(tokens)]
     future = future_clauses(tokens, future_sentence(tokens))
     words = [_nfc(t.text) for t in tokens]
-    explicit_years = {y for i, t in enumerate(tokens) if (y := _year(t)) is not None and i + 1 < n and words[i + 1] in YEAR_WORDS}
+    written = [(i, y) for i, t in enumerate(tokens) if (y := _year(t)) is not None and i + 1 < n and words[i + 1] in YEAR_WORDS]
+    explicit_years = {y for _, y in written}
     sentence_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
+    # A year written with its own day (২০২২ সালের ১২ অক্টোবর) is the year of the days after it in the
+    # sentence (… ১৫ অক্টোবর ফল ঘোষণা), not of one said before it (১ জানুয়ারি করা আবেদন … ২০২২ সালের ১২ অক্টোবর).
+    dated_from = min((i for i, _ in written if _day_month(tokens, words, i + 2) is not None), default=None)
+    if any(_day_month(tokens, words, i + 2) is None for i, _ in written):
+        dated_from = None  # a year said alone (২০২২ সালে … ১২ অক্টোবর) is the whole sentence's
     spans: list[Span] = []
     at: list[int] = []  # the first token of each span
     i = 0
     while i < n:
-        found = _match(tokens, words, i, published, future[i], sentence_year)
+        found = _match(tokens, words, i, published, future[i], sentence_year if dated_from is None or i >= dated_from else None)
         if found is None:
             i += 1
             continue
@@ -670,7 +676,10 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
     if w in NEW and nxt in YEAR_UNIT:  # নতুন বছরে: the year just begun, or the coming one
         if published is None:
             return i + 1, None
-        return i + 1, str(published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1)
+        year = published.year if published.month <= NEW_YEAR_MONTHS else published.year + 1
+        if (fl := _first_last_day(words, i + 2)) is not None:  # নতুন বছরের প্রথম দিন: its 1 January
+            return fl[2], _iso(year, fl[0], fl[1])
+        return i + 1, str(year)
     if w in NEXT_DAY or w in PREV_DAY or ((w in PREV or w in AFTER) and nxt in DAY_UNIT):
         end = i + 1 if w in PREV or w in AFTER else i
         after = words[end + 1] if end + 1 < n else None
