@@ -104,6 +104,37 @@ def _institution(r: dict) -> GazetteerEntry:
     return GazetteerEntry(r["id"], "ORG", r["name_bn"], english, aliases, r["type"])
 
 
+_MINISTRY = "মন্ত্রণালয়"
+_AFFAIRS = "বিষয়ক"
+
+
+def _ministry_short_names(entries: list[GazetteerEntry]) -> None:
+    """A Bangladeshi ministry of several subjects is called by one of them too (মৎস্য ও প্রাণিসম্পদ
+    মন্ত্রণালয়: প্রাণিসম্পদ মন্ত্রণালয়; সড়ক পরিবহন ও সেতু মন্ত্রণালয়: সড়ক পরিবহন মন্ত্রণালয়; মহিলা ও
+    শিশুবিষয়ক মন্ত্রণালয়: মহিলাবিষয়ক মন্ত্রণালয়): each subject with মন্ত্রণালয় is an alias, when no other
+    ministry has that subject and no entry that name. A foreign ministry (ভারতের পররাষ্ট্র মন্ত্রণালয়)
+    is named with its country, never so."""
+    ministries = [e for e in entries if e.kind == "ministry" and "-" not in e.entity_id]
+    taken = {norm_token(n) for e in entries for n in e.names()}
+    derived: dict[str, list[GazetteerEntry]] = {}
+    for e in ministries:
+        name = unicodedata.normalize("NFC", e.canonical)
+        if not name.endswith(" " + _MINISTRY):
+            continue
+        subject = name[: -len(_MINISTRY) - 1]
+        parts = [p.strip() for p in re.split(r",|\s+ও\s+", subject) if p.strip()]
+        if len(parts) < 2:
+            continue
+        affairs = len(parts) == 2 and parts[-1].endswith(_AFFAIRS)  # মহিলা ও শিশুবিষয়ক, not আইন, বিচার ও সংসদবিষয়ক
+        for part in parts:
+            if affairs and not part.endswith(_AFFAIRS):
+                part += _AFFAIRS  # মহিলা ও শিশুবিষয়ক: মহিলাবিষয়ক
+            derived.setdefault(f"{part} {_MINISTRY}", []).append(e)
+    for alias, owners in derived.items():
+        if len(owners) == 1 and norm_token(alias) not in taken:
+            owners[0].aliases.add(alias)
+
+
 class Gazetteer:
     def __init__(self, entries: dict[str, GazetteerEntry], context_only: set[str] = frozenset(), never: set[str] = frozenset(),
                  places_in_patterns: set[str] = frozenset()):
@@ -245,8 +276,10 @@ def default_gazetteer() -> Gazetteer:
         b.add(e, "cldr")
     for r in _rows("gazetteer.tsv"):
         b.add(GazetteerEntry(r["id"], r["label"], r["canonical"], r["canonical_latin"], _split(r.get("aliases"))), "curated", override=True)
-    for r in _rows("institutions.tsv"):
-        b.add(_institution(r), "institutions")
+    institutions = [_institution(r) for r in _rows("institutions.tsv")]
+    _ministry_short_names(institutions)
+    for entry in institutions:
+        b.add(entry, "institutions")
     for r in _rows("people.tsv"):
         b.add(GazetteerEntry(r["id"], "PERSON", r["name_bn"], r["name_en"], _split(r["aliases"]), "person"), "people")
     unions: set[str] = set()
