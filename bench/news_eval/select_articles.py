@@ -104,34 +104,21 @@ pooled3_bodies = {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in
 before_ner_dev3 = {i for name in BEFORE_NER_DEV3 for i in sets[name]} | pooled3
 sets["ner_dev3"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in pooled3_bodies], 16,
                         rng=random.Random("ner_dev3"), taken=before_ner_dev3)
-# A sixth (an untuned estimate again, after the rules tuned on dates_dev5), from a generator seeded by its
-# name; it excludes every set and english_names pool that existed when it was drawn, named here, so a set
-# another branch adds beside it changes neither.
+
+
+def draw_dated(name: str, before: tuple[str, ...], pools: tuple[str, ...], n: int = 30) -> None:
+    """A later dates dev set (an untuned estimate, annotated after the rules tuned on the sets before it):
+    from a generator seeded by its name, excluding the sets ``before`` and the english_names ``pools`` that
+    existed when it was drawn, named by its caller, so a set another branch adds beside it changes neither."""
+    taken_then = {i for s in before for i in sets[s]} | {i for sample in pools for i in pool_ids(by_id, sample)}
+    sets[name] = pick(dated, n, rng=random.Random(name), taken=taken_then)
+
+
 BEFORE_DEV6 = BEFORE_DEV5 + ("dates_dev5", "ner_dev3")
-POOLS_BEFORE_DEV6 = POOLS_BEFORE_DEV5
-before_dev6 = {i for name in BEFORE_DEV6 for i in sets[name]} | {i for sample in POOLS_BEFORE_DEV6 for i in pool_ids(by_id, sample)}
-sets["dates_dev6"] = pick(dated, 30, rng=random.Random("dates_dev6"), taken=before_dev6)
-# A seventh (an untuned estimate again, annotated after dates_dev6's rules and before any change), from a
-# generator seeded by its name; it excludes every set and english_names pool that existed when it was drawn,
-# named here, so a set another branch adds beside it changes neither.
-BEFORE_DEV7 = BEFORE_DEV6 + ("dates_dev6",)
-POOLS_BEFORE_DEV7 = POOLS_BEFORE_DEV6
-before_dev7 = {i for name in BEFORE_DEV7 for i in sets[name]} | {i for sample in POOLS_BEFORE_DEV7 for i in pool_ids(by_id, sample)}
-sets["dates_dev7"] = pick(dated, 30, rng=random.Random("dates_dev7"), taken=before_dev7)
-# An eighth (an untuned check, annotated after the rules tuned on dates_dev7 and before any change), from a
-# generator seeded by its name; it excludes every set and english_names pool that existed when it was drawn,
-# named here, so a set another branch adds beside it changes neither.
-BEFORE_DEV8 = BEFORE_DEV7 + ("dates_dev7",)
-POOLS_BEFORE_DEV8 = POOLS_BEFORE_DEV7
-before_dev8 = {i for name in BEFORE_DEV8 for i in sets[name]} | {i for sample in POOLS_BEFORE_DEV8 for i in pool_ids(by_id, sample)}
-sets["dates_dev8"] = pick(dated, 30, rng=random.Random("dates_dev8"), taken=before_dev8)
-# A ninth (an untuned check, annotated after the rules tuned on dates_dev7 and dates_dev8 and before any change),
-# from a generator seeded by its name; it excludes every set and english_names pool that existed when it was
-# drawn, named here, so a set another branch adds beside it changes neither.
-BEFORE_DEV9 = BEFORE_DEV8 + ("dates_dev8",)
-POOLS_BEFORE_DEV9 = POOLS_BEFORE_DEV8
-before_dev9 = {i for name in BEFORE_DEV9 for i in sets[name]} | {i for sample in POOLS_BEFORE_DEV9 for i in pool_ids(by_id, sample)}
-sets["dates_dev9"] = pick(dated, 30, rng=random.Random("dates_dev9"), taken=before_dev9)
+draw_dated("dates_dev6", BEFORE_DEV6, POOLS_BEFORE_DEV5)
+draw_dated("dates_dev7", BEFORE_DEV6 + ("dates_dev6",), POOLS_BEFORE_DEV5)
+draw_dated("dates_dev8", BEFORE_DEV6 + ("dates_dev6", "dates_dev7"), POOLS_BEFORE_DEV5)
+draw_dated("dates_dev9", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8"), POOLS_BEFORE_DEV5)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets
