@@ -113,11 +113,6 @@ _FIRST_PERSON_FUTURE = frozenset(_nfc(w) for w in (
     "করব", "যাব", "দেব", "দিব", "পারব", "নেব", "নিব", "থাকব", "দেখব", "হব", "বলব", "পাব", "রাখব", "তুলব", "লড়ব",
     "খেলব", "আসব", "জানাব", "চাইব", "ফেলব", "যাইব", "ফিরব", "ধরব", "নামব", "হইব", "দেখাব", "চালাব", "কিনব", "ছাড়ব",
     "শুনব", "হাঁটব", "পাঠাব", "বসব", "চলব", "বাঁচব", "জিতব", "হারব", "লিখব", "ভাবব"))
-
-
-def future_verb(word: str) -> bool:
-    """Whether a word (NFC) is a verb in the future tense."""
-    return word.endswith(_FUTURE_ENDINGS) or word in _FIRST_PERSON_FUTURE
 # Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
 # does not speak of the future.
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
@@ -140,8 +135,13 @@ _MAY = _nfc("মে")
 _AND = frozenset(_nfc(w) for w in ("অ্যান্ড", "এন্ড", "&"))
 # "By" a day: সোমবারের মধ্যে.
 _WITHIN = frozenset(_nfc(w) for w in ("মধ্যে", "মধ্যেই"))
-_GENITIVE_ENDINGS = tuple(_nfc(e) for e in ("ের", "র"))
+_GENITIVE_END = _nfc("র")  # সোমবারের: a genitive ends so
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
+
+
+def future_verb(word: str) -> bool:
+    """Whether a word (NFC) is a verb in the future tense."""
+    return word.endswith(_FUTURE_ENDINGS) or word in _FIRST_PERSON_FUTURE
 
 
 def future_sentence(tokens) -> bool:
@@ -668,7 +668,7 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
     if w in WEEKDAYS and tokens[i].text[:1].isalpha():
         if _every_weekday(words, i):
             return None
-        if nxt in _WITHIN and w.endswith(_GENITIVE_ENDINGS) and not any(x.endswith(_PAST_PERFECT) for x in words):
+        if nxt in _WITHIN and w.endswith(_GENITIVE_END) and not any(x.endswith(_PAST_PERFECT) for x in words):
             # সোমবারের মধ্যে অস্ত্র জমা দেওয়ার নির্দেশ দেওয়া হয়েছে: a deadline, the next Monday (even
             # on a Monday); one a past perfect reports (… জমা দিতে বলা হয়েছিল) may have passed
             return i, _weekday(published, WEEKDAYS[w], 1)
