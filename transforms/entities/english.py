@@ -183,7 +183,7 @@ def _world_cities() -> dict[str, str]:
     from khobor.transforms.entities.gazetteer import _rows, norm_token
 
     text = resources.files("khobor.transforms.entities").joinpath("data/world_cities.tsv").read_text(encoding="utf-8")
-    home = {norm_token(r[k]) for r in _rows("bd_admin.tsv") for k in ("name_bn",)}
+    home = {norm_token(r["name_bn"]) for r in _rows("bd_admin.tsv")}
     out = {}
     for r in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
         bn = unicodedata.normalize("NFC", r["name_bn"])
