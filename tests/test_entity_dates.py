@@ -245,6 +245,10 @@ def test_the_clause_of_a_date_decides_its_tense():
         ("৫ আগস্ট দিবসটি পালিত হয়", date(2025, 8, 6), "2025-08-05"),
         ("আগামী ৫ আগস্ট দিবসটি পালিত হবে", date(2026, 2, 23), "2026-08-05"),
         ("৫ আগস্ট সরকার পড়ে", date(2024, 8, 12), "2024-08-05"),
+        # the killing of Bangabandhu and Hamas's attack on Israel, named by their day
+        ("শেখ হাসিনা ১৫ আগস্টের ঘটনা নিয়ে বলেন", date(2024, 1, 10), "1975-08-15"),
+        ("৭ অক্টোবর দক্ষিণ ইসরায়েলে হামাসের হামলার পর যুদ্ধ শুরু হয়", date(2026, 2, 23), "2023-10-07"),
+        ("১৫ আগস্ট শোক দিবস পালিত হবে", date(2024, 8, 1), "2024-08-15"),  # this year's, near it
     ],
 )
 def test_a_landmark_day_without_a_year(text, published, value):

@@ -98,8 +98,9 @@ __all__ = ["ANAPHOR", "bounds", "date_spans", "infer_year", "is_calendar_date", 
 
 NEW_YEAR_MONTHS = 3
 # Days Bangladeshi news names without a year: the day of the event, unless the text speaks of the
-# instance near the publication day (see _landmark_year).
-LANDMARKS = {(8, 5): 2024}
+# instance near the publication day (see _landmark_year): the government's fall, the killing of
+# Bangabandhu (১৫ আগস্টের ঘটনা), Hamas's attack on Israel (৭ অক্টোবর দক্ষিণ ইসরায়েলে হামাসের হামলা).
+LANDMARKS = {(8, 5): 2024, (8, 15): 1975, (10, 7): 2023}
 LANDMARK_NEAR_DAYS = 60
 # Events news names by what happened on a landmark day: over the dated news_bench articles outside the
 # evaluation sets, all 14 সরকার পতনের দিন / পরদিন (the government's fall: 10 with সরকার, 4 with সরকারের)
