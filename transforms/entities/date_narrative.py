@@ -19,6 +19,11 @@ _DAY_NAME_WORDS = 3
 _PAST = tuple(_nfc(e) for e in ("ছিল", "ছিলো", "ছিলেন", "লেন", "লাম"))
 
 
+def _inside(tokens, span: Span) -> list:
+    """The tokens of a sentence that lie within ``span``."""
+    return [t for t in tokens if span.start <= t.start and t.end <= span.end]
+
+
 def narrative_years(sentences, dates: list[tuple[int, Span]], published: date | None) -> list[str | None] | None:
     """New values for ``dates`` (the document's DATE spans in text order, with their sentence index),
     or None when none changes. ``sentences`` are the document's (sentence index, tokens)."""
@@ -32,7 +37,7 @@ def narrative_years(sentences, dates: list[tuple[int, Span]], published: date | 
     written = None  # (year, first day) of the last date with its year written out, before this year
     for k, (si, s) in enumerate(dates):
         tokens = tokens_of.get(si, [])
-        inside = [t for t in tokens if s.start <= t.start and t.end <= s.end]
+        inside = _inside(tokens, s)
         if any(_year(t) is not None for t in inside):
             if precision(s.value) in ("day", "month") and int(s.value[:4]) < published.year:
                 written = (int(s.value[:4]), s.value.split("/")[0])
@@ -69,7 +74,7 @@ def repeated_days(sentences, dates: list[tuple[int, Span]], published: date | No
     for k, (si, s) in enumerate(dates):
         if precision(s.value) != "day" or "/" in s.value:
             continue
-        inside = [t for t in tokens_of.get(si, []) if s.start <= t.start and t.end <= s.end]
+        inside = _inside(tokens_of.get(si, []), s)
         if not inside or not any(_month(t) for t in inside):
             continue  # a weekday or a day word names no day and month
         if any(_year(t) is not None for t in inside):
@@ -98,7 +103,7 @@ def narrative_months(sentences, dates: list[tuple[int, Span]], published: date |
     story: tuple[int, int] | None = None  # (sentence, year) of the last date written with a year
     for k, (si, s) in enumerate(dates):
         tokens = tokens_of.get(si, [])
-        inside = [t for t in tokens if s.start <= t.start and t.end <= s.end]
+        inside = _inside(tokens, s)
         if any(_year(t) is not None for t in inside):
             # a day or month of a distinctly earlier year dates a story; a year alone seldom does
             # (২০২২ সাল থেকে … নিয়ন্ত্রণে রয়েছে: since, and the state goes on)

@@ -249,9 +249,9 @@ def date_spans(tokens, published: date | None) -> list[Span]:
     sentence_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     # A year written with its own day (২০২২ সালের ১২ অক্টোবর) is the year of the days after it in the
     # sentence (… ১৫ অক্টোবর ফল ঘোষণা), not of one said before it (১ জানুয়ারি করা আবেদন … ২০২২ সালের ১২ অক্টোবর).
-    dated_from = min((i for i, _ in written if _day_month(tokens, words, i + 2) is not None), default=None)
-    if any(_day_month(tokens, words, i + 2) is None for i, _ in written):
-        dated_from = None  # a year said alone (২০২২ সালে … ১২ অক্টোবর) is the whole sentence's
+    with_day = [i for i, _ in written if _day_month(tokens, words, i + 2) is not None]
+    # a year said alone (২০২২ সালে … ১২ অক্টোবর) is the whole sentence's
+    dated_from = min(with_day) if with_day and len(with_day) == len(written) else None
     spans: list[Span] = []
     at: list[int] = []  # the first token of each span
     i = 0
