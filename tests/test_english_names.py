@@ -320,6 +320,11 @@ def test_magistrates_courts(bn, en):
         ("আইটি সার্ভিস ম্যানেজমেন্ট", "IT Service Management"),  # a rare misspelling (managment) hid it
         ("পুঁজিবাজার নিয়ন্ত্রক সংস্থা", "Punjibazar Regulatory Agency"),
         ("বাংলাদেশ হিন্দু বৌদ্ধ খ্রিস্টান কল্যাণ ফ্রন্ট", "Bangladesh Hindu Buddhist Christian Kalyan Front"),
+        ("রূপসা টেক্সটাইল মিলস", "Rupsha Textile Mills"),  # the lexicon's Milos, Comers, Sentral
+        ("ঢাকা কমার্স কলেজ", "Dhaka Commerce College"),
+        ("ইউরোপিয়ান সেন্ট্রাল ব্যাংক", "European Central Bank"),
+        ("স্কয়ার টয়লেট্রিজ লিমিটেড", "Square Toiletries Limited"),  # romanised: Tayletrij
+        ("দৈনিক যায়যায়দিন", "Dainik Jaijaidin"),  # the newspaper as it spells itself
     ],
 )
 def test_english_words_news_writes_in_bodies_names(bn, en):
