@@ -120,6 +120,7 @@ draw_dated("dates_dev7", BEFORE_DEV6 + ("dates_dev6",), POOLS_BEFORE_DEV5)
 draw_dated("dates_dev8", BEFORE_DEV6 + ("dates_dev6", "dates_dev7"), POOLS_BEFORE_DEV5)
 draw_dated("dates_dev9", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8"), POOLS_BEFORE_DEV5)
 draw_dated("dates_dev10", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8", "dates_dev9"), POOLS_BEFORE_DEV5)
+draw_dated("dates_dev11", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8", "dates_dev9", "dates_dev10"), POOLS_BEFORE_DEV5)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets
