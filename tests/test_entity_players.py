@@ -1,6 +1,8 @@
 """A famous player a sports report names by one word links to him (players.py), and only then."""
 from __future__ import annotations
 
+import pytest
+
 from khobor.transforms.entities import players
 from khobor.transforms.entities.names import nfc
 from tests.link_helpers import CRICKET, FOOTBALL, link
@@ -62,3 +64,18 @@ def test_outside_sports_news_the_word_is_no_club_and_a_shared_first_word_is_no_o
     assert out.links[0].entity_id != "org:real-madrid"
     assert players.club(nfc("ইন্টার"), "football") is None  # Inter Milan, Inter Miami
     assert players.club(nfc("ম্যানচেস্টার"), "football") is None  # a city, and two clubs'
+
+
+@pytest.mark.parametrize(
+    "text, name, eid, latin",
+    [  # people.tsv's 2026-12-01 additions: public figures news_bench outside the evaluation sets names
+        # in two or more articles whose English name was a romanisation (Trent Bolt, Nicholas Puran)
+        (CRICKET + "ট্রেন্ট বোল্টের বলে আউট হন তিনি।", "ট্রেন্ট বোল্টের", "per:trent-boult", "Trent Boult"),
+        (CRICKET + "নিকোলাস পুরান ঝড়ো ইনিংস খেলেন।", "নিকোলাস পুরান", "per:nicholas-pooran", "Nicholas Pooran"),
+        # the name's own last letter is no case ending: থারুর is Tharoor whole, not থারু with -র
+        ("কংগ্রেস নেতা শশী থারুর বলেন, আলোচনা চলবে।", "শশী থারুর", "per:shashi-tharoor", "Shashi Tharoor"),
+    ],
+)
+def test_public_figures_by_their_own_english_names(text, name, eid, latin):
+    out = link(text, [(name, "PERSON")])
+    assert out.links[0].entity_id == eid and out.links[0].latin == latin
