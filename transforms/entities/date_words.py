@@ -234,13 +234,17 @@ def _last_day(v: str) -> date:
     return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
 
-def _count(tokens, words, i) -> int | None:
-    """A small count at token i: ৩, তিন (not এক: also "a")."""
+def _count(tokens, words, i, one: bool = False) -> int | None:
+    """A small count at token i: ৩, তিন (not এক: also "a", unless ``one``: এক বছর আগে, a year ago,
+    counts back one year all the same)."""
     t = tokens[i]
     if t.kind == "number" and t.value is not None and t.value == int(t.value) and 1 <= t.value <= 100 and len(t.text) <= 3:
         return int(t.value)
     n = DAY_NUMBER_WORDS.get(words[i])
-    return n if n and n > 1 else None
+    return n if n and (n > 1 or (one and words[i] == _ONE)) else None
+
+
+_ONE = _nfc("এক")
 
 
 def _is_every_unit(word: str) -> bool:

@@ -520,7 +520,7 @@ def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
     """(last token, value) of COUNT দিন|মাস|বছর আগে at token i, counted back from the publication
     day, or None. Not after a genitive (এর তিন দিন আগে, নির্বাচনের ১৫ দিন আগে): that counts back from
     something else."""
-    if i + 2 >= len(words) or words[i + 2] not in AGO or (count := _count(tokens, words, i)) is None:
+    if i + 2 >= len(words) or words[i + 2] not in AGO or (count := _count(tokens, words, i, one=True)) is None:
         return None
     if _after_genitive(tokens, words, i):
         return None
