@@ -398,7 +398,7 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False)
         if compound:
             return compound, "dictionary"
     if label != "PERSON" and not native_word(token):
-        acronym = bengali_acronym(token) or _spelt_acronym(token)  # ইউপিডিএফ → UPDF (people's initials are in the name-part table)
+        acronym = bengali_acronym(token) or _spelt_acronym(token)  # ইউএনএলএফ → UNLF (people's initials are in the name-part table)
         if acronym:
             return acronym, "dictionary"
     # A person's word no table knows is mostly a foreign name (হকিন্স, ক্রো): the spelling of a
