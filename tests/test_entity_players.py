@@ -1,4 +1,5 @@
-"""A famous player a sports report names by one word links to him (players.py), and only then."""
+"""A famous player a sports report names by one word links to him (players.py), and only then; public
+figures people.tsv lists link by their full names to their own English names."""
 from __future__ import annotations
 
 import pytest

@@ -234,6 +234,9 @@ def _last_day(v: str) -> date:
     return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
 
+_ONE = _nfc("এক")
+
+
 def _count(tokens, words, i, one: bool = False) -> int | None:
     """A small count at token i: ৩, তিন (not এক: also "a", unless ``one``: এক বছর আগে, a year ago,
     counts back one year all the same)."""
@@ -242,9 +245,6 @@ def _count(tokens, words, i, one: bool = False) -> int | None:
         return int(t.value)
     n = DAY_NUMBER_WORDS.get(words[i])
     return n if n and (n > 1 or (one and words[i] == _ONE)) else None
-
-
-_ONE = _nfc("এক")
 
 
 def _is_every_unit(word: str) -> bool:
