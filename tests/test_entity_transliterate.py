@@ -3,7 +3,7 @@ and how english_name uses it after the curated tables."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from khobor.transforms.entities.english import english_name
@@ -88,6 +88,7 @@ _ANY = st.text(st.one_of(_BENGALI, st.characters()), max_size=20)
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(_BENGALI, max_size=12), _ANY))
+@example("অআ")  # আ after অ once never moved the letter scan on: the search looped for ever
 def test_any_string_gives_ascii_or_empty_without_crashing(word):
     spelt = lexicon_spelling(word)
     assert spelt is None or (spelt.isascii() and spelt.isalpha())
@@ -123,3 +124,13 @@ def test_nya_is_looked_up():
 def test_english_words_of_a_name_spelt_further_from_their_sound():
     assert english_name(nfc("ডিবেট ফর ডেমোক্রেসি"), "ORG")[0] == "Debate for Democracy"
     assert lexicon_spelling(nfc("ডেমোক্রেসি")) is None  # alone, not that far
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("word", ["অআ", "অআকাশ", "সঅআ"])
+def test_a_vowel_after_a_is_read_once_and_the_search_ends(word):
+    from khobor.transforms.entities.foreign_names import foreign_spelling
+
+    assert isinstance(transliterate(nfc(word)), str)
+    candidates(nfc(word), foreign=True)
+    foreign_spelling(nfc(word))

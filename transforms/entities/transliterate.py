@@ -206,6 +206,7 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
             if u == "া" and prev == "য" and k >= 2 and units[k - 2] == HASANTA:
                 v = [("a", 0), ("e", 0.5)]  # ্যা is English a: ক্যাম্প camp
             if u == "আ" and prev == "অ":
+                k += 1  # অআ: the অ's slot spells it (a bare continue here looped for ever)
                 continue
             if u == "া" and k + 1 < len(units) and units[k + 1] == "উ":  # আউ: টাউন Town, মাউন্ট Mount
                 slots.append([("au", 0), ("ow", 0.3), ("ou", 0.3), ("aw", 0.5)])
