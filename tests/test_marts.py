@@ -155,7 +155,7 @@ def test_dim_entities_knows_days_seen_aliases_and_how_the_english_name_was_made(
     assert (dhaka["first_seen_date"], dhaka["last_seen_date"]) == (date(2024, 8, 12), date(2024, 8, 13))
     assert dhaka["latin_method"] == "gazetteer" and dhaka["publisher_count"] == 4
     assert dhaka["document_count"] == dhaka["dated_document_count"] + 1  # p3 is undated
-    assert all(r["latin_method"] in ("gazetteer", "name_parts", "dictionary", "lexicon", "foreign_names", "romanised") for r in dim.values())
+    assert all(r["latin_method"] in ("gazetteer", "name_parts", "dictionary", "lexicon", "foreign_names", "bd_names", "romanised") for r in dim.values())
     assert all(isinstance(r["aliases"], list) for r in dim.values())
 
 

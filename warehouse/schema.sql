@@ -182,7 +182,7 @@ COMMENT ON COLUMN entity_mentions.name_latin IS 'The conventional English name o
 COMMENT ON COLUMN entity_mentions.date_start IS 'DATE mentions: the first day the value covers (2024-08 starts 2024-08-01); NULL when it has no value.';
 COMMENT ON COLUMN entity_mentions.date_end IS 'DATE mentions: the last day the value covers (2024-08 ends 2024-08-31, a range its end''s last day); NULL when it has no value.';
 COMMENT ON COLUMN entity_mentions.date_precision IS 'DATE mentions: day | month | year, how precise the value is (a range: of its start); NULL when it has no value.';
-COMMENT ON COLUMN entity_mentions.latin_method IS 'How name_latin was made: gazetteer | name_parts (curated spellings of name parts) | dictionary (institution and place words) | lexicon (English word-list spellings of foreign words) | foreign_names (spellings of foreign people''s names from a list of names) | romanised (a word nothing knew).';
+COMMENT ON COLUMN entity_mentions.latin_method IS 'How name_latin was made: gazetteer | name_parts (curated spellings of name parts) | dictionary (institution and place words) | lexicon (English word-list spellings of foreign words) | foreign_names (spellings of foreign people''s names from a list of names) | bd_names (Bangladeshis'' commonest spelling of a name part, from a list of names) | romanised (a word nothing knew).';
 
 CREATE TABLE IF NOT EXISTS entities (
     entity_id       VARCHAR NOT NULL,
@@ -202,7 +202,7 @@ COMMENT ON COLUMN entities.canonical IS 'The name the entity was first seen by (
 COMMENT ON COLUMN entities.canonical_latin IS 'English name where known, else a romanisation.';
 COMMENT ON COLUMN entities.source IS 'What defined the entity: gazetteer | model | pattern | rule.';
 COMMENT ON COLUMN entities.created_at IS 'When the entity was first loaded (UTC).';
-COMMENT ON COLUMN entities.latin_method IS 'How canonical_latin was made: gazetteer | name_parts | dictionary | lexicon | foreign_names | romanised.';
+COMMENT ON COLUMN entities.latin_method IS 'How canonical_latin was made: gazetteer | name_parts | dictionary | lexicon | foreign_names | bd_names | romanised.';
 
 CREATE TABLE IF NOT EXISTS entity_aliases (
     alias_key  VARCHAR NOT NULL,

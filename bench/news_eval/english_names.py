@@ -165,7 +165,7 @@ def method_shares(articles: dict[int, dict], n: int = 600, seed: int = 2026) -> 
         method = "gazetteer" if "gazetteer" in method_of[eid] else method_of[eid].most_common(1)[0][0]
         entities[(label_of[eid], method)] += 1
         weighted[(label_of[eid], method)] += len(arts_in)
-    methods = ("gazetteer", "name_parts", "dictionary", "lexicon", "foreign_names", "romanised")
+    methods = ("gazetteer", "name_parts", "dictionary", "lexicon", "foreign_names", "bd_names", "romanised")
     lines = []
     for title, c in (("mentions", mentions), ("entities", entities), ("entities by articles", weighted)):
         lines.append(f"by {title}:")

@@ -5,7 +5,8 @@ else word by word, a person's name part from the curated table (রহমান 
 মো. → Md.), a known one-word place (গাজীপুর → Gazipur), a word of institutional names (হাসপাতাল →
 Hospital, থানা → Police Station); a person's word as the listed foreign name it sounds like
 (হকিন্স → Hawkins, see ``foreign_names``; only for a person linking found foreign from the document,
-and not inside a Bangladeshi name); then the spelling English
+and not inside a Bangladeshi name); another person's word as Bangladeshis commonly spell it (সাগর →
+Sagor, see ``bd_names``); then the spelling English
 text uses for a foreign word, found in an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress,
 see ``transliterate``); and only what
 none of these knows is romanised as Bangladeshi English writes names (``transliterate.romanize_name``:
@@ -18,7 +19,8 @@ organisation inside a longer name loses its "The Daily" and "Ltd." (ইনকি
 method says which: ``gazetteer``, ``name_parts`` (people's names from the table), ``dictionary``
 (institution or place words, with or without name parts), ``lexicon`` (at least one word from the
 English word list, none romanised), ``foreign_names`` (at least one listed foreign name, none
-romanised), ``romanised`` (at least one word romanised).
+romanised), ``bd_names`` (at least one word from the list of Bangladeshi spellings, none romanised
+nor a foreign name), ``romanised`` (at least one word romanised).
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ import functools
 import re
 import unicodedata
 
+from khobor.transforms.entities.bd_names import bd_spelling
 from khobor.transforms.entities.demonyms import english_adjectives
 from khobor.transforms.entities.foreign_names import foreign_spelling, listed
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
@@ -391,7 +394,7 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False)
     if len(parts) > 1 and unicodedata.normalize("NFC", token) not in WORDS and not is_name_part(token):
         spelt = [_word(p, label, foreign=foreign) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
         methods = {m for _, m in spelt}
-        method = next((m for m in ("romanised", "foreign_names", "lexicon") if m in methods), spelt[0][1])
+        method = next((m for m in ("romanised", "foreign_names", "bd_names", "lexicon") if m in methods), spelt[0][1])
         return "-".join(w.rstrip(".") if re.fullmatch(r"[A-Z]\.", w) else w for w, _ in spelt), method  # পিএমএল-এন PML-N
     if label != "PERSON":
         compound = _place_compound(token)
@@ -406,6 +409,11 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False)
     spelt = foreign_spelling(token) if label == "PERSON" and foreign else None
     if spelt:
         return spelt, "foreign_names"
+    # A Bangladeshi's name part the table does not know: as Bangladeshis spell it (সাগর Sagor), before
+    # English words, which a Bangladeshi name only resembles (মোস্তাইন is no Mostyn).
+    spelt = bd_spelling(token) if label == "PERSON" and not foreign else None
+    if spelt:
+        return spelt, "bd_names"
     # A place no gazetteer knows is nearly always a Bangladeshi one, whose name English words only
     # resemble (বটতলী is no Bottle, চাপড়া no Chopra): over bd_admin's words the English word list
     # spoils 79 romanisations for 22 it puts right. Foreign names of people and institutions gain.
@@ -590,7 +598,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None, fore
         return "", "romanised"
     methods = {m for _, m in words}
     method = ("romanised" if "romanised" in methods else "foreign_names" if "foreign_names" in methods
-              else "lexicon" if "lexicon" in methods else "name_parts" if methods == {"name_parts"} else "dictionary")
+              else "bd_names" if "bd_names" in methods else "lexicon" if "lexicon" in methods
+              else "name_parts" if methods == {"name_parts"} else "dictionary")
     latin = [w for w, _ in words if w]
     for k in range(len(latin) - 1, 0, -1):  # ডন ডটকম → Don.com
         if latin[k].startswith("."):

@@ -270,6 +270,11 @@ def _lexicon() -> tuple[list[str], dict[str, float]]:
     return sorted(freq), freq
 
 
+def english_spelling(word: str) -> bool:
+    """Whether a Latin word (any case) is a spelling of the English word list or of khobor's name tables."""
+    return word.lower() in _lexicon()[1]
+
+
 def _table_spellings() -> set[str]:
     from khobor.transforms.entities.name_parts import name_parts
 
