@@ -1,7 +1,8 @@
 """``khobor tokenize`` and ``khobor extract``: JSONL records in, JSONL out, offsets into each text as given.
 
 Input lines are ``{"id", "text"}`` (``extract`` also reads ``published_at`` or ``date``, to resolve
-relative dates from the day as written). A line that cannot be used gives ``{"id", "error"}``,
+relative dates from the day as written, and ``publisher`` or ``paper``, whose evening posts may be
+the next day's print edition). A line that cannot be used gives ``{"id", "error"}``,
 never a crash.
 
 - ``tokenize_records`` yields ``{"id", "sentences": [{"start", "end", "kind"}], "tokens": [{"start",
@@ -19,13 +20,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.chain import process_documents
-from khobor.transforms.documents.dates import parse_published
+from khobor.transforms.documents.dates import parse_published, read_published
 from khobor.transforms.entities.extract import EntityExtractor
 from khobor.transforms.text.analysis import analyse
 from khobor.transforms.text.cleaning import Cleaned, clean_text
@@ -41,6 +42,8 @@ class Record:
     published: datetime | None = None
     error: str | None = None
     day: date | None = None  # the writer's calendar day, which relative dates count from
+    local_time: time | None = None  # the time of day as written, when one was
+    publisher: str | None = None
 
 
 def local_day(raw: str, published: datetime | None) -> date | None:
@@ -50,6 +53,16 @@ def local_day(raw: str, published: datetime | None) -> date | None:
         return datetime.fromisoformat(raw.strip()).date()
     except ValueError:
         return published.date() if published else None
+
+
+def local_time(raw: str) -> time | None:
+    """The time of day as written (00:30 of 2024-08-13T00:30+06:00), None when only a day was given."""
+    try:
+        written = datetime.fromisoformat(raw.strip())
+        return written.time() if len(raw.strip()) > 10 else None
+    except ValueError:
+        found = read_published(raw)  # a naive value is read in UTC, so its time is as written
+        return found.local_time if found else None
 
 
 def parse_record(line: str) -> Record:
@@ -64,7 +77,9 @@ def parse_record(line: str) -> Record:
         return Record(rid, error="missing text" if text is None else f"text must be a string, not {type(text).__name__}")
     raw = rec.get("published_at") or rec.get("date")
     published = parse_published(str(raw)) if raw else None
-    return Record(rid, text, published, day=local_day(str(raw), published) if raw else None)
+    publisher = rec.get("publisher") or rec.get("paper")
+    return Record(rid, text, published, day=local_day(str(raw), published) if raw else None,
+                  local_time=local_time(str(raw)) if raw else None, publisher=str(publisher) if publisher else None)
 
 
 def dumps(obj) -> str:
@@ -112,7 +127,7 @@ def extract_records(lines: Iterable[str], extractor: EntityExtractor, batch_sent
         yield from _extract_batch(batch, extractor, aliases, names)
 
 
-_DOC_FIELDS = ("document_id", "run_id", "text", "published_at")
+_DOC_FIELDS = ("document_id", "run_id", "text", "published_at", "published_date", "publisher", "published_local_time")
 
 
 def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dict, names: dict) -> Iterator[str]:
@@ -123,11 +138,11 @@ def _extract_batch(batch: list[Record], extractor: EntityExtractor, aliases: dic
         if rec.error is None:
             cleaned[f"r{k}"] = c = clean_text(rec.text)
             rows.append(dict(document_id=f"r{k}", run_id="extract", text=c.text, published_at=rec.published,
-                             published_date=rec.day))
+                             published_date=rec.day, publisher=rec.publisher, published_local_time=rec.local_time))
     by_doc: dict[str, list[dict]] = {}
     if rows:
         fields = [schema.arrow("documents").field(n) for n in _DOC_FIELDS]
-        docs = pa.Table.from_pylist(rows, schema=pa.schema([*fields, pa.field("published_date", pa.date32())]))
+        docs = pa.Table.from_pylist(rows, schema=pa.schema(fields))
         out = process_documents(docs, extractor, now, aliases)
         for eid, canonical, latin in zip(*out.entities.select(["entity_id", "canonical", "canonical_latin"]).to_pydict().values()):
             names.setdefault(eid, (canonical, latin))

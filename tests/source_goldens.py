@@ -64,6 +64,7 @@ def staged_rows(kind: str) -> list[dict]:
         row["published_at"] = doc["published_at"].isoformat() if doc and doc["published_at"] else None
         row["published_date"] = doc["published_date"].isoformat() if doc and doc["published_date"] else None
         row["published_precision"] = doc["published_precision"] if doc else None
+        row["published_local_time"] = doc["published_local_time"].isoformat() if doc and doc["published_local_time"] else None
         row["language"] = doc["language"] if doc else None
         rows.append(json.loads(json.dumps(row, ensure_ascii=False).replace(base, "http://SERVER")))
     return sorted(rows, key=lambda r: r["item_key"])

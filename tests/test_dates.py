@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 import pytest
 
@@ -72,6 +72,16 @@ def test_a_value_that_is_not_a_whole_date_is_no_date(value):
 def test_a_byline_keeps_its_time():
     found = find_published_in_text("শিরোনাম\nখবর।\nপ্রকাশ: ১২ আগস্ট ২০২৪, ১০:৩০ পিএম", "Asia/Dhaka")
     assert (found.day, found.precision, found.at) == (date(2024, 8, 12), "time", datetime(2024, 8, 12, 16, 30, tzinfo=UTC))
+    assert found.local_time == time(22, 30)
+
+
+@pytest.mark.parametrize("value, tz, local", [
+    ("2024-08-06 22:51:28", "Asia/Dhaka", time(22, 51, 28)),  # naive: the source's wall clock
+    ("2024-08-06T16:51:28+00:00", "Asia/Dhaka", time(22, 51, 28)),  # an instant, read in the source's zone
+    ("2024/08/06", "Asia/Dhaka", None),  # a day only has no time
+])
+def test_the_local_time_of_publication(value, tz, local):
+    assert read_published(value, tz).local_time == local
 
 
 def test_an_html_page_gives_its_json_ld_date():
@@ -103,6 +113,8 @@ def test_documents_carry_the_local_day_precision_and_publisher():
     assert (a["published_date"], a["published_precision"], a["publisher"]) == (date(2024, 8, 12), "day", "Jugantor")
     assert (b["published_date"], b["published_precision"], b["publisher"]) == (date(2024, 8, 12), "time", "Registry Publisher")
     assert (c["published_at"], c["published_date"], c["published_precision"]) == (None, None, None)
+    # the wall-clock time in the source's timezone (20:30 UTC is 02:30 in Dhaka), none for a day only
+    assert (a["published_local_time"], b["published_local_time"], c["published_local_time"]) == (None, time(2, 30), None)
 
 
 def test_a_dateline_under_a_headline_and_a_blank_line_is_found():

@@ -2,7 +2,8 @@
 and the spans that look like dates but are not (৭ মার্চ ভবন, সকালে, ৪০ মিনিটে)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+import json
+from datetime import date, datetime, time, timezone
 
 import pyarrow as pa
 import pytest
@@ -297,6 +298,49 @@ def test_the_writers_day_is_the_one_its_day_word_and_weekday_name():
     assert writer_day([tokenize("গতকাল মঙ্গলবার")], None) is None
     # the weekday in brackets names the day as well
     assert day("আজ (বুধবার) সকালে জানাজা হয়।", "আগামীকাল শপথ হবে।") == date(2024, 8, 7)
+
+
+def test_an_evening_post_of_the_next_days_print_edition():
+    """Samakal posts the next day's paper from about 21:00: a post then that says গতকাল is that
+    edition, whose গতকাল is the posting day (data/print_editions.tsv)."""
+    from khobor.transforms.entities.date_context import evening_edition, writer_day
+
+    tuesday = date(2024, 8, 6)
+
+    def day(*sentences, evening=True):
+        return writer_day([tokenize(s) for s in sentences], tuesday, evening)
+
+    assert day("গতকাল ঢাকায় বৃষ্টি হয়।", "আজ সকাল থেকে রোদ।") == date(2024, 8, 7)
+    assert day("গতকালের বৈঠকে সিদ্ধান্ত হয়।") == date(2024, 8, 7)
+    assert day("আজ রাতে ঢাকায় বৃষ্টি হচ্ছে।") == tuesday  # no গতকাল: an online report of the evening
+    assert day("গতকাল ঢাকায় বৃষ্টি হয়।", evening=False) == tuesday
+    # a day word paired with a weekday says which day the writer's is, evening or not
+    assert day("গতকাল সোমবার বৈঠক হয়।", "আজ মঙ্গলবার শপথ।") == tuesday
+    assert writer_day([tokenize("গতকাল বৃষ্টি হয়।")], None, True) is None
+
+    assert evening_edition("Samakal", time(21, 0)) and evening_edition(" samakal ", time(23, 59))
+    assert evening_edition("সমকাল", time(22, 30))
+    assert not evening_edition("Samakal", time(20, 59))
+    assert not evening_edition("Samakal", None)  # only a day was given
+    assert not evening_edition("Prothom Alo", time(23, 0))  # its late posts are online reports of the day
+    assert not evening_edition(None, time(23, 0))
+
+
+def test_extract_values_an_evening_print_editions_yesterday_as_the_posting_day():
+    from khobor.flows.jsonl import extract_records
+    from khobor.transforms.entities.extract import EntityExtractor
+
+    def values(publisher, posted):
+        line = json.dumps({"id": 1, "text": "গতকাল ঢাকায় বৈঠক হয়।", "date": posted, "publisher": publisher}, ensure_ascii=False)
+        out = json.loads(next(extract_records([line], EntityExtractor())))
+        return [m["value"] for m in out["entities"] if m["label"] == "DATE"]
+
+    assert values("Samakal", "2024-08-06 22:45:00") == ["2024-08-06"]
+    assert values("Samakal", "2024-08-06T22:45:00+06:00") == ["2024-08-06"]  # the time as written, not UTC's 16:45
+    assert values("Samakal", "2024/08/06 22:45") == ["2024-08-06"]
+    assert values("Samakal", "2024-08-06 18:45:00") == ["2024-08-05"]
+    assert values("Jugantor", "2024-08-06 22:45:00") == ["2024-08-05"]
+    assert values("Samakal", "2024-08-06") == ["2024-08-05"]  # no time: nothing says it is an evening post
 
 
 def test_a_plan_reported_before_its_day():

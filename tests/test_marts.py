@@ -302,7 +302,7 @@ def test_a_warehouse_from_before_local_days_is_migrated_and_publishes(built, tmp
     con = duckdb.connect(str(old / "khobor.duckdb"))
     try:
         for table, column in (("documents", "publisher"), ("documents", "published_date"), ("documents", "published_precision"),
-                              ("stg_documents", "publisher")):
+                              ("documents", "published_local_time"), ("stg_documents", "publisher")):
             con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     finally:
         con.close()

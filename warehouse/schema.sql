@@ -78,7 +78,8 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at  TIMESTAMPTZ NOT NULL,
     publisher    VARCHAR,
     published_date DATE,
-    published_precision VARCHAR
+    published_precision VARCHAR,
+    published_local_time TIME
 );
 COMMENT ON TABLE documents IS 'One row per distinct document (whitespace-insensitive clean text). Key: document_id.';
 COMMENT ON COLUMN documents.document_id IS 'Document id: hash of the whitespace-normalised clean text, so the same article from two sources is one document.';
@@ -101,6 +102,7 @@ COMMENT ON COLUMN documents.ingested_at IS 'When the run that loaded it started 
 COMMENT ON COLUMN documents.publisher IS 'Who published it (the newspaper), from its first sighting: the record''s own publisher, else the source''s; NULL when unknown.';
 COMMENT ON COLUMN documents.published_date IS 'The publisher''s local calendar day: the day as given when only a day was given, else published_at in the source''s timezone; NULL when undated.';
 COMMENT ON COLUMN documents.published_precision IS 'What the source gave: day (a date only) | time (a date and time of day); NULL when undated.';
+COMMENT ON COLUMN documents.published_local_time IS 'The publisher''s wall-clock time of publication (published_at in the source''s timezone, or as written): what tells an evening post of the next day''s print edition (transforms/entities/data/print_editions.tsv); NULL when only a day was given, when undated, or loaded before khobor recorded it.';
 
 CREATE TABLE IF NOT EXISTS sentences (
     document_id    VARCHAR NOT NULL,

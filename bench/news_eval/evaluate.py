@@ -5,7 +5,7 @@
 Every set is read from ``data/<set>.jsonl`` (article ids, a hash of the text, offsets) and the
 article bodies from ``../shared/corpora/news_bench/articles.jsonl``; a body whose hash differs is an
 error. The bodies go through ``khobor extract``'s code path (the document chain), each with its
-newspaper date, and the mentions it returns are scored:
+newspaper date and name, and the mentions it returns are scored:
 
 - **names** (PERSON, ORG, LOC): exact span and label, where a gold mention may accept alternative
   spans or labels and optional ones neither reward nor punish; also overlap scores;
@@ -59,6 +59,7 @@ class Article:
     date: str | None
     gold: list[GoldMention]
     system: list[dict] = field(default_factory=list)
+    paper: str | None = None
 
 
 def load_articles(path: Path = ARTICLES) -> dict[int, dict]:
@@ -85,7 +86,7 @@ def load_set(name: str, articles: dict[int, dict]) -> list[Article]:
             g = GoldMention(s["start"], s["end"], s["label"], s.get("entity"), bool(s.get("optional")), value=s.get("value"))
             g.accepts = {(g.start, g.end, g.label)} | {(a["start"], a["end"], a.get("label", g.label)) for a in s.get("alts", [])}
             gold.append(g)
-        out.append(Article(rec["article_id"], body, art.get("date"), gold))
+        out.append(Article(rec["article_id"], body, art.get("date"), gold, paper=art.get("paper")))
     return out
 
 
@@ -95,7 +96,7 @@ def run_system(sets: dict[str, list[Article]], extractor) -> float:
 
     t0 = time.perf_counter()
     for arts in sets.values():
-        lines = [json.dumps({"id": a.id, "text": a.text, "date": a.date}, ensure_ascii=False) for a in arts]
+        lines = [json.dumps({"id": a.id, "text": a.text, "date": a.date, "publisher": a.paper}, ensure_ascii=False) for a in arts]
         by_id = {a.id: a for a in arts}
         for out in extract_records(lines, extractor):
             rec = json.loads(out)

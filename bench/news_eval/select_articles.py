@@ -121,6 +121,14 @@ draw_dated("dates_dev8", BEFORE_DEV6 + ("dates_dev6", "dates_dev7"), POOLS_BEFOR
 draw_dated("dates_dev9", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8"), POOLS_BEFORE_DEV5)
 draw_dated("dates_dev10", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8", "dates_dev9"), POOLS_BEFORE_DEV5)
 draw_dated("dates_dev11", BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8", "dates_dev9", "dates_dev10"), POOLS_BEFORE_DEV5)
+# Samakal's evening posts that say গতকাল (posted 21:00 or later, local time), for the print-edition
+# rule: every such article in no other set or english_names pool, not a random draw (there are few).
+BEFORE_EVENING = BEFORE_DEV6 + ("dates_dev6", "dates_dev7", "dates_dev8", "dates_dev9", "dates_dev10", "dates_dev11")
+taken_evening = {i for s in BEFORE_EVENING for i in sets[s]} | {i for sample in POOLS_BEFORE_DEV5 for i in pool_ids(by_id, sample)}
+sets["dates_evening"] = sorted(
+    r["id"] for r in uniq
+    if r["paper"] == "Samakal" and len(r.get("date") or "") >= 19 and int(r["date"][11:13]) >= 21
+    and "গতকাল" in r["body"] and r["id"] not in taken_evening and len(r["body"]) <= 6000)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets

@@ -58,6 +58,7 @@ def build_documents(stg: pa.Table, run_id: str, now: datetime) -> tuple[pa.Table
                 published_at=published.at if published else None,
                 published_date=published.day if published else None,
                 published_precision=published.precision if published else None,
+                published_local_time=published.local_time if published else None,
                 publisher=row.get("publisher"),
                 language=detect_language(cleaned.text, default=row.get("language_default")),
                 text=cleaned.text,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
@@ -27,11 +27,12 @@ class Published:
     at: datetime  # UTC; for precision "day", the start of that day in the source's timezone
     day: date  # the publisher's local calendar day
     precision: str  # "day" (only a date was given) | "time"
+    local_time: time | None = None  # the publisher's wall-clock time; None for precision "day"
 
     @classmethod
     def of(cls, local: datetime, precision: str) -> Published:
         """From an aware local datetime: the day is its own calendar day."""
-        return cls(local.astimezone(timezone.utc), local.date(), precision)
+        return cls(local.astimezone(timezone.utc), local.date(), precision, local.time() if precision == "time" else None)
 
 
 def read_published(value: str | None, tz: str = "UTC") -> Published | None:

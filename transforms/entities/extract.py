@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
-from khobor.transforms.entities.date_context import writer_day
+from khobor.transforms.entities.date_context import evening_edition, writer_day
 from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
 from khobor.transforms.entities.date_speech import carry_speech_days
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
@@ -338,6 +338,7 @@ class EntityExtractor:
 
         texts = dict(zip(docs["document_id"].to_pylist(), docs["text"].to_pylist()))
         published = publication_days(docs)
+        evening = evening_posts(docs)
         tok_by_sent: dict[tuple[str, int], list] = {}
         tcols = tokens.select(["document_id", "sentence_index", "start", "end", "kind", "text", "value"]).to_pydict()
         for d, si, s, e, k, t, v in zip(*tcols.values()):
@@ -360,7 +361,7 @@ class EntityExtractor:
         failed: dict[str, str] = {}
         for d, p in published.items():
             try:
-                published[d] = writer_day([toks for _, toks in doc_sentences.get(d, [])], p)
+                published[d] = writer_day([toks for _, toks in doc_sentences.get(d, [])], p, d in evening)
             except Exception as exc:  # noqa: BLE001 - see find_spans
                 failed[d] = _failure(exc)
         by_doc: dict[str, list[tuple[int, Span, str | None]]] = {}
@@ -533,6 +534,14 @@ def publication_days(docs: pa.Table) -> dict[str, date | None]:
     if "published_date" in docs.column_names:
         return dict(zip(ids, docs["published_date"].to_pylist()))
     return {d: (p.date() if p is not None else None) for d, p in zip(ids, docs["published_at"].to_pylist())}
+
+
+def evening_posts(docs: pa.Table) -> set[str]:
+    """Documents posted when their publisher posts the next day's print edition (``date_context.evening_edition``)."""
+    if "publisher" not in docs.column_names or "published_local_time" not in docs.column_names:
+        return set()
+    cols = docs.select(["document_id", "publisher", "published_local_time"]).to_pydict().values()
+    return {d for d, p, t in zip(*cols) if evening_edition(p, t)}
 
 
 @functools.lru_cache(maxsize=2)
