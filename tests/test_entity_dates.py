@@ -67,6 +67,12 @@ def _dates(text: str, published: date | None = PUB) -> list[tuple[str, str | Non
         # ... unless that is more than nine months back (a coming day)
         ("২ ফেব্রুয়ারি ফল প্রকাশ", [("২ ফেব্রুয়ারি", "2024-02-02")]),
         ("নতুন বছরে নতুন পরিকল্পনা", [("নতুন বছরে", "2024")]),
+        # a range of counts back is the range between them, farther first
+        ("১৪ থেকে ১৫ দিন আগে তিনি আসেন", [("১৪ থেকে ১৫ দিন আগে", "2023-12-12/2023-12-13")]),
+        ("চার-পাঁচ বছর আগে সড়ক পাকা হয়", [("চার-পাঁচ বছর আগে", "2018/2019")]),
+        ("দুই বা তিন মাস আগে তিনি আসেন", [("দুই বা তিন মাস আগে", "2023-09/2023-10")]),
+        ("প্রায় ১০-১৫ বছর আগে তিনি আসেন", [("১০-১৫ বছর আগে", None)]),
+        ("নির্বাচনের ১০-১৫ দিন আগে তিনি আসেন", []),  # counted from the election, not the publication day
         # numbers that name things are not dates
         ("৭ মার্চ ভবনে সভা", []),
         ("২১ আগস্ট সড়কে যানজট", []),

@@ -21,7 +21,8 @@ What a date means:
   clause ends in a verb (শনিবার সংস্থাটি বলেছে, … বন্ধ থাকবে: Saturday is past); a day up to two
   weeks before the publication day is this year's even then (a plan reported before its day).
 - A day of an unnamed month (৭ তারিখে) is the nearest such day; counts back (তিন দিন আগে, দুই বছর
-  আগে) count from the publication day, unless a genitive says from what (নির্বাচনের চার দিন আগে).
+  আগে) count from the publication day, unless a genitive says from what (নির্বাচনের চার দিন আগে); a
+  range of counts (চার-পাঁচ বছর আগে) is the range between them.
 - Dates of one sentence that name each other (সোমবার (১২ আগস্ট), আজ ২৫ ফেব্রুয়ারি, গতকাল … তিনি বলেন,
   ‘আজ …’): see ``date_links``.
 - Anaphors (এদিন, পরদিন, আগের দিন, ২০০৯ সালের এই দিনে, ওই বছর) and the writer's own day (গতকাল মঙ্গলবার in a
@@ -520,17 +521,19 @@ def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
     """(last token, value) of COUNT দিন|মাস|বছর আগে at token i, counted back from the publication
     day, or None. Not after a genitive (এর তিন দিন আগে, নির্বাচনের ১৫ দিন আগে): that counts back from
     something else."""
+    if (ranged := _ago_range(tokens, words, i, published)) is not None:
+        return ranged
     if i + 2 >= len(words) or words[i + 2] not in AGO or (count := _count(tokens, words, i, one=True)) is None:
         return None
     if _after_genitive(tokens, words, i):
         return None
+    if i >= 2 and (words[i - 1] in RANGE_WORDS or words[i - 1] in _OR) and _count(tokens, words, i - 2, one=True) is not None:
+        return None  # the second count of a range _ago_range did not take (নির্বাচনের ১০-১৫ দিন আগে)
     unit = words[i + 1]
     if published is None or (i > 0 and words[i - 1] in _ABOUT):
         value = None  # প্রায় ২০ বছর আগে: no one day or year
-    elif unit in (_nfc("দিন"), "day", "days"):
-        value = (published - timedelta(days=count)).isoformat()
-    elif unit in (_nfc("মাস"), "month", "months"):
-        value = _shift_month(published, -count)
+    elif unit in (_nfc("দিন"), "day", "days") or unit in (_nfc("মাস"), "month", "months"):
+        value = _back(published, unit, count)
     elif unit in (_nfc("বছর"), "year", "years"):
         value = str(published.year - count)
         # তিন বছর আগে এই ৫ আগস্ট, দুই বছর আগে এই দিনে: that day of the year counted back
@@ -542,6 +545,35 @@ def _ago(tokens, words, i, published) -> tuple[int, str | None] | None:
     else:
         return None
     return i + 2, value
+
+
+_OR = frozenset(_nfc(w) for w in ("বা", "কিংবা", "or"))
+_BACK_UNITS = frozenset(_nfc(w) for w in ("দিন", "day", "days", "মাস", "month", "months", "বছর", "year", "years"))
+
+
+def _back(published: date, unit: str, count: int) -> str | None:
+    """The day, month or year ``count`` units before the publication day."""
+    if unit in (_nfc("দিন"), "day", "days"):
+        return (published - timedelta(days=count)).isoformat()
+    if unit in (_nfc("মাস"), "month", "months"):
+        return _shift_month(published, -count)
+    if unit in (_nfc("বছর"), "year", "years"):
+        return str(published.year - count)
+    return None
+
+
+def _ago_range(tokens, words, i, published) -> tuple[int, str | None] | None:
+    """(last token, value) of COUNT থেকে|-|বা COUNT দিন|মাস|বছর আগে at token i (১৪ থেকে ১৫ দিন আগে,
+    চার-পাঁচ বছর আগে): the range between the two counts back, farther first."""
+    if (i + 4 >= len(words) or words[i + 4] not in AGO or words[i + 3] not in _BACK_UNITS
+            or not (words[i + 1] in RANGE_WORDS or words[i + 1] in _OR)):
+        return None
+    a, b = _count(tokens, words, i, one=True), _count(tokens, words, i + 2, one=True)
+    if a is None or b is None or a == b or _after_genitive(tokens, words, i):
+        return None
+    if published is None or (i > 0 and words[i - 1] in _ABOUT):
+        return i + 4, None
+    return i + 4, f"{_back(published, words[i + 3], max(a, b))}/{_back(published, words[i + 3], min(a, b))}"
 
 
 def _written_weekday(tokens, words, i, end) -> int | None:
