@@ -24,9 +24,10 @@ def writer_day(sentences, published: date | None, evening_edition: bool = False)
     beside them, as in গতকাল বুধবার (৭ আগস্ট), sides with the weekday). ``sentences`` holds each
     sentence's tokens; the offset most pairs agree on wins.
 
-    With no such pair, an ``evening_edition`` post (``evening_edition``) that says গতকাল is the next
-    day's print edition: its গতকাল is the posting day, so it counts from the day after. One that does
-    not say it is an online report of the evening, counting from its own day (over Samakal's posts
+    With no such pair, a post that may be the next day's print edition (``evening_edition``, the
+    function of that name) and says গতকাল is that edition: its গতকাল is the posting day, so it counts
+    from the day after. One that does not say it is an online report of the evening, counting from
+    its own day (over Samakal's posts
     from 21:00 outside the evaluation sets, its গতকাল paired with a weekday names the posting day 11
     times of 11, its আজ the posting day 10 times of 12)."""
     if published is None:

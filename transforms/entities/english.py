@@ -5,8 +5,8 @@ else word by word, a person's name part from the curated table (রহমান 
 মো. → Md.), a known one-word place (গাজীপুর → Gazipur), a word of institutional names (হাসপাতাল →
 Hospital, থানা → Police Station); a person's word as the listed foreign name it sounds like
 (হকিন্স → Hawkins, see ``foreign_names``; only for a person linking found foreign from the document,
-and not inside a Bangladeshi name); another person's word as Bangladeshis commonly spell it (সাগর →
-Sagor, see ``bd_names``); then the spelling English
+and not inside a Bangladeshi name); another person's word as Bangladeshis commonly spell it (সুজয় →
+Sujoy, কাকলী → Kakoli, see ``bd_names``); then the spelling English
 text uses for a foreign word, found in an English word list (গিলেস্পি → Gillespie, কংগ্রেস → Congress,
 see ``transliterate``); and only what
 none of these knows is romanised as Bangladeshi English writes names (``transliterate.romanize_name``:
@@ -409,7 +409,7 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False)
     spelt = foreign_spelling(token) if label == "PERSON" and foreign else None
     if spelt:
         return spelt, "foreign_names"
-    # A Bangladeshi's name part the table does not know: as Bangladeshis spell it (সাগর Sagor), before
+    # A Bangladeshi's name part the table does not know: as Bangladeshis spell it (সুজয় Sujoy), before
     # English words, which a Bangladeshi name only resembles (মোস্তাইন is no Mostyn).
     spelt = bd_spelling(token) if label == "PERSON" and not foreign else None
     if spelt:
