@@ -37,6 +37,19 @@ def test_case_or_next_word_says_the_place(sentence, surface):
     assert out.links[0].latin in {"Sylhet", "Australia", "Pakistan"}, out.links[0].latin
 
 
+def test_a_country_right_before_a_player_says_where_he_is_from():
+    """ADJUDICATION.md 13: পাকিস্তানের ফাহিম আশরাফ is the place, as পাকিস্তানের পেসার is."""
+    text = CRICKET + "৩টি করে উইকেট নেন নিউজিল্যান্ডের ট্রেন্ট বোল্ট ও পাকিস্তানের ফাহিম আশরাফ। ম্যাচ জিতেছে পাকিস্তান।"
+    out = _link(text, [("নিউজিল্যান্ডের", "LOC"), ("ট্রেন্ট বোল্ট", "PERSON"), ("পাকিস্তানের", "LOC"), ("ফাহিম আশরাফ", "PERSON"),
+                       ("পাকিস্তান", "LOC")])
+    assert (out.links[0].entity_id, out.links[2].entity_id) == ("loc:NZ", "loc:PK")
+    assert out.links[4].latin == "Pakistan national cricket team"  # the side that wins
+    # a city's genitive before a player stays its franchise: a franchise's player is not from the city
+    text = CRICKET + "চট্টগ্রাম রয়্যালস দলে নিয়েছে তাকে। ম্যাচে চট্টগ্রামের শামীম হোসেন ২০ রান করেন।"
+    out = _link(text, [("চট্টগ্রাম রয়্যালস", "ORG"), ("চট্টগ্রামের", "LOC"), ("শামীম হোসেন", "PERSON")])
+    assert out.links[1].entity_id == out.links[0].entity_id == "org:chattogram-royals"
+
+
 def test_a_country_joined_to_a_place_in_the_locative_is_a_place():
     out = _link(CRICKET + "ভারত ও শ্রীলঙ্কায় বিশ্বকাপ ম্যাচ হবে।", [("ভারত", "LOC"), ("শ্রীলঙ্কায়", "LOC")])
     assert out.links[0].entity_id == "loc:IN"

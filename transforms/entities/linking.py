@@ -392,7 +392,7 @@ class Linker:
             country = bool(_COUNTRY.match(entry.entity_id)) or entry.entity_id in teams.CRICKET_NATIONS
             if not country and entry.kind not in teams.BD_ADMIN_KINDS:
                 continue
-            if self._place_by_neighbour(text, spans, names, i):
+            if self._place_by_neighbour(text, spans, names, i) or country and self._players_country(text, spans, names, i):
                 continue
             after = text[span.end : span.end + 24]
             if teams.says_place(self._ending(text[span.start : span.end], names[i]), after) or not teams.about_play(text, span.start, span.end):
@@ -424,6 +424,17 @@ class Linker:
         if not between:
             return True
         return between in teams.JOINERS and names.get(j) is not None and self._ending(text[nxt.start : nxt.end], names[j]) in teams.LOCATIVE
+
+    def _players_country(self, text, spans, names, i: int) -> bool:
+        """Whether the mention is a genitive right before a person: for a country (পাকিস্তানের ফাহিম
+        আশরাফ, নিউজিল্যান্ডের সুজি বেটস) it says where the player is from, as before a player's role
+        (``teams.says_place``), not the side that plays (ADJUDICATION.md 13). A city's stays its
+        franchise (চট্টগ্রামের ইংলিশ ব্যাটার): a franchise's player is not from the city."""
+        span = spans[i][0]
+        if names.get(i) is None or self._ending(text[span.start : span.end], names[i]) not in _GENITIVE:
+            return False
+        j = next((j for j in range(i + 1, len(spans)) if spans[j][0].start >= span.end), None)
+        return j is not None and spans[j][0].label == "PERSON" and not text[span.end : spans[j][0].start].strip()
 
     def _city_team(self, entry: GazetteerEntry, spans, out: LinkOutput, names, i: int, sport: str):
         """The team a city stands for: the first of the document's teams named after it (a span index;
