@@ -416,7 +416,7 @@ class Linker:
         """Whether the next mention makes this one a place: a place right after it says whose it is
         (অস্ট্রেলিয়ার মেলবোর্নে); one joined to it in the locative says where (ভারত ও শ্রীলঙ্কায়)."""
         span = spans[i][0]
-        j = next((j for j in range(i + 1, len(spans)) if spans[j][0].start >= span.end), None)
+        j = _next_span(spans, i)
         if j is None or spans[j][0].label != "LOC":
             return False
         nxt = spans[j][0]
@@ -433,7 +433,7 @@ class Linker:
         span = spans[i][0]
         if names.get(i) is None or self._ending(text[span.start : span.end], names[i]) not in _GENITIVE:
             return False
-        j = next((j for j in range(i + 1, len(spans)) if spans[j][0].start >= span.end), None)
+        j = _next_span(spans, i)
         return j is not None and spans[j][0].label == "PERSON" and not text[span.end : spans[j][0].start].strip()
 
     def _city_team(self, entry: GazetteerEntry, spans, out: LinkOutput, names, i: int, sport: str):
@@ -767,3 +767,7 @@ class Linker:
             out.new_entities[eid] = self.entities[eid]
 
 
+def _next_span(spans, i: int) -> int | None:
+    """The index of the first span that starts after span i ends (spans are in text order)."""
+    end = spans[i][0].end
+    return next((j for j in range(i + 1, len(spans)) if spans[j][0].start >= end), None)
