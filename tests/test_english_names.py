@@ -69,6 +69,15 @@ def test_people_names_are_composed_as_news_writes_them(bn, en):
     assert english_name(nfc(bn), "PERSON")[0] == en
 
 
+@pytest.mark.parametrize("bn, en", [
+    ("সামির উদ্দিন", "Samir Uddin"),  # not the table's সামি with a genitive র: no case ending inside a name
+    ("মুক্তার হোসেন", "Muktar Hossain"),
+    ("করিম মঞ্জুর হোসেন", "Karim Monjur Hossain"),
+])
+def test_a_word_inside_a_person_name_keeps_its_final_r(bn, en):
+    assert english_name(nfc(bn), "PERSON")[0] == en
+
+
 @pytest.mark.parametrize(
     "bn, label, en",
     [

@@ -345,9 +345,10 @@ def _letters(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _word(token: str, label: str, translate: bool = True, foreign: bool = False) -> tuple[str, str]:
+def _word(token: str, label: str, translate: bool = True, foreign: bool = False, inner: bool = False) -> tuple[str, str]:
     """(English, method) of one word of a name; ``translate``: whether a word of ``WORDS`` is translated;
-    ``foreign``: whether a person's word may be a listed foreign name."""
+    ``foreign``: whether a person's word may be a listed foreign name; ``inner``: a person's word before
+    another part of the name."""
     if token.isascii():
         return token, "dictionary"
     numbered = _NUMBERED.fullmatch(token)
@@ -362,7 +363,12 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False)
             return acronym, "dictionary"
     if label != "PERSON" and whole in english_adjectives():
         return english_adjectives()[whole], "dictionary"  # মার্কিন নৌবাহিনী US Navy, not Marcin; চীনা Chinese
-    for stem in stem_candidates(token):
+    stems = stem_candidates(token)
+    if inner:
+        # No genitive র inside a name: মুহাম্মদ মঞ্জুর হোসেন is Manjur's, not মঞ্জু's (ের, কে stay
+        # endings: a span run over, শামীমের বেগম, is no name of শামীমের).
+        stems = [st for st in stems if unicodedata.normalize("NFC", token)[len(st):] != "র"]
+    for stem in stems:
         if label == "PERSON" and is_name_part(stem):
             return name_parts()[stem].en, "name_parts"
         if stem in WORDS and (translate or stem in _PERSON_WORDS):
@@ -555,18 +561,20 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None, fore
     if label == "PERSON":
         tokens = [part for t in tokens for part in (_GLUED_ABBREVIATION.match(t).groups() if _GLUED_ABBREVIATION.match(t) else (t,))]
     foreign = foreign and label == "PERSON"
-    words = [_word(t, label, foreign=foreign) for t in tokens]
+    inner = [label == "PERSON" and k + 1 < len(tokens) and is_name_part(tokens[k + 1]) for k in range(len(tokens))]
+    words = [_word(t, label, foreign=foreign, inner=i) for t, i in zip(tokens, inner)]
     if label == "PERSON" and any(m == "name_parts" for _, m in words):
         # A person's name with a known name part is a name throughout: its other words are names
         # too, not words to translate (সেতু আক্তার Setu Akter, বিদ্যুৎ কুমার বসু Bidyut Kumar Basu).
-        words = [_word(t, label, translate=False, foreign=foreign) if m == "dictionary" else (w, m) for t, (w, m) in zip(tokens, words)]
+        words = [_word(t, label, translate=False, foreign=foreign, inner=i) if m == "dictionary" else (w, m)
+                 for t, i, (w, m) in zip(tokens, inner, words)]
     if label == "PERSON" and any(m in ("foreign_names", "lexicon") for _, m in words) and any(
             m == "name_parts" and _bangladeshi(w) for w, m in words):
         # A name with a part of Bangladeshi names no list of the world's names has (ইসলাম, হোসেন,
         # আবু, মো.) is Bangladeshi: its other words are no foreign names, nor spelt as they are (আবু
         # জুর Jur, not Jure; আহসান আদেলুর রহমান আদেল Adel, not Adele).
-        words = [_word(t, label, translate=False, foreign=False) if m in ("foreign_names", "lexicon") else (w, m)
-                 for t, (w, m) in zip(tokens, words)]
+        words = [_word(t, label, translate=False, foreign=False, inner=i) if m in ("foreign_names", "lexicon") else (w, m)
+                 for t, i, (w, m) in zip(tokens, inner, words)]
     if label != "PERSON" and _PHRASE_STARTS.intersection(tokens):
         _phrases(tokens, words)
     if label == "ORG" and len(tokens) >= 2:

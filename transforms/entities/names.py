@@ -37,6 +37,7 @@ _AFTER_VOWEL = {nfc(x) for x in ("র", "রা", "রই", "রও", "য়", 
 _AFTER_CONSONANT = {nfc(x) for x in ("ের", "েরও", "েরই", "ে", "েই", "েও", "েরা")}
 _EITHER = {nfc(x) for x in ("কে", "কেই", "কেও", "দের", "এর", "এ", "-এর", "-এ", "-কে", "গুলো", "গুলি", "টি", "টা", "খানা",
                              "সহ", "-সহ", "ও", "-ও", "ই", "-ই", "রাও", "দেরও")}
+_RA = nfc("রা")
 _SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=True)
 MIN_STEM_AKSHARAS = 2
 
@@ -265,6 +266,13 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
     cands = stem_candidates(last)
     stems = [st for st in cands[1:] if not _cuts_a_head(last, st) and not (bare and last[len(st):].startswith("র"))]
     chosen = next((st for st in stems if known(st)), None)
+    plural = last[:-2]
+    if chosen is None and len(words) > 1 and last.endswith(_RA) and graphemes(plural) >= MIN_STEM_AKSHARAS \
+            and not _vowel_final(plural) and not plural.endswith(HASANTA) and known(plural):
+        # রা, "and the others", after a full name that ends in a consonant: আকরাম খানরা, মুশফিকুর রহিমরা
+        # (a noun takes েরা there, so ``stem_candidates`` does not cut it; one word may be a name of
+        # its own, বুশরা)
+        chosen = plural
     if chosen is None:
         if known(last) or not stems:
             chosen = last
