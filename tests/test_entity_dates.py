@@ -721,6 +721,20 @@ def test_a_day_word_in_speech_is_the_day_an_earlier_sentence_of_its_paragraph_da
     assert _document_dates([[said, "গতকাল তিনি বলেন, ‘আজ আমরা এসেছি’"]], pub)[-1] == ("আজ", "2024-08-12")
 
 
+def test_speech_goes_on_in_the_first_person_after_its_opening_sentence():
+    pub = date(2024, 8, 13)
+    said = "সোমবার রাতে ফেসবুকে এক ভিডিও বার্তায় তিনি ১৫ আগস্টে শান্তিপূর্ণভাবে ফুল দিয়ে আসার আহ্বান জানিয়েছেন।"
+    # later sentences of the paragraph in the first person are still the speaker's (and the day ahead
+    # in the report sentence is what was asked, not when)
+    assert _document_dates([[said, "জয় বলেন, এটি দলীয় বিষয় না।", "তিনি জাতির পিতা।", "তিনি না হলে আজ আমরা দেশ পেতাম না।"]], pub)[-1] == ("আজ", "2024-08-12")
+    # not a sentence in the third person, nor one after a new paragraph
+    assert _document_dates([[said, "জয় বলেন, এটি দলীয় বিষয় না।", "আজ তিনি ঢাকায় ফিরবেন।"]], pub)[-1] == ("আজ", "2024-08-13")
+    assert _document_dates([[said, "জয় বলেন, এটি দলীয় বিষয় না।"], ["আজ আমরা দেশ পেতাম না।"]], pub)[-1] == ("আজ", "2024-08-13")
+    # a day before a participle dates a thing, not the saying
+    thing = "এ সময় গতকাল দেওয়া নিজের বক্তব্যের জন্য দুঃখ প্রকাশ করে উপদেষ্টা বলেন, এখনো সিদ্ধান্ত হয়নি।"
+    assert _document_dates([[thing, "আজ বিকালে আমরা বসব।"]], pub)[-1] == ("আজ", "2024-08-13")
+
+
 def test_a_day_not_yet_come_in_a_past_narrative_is_of_the_year_written_before():
     pub = date(2024, 8, 6)
     arrest = "২০২১ সালে ৪ আগস্ট তাঁকে গ্রেপ্তার করেছিল র‌্যাব।"
