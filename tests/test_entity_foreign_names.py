@@ -24,6 +24,11 @@ def nfc(s: str) -> str:
     ("ব্যারেট", "Barrett"),
     ("ভলাদিমির", "Vladimir"),
     ("হরিশ", "Harish"),  # romanised it is a listed name: Harris (commoner, spelt further) is not taken
+    ("বেটস", "Bates"),  # এ before one consonant and a silent vowel: a with a silent e
+    ("কেট", "Kate"),
+    ("ব্লেক", "Blake"),
+    ("ডেল", "Del"),  # but not for a name listed as it sounds (Dale is spelt further)
+    ("বেন", "Ben"),
 ])
 def test_right_picks(bn, en):
     assert foreign_spelling(nfc(bn)) == en

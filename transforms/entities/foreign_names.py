@@ -5,7 +5,8 @@ Grer. ``data/foreign_names.tsv`` lists about 30,000 given names and surnames of 
 Latin spelling (Faker's person providers, with wordfreq's English frequency; see data/SOURCES.md).
 A Bengali word is matched to them by sound with the English-word search of ``transliterate``
 (each letter's usual Latin spellings, cheapest first, pruned to prefixes of a listed name), with the
-spellings foreign names have besides (aw, ow, a silent e: ``transliterate._FOREIGN``). The best name
+spellings foreign names have besides (aw, ow, a silent e: ``transliterate._FOREIGN``; এ as a with a
+silent e after the next consonant, বেটস Bates: ``transliterate._magic_e``). The best name
 is taken when it is spelt close to the word's sound and, if rare in English, closer still; else
 nothing is said and the caller romanises. A case ending English does not write is tried off too
 (গ্রের → গ্রে → Gray), at a price, so a name that ends so keeps its letters (বাটলার Butler).

@@ -128,6 +128,35 @@ _FOREIGN = {
 }
 
 
+_MAGIC_E_COST = 0.3
+
+
+def _magic_e(plain: list[list[tuple[str, float]]], slots: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
+    """``slots`` (a foreign name's, ``plain`` the same before its foreign spellings) with each এ before
+    one consonant and a silent or final vowel spelt, besides, as English's a with a silent e (বেটস
+    Bates, কেট Kate, জেমস James): the three slots become one, so the a comes only with the e."""
+    out: list[list[tuple[str, float]]] = []
+    k = 0
+    while k < len(slots):
+        if (plain[k] is _V["এ"] and k + 2 < len(plain) and any(plain[k + 2] is x for x in (_SILENT, _END, _INHERENT))
+                and all(sp and sp[0] not in "aeiou" for sp, _ in plain[k + 1])):
+            merged: dict[str, float] = {}
+            for v, cv in slots[k]:
+                for c, cc in slots[k + 1]:
+                    for x, cx in slots[k + 2]:
+                        if cv + cc + cx <= MAX_COST:
+                            merged[v + c + x] = min(merged.get(v + c + x, math.inf), cv + cc + cx)
+            for c, cc in slots[k + 1]:
+                if len(c) == 1:
+                    merged["a" + c + "e"] = min(merged.get("a" + c + "e", math.inf), _MAGIC_E_COST + cc)
+            out.append(list(merged.items()))
+            k += 3
+            continue
+        out.append(slots[k])
+        k += 1
+    return out
+
+
 def _cheaper(options: list[tuple[str, float]], extra: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """``options`` with ``extra``'s spellings added, or made cheaper where both have one."""
     costs = dict(options)
@@ -158,7 +187,7 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
             elif ("s", 0) in slot and ("c", 0.8) in slot:
                 slot = _cheaper(slot, _FOREIGN["স"])
             out.append(slot)
-        return out
+        return _magic_e(slots, out)
     units = _units(word)
     slots: list[list[tuple[str, float]]] = []
     vowel_seen = False
