@@ -29,6 +29,9 @@ def nfc(s: str) -> str:
     ("ব্লেক", "Blake"),
     ("ডেল", "Del"),  # but not for a name listed as it sounds (Dale is spelt further)
     ("বেন", "Ben"),
+    ("উইলসন", "Wilson"),  # the letter উ is a foreign name's w
+    ("ডারউইন", "Darwin"),
+    ("গ্রিনউড", "Greenwood"),
 ])
 def test_right_picks(bn, en):
     assert foreign_spelling(nfc(bn)) == en

@@ -125,6 +125,7 @@ _FOREIGN = {
     "স": [("c", 0.5)],
     "final ই": [("y", 0.2), ("ie", 0.5)],  # পেরি Perry, সারকোজি Sarkozy, জেসি Jessie
     "end": [("e", 0.5)],
+    "উ": [("w", 0.2), ("wo", 0.3), ("woo", 0.3)],  # the letter inside a word: হ্যাজলউড Hazlewood, ডারউইন Darwin
 }
 
 
@@ -178,6 +179,8 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
                 slot = _cheaper(slot, _FOREIGN["inherent"])
             elif slot is _END:
                 slot = _cheaper(slot, _FOREIGN["end"])
+            elif slot == _V["উ"] and slot is not _V["উ"]:
+                slot = _cheaper(slot, _FOREIGN["উ"])
             elif slot is _V["ই"] and k == len(slots) - 2:
                 slot = _cheaper(slot, _FOREIGN["final ই"])
             elif slot is _V["ও"] or slot is _V["এ"]:
@@ -248,6 +251,8 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
                 vowel_seen = True
                 k += 2
                 continue
+            if u == "উ":  # the letter, not the sign: a foreign name's w (``_FOREIGN``), উইলসন, হ্যাজলউড
+                v = list(v)
             slots.append(v)
             vowel_seen = True
         elif u == "অ":
