@@ -135,6 +135,22 @@ def test_a_common_full_name_joins_only_the_person_seen_in_the_same_context():
     assert o3.links[1].entity_id != o1.links[2].entity_id
 
 
+def test_a_common_name_of_a_player_is_his_only_in_news_of_sport():
+    gaz = default_gazetteer()
+    # (the gazetteer's match gives the player's id, as the extractor does)
+    local = "জেলা সদরে সংসদ সদস্য মোস্তাফিজুর রহমান বলেন, আমরা শান্ত।"
+    out = Linker(gaz).link_document(local, [(_spans(local, [("মোস্তাফিজুর রহমান", "PERSON")])[0][0], "per:mustafizur-rahman-cricketer")])
+    assert out.links[0].entity_id != "per:mustafizur-rahman-cricketer"
+    assert out.links[0].entity_id.startswith("per:")
+    match = "বাঁহাতি পেসার মোস্তাফিজুর রহমান তিন উইকেট নিয়েছেন।"
+    out = Linker(gaz).link_document(match, [(_spans(match, [("মোস্তাফিজুর রহমান", "PERSON")])[0][0], "per:mustafizur-rahman-cricketer")])
+    assert out.links[0].entity_id == "per:mustafizur-rahman-cricketer"
+    # a name nobody else bears stays the player's everywhere (মাশরাফি, an MP too)
+    mp = "নড়াইল-২ আসনের সংসদ সদস্য মাশরাফি বিন মর্তুজার বাড়িতে হামলা হয়।"
+    out = Linker(gaz).link_document(mp, [(_spans(mp, [("মাশরাফি বিন মর্তুজার", "PERSON")])[0][0], "per:mashrafe-mortaza")])
+    assert out.links[0].entity_id == "per:mashrafe-mortaza"
+
+
 def test_identity_does_not_depend_on_the_predicted_label():
     text = "রূপসা ফাউন্ডেশন বলেছে। পরে রূপসা ফাউন্ডেশনের কর্মীরা আসেন।"
     out = Linker(default_gazetteer()).link_document(text, _spans(text, [("রূপসা ফাউন্ডেশন", "ORG"), ("রূপসা ফাউন্ডেশনের", "PERSON")]))

@@ -141,6 +141,21 @@ def common_full_name(form: str) -> bool:
     return len(words) >= 1 and all(rank.get(w, 10**9) <= COMMON_PART_RANK for w in words)
 
 
+_SPORT_ROLES = re.compile(r"cricketer|footballer|captain|coach|player|athlete|bowler|batter", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def sport_namesakes() -> frozenset[str]:
+    """People of ``people.tsv`` whose name many others share (its role says "common name") and who are
+    known first for sport (the role's first clause): মোস্তাফিজুর রহমান the bowler, শরিফুল ইসলাম. Their
+    name is theirs only in a report of sport; elsewhere it is a namesake (a professor, a local MP): over
+    news_bench's articles outside the evaluation sets, all 21 documents naming one without a word of sport."""
+    from khobor.transforms.entities.gazetteer import _rows
+
+    return frozenset(r["id"] for r in _rows("people.tsv")
+                     if "common name" in r["role"] and _SPORT_ROLES.search(r["role"].split(";")[0]))
+
+
 class AliasStore(Protocol):
     """What earlier documents and runs learnt (the ``entity_aliases`` rows)."""
 
@@ -315,6 +330,7 @@ class Linker:
         self._foreign = set()
         names = {i: self._span_form(text, s) for i, (s, _) in enumerate(spans) if s.label in NAME_LABELS}
         pending: list[int] = []
+        doc_sport: str | None = None  # the document's sport, "" for none, once a player's namesake asks
         for i, (span, gaz_id) in enumerate(spans):
             if span.label == "HASHTAG":
                 key = (span.value or text[span.start : span.end].lstrip("#")).casefold()
@@ -330,6 +346,10 @@ class Linker:
                 continue
             acr = self._acronym(surface)
             eid = gaz_id or (self.index.get(acronym_key(acr)) if acr else None) or self._lookup(span, names[i])
+            if eid in sport_namesakes() and not (doc_sport := doc_sport if doc_sport is not None else (teams.sport_of(text, 1) or "")):
+                # a namesake of a player in a document that names no sport's word (a short match
+                # report names one or two): a person of this document's
+                eid = None
             if eid is not None:
                 self._link(out, i, eid, "acronym" if acr else "name", names[i])
             else:
@@ -715,7 +735,9 @@ class Linker:
             eid = self._new_entity(out, span, form, scope=doc_scope)
         else:
             acr = self._acronym(text[span.start : span.end])
-            eid = (self.index.get(acronym_key(acr)) if acr else None) or self.index.get(alias_key(form)) or self._new_entity(out, span, form)
+            known = self.index.get(alias_key(form))
+            known = None if known in sport_namesakes() else known  # here only outside a report of sport
+            eid = (self.index.get(acronym_key(acr)) if acr else None) or known or self._new_entity(out, span, form)
         self._link(out, i, eid, "acronym" if self._acronym(text[span.start : span.end]) else "name", form)
 
     def _new_entity(self, out: LinkOutput, span: Span, form: str, scope: str = "") -> str:
