@@ -139,6 +139,20 @@ def test_a_persons_name_ends_before_a_common_inflected_word():
     assert _trim("অ্যাডাম রসিংটনকে", "PERSON") == "অ্যাডাম রসিংটনকে"  # an unknown name keeps its ending
 
 
+def test_a_name_that_is_also_a_common_word_is_known_only_in_its_sports_news():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    def people(text, sport):
+        return [text[s.start : s.end] for s, eid in gazetteer_spans(default_gazetteer(), tokenize(text), lambda: sport) if eid == "per:pele"]
+
+    text = "বড় অঙ্কের ঘুস পেলে জমির শ্রেণি বদলে যায়।"  # পেলে: "if one gets"
+    assert people(text, None) == [] and people(text, "cricket") == []
+    assert people("কিংবদন্তি পেলে ও পেলের দল", "football") == ["পেলে", "পেলের"]
+    # the verb in football news, with its negation or particle
+    assert people("রোনালদো গোল না পেলে মাঠ ছাড়েন, সুযোগ পেলেই গোল করেন।", "football") == []
+
+
 def test_a_known_name_with_saha_attached_is_found_whole():
     from khobor.transforms.entities.extract import gazetteer_spans
     from khobor.transforms.entities.gazetteer import default_gazetteer

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
+from khobor.transforms.entities import teams
 from khobor.transforms.entities.date_context import evening_edition, writer_day
 from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
 from khobor.transforms.entities.date_speech import carry_speech_days
@@ -78,9 +79,10 @@ MAX_TOKEN_CHARS = 100
 RECOGNISE_SENTENCES = 2048  # sentences handed to a recogniser at once
 
 
-def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
+def gazetteer_spans(gaz: Gazetteer, tokens, sport=lambda: None) -> list[tuple[Span, str | None]]:
     """Longest known names first. A name several entries share is recognised with its label but
-    tied to none of them (``None``), so linking decides by the name alone."""
+    tied to none of them (``None``), so linking decides by the name alone. ``sport``: the sport the
+    document reads as news of (asked only for a name ``gaz.sport_only`` knows)."""
     toks = [t for t in tokens if t.kind != "punct" or t.text in _MATCH_PUNCT]
     keys = [norm_token(t.text) for t in toks]
     out = []
@@ -88,6 +90,9 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
     while i < len(toks):
         for n in range(min(gaz.max_len, len(toks) - i) if gaz.may_start(keys[i]) else 1, 0, -1):
             match = gaz.lookup(tuple(keys[i : i + n]))
+            if match is not None and n == 1 and (keys[i],) in gaz.sport_only and (
+                    sport() != gaz.sport_only[(keys[i],)] or keys[i].endswith(_PARTICLES) or (i and keys[i - 1] in _NEGATIONS)):
+                match = None  # পেলে outside football news, or with the verb's particle or negation: "if one gets"
             if match is not None and toks[i].kind != "punct" and toks[i + n - 1].kind != "punct":
                 eid = match.entry.entity_id if match.entry else None
                 owner = _owner(gaz, keys[i]) if n > 1 and match.label == "ORG" and toks[i + 1].kind != "punct" else None
@@ -105,6 +110,15 @@ def gazetteer_spans(gaz: Gazetteer, tokens) -> list[tuple[Span, str | None]]:
             out.extend(_hyphen_parts(gaz, toks[i]))
             i += 1
     return out
+
+
+_PARTICLES = ("ও", "ই")  # পেলেও, পেলেই: "even if", "as soon as" one gets
+_NEGATIONS = frozenset(("না", "নাই"))
+
+
+@functools.lru_cache(maxsize=64)
+def _document_sport(text: str) -> str | None:
+    return teams.sport_of(text)
 
 
 def _owner(gaz: Gazetteer, key: str):
@@ -274,7 +288,7 @@ class EntityExtractor:
         toks = view.tokens
         dates = date_spans(toks, published)
         spans: list[tuple[Span, str | None]] = [(s, None) for s in dates]
-        known = gazetteer_spans(self.gazetteer, toks)
+        known = gazetteer_spans(self.gazetteer, toks, lambda: _document_sport(view.text))
         spans += known
         known_spans = [s for s, _ in known]
         spans += demonym_spans(toks)

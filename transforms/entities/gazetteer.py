@@ -137,8 +137,12 @@ def _ministry_short_names(entries: list[GazetteerEntry]) -> None:
 
 class Gazetteer:
     def __init__(self, entries: dict[str, GazetteerEntry], context_only: set[str] = frozenset(), never: set[str] = frozenset(),
-                 places_in_patterns: set[str] = frozenset()):
+                 places_in_patterns: set[str] = frozenset(), sport_only: dict[str, str] | None = None):
         self.entries = entries
+        # One-word names that are also ordinary words, known only in a report of their sport (পেলে, "if
+        # one gets", is Pelé in football news): each of their forms' keys, with the sport.
+        self.sport_only = {(form,): sport for name, sport in (sport_only or {}).items()
+                           for form in inflected_forms(token_key(name)[0])}
         self.never = {norm_token(w) for w in never}  # forms that are never names (title acronyms)
         # Single words that name a union (or another place only patterns may claim).
         self.pattern_places = {norm_token(w) for w in places_in_patterns}
@@ -293,6 +297,8 @@ def default_gazetteer() -> Gazetteer:
         b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), "city"), "cldr_cities")
     for r in _rows("rivers.tsv"):
         b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), "rivers")
-    context_only = {r["form"] for r in _rows("common_word_collisions.tsv")}
+    collisions = _rows("common_word_collisions.tsv")
+    context_only = {r["form"] for r in collisions if not r.get("only_in")}
+    sport_only = {r["form"]: r["only_in"] for r in collisions if r.get("only_in")}
     never = {r["form"] for r in _rows("title_acronyms.tsv")}
-    return Gazetteer(b.entries, context_only, never, unions)
+    return Gazetteer(b.entries, context_only, never, unions, sport_only)
