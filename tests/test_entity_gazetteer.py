@@ -1,4 +1,4 @@
-"""The gazetteer's derived names: the short names of ministries of several subjects."""
+"""The gazetteer's derived names: the short names of ministries of several subjects; a person's names without titles."""
 
 
 def test_a_ministry_of_several_subjects_is_called_by_each():
@@ -15,3 +15,18 @@ def test_a_ministry_of_several_subjects_is_called_by_each():
     assert ids("শ্রম মন্ত্রণালয়") == ["org:mole"]
     assert ids("বিচারবিষয়ক মন্ত্রণালয়") is None  # only a pair shares বিষয়ক
     assert ids("স্বরাষ্ট্র মন্ত্রণালয়") == ["org:moha"]  # one subject: its own name, nothing derived
+
+
+def test_a_title_before_a_common_word_is_part_of_the_name():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.linking import _gazetteer_index, alias_key
+
+    gaz = default_gazetteer()
+    # আমির খান is Aamir Khan, no খান; বেগম মুজিব no মুজিব; ব্যারিস্টার সুমন no সুমন: every Khan, Mujib and
+    # Sumon would be theirs
+    for word in ("খান", "মুজিব", "সুমন"):
+        assert gaz.lookup((word,)) is None and alias_key(word) not in _gazetteer_index(gaz), word
+    assert gaz.lookup(("আমির", "খান")).entry.entity_id == "per:aamir-khan"
+    # a rare word stands for the person alone (মওলানা ভাসানী), and so does a one-word alias listed as such
+    assert gaz.lookup(("ভাসানী",)).entry.entity_id == "per:bhashani"
+    assert gaz.lookup(("হাসিনা",)).entry.entity_id == "per:sheikh-hasina"

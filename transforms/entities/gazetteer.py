@@ -85,6 +85,15 @@ def _without_titles(key: tuple[str, ...]) -> tuple[str, ...]:
     return key
 
 
+COMMON_WORD_ZIPF = 4.0  # a name part this frequent in Bengali text (খান 5.6, সুমন 4.3) names many people
+
+
+def common_name_word(token: str) -> bool:
+    from khobor.transforms.entities.patterns import zipf
+
+    return zipf(token) >= COMMON_WORD_ZIPF
+
+
 def _english(name: str) -> str:
     """English names carry a description in brackets now and then: 'Bangabhaban (President's Residence)'."""
     return re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
@@ -152,10 +161,14 @@ class Gazetteer:
         self.max_len = 1
         base: set[str] = set()
         for entry in entries.values():
+            singles = {token_key(n) for n in entry.names() if len(token_key(n)) == 1} if entry.label == "PERSON" else set()
             for name in entry.names():
                 key = token_key(name)
                 if entry.label == "PERSON":
-                    key = _without_titles(key)
+                    bare = _without_titles(key)
+                    # A title before a common word is the name (আমির খান is no খান, বেগম মুজিব no মুজিব,
+                    # ব্যারিস্টার সুমন no সুমন): only a rare word (ভাসানী, ওসমানী) stands alone for the person.
+                    key = key if len(bare) == 1 < len(key) and bare not in singles and common_name_word(bare[0]) else bare
                 if not key or key in skip or (len(key) == 1 and key[0] in self.never):
                     continue
                 if len(key) == 1 and (_too_short(key[0]) or (entry.kind in _MINOR_KINDS and _ordinary_word(key[0]))):

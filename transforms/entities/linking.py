@@ -56,7 +56,7 @@ from typing import Protocol
 
 from khobor.transforms.entities import players, teams
 from khobor.transforms.entities.english import english_name
-from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, norm_token
+from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, common_name_word, norm_token
 from khobor.transforms.entities.name_parts import is_name_part, ranks
 from khobor.transforms.entities.names import bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
 from khobor.transforms.entities.types import Span
@@ -202,8 +202,12 @@ def _gazetteer_index(gazetteer: Gazetteer) -> dict[str, str]:
     index: dict[str, str] = {}
     ambiguous: set[str] = set()
     for e in gazetteer.entries.values():
+        singles = {nfc(n) for n in e.names() if len(n.split()) == 1}
         for name in e.names():
-            keys = [alias_key(_plain(name, e))]
+            plain = _plain(name, e)
+            if e.label == "PERSON" and len(name.split()) > 1 and " " not in plain and plain not in singles and common_name_word(plain):
+                continue  # আমির খান is no খান, ব্যারিস্টার সুমন no সুমন (as the gazetteer's own index)
+            keys = [alias_key(plain)]
             if _LATIN_ACRONYM.match(name):
                 keys.append(acronym_key(name))
             acr = bengali_acronym(nfc(name))
