@@ -153,6 +153,14 @@ def test_a_name_that_is_also_a_common_word_is_known_only_in_its_sports_news():
     assert people("রোনালদো গোল না পেলে মাঠ ছাড়েন, সুযোগ পেলেই গোল করেন।", "football") == []
 
 
+def test_a_place_that_is_also_a_common_word_is_known_by_its_pattern_only():
+    from khobor.transforms.entities.extract import gazetteer_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    for text in ("টিনের বেড়া ভেঙে যায়।", "তারা পালিয়ে বেড়াচ্ছেন।", "পশুর হাটে ভিড়।", "ক্রিসমাস উপলক্ষে ছুটি।"):
+        assert gazetteer_spans(default_gazetteer(), tokenize(text)) == [], text
+
+
 def test_a_known_name_with_saha_attached_is_found_whole():
     from khobor.transforms.entities.extract import gazetteer_spans
     from khobor.transforms.entities.gazetteer import default_gazetteer
