@@ -151,6 +151,16 @@ def test_a_common_name_of_a_player_is_his_only_in_news_of_sport():
     assert out.links[0].entity_id == "per:mashrafe-mortaza"
 
 
+def test_a_given_name_the_model_saw_as_a_person_is_no_organisation_of_that_name():
+    text = "বিসিবির পরিচালক সুজন বলেন, দল ভালো খেলেছে।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("সুজন", "PERSON")]))
+    assert out.links[0].entity_id != "org:shujan" and out.links[0].entity_id.startswith("per:")
+    # a place's name is no given name: the model's label does not part it from its entity
+    text = "ঢাকা থেকে তিনি ফিরেছেন।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("ঢাকা", "PERSON")]))
+    assert out.links[0].entity_id == "loc:dhaka"
+
+
 def test_identity_does_not_depend_on_the_predicted_label():
     text = "রূপসা ফাউন্ডেশন বলেছে। পরে রূপসা ফাউন্ডেশনের কর্মীরা আসেন।"
     out = Linker(default_gazetteer()).link_document(text, _spans(text, [("রূপসা ফাউন্ডেশন", "ORG"), ("রূপসা ফাউন্ডেশনের", "PERSON")]))

@@ -581,7 +581,10 @@ class Linker:
         if span.label == "PERSON" and len(form.split()) > 1 and common_full_name(form):
             return None  # decided with the document's context, below
         eid = self.index.get(alias_key(form))
-        if eid is None or eid in self.gazetteer.entries:
+        entry = self.gazetteer.entries.get(eid) if eid else None
+        if entry is not None and entry.label != "PERSON" and span.label == "PERSON" and " " not in form and is_name_part(form):
+            return None  # খালেদ মাহমুদ সুজন's সুজন is no org:shujan (SUJAN): a given name the model saw as one
+        if eid is None or entry is not None:
             return eid
         if span.label == "PERSON" and len(form.split()) == 1:
             return None  # a learnt one-word alias of a person never crosses documents
