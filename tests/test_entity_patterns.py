@@ -161,6 +161,21 @@ def test_a_place_that_is_also_a_common_word_is_known_by_its_pattern_only():
         assert gazetteer_spans(default_gazetteer(), tokenize(text)) == [], text
 
 
+def test_a_function_word_alone_is_never_a_name_whatever_found_it():
+    from datetime import date
+
+    from khobor.transforms.entities.extract import EntityExtractor
+    from khobor.transforms.entities.types import SentenceView
+
+    # এ গ্রামের: "this village"; ১০টি ইউনিয়ন: a count of unions; (অব.): retired; the model's span stands in
+    text = "উপজেলার ১০টি ইউনিয়নে ব্রিগেডিয়ার জেনারেল (অব.) করিম এ গ্রামের কথা বলেন।"
+    toks = tokenize(text)
+    model = [Span(at, at + n, "PERSON", "model", 0.9) for at, n in ((text.index("(অব.)") + 1, 2), (text.index(" এ ") + 1, 1))]
+    spans = EntityExtractor().sentence_spans(SentenceView(text, 0, len(text), toks), date(2024, 8, 13), model)
+    names = [text[s.start : s.end] for s, _ in spans if s.label in ("PERSON", "ORG", "LOC")]
+    assert not {"টি", "অব", "এ"} & set(names), names
+
+
 def test_a_known_name_with_saha_attached_is_found_whole():
     from khobor.transforms.entities.extract import gazetteer_spans
     from khobor.transforms.entities.gazetteer import default_gazetteer

@@ -112,6 +112,9 @@ def gazetteer_spans(gaz: Gazetteer, tokens, sport=lambda: None) -> list[tuple[Sp
     return out
 
 
+# Words that are never a name by themselves, whatever found them: এ ("this": এ গ্রামের, এ আন্দোলনকে),
+# the classifiers after a number (১০টি ইউনিয়ন: টি), অব of ব্রিগেডিয়ার জেনারেল (অব.) ("retired").
+_NEVER_ALONE = frozenset(norm_token(w) for w in ("এ", "টি", "টা", "জন", "অব", "অব."))
 _PARTICLES = ("ও", "ই")  # পেলেও, পেলেই: "even if", "as soon as" one gets
 _NEGATIONS = frozenset(("না", "নাই"))
 
@@ -318,7 +321,8 @@ class EntityExtractor:
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)
         initials = set(desk_initials(toks))
-        spans = [(s, g) for s, g in spans if not (s.label in NAME_LABELS and (s.start, s.end) in initials)]
+        spans = [(s, g) for s, g in spans if not (s.label in NAME_LABELS and (s.start, s.end) in initials)
+                 and not (s.label in NAME_LABELS and norm_token(view.text[s.start : s.end]) in _NEVER_ALONE)]
         return bounded_spans(spans, toks)
 
     def extract_tables(
