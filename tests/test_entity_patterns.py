@@ -159,7 +159,7 @@ def test_a_place_that_is_also_a_common_word_is_known_by_its_pattern_only():
 
     for text in ("টিনের বেড়া ভেঙে যায়।", "তারা পালিয়ে বেড়াচ্ছেন।", "পশুর হাটে ভিড়।", "ক্রিসমাস উপলক্ষে ছুটি।",
                  "মেসির ১০ নম্বর জার্সি অবসরে যাবে।", "হোসাইন মালি গ্রামের বাসিন্দা।"):
-        assert gazetteer_spans(default_gazetteer(), tokenize(text)) == [], text
+        assert [s for s, _ in gazetteer_spans(default_gazetteer(), tokenize(text)) if s.label == "LOC"] == [], text
 
 
 def test_a_function_word_alone_is_never_a_name_whatever_found_it():
