@@ -125,7 +125,7 @@ _FOREIGN = {
     "স": [("c", 0.5)],
     "final ই": [("y", 0.2), ("ie", 0.5)],  # পেরি Perry, সারকোজি Sarkozy, জেসি Jessie
     "end": [("e", 0.5)],
-    "উ": [("w", 0.2), ("wo", 0.3), ("woo", 0.3)],  # the letter inside a word: হ্যাজলউড Hazlewood, ডারউইন Darwin
+    "উ": [("w", 0.2), ("wo", 0.3), ("woo", 0.3)],  # the letter (not the sign): উইলসন Wilson, ডারউইন Darwin, গ্রিনউড Greenwood
 }
 
 
