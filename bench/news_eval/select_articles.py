@@ -150,6 +150,14 @@ taken5_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexd
 sets["ner_dev5"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken5_bodies], 10,
                         rng=random.Random("ner_dev5"), taken=set(taken5))
 draw_dated("dates_dev12", BEFORE_DEV5_PAIR + ("ner_dev5",), NER_DEV3_SAMPLES)
+# A sixth NER dev set and a thirteenth dates dev set, annotated blind after the thirteenth session's changes
+# and scored before any change for them, drawn as the pair before them (ner_dev5 and dates_dev12 are tuned on).
+BEFORE_DEV6_PAIR = BEFORE_DEV5_PAIR + ("ner_dev5", "dates_dev12")
+taken6 = {i for name in BEFORE_DEV6_PAIR for i in sets[name]} | pooled4
+taken6_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken6}
+sets["ner_dev6"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken6_bodies], 10,
+                        rng=random.Random("ner_dev6"), taken=set(taken6))
+draw_dated("dates_dev13", BEFORE_DEV6_PAIR + ("ner_dev6",), NER_DEV3_SAMPLES)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets
