@@ -134,3 +134,26 @@ def test_a_vowel_after_a_is_read_once_and_the_search_ends(word):
     assert isinstance(transliterate(nfc(word)), str)
     candidates(nfc(word), foreign=True)
     foreign_spelling(nfc(word))
+
+
+def test_a_compound_name_is_romanised_part_by_part():
+    from khobor.transforms.entities.transliterate import romanize_name
+
+    # the vowel letter উ inside the word no longer takes the first part's last vowel, nor repeats its u
+    assert romanize_name(nfc("হজরতউল্লাহ")) == "Hazratullah"
+    assert romanize_name(nfc("রহমতউল্লাহ")) == "Rahmatullah"
+    assert romanize_name(nfc("শামসুউদ্দিন")) == "Shamsuddin"
+    assert romanize_name(nfc("ফরাসউদ্দিন")) == "Farasuddin"  # the part spelt as in the whole word
+    assert romanize_name(nfc("উল্লাহ")) == "Ullah"  # no first part: one word
+
+
+def test_a_before_ya_may_be_english_long_i():
+    from khobor.transforms.entities.foreign_names import foreign_spelling
+
+    assert foreign_spelling(nfc("ব্রায়ান")) == "Brian"
+    assert foreign_spelling(nfc("ডায়ানা")) == "Diana"
+    assert english_name(nfc("বায়োমেডিকেল ইঞ্জিনিয়ারিং"), "ORG")[0] == "Biomedical Engineering"
+    # the table's words and names keep their spelling: রসায়ন is chemistry, মায়া and আয়ান are names
+    assert english_name(nfc("রসায়ন বিভাগ"), "ORG")[0] == "Chemistry Department"
+    assert english_name(nfc("মায়া"), "PERSON")[0] == "Maya"
+    assert english_name(nfc("আয়ান"), "PERSON")[0] == "Ayan"

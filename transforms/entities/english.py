@@ -165,6 +165,9 @@ WORDS = {
     "তৃণমূল": "Trinamool", "যুগান্তর": "Jugantor", "ইত্তেফাক": "Ittefaq", "যায়যায়দিন": "Jaijaidin",
     "সমকাল": "Samakal", "জনতা": "Janata", "আবাহনী": "Abahani", "বেক্সিমকো": "Beximco", "ওয়াগনার": "Wagner",
     "হেফাজত": "Hefazat",
+    # ায় may spell English's long i (transliterate._AY_AS_I: ডায়াস্পোরা Diaspora), which made রসায়ন
+    # (chemistry) Rosin and এলায়েন্স Aliens over the articles outside the sets
+    "রসায়ন": "Chemistry", "অ্যালায়েন্স": "Alliance", "এলায়েন্স": "Alliance",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 # Two words English news writes as one term of its own, not word by word (BGB Headquarters,

@@ -86,6 +86,7 @@ _INHERENT = [("o", 0), ("a", 0.3), ("u", 1), ("e", 1), ("", 0.8)]  # a pronounce
 _SILENT = [("", 0), ("a", 0.8), ("o", 0.8), ("e", 0.8), ("u", 1.2)]  # one romanisation drops
 _MARKS = {"ং": [("ng", 0), ("n", 0.3), ("m", 0.8)], "ঃ": [("h", 0), ("", 0.3)], "ঁ": [("n", 0), ("", 0.3)]}
 _GLIDE = [("y", 0), ("", 0.8), ("i", 0.6), ("e", 1)]  # য়: a glide between vowels (গার্ডিয়ান → Guardian)
+_AY_AS_I = [("i", 0.5), ("y", 0.5)]
 _YA_PHALA = [("", 0), ("y", 0.5), ("i", 1)]  # জ্যাকবসন → Jacobson
 _BA_PHALA = [("b", 0), ("", 0.3), ("w", 0.3), ("v", 0.8)]
 _END = [("", 0), ("e", 0.6), ("h", 0.8)]  # a silent ending: Makkah, Mecca; Clarke
@@ -248,6 +249,13 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
             if u in ("া", "আ") and k + 1 < len(units) and units[k + 1] == "ই" and units[k + 2 : k + 3] != ["য়"]:
                 # আই: English's long i, টাইমস Times, হোয়াইট White, আইডিয়াল Ideal
                 slots.append([("ai", 0), ("i", 0.3), ("igh", 0.3), ("y", 0.5), ("ie", 0.6), ("ei", 0.8)])
+                vowel_seen = True
+                k += 2
+                continue
+            if u == "া" and units[k + 1 : k + 2] == ["য়"] and k + 2 < len(units):
+                # ায় is English's long i as well (ডায়ানা Diana, ব্রায়ান Brian, রায়ান Ryan, ডায়াস্পোরা
+                # diaspora): besides া and the glide spelt apart, one slot spelling both as i or y
+                slots.append([(a + g, ca + cg) for a, ca in _V["আ"] for g, cg in _GLIDE] + _AY_AS_I)
                 vowel_seen = True
                 k += 2
                 continue
@@ -611,6 +619,23 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
     return "".join(out)
 
 
+# The second halves of compound Muslim names, as the press spells them. A compound is romanised part by
+# part: inside one word the vowel letter উ made the first part lose its last vowel (রহমতউল্লাহ came out
+# Rahmtullah, হজরতউল্লাহ Hazrtullah) or keep a u the second part repeats (শামসুউদ্দিন Shamsuuddin).
+_NAME_SUFFIXES = sorted(((nfc(b), latin) for b, latin in [
+    ("উল্লাহ", "ullah"), ("উল্লা", "ulla"), ("উদ্দিন", "uddin"), ("উদ্দীন", "uddin"), ("উজ্জামান", "uzzaman"),
+]), key=lambda bl: -len(bl[0]))
+
+
+def _romanize_person_word(word: str) -> str:
+    for suffix, latin in _NAME_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2 and not stem.endswith(HASANTA) and any(ch in _R_CONS for ch in stem):
+            first = _romanize_name_word(stem, True)
+            return (first[:-1] if first.endswith("u") else first) + latin
+    return _romanize_name_word(word, True)
+
+
 _SREE = nfc("শ্রী")
 
 
@@ -629,5 +654,5 @@ def romanize_name(text: str, label: str = "PERSON") -> str:
     """A readable romanisation of a name nobody's table knows, as Bangladeshi English spells names
     (see above): করিম → Karim, আজিজুল → Azizul, দৌলতপুর → Doulatpur, ঈশ্বরদী → Ishwardi."""
     person = label == "PERSON"
-    words = [(_romanize_name_word(w, True) if person else _romanize_place_word(w, label == "LOC")) for w in nfc(text).split()]
+    words = [(_romanize_person_word(w) if person else _romanize_place_word(w, label == "LOC")) for w in nfc(text).split()]
     return " ".join(w[:1].upper() + w[1:] for w in words)
