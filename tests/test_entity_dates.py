@@ -890,3 +890,11 @@ def test_a_year_written_with_its_own_day_dates_the_days_after_it_not_before():
 def test_the_first_day_of_the_new_year():
     assert _dates("নতুন বছরের প্রথম দিন রাতে সিনেমাটি প্রকাশ পায়।", date(2024, 1, 2)) == [("নতুন বছরের প্রথম দিন", "2024-01-01")]
     assert _dates("নতুন বছরে নতুন আশা।", date(2024, 1, 2)) == [("নতুন বছরে", "2024")]
+
+
+def test_a_year_before_1800_is_a_year_only_with_the_gregorian_years_word():
+    pub = date(2024, 1, 2)
+    assert _dates("১৭৫৭ সালের এই দিনেই রবার্ট ক্লাইভ কলকাতা দখল করেন।", pub) == [("১৭৫৭ সালের এই দিনেই", "@anaphor:1757")]  # this day of that year
+    assert _dates("১২০৪ খ্রিস্টাব্দে বখতিয়ার খিলজি বাংলা জয় করেন।", pub) == [("১২০৪ খ্রিস্টাব্দে", "1204")]
+    assert _dates("বাংলা ১৪৩১ সনের বৈশাখে মেলা হয়।", pub) == []  # the Bengali calendar's year
+    assert _dates("১৫০০ জন মানুষ সমাবেশে আসেন।", pub) == []

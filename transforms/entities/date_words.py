@@ -111,6 +111,18 @@ def _year(tok) -> int | None:
     return None
 
 
+# A year before 1800 only with the Gregorian year's word after it (১৭৫৭ সালের এই দিনে, the battle of
+# Plassey): alone such a number is mostly a count, and সন, হিজরি, বঙ্গাব্দ count other eras' years.
+_GREGORIAN_YEAR_WORDS = _forms("সাল", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "সালটা", "সালটি")
+
+
+def _early_year(tok, following: str | None) -> int | None:
+    if (tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1000 <= tok.value < 1800
+            and following in _GREGORIAN_YEAR_WORDS):
+        return int(tok.value)
+    return None
+
+
 def _short_year(tok, century: int) -> int | None:
     """The ২৪ of ২০২৩-২৪."""
     if tok.kind == "number" and tok.value is not None and len(tok.text) == 2:
