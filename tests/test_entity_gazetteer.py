@@ -15,6 +15,10 @@ def test_a_ministry_of_several_subjects_is_called_by_each():
     assert ids("শ্রম মন্ত্রণালয়") == ["org:mole"]
     assert ids("বিচারবিষয়ক মন্ত্রণালয়") is None  # only a pair shares বিষয়ক
     assert ids("স্বরাষ্ট্র মন্ত্রণালয়") == ["org:moha"]  # one subject: its own name, nothing derived
+    # the short and spaced forms news writes (listed as aliases)
+    assert ids("সংস্কৃতি মন্ত্রণালয়") == ["org:moca"]
+    assert ids("পানি সম্পদ মন্ত্রণালয়") == ["org:mowr"]
+    assert ids("আইন বিচার ও সংসদ বিষয়ক মন্ত্রণালয়") == ["org:molj"]
 
 
 def test_a_title_before_a_common_word_is_part_of_the_name():
