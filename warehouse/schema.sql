@@ -200,7 +200,7 @@ COMMENT ON TABLE entities IS 'One row per canonical entity, stable across runs. 
 COMMENT ON COLUMN entities.entity_id IS 'Entity id: gazetteer id, or a hash of the name''s spelling-variant key.';
 COMMENT ON COLUMN entities.run_id IS 'The run that first saw the entity.';
 COMMENT ON COLUMN entities.label IS 'PERSON | ORG | LOC | HASHTAG.';
-COMMENT ON COLUMN entities.canonical IS 'The name the entity was first seen by (the gazetteer''s for known ones); dim_entities shows the most frequent full form.';
+COMMENT ON COLUMN entities.canonical IS 'The name the entity was first seen by (the gazetteer''s for known ones); dim_entities shows the most frequent full form, or the longest form holding it whole.';
 COMMENT ON COLUMN entities.canonical_latin IS 'English name where known, else a romanisation.';
 COMMENT ON COLUMN entities.source IS 'What defined the entity: gazetteer | model | pattern | rule.';
 COMMENT ON COLUMN entities.created_at IS 'When the entity was first loaded (UTC).';

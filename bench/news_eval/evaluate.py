@@ -188,7 +188,8 @@ def _norm_name(s: str | None) -> str:
 
 def _entity_english(arts: list[Article]) -> dict[str, str]:
     """Each system entity's English name as the warehouse's dim_entities gives it: the gazetteer's,
-    else that of its most frequent full name form (see warehouse/models/int_entity_names.sql)."""
+    else that of its most frequent full name form or the longest form holding it whole (see
+    warehouse/models/int_entity_names.sql)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     gazetteer: dict[str, str] = {}
     for art in arts:
@@ -200,7 +201,13 @@ def _entity_english(arts: list[Article]) -> dict[str, str]:
                 gazetteer[eid] = m.get("canonical_latin")
             elif m.get("name"):
                 forms[eid][(m["name"], m.get("name_latin"))] += 1
-    out = {eid: max(c.items(), key=lambda kv: (len(kv[0][0].split()) > 1, kv[1], len(kv[0][0].split())))[0][1] for eid, c in forms.items()}
+    out = {}
+    for eid, c in forms.items():
+        best = max(c.items(), key=lambda kv: (len(kv[0][0].split()) > 1, kv[1], len(kv[0][0].split())))[0]
+        longer = [f for f in c if len(f[0].split()) > len(best[0].split()) and f" {best[0]} " in f" {f[0]} "]
+        if longer:  # the longest form holding that one whole: the name in full, written once
+            best = max(longer, key=lambda f: (len(f[0].split()), c[f]))
+        out[eid] = best[1]
     out.update(gazetteer)
     return out
 

@@ -2,7 +2,9 @@
 -- What an entity is called and what it is, from all its mentions: a gazetteer entity keeps the
 -- gazetteer's names and label; any other is named by its most frequent full form (a form of two
 -- words or more if it has one: ভ্লাদিমির পুতিন over পুতিন, however often পুতিন alone is written),
--- with that form's English name and how it was made, and labelled by most of its mentions.
+-- or by the longest form holding that one whole, as a report names a person in full once and
+-- shortly after (মো. জাহাঙ্গীর আলম চৌধুরী once, জাহাঙ্গীর আলম twice: the first), with that form's
+-- English name and how it was made, and labelled by most of its mentions.
 WITH forms AS (
     SELECT
         entity_id,
@@ -17,6 +19,20 @@ WITH forms AS (
 ), ranked AS (
     SELECT *, row_number() OVER (PARTITION BY entity_id ORDER BY words > 1 DESC, n DESC, words DESC, name) AS rk
     FROM forms
+), extended AS (
+    SELECT f.entity_id, f.name, f.name_latin, f.latin_method,
+           row_number() OVER (PARTITION BY f.entity_id ORDER BY f.words DESC, f.n DESC, f.name) AS rk
+    FROM forms f
+    JOIN ranked b ON b.entity_id = f.entity_id AND b.rk = 1
+    WHERE f.words > b.words AND contains(' ' || f.name || ' ', ' ' || b.name || ' ')
+), named AS (
+    SELECT b.entity_id,
+           CASE WHEN x.entity_id IS NULL THEN b.name ELSE x.name END                 AS name,
+           CASE WHEN x.entity_id IS NULL THEN b.name_latin ELSE x.name_latin END     AS name_latin,
+           CASE WHEN x.entity_id IS NULL THEN b.latin_method ELSE x.latin_method END AS latin_method
+    FROM ranked b
+    LEFT JOIN extended x ON x.entity_id = b.entity_id AND x.rk = 1
+    WHERE b.rk = 1
 ), labels AS (
     SELECT entity_id, label, row_number() OVER (PARTITION BY entity_id ORDER BY count(*) DESC, label) AS rk
     FROM entity_mentions
@@ -31,5 +47,5 @@ SELECT
     CASE WHEN e.source = 'gazetteer' THEN 'gazetteer' ELSE coalesce(r.latin_method, e.latin_method) END    AS latin_method,
     e.source
 FROM entities e
-LEFT JOIN ranked r ON r.entity_id = e.entity_id AND r.rk = 1
+LEFT JOIN named r ON r.entity_id = e.entity_id
 LEFT JOIN labels l ON l.entity_id = e.entity_id AND l.rk = 1
