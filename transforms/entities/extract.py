@@ -25,6 +25,7 @@ from khobor.transforms.entities import teams
 from khobor.transforms.entities.date_context import evening_edition, writer_day
 from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
 from khobor.transforms.entities.date_speech import carry_speech_days
+from khobor.transforms.entities.date_words import DAY_NUMBER_WORDS
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
@@ -174,10 +175,12 @@ def _rank(se: tuple[Span, str | None]):
             -length if s.label in NAME_LABELS else 0, -_PRIORITY.get(s.method, 0), -length, s.start)
 
 
-def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens: frozenset[str] = frozenset()) -> list[Span]:
+def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens: frozenset[str] = frozenset(),
+                 person_tokens: frozenset[str] | None = None) -> list[Span]:
     """The model's spans, trimmed to the name (titles and trailing words out); derived words
     (ঢাকাগামী) dropped, and a place span that only strings known places together
     (ঢাকা–চট্টগ্রাম মহাসড়কে, ময়মনসিংহের গফরগাঁও) left to those places."""
+    person_tokens = known_tokens if person_tokens is None else person_tokens
     out = []
     for s in model_spans:
         if s.label == "DATE":
@@ -188,14 +191,15 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if s.label not in NAME_LABELS:
             out.append(s)
             continue
-        t = _trimmed(person_as_organisation(s, toks), toks, known, known_tokens)
+        uncounted = _without_count(s, toks)
+        t = _trimmed(person_as_organisation(uncounted, toks), toks, known, known_tokens) if uncounted is not None else None
         if t is None:
             continue
         inner = [k for k in known if t.start <= k.start and k.end <= t.end and (k.start, k.end) != (t.start, t.end)]
         if t.label == "LOC" and sum(1 for k in inner if k.label == "LOC") >= 2:
             continue
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
-        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], known_tokens)
+        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], person_tokens if t.label == "PERSON" else known_tokens)
                                 or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))
                                 or (t.label == "PERSON" and inflected_common_word(words[0], known_tokens))):
             continue
@@ -205,6 +209,28 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
     return out
+
+
+# জন after a number counts people (৯ হাজার ২৬৪ জন ডেঙ্গু রোগী, দুই জন কারারক্ষী); the model took it for John.
+_PEOPLE_COUNTED = norm_token("জন")
+_COUNT_WORDS = frozenset(norm_token(w) for w in ("হাজার", "শত", "শো", "লাখ", "লক্ষ", "কোটি", "কয়েক", "কয়েক", "অর্ধশত",
+                                                 "শতাধিক", "হাজারো", "এগারো", "বারো", "তেরো", "চৌদ্দ", "পনেরো", "বিশ", "ত্রিশ",
+                                                 "চল্লিশ", "পঞ্চাশ", "ষাট", "সত্তর", "আশি", "নব্বই", "একশ", "দুইশ"))
+
+
+def _without_count(span: Span, toks) -> Span | None:
+    """A person's span without a জন that counts the people a number before it counts, and none when
+    one word is left: the noun counted (৫ জন রাজাকার). A John after no number stays."""
+    if span.label != "PERSON":
+        return span
+    inside = [x for x in toks if span.start <= x.start and x.end <= span.end]
+    if len(inside) < 2 or norm_token(inside[0].text) != _PEOPLE_COUNTED:
+        return span
+    before = [x for x in toks if x.end <= span.start]
+    if not before or not (before[-1].kind == "number" or norm_token(before[-1].text) in _COUNT_WORDS
+                          or norm_token(before[-1].text) in DAY_NUMBER_WORDS):
+        return span
+    return span._replace(start=inside[1].start) if len(inside) > 2 else None
 
 
 def _trimmed(span: Span, toks, known: list[Span], base_tokens: frozenset[str] = frozenset()) -> Span | None:
@@ -297,7 +323,7 @@ class EntityExtractor:
         spans += demonym_spans(toks)
         # A neighbourhood's word is as sure a place as a gazetteer's: the model's names are cut at it too.
         quarters = neighbourhood_spans(toks)
-        model = _model_names(model_spans, toks, known_spans + quarters, self.gazetteer.base_tokens)
+        model = _model_names(model_spans, toks, known_spans + quarters, self.gazetteer.base_tokens, self.gazetteer.person_tokens)
         spans += [(s, None) for s in model]
         places = place_spans(toks, self.gazetteer.base_tokens)
         places += area_and_road_spans(toks, known_spans + model, self.gazetteer.base_tokens)

@@ -160,6 +160,7 @@ class Gazetteer:
         self.variant_index: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 1
         base: set[str] = set()
+        person_words: set[str] = set()
         for entry in entries.values():
             singles = {token_key(n) for n in entry.names() if len(token_key(n)) == 1} if entry.label == "PERSON" else set()
             for name in entry.names():
@@ -174,6 +175,8 @@ class Gazetteer:
                 if len(key) == 1 and (_too_short(key[0]) or (entry.kind in _MINOR_KINDS and _ordinary_word(key[0]))):
                     continue
                 base.update(key)
+                if entry.label == "PERSON" or len(key) == 1:
+                    person_words.update(key)
                 for last in inflected_forms(key[-1]):
                     ids = self.index.setdefault(key[:-1] + (last,), [])
                     if entry.entity_id not in ids:
@@ -184,6 +187,9 @@ class Gazetteer:
                             vids.append(entry.entity_id)
                 self.max_len = max(self.max_len, len(key))
         self.base_tokens = frozenset(base)  # every word of every name, uninflected
+        # The words a one-word person may be: a known person's, or a name of one word. A word of an
+        # institution's or place's longer name is not (আপিল of আপিল বিভাগ, আন্দোলন of a party's).
+        self.person_tokens = frozenset(person_words)
         # First words of longer names: a word that starts none is looked up alone (most words).
         self.starts = frozenset(k[0] for k in self.index if len(k) > 1)
         self.variant_starts = frozenset(k[0] for k in self.variant_index)
