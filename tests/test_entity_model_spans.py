@@ -13,7 +13,7 @@ def _kept(sentence: str, marked: str, label: str = "PERSON") -> str | None:
     gaz = default_gazetteer()
     start = sentence.index(marked)
     out = _model_names([Span(start, start + len(marked), label, "model", 0.9)], tokenize(sentence), [],
-                       gaz.base_tokens, gaz.person_tokens)
+                       gaz.base_tokens, gaz.alone_tokens)
     return sentence[out[0].start : out[0].end] if out else None
 
 

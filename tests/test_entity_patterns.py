@@ -116,6 +116,17 @@ def test_before_a_kind_word_an_inflected_or_common_word_is_no_place():
     assert [text[s.start : s.end] for s in place_spans(tokenize(text))] == ["মালিখিল"]
 
 
+def test_before_a_kind_word_a_count_or_a_pronoun_is_no_place():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+    from khobor.transforms.entities.patterns import place_spans
+
+    # সাত, তিন and আমার are words of known longer names (ঢাকার সাত কলেজ, তিন পার্বত্য জেলা, আমার
+    # বাংলাদেশ পার্টি), which alone no longer lets a common word be a place's name
+    text = "সাত উপজেলা প্লাবিত, এই তিন উপজেলা চেয়ারম্যান, সাতটি গ্রামের মানুষ, আমার গ্রামের বাড়ি, কাশিমপুর গ্রামে"
+    got = [text[s.start : s.end] for s in place_spans(tokenize(text), default_gazetteer().alone_tokens)]
+    assert got == ["কাশিমপুর"]
+
+
 def test_known_names_at_a_persons_edges_are_not_that_person():
     from khobor.transforms.entities.span_edges import person_without_known
 

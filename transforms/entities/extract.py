@@ -176,11 +176,11 @@ def _rank(se: tuple[Span, str | None]):
 
 
 def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens: frozenset[str] = frozenset(),
-                 person_tokens: frozenset[str] | None = None) -> list[Span]:
+                 alone_tokens: frozenset[str] | None = None) -> list[Span]:
     """The model's spans, trimmed to the name (titles and trailing words out); derived words
     (ঢাকাগামী) dropped, and a place span that only strings known places together
     (ঢাকা–চট্টগ্রাম মহাসড়কে, ময়মনসিংহের গফরগাঁও) left to those places."""
-    person_tokens = known_tokens if person_tokens is None else person_tokens
+    alone_tokens = known_tokens if alone_tokens is None else alone_tokens
     out = []
     for s in model_spans:
         if s.label == "DATE":
@@ -199,7 +199,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
         if t.label == "LOC" and sum(1 for k in inner if k.label == "LOC") >= 2:
             continue
         words = [x.text for x in toks if t.start <= x.start and x.end <= t.end and x.kind != "punct"]
-        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], person_tokens if t.label == "PERSON" else known_tokens)
+        if len(words) == 1 and (is_derived(words[0]) or common_word(words[0], alone_tokens if t.label == "PERSON" else known_tokens)
                                 or (t.label != "PERSON" and counted_common_noun(words[0], known_tokens))
                                 or (t.label == "PERSON" and inflected_common_word(words[0], known_tokens))):
             continue
@@ -323,9 +323,9 @@ class EntityExtractor:
         spans += demonym_spans(toks)
         # A neighbourhood's word is as sure a place as a gazetteer's: the model's names are cut at it too.
         quarters = neighbourhood_spans(toks)
-        model = _model_names(model_spans, toks, known_spans + quarters, self.gazetteer.base_tokens, self.gazetteer.person_tokens)
+        model = _model_names(model_spans, toks, known_spans + quarters, self.gazetteer.base_tokens, self.gazetteer.alone_tokens)
         spans += [(s, None) for s in model]
-        places = place_spans(toks, self.gazetteer.base_tokens)
+        places = place_spans(toks, self.gazetteer.alone_tokens)
         places += area_and_road_spans(toks, known_spans + model, self.gazetteer.base_tokens)
         places += quarters
         spans += [(s, None) for s in places]

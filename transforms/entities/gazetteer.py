@@ -160,7 +160,7 @@ class Gazetteer:
         self.variant_index: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 1
         base: set[str] = set()
-        person_words: set[str] = set()
+        alone_words: set[str] = set()
         for entry in entries.values():
             singles = {token_key(n) for n in entry.names() if len(token_key(n)) == 1} if entry.label == "PERSON" else set()
             for name in entry.names():
@@ -176,7 +176,7 @@ class Gazetteer:
                     continue
                 base.update(key)
                 if entry.label == "PERSON" or len(key) == 1:
-                    person_words.update(key)
+                    alone_words.update(key)
                 for last in inflected_forms(key[-1]):
                     ids = self.index.setdefault(key[:-1] + (last,), [])
                     if entry.entity_id not in ids:
@@ -187,9 +187,10 @@ class Gazetteer:
                             vids.append(entry.entity_id)
                 self.max_len = max(self.max_len, len(key))
         self.base_tokens = frozenset(base)  # every word of every name, uninflected
-        # The words a one-word person may be: a known person's, or a name of one word. A word of an
-        # institution's or place's longer name is not (আপিল of আপিল বিভাগ, আন্দোলন of a party's).
-        self.person_tokens = frozenset(person_words)
+        # The words a one-word person or a place before its kind word may be: a known person's, or a
+        # name of one word. A word of an institution's or place's longer name is not (আপিল of আপিল
+        # বিভাগ, আন্দোলন of a party's, সাত of ঢাকার সাত কলেজ: no সাত উপজেলা, আমার of আমার বাংলাদেশ পার্টি).
+        self.alone_tokens = frozenset(alone_words)
         # First words of longer names: a word that starts none is looked up alone (most words).
         self.starts = frozenset(k[0] for k in self.index if len(k) > 1)
         self.variant_starts = frozenset(k[0] for k in self.variant_index)

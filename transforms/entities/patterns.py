@@ -265,6 +265,9 @@ def _inflected_common(word: str) -> bool:
     return any(zipf(s) >= INFLECTED_STEM_ZIPF for s in stem_candidates(word)[1:])
 
 
+_CLASSIFIERS = tuple(_nfc(e) for e in ("টি", "টা"))
+
+
 def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]:
     """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word
     before it. The kind word carries the case, so a name before it has no ending: an inflected word
@@ -280,6 +283,8 @@ def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]
             continue
         if len(word) > MAX_WORD_CHARS or _inflected(word, base_tokens) or (word not in base_tokens and zipf(word) >= COMMON_WORD_ZIPF):
             continue
+        if word.endswith(_CLASSIFIERS) and zipf(word[:-2]) >= COMMON_WORD_ZIPF:
+            continue  # সাতটি গ্রামের, কয়েকটি জেলায়: a count of places
         start = name
         if k >= 2 and _nfc(tokens[k - 2].text) in DIRECTIONS and _wordish(tokens[k - 2]):
             start = tokens[k - 2]
