@@ -37,3 +37,13 @@ def test_a_title_before_a_common_word_is_part_of_the_name():
     # মুজিব alone is Sheikh Mujibur Rahman (listed so), বেগম মুজিব his wife
     assert gaz.lookup(("মুজিব",)).entry.entity_id == "per:sheikh-mujibur-rahman"
     assert gaz.lookup(("বেগম", "মুজিব")).entry.entity_id == "per:sheikh-fazilatunnesa-mujib"
+
+
+def test_the_main_stadiums_are_known_in_their_spellings():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    for name in ("শেরেবাংলা জাতীয় ক্রিকেট স্টেডিয়াম", "শের-ই-বাংলা জাতীয় ক্রিকেট স্টেডিয়াম", "শেরে বাংলা স্টেডিয়াম", "মিরপুর স্টেডিয়াম"):
+        assert gaz.index.get(token_key(name)) == ["loc:sher-e-bangla-stadium"], name
+    # a national stadium abroad (করাচির জাতীয় স্টেডিয়াম) is not Dhaka's: no bare জাতীয় স্টেডিয়াম
+    assert gaz.index.get(token_key("জাতীয় স্টেডিয়াম")) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from khobor.transforms.entities.demonyms import demonym_index
+from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import default_gazetteer
 from khobor.transforms.entities.linking import Linker, entity_id_for
 from khobor.transforms.entities.names import bengali_acronym, nfc, romanize, stem_candidates, variant_key
@@ -179,6 +180,13 @@ def test_identity_does_not_depend_on_the_predicted_label():
 ])
 def test_name_forms_lose_quotes_titles_and_endings_never_their_own_letters(surface, name):
     assert Linker(default_gazetteer()).form(nfc(surface)) == nfc(name)
+
+
+def test_a_place_or_institution_keeps_the_title_that_names_it():
+    linker = Linker(default_gazetteer())
+    assert linker.form(nfc("শেরেবাংলা স্টেডিয়ামে"), person=False) == nfc("শেরেবাংলা স্টেডিয়াম")
+    assert linker.form(nfc("শহীদ মিনারে"), person=False) == nfc("শহীদ মিনার")
+    assert english_name(nfc("ডা. মিলন চত্বর"), "LOC")[0].startswith("Dr. Milon")
 
 
 def test_spellings_of_muhammad_are_one_name():

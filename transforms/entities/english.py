@@ -387,8 +387,9 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False,
         if is_name_part(stem) and not (label != "PERSON" and stem != whole and name_parts()[stem].en.endswith(".")):
             # an institution's আইটি is IT, not the initial আই (I.) with the article টি
             return name_parts()[stem].en, "name_parts"
-    if label == "PERSON" and whole in name_parts():
-        return name_parts()[whole].en, "name_parts"  # a title inside the name is a part of it: হযরত আলী Hazrat Ali
+    if whole in name_parts() and (label == "PERSON" or not re.fullmatch(r"[A-Z]\.", name_parts()[whole].en)):
+        # a title inside the name is a part of it: হযরত আলী Hazrat Ali, শেরেবাংলা স্টেডিয়াম Sher-e-Bangla
+        return name_parts()[whole].en, "name_parts"
     if label == "PERSON" and whole.endswith(".") and len(_letters(whole[:-1])) == 1:
         return _letters(whole[:-1]) + ".", "name_parts"  # one initial with its dot: এম. উমার আলী M. Umar Ali
     anusvara = _ANUSVARA_CASE.fullmatch(whole)

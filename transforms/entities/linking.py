@@ -294,10 +294,10 @@ class Linker:
         return key in self.stored
 
     # -- forms ---------------------------------------------------------------------------------
-    def form(self, surface: str, bare: bool = False) -> str:
-        form = self._forms.get((surface, bare))
+    def form(self, surface: str, bare: bool = False, person: bool = True) -> str:
+        form = self._forms.get((surface, bare, person))
         if form is None:
-            form = self._forms[(surface, bare)] = name_form(surface, self._known, self._zipf, bare)
+            form = self._forms[(surface, bare, person)] = name_form(surface, self._known, self._zipf, bare, titles=person)
         return form
 
     def _span_form(self, text: str, span: Span) -> str:
@@ -305,7 +305,7 @@ class Linker:
         # the accused and the dead), never a genitive: মনির is no মনি's there. (A score may follow an
         # object, তাওহীদ হৃদয়কে (১৫), so other endings still go.)
         bare = span.label == "PERSON" and _AGE_AFTER.match(text, span.end) is not None
-        return self.form(text[span.start : span.end], bare)
+        return self.form(text[span.start : span.end], bare, span.label == "PERSON")
 
     def _acronym(self, surface: str) -> str | None:
         if surface not in self._acronyms:

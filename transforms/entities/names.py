@@ -248,17 +248,19 @@ def _cuts_a_head(word: str, stem: str) -> bool:
     return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS)
 
 
-def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False) -> str:
+def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False, titles: bool = True) -> str:
     """The name a mention says, as it would stand alone: quotes and dashes at its edges, titles before
     it and the case ending or clitic on its last word removed (ঢাকাসহ → ঢাকা, ‘বিএনপি’ → বিএনপি,
     মাওলানা মামুনুল হককে → মামুনুল হক). A name's own letters are never cut: a stem replaces the word
     only when it is a known name (``known``), or a commoner word than the form (``zipf``: টুইটারে →
     টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem. A ``bare``
-    name (the text shows it is no genitive) keeps a final র (মনির is no মনি's)."""
+    name (the text shows it is no genitive) keeps a final র (মনির is no মনি's). ``titles``: whether
+    titles before it go (a person's); a place or institution keeps them, which name it (শেরেবাংলা
+    স্টেডিয়াম is no স্টেডিয়াম, শহীদ মিনার no মিনার)."""
     from khobor.transforms.entities.patterns import LEADING_ONLY_TITLES, is_title
 
     words = nfc(surface).replace("\u200c", "").replace("\u200d", "").strip(_EDGE + " ").split()
-    while len(words) > 1 and (is_title(words[0]) or words[0] in LEADING_ONLY_TITLES):
+    while titles and len(words) > 1 and (is_title(words[0]) or words[0] in LEADING_ONLY_TITLES):
         words = words[1:]
     if not words:
         return ""
