@@ -31,6 +31,12 @@ def test_a_part_beside_another_name_part_is_someone_elses_name():
     assert _repeats(["মান্না এলেন।", "মান্না বললেন।"], [(0, "মান্না"), (1, "মান্না")]) == []
 
 
+def test_a_word_of_the_language_a_name_part_also_spells_is_no_neighbouring_name():
+    # কেন ("why") is also Ken: নাসের কেন আশাবাদী names Nasser again, not a Nasser Ken
+    sentences = ["সাবেক অধিনায়ক নাসের হুসেইন বলেন।", "দক্ষিণ আফ্রিকাকে নিয়ে নাসের কেন আশাবাদী, তা বলেছেন।"]
+    assert _repeats(sentences, [(0, "নাসের হুসেইন")]) == ["নাসের"]
+
+
 def test_an_abbreviation_found_once_is_found_again_but_not_a_models_one_word_guess():
     from khobor.transforms.entities.repeats import repeated_org_spans
 

@@ -18,7 +18,7 @@ from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.inflection import is_bengali
 from khobor.transforms.entities.name_parts import is_name_part
 from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
-from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, MAX_WORD_CHARS, is_title, zipf
+from khobor.transforms.entities.patterns import COMMON_WORD_ZIPF, MAX_WORD_CHARS, is_title, word_entity_rates, zipf
 from khobor.transforms.entities.types import Span
 
 # Parts of many people's names that say nothing about which person is meant.
@@ -110,7 +110,17 @@ def _name_neighbour(toks: Sequence, j: int, t) -> bool:
     n = toks[j]
     if n.kind != "word" or max(n.start, t.start) - min(n.end, t.end) > 1:
         return False
-    return any(is_name_part(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
+    return any(is_name_part(s) and not _rarely_a_name(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
+
+
+# A word the NER corpora saw this often and nearly never inside a name is the language's, though a name
+# part spells it too (কেন "why" and Ken: নাসের কেন আশাবাদী is Nasser again, not a Nasser Ken).
+_SEEN, _NAMED_RATE = 10, 0.05
+
+
+def _rarely_a_name(word: str) -> bool:
+    seen, named = word_entity_rates().get(word, (0, 0))
+    return seen >= _SEEN and named < _NAMED_RATE * seen
 
 
 # An organisation's one-word name this rare in Bengali (বাজুস, জামুকা, নেত্রনিউজ) names it wherever
