@@ -47,3 +47,12 @@ def test_the_main_stadiums_are_known_in_their_spellings():
         assert gaz.index.get(token_key(name)) == ["loc:sher-e-bangla-stadium"], name
     # a national stadium abroad (করাচির জাতীয় স্টেডিয়াম) is not Dhaka's: no bare জাতীয় স্টেডিয়াম
     assert gaz.index.get(token_key("জাতীয় স্টেডিয়াম")) is None
+
+
+def test_cricket_boards_are_known_by_their_board_names_not_by_a_country_and_cricket():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    assert gaz.index.get(token_key("দক্ষিণ আফ্রিকা ক্রিকেট বোর্ড")) == ["org:cricket-south-africa"]
+    assert gaz.index.get(token_key("শ্রীলঙ্কা ক্রিকেট বোর্ড")) == ["org:sri-lanka-cricket"]
+    assert gaz.index.get(token_key("নিউজিল্যান্ড ক্রিকেট")) is None  # New Zealand's cricket, as often as the board
