@@ -35,6 +35,11 @@ def test_a_name_written_in_full_once_and_shorter_after_is_named_in_full():
     assert names["j"] == ("মো. জাহাঙ্গীর আলম চৌধুরী", "Md. Jahangir Alam Chowdhury")
 
 
+def test_a_muhammad_before_the_name_alone_does_not_make_it_the_full_name():
+    names = _names([("b", "মো. বেলাল হোসেন", "Md. Belal Hossain")] + [("b", "বেলাল হোসেন", "Belal Hossain")] * 2)
+    assert names["b"] == ("বেলাল হোসেন", "Belal Hossain")
+
+
 def test_a_longer_form_that_does_not_hold_the_usual_one_whole_does_not_name_it():
     # আলম inside আলমগীর is no word of it; a form with other words in another order is another form.
     names = _names([("a", "শাহ আলম", "Shah Alam")] * 3 + [("a", "শাহ আলমগীর হোসেন", "Shah Alamgir Hossain"),

@@ -186,6 +186,14 @@ def _norm_name(s: str | None) -> str:
     return " ".join(out)
 
 
+_MUHAMMAD_PREFIX = re.compile(r"^((মো\.|মোঃ|মো:|মো|মোহাম্মদ|মুহাম্মদ|মোহাম্মাদ|মুহাম্মাদ|মোছা\.|মোসা\.|মোছাঃ|মোসাঃ) )+")
+
+
+def _core_words(name: str) -> int:
+    """Words of a name without a Muhammad before it (মো., মোহাম্মদ), as int_entity_names counts them."""
+    return len(_MUHAMMAD_PREFIX.sub("", name).split())
+
+
 def _entity_english(arts: list[Article]) -> dict[str, str]:
     """Each system entity's English name as the warehouse's dim_entities gives it: the gazetteer's,
     else that of its most frequent full name form or the longest form holding it whole (see
@@ -204,7 +212,7 @@ def _entity_english(arts: list[Article]) -> dict[str, str]:
     out = {}
     for eid, c in forms.items():
         best = max(c.items(), key=lambda kv: (len(kv[0][0].split()) > 1, kv[1], len(kv[0][0].split())))[0]
-        longer = [f for f in c if len(f[0].split()) > len(best[0].split()) and f" {best[0]} " in f" {f[0]} "]
+        longer = [f for f in c if _core_words(f[0]) > _core_words(best[0]) and f" {best[0]} " in f" {f[0]} "]
         if longer:  # the longest form holding that one whole: the name in full, written once
             best = max(longer, key=lambda f: (len(f[0].split()), c[f]))
         out[eid] = best[1]

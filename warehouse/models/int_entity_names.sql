@@ -3,8 +3,9 @@
 -- gazetteer's names and label; any other is named by its most frequent full form (a form of two
 -- words or more if it has one: ভ্লাদিমির পুতিন over পুতিন, however often পুতিন alone is written),
 -- or by the longest form holding that one whole, as a report names a person in full once and
--- shortly after (মো. জাহাঙ্গীর আলম চৌধুরী once, জাহাঙ্গীর আলম twice: the first), with that form's
--- English name and how it was made, and labelled by most of its mentions.
+-- shortly after (মো. জাহাঙ্গীর আলম চৌধুরী once, জাহাঙ্গীর আলম twice: the first), unless it only adds
+-- a Muhammad before the name (মো. বেলাল হোসেন: বেলাল হোসেন stays, as English news mostly writes it),
+-- with that form's English name and how it was made, and labelled by most of its mentions.
 WITH forms AS (
     SELECT
         entity_id,
@@ -12,7 +13,8 @@ WITH forms AS (
         any_value(name_latin)            AS name_latin,
         any_value(latin_method)          AS latin_method,
         count(*)                         AS n,
-        len(string_split(name, ' '))     AS words
+        len(string_split(name, ' '))     AS words,
+        len(string_split(regexp_replace(name, '^((মো\.|মোঃ|মো:|মো|মোহাম্মদ|মুহাম্মদ|মোহাম্মাদ|মুহাম্মাদ|মোছা\.|মোসা\.|মোছাঃ|মোসাঃ) )+', ''), ' ')) AS core_words
     FROM entity_mentions
     WHERE entity_id IS NOT NULL AND name IS NOT NULL AND coalesce(form, 'name') <> 'adjective'
     GROUP BY entity_id, name
@@ -24,7 +26,7 @@ WITH forms AS (
            row_number() OVER (PARTITION BY f.entity_id ORDER BY f.words DESC, f.n DESC, f.name) AS rk
     FROM forms f
     JOIN ranked b ON b.entity_id = f.entity_id AND b.rk = 1
-    WHERE f.words > b.words AND contains(' ' || f.name || ' ', ' ' || b.name || ' ')
+    WHERE f.core_words > b.core_words AND contains(' ' || f.name || ' ', ' ' || b.name || ' ')
 ), named AS (
     SELECT b.entity_id,
            CASE WHEN x.entity_id IS NULL THEN b.name ELSE x.name END                 AS name,
