@@ -213,7 +213,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
 
 # জন after a number counts people (৯ হাজার ২৬৪ জন ডেঙ্গু রোগী, দুই জন কারারক্ষী); the model took it for John.
 _PEOPLE_COUNTED = norm_token("জন")
-_COUNT_WORDS = frozenset(norm_token(w) for w in ("হাজার", "শত", "শো", "লাখ", "লক্ষ", "কোটি", "কয়েক", "কয়েক", "অর্ধশত",
+_COUNT_WORDS = frozenset(norm_token(w) for w in ("হাজার", "শত", "শো", "লাখ", "লক্ষ", "কোটি", "কয়েক", "অর্ধশত",
                                                  "শতাধিক", "হাজারো", "এগারো", "বারো", "তেরো", "চৌদ্দ", "পনেরো", "বিশ", "ত্রিশ",
                                                  "চল্লিশ", "পঞ্চাশ", "ষাট", "সত্তর", "আশি", "নব্বই", "একশ", "দুইশ"))
 

@@ -272,7 +272,8 @@ def place_spans(tokens, base_tokens: frozenset[str] = frozenset()) -> list[Span]
     """The word before a place kind (জেলা, উপজেলা, ইউনিয়ন, গ্রাম, নদী ...), with a direction word
     before it. The kind word carries the case, so a name before it has no ending: an inflected word
     there describes (আশপাশের জেলা, উত্তরের জেলা), and so does a common one (অতিরিক্ত মহানগর
-    ম্যাজিস্ট্রেট, জেলা সদরে অবস্থিত পৌরসভা) unless it is a word of a known name."""
+    ম্যাজিস্ট্রেট, জেলা সদরে অবস্থিত পৌরসভা) unless it is one of ``base_tokens`` (the extractor passes
+    ``Gazetteer.alone_tokens``: one-word names and known people's words)."""
     out = []
     for k, kind in enumerate(tokens):
         if k == 0 or _nfc(kind.text) not in PLACE_KINDS:
