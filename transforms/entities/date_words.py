@@ -105,20 +105,17 @@ _NOT_MAY = frozenset(_nfc(w) for w in ("মেতে", "মেতেই"))
 _GENITIVE = _nfc("র")  # আগস্টের, জুলাইয়ের, জানুয়ারির
 
 
-def _year(tok) -> int | None:
-    if tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1800 <= tok.value <= 2200:
-        return int(tok.value)
-    return None
-
-
 # A year before 1800 only with the Gregorian year's word after it (১৭৫৭ সালের এই দিনে, the battle of
 # Plassey): alone such a number is mostly a count, and সন, হিজরি, বঙ্গাব্দ count other eras' years.
 _GREGORIAN_YEAR_WORDS = _forms("সাল", "খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "সালটা", "সালটি")
 
 
-def _early_year(tok, following: str | None) -> int | None:
-    if (tok.kind == "number" and tok.value is not None and len(tok.text) == 4 and 1000 <= tok.value < 1800
-            and following in _GREGORIAN_YEAR_WORDS):
+def _year(tok, following: str | None = None) -> int | None:
+    """The year a four-digit number is (1800-2200; from 1000 with ``following``, the next word, a
+    Gregorian year's word)."""
+    if tok.kind != "number" or tok.value is None or len(tok.text) != 4:
+        return None
+    if 1800 <= tok.value <= 2200 or (1000 <= tok.value < 1800 and following in _GREGORIAN_YEAR_WORDS):
         return int(tok.value)
     return None
 

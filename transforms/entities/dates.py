@@ -74,7 +74,6 @@ from khobor.transforms.entities.date_words import (
     _day,
     _day_at,
     _day_month,
-    _early_year,
     _falls_on,
     _first_last_day,
     _forms,
@@ -247,7 +246,7 @@ def date_spans(tokens, published: date | None) -> list[Span]:
     future = future_clauses(tokens, future_sentence(tokens))
     words = [_nfc(t.text) for t in tokens]
     written = [(i, y) for i, t in enumerate(tokens)
-               if i + 1 < n and (y := _year(t) or _early_year(t, words[i + 1])) is not None and words[i + 1] in YEAR_WORDS]
+               if i + 1 < n and (y := _year(t, words[i + 1])) is not None and words[i + 1] in YEAR_WORDS]
     explicit_years = {y for _, y in written}
     sentence_year = next(iter(explicit_years)) if len(explicit_years) == 1 else None
     # A year written with its own day (২০২২ সালের ১২ অক্টোবর) is the year of the days after it in the
@@ -322,7 +321,7 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     n, t, w = len(tokens), tokens[i], words[i]
     nxt = words[i + 1] if i + 1 < n else None
     # YEAR থেকে YEAR [সাল] | YEAR-YY (অর্থবছর) | YEAR সালের [DAY] MONTH | YEAR সাল
-    y = _year(t) or _early_year(t, nxt)
+    y = _year(t, nxt)
     if y is not None:
         if i + 2 < n and words[i + 1] in RANGE_WORDS:
             y2 = _year(tokens[i + 2])
