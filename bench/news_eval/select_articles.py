@@ -158,6 +158,14 @@ taken6_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexd
 sets["ner_dev6"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken6_bodies], 10,
                         rng=random.Random("ner_dev6"), taken=set(taken6))
 draw_dated("dates_dev13", BEFORE_DEV6_PAIR + ("ner_dev6",), NER_DEV3_SAMPLES)
+# A seventh NER dev set and a fourteenth dates dev set, annotated blind after the fourteenth session's
+# changes and scored before any change for them, drawn as the pairs before them.
+BEFORE_DEV7_PAIR = BEFORE_DEV6_PAIR + ("ner_dev6", "dates_dev13")
+taken7 = {i for name in BEFORE_DEV7_PAIR for i in sets[name]} | pooled4
+taken7_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken7}
+sets["ner_dev7"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken7_bodies], 10,
+                        rng=random.Random("ner_dev7"), taken=set(taken7))
+draw_dated("dates_dev14", BEFORE_DEV7_PAIR + ("ner_dev7",), NER_DEV3_SAMPLES)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets
