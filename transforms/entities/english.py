@@ -168,12 +168,16 @@ WORDS = {
     # ায় may spell English's long i (transliterate._AY_AS_I: ডায়াস্পোরা Diaspora), which made রসায়ন
     # (chemistry) Rosin and এলায়েন্স Aliens over the articles outside the sets
     "রসায়ন": "Chemistry", "অ্যালায়েন্স": "Alliance", "এলায়েন্স": "Alliance",
+    # Bangladesh's press spells these the British way; the English word list's commoner spelling is
+    # the American one
+    "জুয়েলার্স": "Jewellers", "জুয়েলারি": "Jewellery", "জুয়েলারী": "Jewellery",
 }
 WORDS = {unicodedata.normalize("NFC", k): v for k, v in WORDS.items()}
 # Two words English news writes as one term of its own, not word by word (BGB Headquarters,
 # Tejgaon Multipurpose Cooperative Society, Forest Department).
 PHRASES = {tuple(unicodedata.normalize("NFC", w) for w in k.split()): v for k, v in {
     "সদর দফতর": "Headquarters", "সদর দপ্তর": "Headquarters", "সমবায় সমিতি": "Cooperative Society",
+    "সিভিল ডিফেন্স": "Civil Defence",  # the fire service's, British (Ethiopia's army is a Defense Force)
     "বন বিভাগ": "Forest Department", "ইংরেজি বিভাগ": "English Department", "বিদ্যুৎ সমিতি": "Bidyut Samity",
     # A metropolitan court is the magistrates' (চিফ মেট্রোপলিটন আদালত, 18 times in news_bench outside
     # the evaluation sets: the Chief Metropolitan Magistrate Court); হাকিম is a magistrate.
@@ -548,6 +552,32 @@ def _city_university(tokens: list[str]) -> str | None:
     return None if city is None else _CITY_UNIVERSITIES.get(city, f"University of {city}")
 
 
+_HEALTH_COMPLEX = (unicodedata.normalize("NFC", "স্বাস্থ্য"), unicodedata.normalize("NFC", "কমপ্লেক্স"))
+_FIRE_SERVICE = (unicodedata.normalize("NFC", "ফায়ার"), unicodedata.normalize("NFC", "সার্ভিস"))
+_STATION_PLACES = {"upazila", "thana", "district"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _home_kind(token: str) -> str | None:
+    """The level of the Bangladeshi district, upazila or thana a one-word name is, if it is one only."""
+    from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
+
+    gaz = default_gazetteer()
+    kinds = {gaz.entries[i].kind for i in gaz.index.get((norm_token(token),), ()) if gaz.entries[i].entity_id.startswith("loc:bd:")}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _local_unit(tokens: list[str], words: list[tuple[str, str]]) -> None:
+    """A place's health complex or fire service as English news names the unit: an upazila's স্বাস্থ্য
+    কমপ্লেক্স is its Upazila Health Complex (লালমোহন স্বাস্থ্য কমপ্লেক্স, also written with উপজেলা),
+    a town's ফায়ার সার্ভিস its Fire Service Station (পটিয়া ফায়ার সার্ভিস)."""
+    kind = _home_kind(tokens[0])
+    if tuple(tokens[1:]) == _HEALTH_COMPLEX and kind == "upazila":
+        words[0] = (words[0][0] + " Upazila", words[0][1])
+    elif tuple(tokens[1:]) == _FIRE_SERVICE and kind in _STATION_PLACES:
+        words[2] = (words[2][0] + " Station", words[2][1])
+
+
 def english_name(form: str, label: str, gazetteer_latin: str | None = None, foreign: bool = False) -> tuple[str, str]:
     """(conventional English name, how it was made) of a name form (no case ending, no title).
     ``foreign``: the person is known to be foreign (linking decides it from the document), so a word
@@ -606,6 +636,8 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None, fore
         for k, t in enumerate(tokens):
             if words[k][1] == "romanised" and t.endswith(_NISBA):
                 words[k] = (romanize_name(t, "PERSON"), "romanised")
+    if label == "ORG" and len(tokens) == 3:
+        _local_unit(tokens, words)
     if not words:
         return "", "romanised"
     methods = {m for _, m in words}
