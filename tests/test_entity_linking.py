@@ -91,6 +91,13 @@ def test_person_chain_spelling_variant_and_new_entity_id():
     assert person["canonical"] == nfc("আনাতোলি ভ্যাসিলিভ") and person["canonical_latin"].isascii()
 
 
+def test_a_given_name_after_a_muhammad_is_the_full_names_first_word():
+    text = "সাবেক মন্ত্রী মো. আসাদুজ্জামান খান কামালকে জানানো হয়। পরে আসাদুজ্জামানকে ঘিরে দাঁড়ান পুলিশ।"
+    spans = _spans(text, [("মো. আসাদুজ্জামান খান কামালকে", "PERSON"), ("আসাদুজ্জামানকে", "PERSON")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    assert out.links[0].entity_id == out.links[1].entity_id
+
+
 def test_a_full_name_carries_across_documents_a_bare_one_does_not():
     first = Linker(default_gazetteer())
     text1 = "আনাতোলি কোরোলকভ মস্কোতে বলেন। কোরোলকভ আরও বলেন।"

@@ -58,7 +58,7 @@ from khobor.transforms.entities import players, teams
 from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, common_name_word, norm_token
 from khobor.transforms.entities.name_parts import is_name_part, ranks
-from khobor.transforms.entities.names import bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
+from khobor.transforms.entities.names import MUHAMMAD, bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
 from khobor.transforms.entities.types import Span
 
 NAME_LABELS = ("PERSON", "ORG", "LOC")
@@ -675,13 +675,16 @@ class Linker:
         return before[-1] if before else matches[0]
 
     def _full_names(self, spans, names) -> dict[str, list[int]]:
-        """Full person names of a document by the key of their first and of their last word, in span order."""
+        """Full person names of a document by the key of their first and of their last word, in span order.
+        The first word after a Muhammad (মো. আসাদুজ্জামান খান কামাল, then আসাদুজ্জামান), which says
+        nothing alone."""
         heads: dict[str, list[int]] = {}
         for j, (s, _) in enumerate(spans):
             if s.label == "PERSON" and j in names:
                 words = names[j].split()
                 if len(words) > 1:
-                    for key in dict.fromkeys((name_key(words[0]), name_key(words[-1]))):
+                    first = next((w for w in words[:-1] if w not in MUHAMMAD), words[0])
+                    for key in dict.fromkeys((name_key(first), name_key(words[-1]))):
                         heads.setdefault(key, []).append(j)
         return heads
 

@@ -233,7 +233,7 @@ def _romanize_word(word: str) -> str:
 
 
 # Spellings of Muhammad that stand for one another in a person's name (মো. আবদুল / মোহাম্মদ আবদুল).
-_MUHAMMAD = {nfc(x) for x in ("মো.", "মোঃ", "মো", "মোহাম্মদ", "মুহাম্মদ", "মোহাম্মাদ", "মুহাম্মাদ", "মুহম্মদ", "মোহম্মদ", "মুহাম্মেদ")}
+MUHAMMAD = {nfc(x) for x in ("মো.", "মোঃ", "মো", "মোহাম্মদ", "মুহাম্মদ", "মোহাম্মাদ", "মুহাম্মাদ", "মুহম্মদ", "মোহম্মদ", "মুহাম্মেদ")}
 WORD_ZIPF = 2.5  # a Bengali word, not a name or a typo: seen at least about once in 300 million words
 _EDGE = "\"'‘’“”«»()[]{}<>–—-‐,;:।!?"
 
@@ -304,5 +304,5 @@ def name_key(form: str) -> str:
     an upazila's health complex with its name in full (লালমোহন স্বাস্থ্য কমপ্লেক্স is লালমোহন উপজেলা
     স্বাস্থ্য কমপ্লেক্স: health complexes are the upazilas')."""
     form = _HEALTH_COMPLEX.sub(nfc(r"\1 উপজেলা স্বাস্থ্য কমপ্লেক্স"), nfc(form))
-    words = ["মোহাম্মদ" if w in _MUHAMMAD else w for w in nfc(form).split()]
+    words = ["মোহাম্মদ" if w in MUHAMMAD else w for w in nfc(form).split()]
     return variant_key(" ".join(words))
