@@ -58,6 +58,9 @@ def _dates(text: str, published: date | None = PUB) -> list[tuple[str, str | Non
         # a future verb (the sentence's last word) turns a bare weekday forward, on or after today
         ("শুক্রবার ঢাকায় ফিরবেন", [("শুক্রবার", "2023-12-29")]),
         ("শুক্রবার ঢাকায় ফেরেন", [("শুক্রবার", "2023-12-22")]),
+        # what is due (a verbal noun, then কথা রয়েছে) is the future too, with its subject after it
+        ("শুক্রবার ঢাকায় পৌঁছানোর কথা রয়েছে তাঁর", [("শুক্রবার", "2023-12-29")]),
+        ("শুক্রবার ঢাকায় পৌঁছানোর কথা ছিল", [("শুক্রবার", "2023-12-22")]),  # was due: a past plan
         # a future verb inside a clause does not
         ("যিনি ফিরবেন তিনি শুক্রবার ঘোষণা দেন", [("শুক্রবার", "2023-12-22")]),
         # a year written elsewhere in the sentence is the year of a day without one

@@ -138,6 +138,11 @@ _AND = frozenset(_nfc(w) for w in ("অ্যান্ড", "এন্ড", "&")
 # "By" a day: সোমবারের মধ্যে.
 _WITHIN = frozenset(_nfc(w) for w in ("মধ্যে", "মধ্যেই"))
 _GENITIVE_END = _nfc("র")  # সোমবারের: a genitive ends so
+# "Is due to" (a verbal noun's genitive, then কথা রয়েছে / আছে: যোগ দেওয়ার কথা রয়েছে); কথা ছিল (was due)
+# looks forward from a past day, so it says nothing of the publication day's future.
+_DUE = _nfc("কথা")
+_IS = frozenset(_nfc(w) for w in ("রয়েছে", "আছে"))
+_WHOSE = frozenset(_nfc(w) for w in ("তার", "তাঁর", "তাদের", "তাঁদের", "তাহার"))
 _ABOUT = frozenset(_nfc(w) for w in ("প্রায়", "আনুমানিক", "অন্তত", "কমপক্ষে", "সাড়ে", "সোয়া", "পৌনে"))
 
 
@@ -148,10 +153,15 @@ def future_verb(word: str) -> bool:
 
 def future_sentence(tokens) -> bool:
     """Whether the sentence's verb is in the future tense. Bengali puts the verb last, so the last
-    word decides (a future verb inside a clause, or a subject after the verb, does not)."""
+    word decides (a future verb inside a clause, or a subject after the verb, does not); and what
+    is due to happen (পৌঁছানোর কথা রয়েছে, "is due to arrive") is the future too."""
     words = [t for t in tokens if t.kind in ("word", "latin")]
     while len(words) > 1 and ((w := _nfc(words[-1].text)) in _AFTER_VERB or (w in MONTHS and not w.startswith(_DAUGHTER))):
         words.pop()  # শপথ হবে বৃহস্পতিবার রাত ৮টায়, নির্বাচন হবে নভেম্বরে: a time or day said after the verb
+    if len(words) > 3 and _nfc(words[-1].text) in _WHOSE:
+        words.pop()  # … পৌঁছানোর কথা রয়েছে তার: the one it is due of, after the verb
+    if len(words) >= 3 and _nfc(words[-2].text) == _DUE and _nfc(words[-1].text) in _IS and _nfc(words[-3].text).endswith(_GENITIVE_END):
+        return True
     return bool(words) and words[-1].kind == "word" and future_verb(_nfc(words[-1].text))
 
 
