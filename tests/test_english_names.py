@@ -339,6 +339,11 @@ def test_magistrates_courts(bn, en):
         ("ইউরোপিয়ান সেন্ট্রাল ব্যাংক", "European Central Bank"),
         ("স্কয়ার টয়লেট্রিজ লিমিটেড", "Square Toiletries Limited"),  # romanised: Tayletrij
         ("দৈনিক যায়যায়দিন", "Dainik Jaijaidin"),  # the newspaper as it spells itself
+        # a plural the word list lacks: its singular's spelling and an s, unless ক্স is x
+        ("মিডিয়া অ্যান্ড পাবলিক রিলেশনস", "Media and Public Relations"),
+        ("এন্ডোক্রাইন ডিসরাপ্টিং কেমিকেলস", "Endocrine Disrupting Chemicals"),
+        ("ইন্টারন্যাশনাল ফাইন্যান্স করপোরেশন", "International Finance Corporation"),
+        ("পারটেক্স স্পোর্টিং ক্লাব", "Partex Sporting Club"),
     ],
 )
 def test_english_words_news_writes_in_bodies_names(bn, en):

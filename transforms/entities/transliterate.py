@@ -27,7 +27,7 @@ import math
 import re
 import unicodedata
 
-from khobor.transforms.entities.names import HASANTA, _inherent_vowel, _units, nfc, romanize, stem_candidates
+from khobor.transforms.entities.names import HASANTA, _inherent_vowel, _units, graphemes, nfc, romanize, stem_candidates
 
 # Each letter's Latin spellings with a cost: 0 for the plain romanisation's, more for rarer ones.
 _CONS: dict[str, list[tuple[str, float]]] = {
@@ -407,14 +407,37 @@ def lexicon_spelling(word: str, among_english: bool = False, person: bool = Fals
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1, foreign=person)
     if not best:
-        return None
+        return None if person else _plural_spelling(word, among_english, math.inf)
     w, cost, zipf = best[0]
     if cost > ACCEPT_COST and not _mostly_a_name(word) and not (
             among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS):
-        return None
+        return None if person else _plural_spelling(word, among_english, cost)
     if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
+
+
+# An English plural Bengali writes with its s (কেমিকেলস Chemicals, রিলেশনস Relations, স্কাউটস Scouts),
+# which the word list mostly lacks: the singular's spelling, with English's plural ending, when the
+# singular is a common English word spelt closer than the whole word spells any (ফাইন্যান্স is Finance,
+# no Finans); not after ক, where ক্স is x (পারটেক্স Partex, no Partakes).
+_PLURAL_ENDINGS = tuple(nfc(e) for e in ("েস", "্স", "স"))
+
+
+def _plural_spelling(word: str, among_english: bool, whole_cost: float) -> str | None:
+    for ending in _PLURAL_ENDINGS:
+        stem = word[: -len(ending)] if word.endswith(ending) else ""
+        if graphemes(stem) < 2 or stem.endswith((HASANTA, "ক")) or native_word(stem):
+            continue
+        best = candidates(stem, limit=1)
+        if not best:
+            continue
+        w, cost, zipf = best[0]
+        if cost >= whole_cost or zipf < COMMON_ZIPF or len(w) < MIN_LETTERS or w.endswith("s"):
+            continue
+        if cost <= ACCEPT_COST or (among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS):
+            return w[:1].upper() + w[1:] + ("es" if w.endswith(("x", "z", "ch", "sh")) else "s")
+    return None
 
 
 # Foreign places the gazetteer knows by another Bengali spelling than the one written (CLDR's
