@@ -369,6 +369,14 @@ def test_a_name_before_an_age_keeps_a_final_r():
     assert ids[0] == ids[1] == ids[2]  # another ending before a number still goes
 
 
+def test_a_name_in_a_list_of_names_keeps_a_final_r():
+    # সামি is a name part too: between commas, in a list of names, সামির is no genitive
+    text = "নিহতরা হলেন আহাদ, রিয়া, সামির, হোসাইন ও নাঈমা। সামিরের বাবা জানান।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("সামির", "PERSON"), ("সামিরের", "PERSON")]))
+    assert out.new_entities[out.links[0].entity_id]["canonical"] == nfc("সামির")
+    assert out.links[0].entity_id == out.links[1].entity_id
+
+
 def test_warm_up_linking_loads_what_the_first_names_would():
     """``khobor run`` warms linking up while its Prefect server starts: in a fresh process, the
     gazetteer, the English word list and the one-word places are loaded by it alone."""

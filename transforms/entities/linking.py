@@ -71,6 +71,8 @@ _NEUTRAL_PARTS = {nfc(w) for w in "মো. মোঃ মো মোহাম্�
 _COUNTRY = re.compile(r"^loc:[A-Z]{2}$")
 # A name with a number of its own (ট্রাইব্যুনাল-১, বগুড়া-৭) is not the name without it.
 _AGE_AFTER = re.compile(r"\s*\([০-৯0-9]{1,3}\)")
+_COMMA_AFTER = re.compile(r"\s*,")
+_COMMA_BEFORE = re.compile(r",\s*$")
 _NUMBERED = re.compile(r"^(.*\S)\s*-\s*([০-৯0-9]+)$")
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 # Words between a place and a party that make the pair a local unit of the party (বরিশাল মহানগর ছাত্রলীগ).
@@ -304,7 +306,9 @@ class Linker:
         # A person's age in brackets follows the name (মনিরুজ্জামান মনির (৩৫), the way news reports name
         # the accused and the dead), never a genitive: মনির is no মনি's there. (A score may follow an
         # object, তাওহীদ হৃদয়কে (১৫), so other endings still go.)
-        bare = span.label == "PERSON" and _AGE_AFTER.match(text, span.end) is not None
+        # Nor is a name between two commas, one of a list of names (আহাদ, রিয়া, সামির, হোসাইন: Samir).
+        bare = span.label == "PERSON" and (_AGE_AFTER.match(text, span.end) is not None or (
+            _COMMA_AFTER.match(text, span.end) is not None and _COMMA_BEFORE.search(text[max(0, span.start - 3) : span.start]) is not None))
         return self.form(text[span.start : span.end], bare, span.label == "PERSON")
 
     def _acronym(self, surface: str) -> str | None:
