@@ -243,10 +243,11 @@ _EDGE = "\"'‘’“”«»()[]{}<>–—-‐,;:।!?"
 # The heads of the gazetteer's places that stem_candidates would cut (2026-11: পুর 76, বাজার 7, গাঁও 7,
 # হাওর 7 of 218; পুকুর, a pond, is as common a word).
 _PLACE_HEADS = tuple(nfc(h) for h in ("পুর", "পুকুর", "বাজার", "গাঁও", "হাওর"))
+_PUR = nfc("পুর")
 
 
-def _cuts_a_head(word: str, stem: str) -> bool:
-    return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS)
+def _cuts_a_head(word: str, stem: str, person: bool = False) -> bool:
+    return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS if not (person and h == _PUR))
 
 
 def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False, titles: bool = True) -> str:
@@ -257,7 +258,7 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
     টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem. A ``bare``
     name (the text shows it is no genitive) keeps a final র (মনির is no মনি's). ``titles``: whether
     titles before it go (a person's); a place or institution keeps them, which name it (শেরেবাংলা
-    স্টেডিয়াম is no স্টেডিয়াম, শহীদ মিনার no মিনার)."""
+    স্টেডিয়াম is no স্টেডিয়াম, শহীদ মিনার no মিনার): so ``titles`` also says the name is a person's."""
     from khobor.transforms.entities.patterns import LEADING_ONLY_TITLES, is_title
 
     words = nfc(surface).replace("\u200c", "").replace("\u200d", "").strip(_EDGE + " ").split()
@@ -267,7 +268,9 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
         return ""
     last = words[-1].strip(_EDGE)
     cands = stem_candidates(last)
-    stems = [st for st in cands[1:] if not _cuts_a_head(last, st) and not (bare and last[len(st):].startswith("র"))]
+    # A place's head word keeps its letters (রংপুর); a person's পুর is a name's পু and its genitive
+    # (টিপুর is Tipu's), though a বাজার is a place the model took for a person.
+    stems = [st for st in cands[1:] if not _cuts_a_head(last, st, person=titles) and not (bare and last[len(st):].startswith("র"))]
     if bengali_acronym(last):  # an acronym's last letter is no classifier: এমআইএসটি is MIST, আইটি IT
         stems = [st for st in stems if last[len(st):].lstrip("-") not in _CLASSIFIERS]
     chosen = next((st for st in stems if known(st)), None)
