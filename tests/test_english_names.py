@@ -344,6 +344,10 @@ def test_magistrates_courts(bn, en):
         ("এন্ডোক্রাইন ডিসরাপ্টিং কেমিকেলস", "Endocrine Disrupting Chemicals"),
         ("ইন্টারন্যাশনাল ফাইন্যান্স করপোরেশন", "International Finance Corporation"),
         ("পারটেক্স স্পোর্টিং ক্লাব", "Partex Sporting Club"),
+        # native words English news translates inside institutions' names (the fourth count)
+        ("জাতীয় মানসিক স্বাস্থ্য ইনস্টিটিউট", "National Mental Health Institute"),
+        ("কৃষি সম্প্রসারণ বিভাগ", "Agriculture Extension Department"),
+        ("বিসিএস স্বাস্থ্য ক্যাডার অ্যাসোসিয়েশন", "BCS Health Cadre Association"),
     ],
 )
 def test_english_words_news_writes_in_bodies_names(bn, en):
