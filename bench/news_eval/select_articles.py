@@ -136,35 +136,31 @@ sets["dates_evening"] = sorted(
 BEFORE_NER_DEV4 = BEFORE_EVENING + ("dates_evening",)
 pooled4 = {i for sample in NER_DEV3_SAMPLES for i in pool_ids(by_id, sample)}
 pooled4_bodies = {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in pooled4}
-taken4 = {i for name in BEFORE_NER_DEV4 for i in sets[name]} | pooled4
-taken4_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken4}
-sets["ner_dev4"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken4_bodies], 8,
-                        rng=random.Random("ner_dev4"), taken=set(taken4))
+
+
+def draw_ner(name: str, before: tuple[str, ...], n: int) -> None:
+    """A later NER dev set (an untuned estimate, annotated blind after the rules tuned on the sets before
+    it): from a generator seeded by its name, excluding by id and by text the sets ``before`` and the
+    english_names pools there were when it was drawn."""
+    taken_then = {i for s in before for i in sets[s]} | pooled4
+    bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken_then}
+    sets[name] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in bodies], n,
+                      rng=random.Random(name), taken=set(taken_then))
+
+
+draw_ner("ner_dev4", BEFORE_NER_DEV4, 8)
 # A fifth NER dev set and a twelfth dates dev set, annotated blind after the twelfth session's changes and
-# scored before any change for them (untuned estimates: ner_dev4 was tuned on once scored). Each from its
-# own generator, excluding the sets and english_names pools there were when they were drawn, named here,
-# by id and (ner_dev5) by text; dates_dev12 also excludes ner_dev5, drawn beside it.
+# scored before any change for them (untuned estimates: ner_dev4 was tuned on once scored); dates_dev12
+# also excludes ner_dev5, drawn beside it. Each later pair likewise, after the next session's changes
+# (the pair before it tuned on): ner_dev6 and dates_dev13, ner_dev7 and dates_dev14.
 BEFORE_DEV5_PAIR = BEFORE_NER_DEV4 + ("ner_dev4",)
-taken5 = {i for name in BEFORE_DEV5_PAIR for i in sets[name]} | pooled4
-taken5_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken5}
-sets["ner_dev5"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken5_bodies], 10,
-                        rng=random.Random("ner_dev5"), taken=set(taken5))
+draw_ner("ner_dev5", BEFORE_DEV5_PAIR, 10)
 draw_dated("dates_dev12", BEFORE_DEV5_PAIR + ("ner_dev5",), NER_DEV3_SAMPLES)
-# A sixth NER dev set and a thirteenth dates dev set, annotated blind after the thirteenth session's changes
-# and scored before any change for them, drawn as the pair before them (ner_dev5 and dates_dev12 are tuned on).
 BEFORE_DEV6_PAIR = BEFORE_DEV5_PAIR + ("ner_dev5", "dates_dev12")
-taken6 = {i for name in BEFORE_DEV6_PAIR for i in sets[name]} | pooled4
-taken6_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken6}
-sets["ner_dev6"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken6_bodies], 10,
-                        rng=random.Random("ner_dev6"), taken=set(taken6))
+draw_ner("ner_dev6", BEFORE_DEV6_PAIR, 10)
 draw_dated("dates_dev13", BEFORE_DEV6_PAIR + ("ner_dev6",), NER_DEV3_SAMPLES)
-# A seventh NER dev set and a fourteenth dates dev set, annotated blind after the fourteenth session's
-# changes and scored before any change for them, drawn as the pairs before them.
 BEFORE_DEV7_PAIR = BEFORE_DEV6_PAIR + ("ner_dev6", "dates_dev13")
-taken7 = {i for name in BEFORE_DEV7_PAIR for i in sets[name]} | pooled4
-taken7_bodies = pooled4_bodies | {hashlib.sha256(by_id[i]["body"].encode()).hexdigest() for i in taken7}
-sets["ner_dev7"] = pick([r for r in ok_len if hashlib.sha256(r["body"].encode()).hexdigest() not in taken7_bodies], 10,
-                        rng=random.Random("ner_dev7"), taken=set(taken7))
+draw_ner("ner_dev7", BEFORE_DEV7_PAIR, 10)
 draw_dated("dates_dev14", BEFORE_DEV7_PAIR + ("ner_dev7",), NER_DEV3_SAMPLES)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
