@@ -31,6 +31,7 @@ from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.kinship import kin_spans
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
+from khobor.transforms.entities.name_lists import listed_person_spans
 from khobor.transforms.entities.patterns import (
     _GENITIVES,
     common_phrase_person,
@@ -427,6 +428,7 @@ class EntityExtractor:
                                 for si, s, g in found]
                     spans_here = [(si, s) for si, s, _ in found]
                 repeats = repeated_person_spans(doc_sentences[d], spans_here)
+                repeats += listed_person_spans(doc_sentences[d], spans_here + repeats)
                 repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
                 if repeats:
                     found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))

@@ -110,7 +110,7 @@ def _name_neighbour(toks: Sequence, j: int, t) -> bool:
     n = toks[j]
     if n.kind != "word" or max(n.start, t.start) - min(n.end, t.end) > 1:
         return False
-    return any(is_name_part(s) and not _rarely_a_name(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
+    return any(is_name_part(s) and not rarely_a_name(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
 
 
 # A word the NER corpora saw this often and nearly never inside a name is the language's, though a name
@@ -118,7 +118,7 @@ def _name_neighbour(toks: Sequence, j: int, t) -> bool:
 _SEEN, _NAMED_RATE = 10, 0.05
 
 
-def _rarely_a_name(word: str) -> bool:
+def rarely_a_name(word: str) -> bool:
     seen, named = word_entity_rates().get(word, (0, 0))
     return seen >= _SEEN and named < _NAMED_RATE * seen
 
