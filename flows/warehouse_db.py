@@ -55,6 +55,17 @@ def connect(db: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnec
         con.close()
 
 
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo a batch's open transaction, whatever stopped it (a stop signal too). A query a signal
+    interrupted, or a commit that failed, has already ended it in DuckDB: rolling back again raises
+    "no transaction is active", which would hide why the batch stopped and record a cancelled run as
+    failed."""
+    try:
+        con.rollback()
+    except duckdb.TransactionException:
+        pass
+
+
 def hold_open(db: Path) -> duckdb.DuckDBPyConnection:
     """A connection that keeps the database open in this process while a run loads batch after
     batch; close it when the batches are done. Every ``connect`` meanwhile joins the open database
@@ -194,8 +205,8 @@ def load_batch(db: Path, run_id: str, batch: dict[str, pa.Table]) -> dict[str, i
             for name in schema.batch_tables():
                 added[name] = _insert(con, name)
             con.commit()
-        except Exception:
-            con.rollback()
+        except BaseException:
+            _rollback(con)
             raise
     return added
 
@@ -326,8 +337,8 @@ def store_refreshed(db: Path, batch: dict[str, pa.Table]) -> dict[str, int]:
             for name in _derived_tables():
                 added[name] = _insert(con, name)
             con.commit()
-        except Exception:
-            con.rollback()
+        except BaseException:
+            _rollback(con)
             raise
     return added
 

@@ -103,3 +103,37 @@ def test_an_error_while_processing_a_batch_is_not_the_sources(monkeypatch):
     with pytest.raises(duckdb.IOException):
         _run_guarded(monkeypatch, _Source(fail_after=None), load, stat)
     assert stat["error"] is None  # the run stops (and is rolled back); the source did nothing wrong
+
+
+def _empty_batch():
+    from khobor.transforms import schema
+
+    return {name: schema.empty(name) for name in schema.batch_tables()}
+
+
+@pytest.mark.parametrize("stop", [duckdb.InterruptException("INTERRUPT Error: Interrupted!"), TerminationSignal(signal=15)])
+def test_a_stop_inside_a_batchs_transaction_rolls_back_and_stays_a_stop(tmp_path, monkeypatch, stop):
+    # Seen under serve: SIGTERM interrupted a batch's query; DuckDB had ended the transaction, so the
+    # rollback raised "no transaction is active", which hid the stop and recorded the run "failed".
+    from khobor.flows import warehouse_db as wdb
+
+    db = tmp_path / "khobor.duckdb"
+    wdb.ensure_schema(db)
+    real_insert, calls = wdb._insert, []
+
+    def insert_then_stop(con, name):
+        calls.append(name)
+        if len(calls) == 1:
+            con.execute("CREATE TABLE written_in_batch AS SELECT 1 AS x")  # a write the rollback must undo
+            return real_insert(con, name)
+        if isinstance(stop, duckdb.InterruptException):
+            con.execute("ROLLBACK")  # what an interrupted query leaves: no transaction any more
+        raise stop
+
+    monkeypatch.setattr(wdb, "_insert", insert_then_stop)
+    with pytest.raises(type(stop)) as raised:
+        wdb.load_batch(db, "r1", _empty_batch())
+    assert stopped_by_signal(raised.value)
+    with wdb.connect(db, read_only=True) as con:
+        left = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'written_in_batch'").fetchone()[0]
+    assert left == 0
