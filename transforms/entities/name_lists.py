@@ -15,10 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from khobor.transforms.entities.generic import is_generic
-from khobor.transforms.entities.name_parts import is_name_part
-from khobor.transforms.entities.names import stem_candidates
-from khobor.transforms.entities.patterns import is_title
-from khobor.transforms.entities.repeats import NEUTRAL_PARTS, carried_part, rarely_a_name
+from khobor.transforms.entities.repeats import NEUTRAL_PARTS, carried_part, rarely_a_name, spells_a_name_part
 from khobor.transforms.entities.types import Span
 
 _SEPARATORS = frozenset(unicodedata.normalize("NFC", w) for w in (",", "ও", "এবং"))
@@ -32,8 +29,7 @@ def _name_word(text: str) -> bool:
     word = unicodedata.normalize("NFC", text)
     if word in NEUTRAL_PARTS or carried_part(word) is not None:
         return True
-    return (not is_title(word) and not is_generic(word) and not rarely_a_name(word)
-            and any(is_name_part(s) and not rarely_a_name(s) for s in stem_candidates(word)))  # আরও is no আর's
+    return not is_generic(word) and not rarely_a_name(word) and spells_a_name_part(word)
 
 
 def _items(toks: Sequence) -> list[list[tuple[int, int]]]:
@@ -51,23 +47,23 @@ def _items(toks: Sequence) -> list[list[tuple[int, int]]]:
     return [items for items in out if len(items) >= MIN_PEOPLE + 1]
 
 
+def _reach(toks: Sequence, k: int, step: int) -> int:
+    """How far the name words from position ``k`` run (``step`` -1: back, 1: on), at most an item long."""
+    end = k
+    while (0 <= end + step < len(toks) and abs(end - k) + 1 < MAX_ITEM_WORDS and toks[end + step].kind == "word"
+           and _name_word(toks[end + step].text)):
+        end += step
+    return end
+
+
 def _list_items(toks: Sequence, seps: list[int]) -> list[tuple[int, int]]:
     items = []
-    first = seps[0] - 1
-    lo = first
-    while lo - 1 >= 0 and first - lo + 1 < MAX_ITEM_WORDS and toks[lo - 1].kind == "word" and _name_word(toks[lo - 1].text):
-        lo -= 1  # the first item: the name words before the first separator
-    if first >= 0:
-        items.append((lo, first))
-    for a, b in zip(seps, seps[1:]):
-        if b - a > 1:
-            items.append((a + 1, b - 1))
-    last = seps[-1] + 1
-    hi = last
-    while hi + 1 < len(toks) and hi - last + 1 < MAX_ITEM_WORDS and toks[hi + 1].kind == "word" and _name_word(toks[hi + 1].text):
-        hi += 1  # the last item: the name words after the last separator
-    if last < len(toks):
-        items.append((last, hi))
+    first, last = seps[0] - 1, seps[-1] + 1
+    if first >= 0:  # the first item: the name words before the first separator
+        items.append((_reach(toks, first, -1), first))
+    items.extend((a + 1, b - 1) for a, b in zip(seps, seps[1:]) if b - a > 1)
+    if last < len(toks):  # the last item: the name words after the last separator
+        items.append((last, _reach(toks, last, 1)))
     return items
 
 

@@ -43,6 +43,11 @@ _SUFFIXES = sorted(_AFTER_VOWEL | _AFTER_CONSONANT | _EITHER, key=len, reverse=T
 MIN_STEM_AKSHARAS = 2
 
 
+def _classifier(word: str, stem: str) -> bool:
+    """Whether what the stem leaves of the word is a classifier (টি, টা, গুলো), not a case ending."""
+    return word[len(stem):].lstrip("-") in _CLASSIFIERS
+
+
 def _vowel_final(stem: str) -> bool:
     return stem[-1] in _VOWEL_SIGNS or stem[-1] in "অআইঈউঊএঐওঔ"
 
@@ -272,7 +277,7 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
     # (টিপুর is Tipu's), though a বাজার is a place the model took for a person.
     stems = [st for st in cands[1:] if not _cuts_a_head(last, st, person=titles) and not (bare and last[len(st):].startswith("র"))]
     if bengali_acronym(last):  # an acronym's last letter is no classifier: এমআইএসটি is MIST, আইটি IT
-        stems = [st for st in stems if last[len(st):].lstrip("-") not in _CLASSIFIERS]
+        stems = [st for st in stems if not _classifier(last, st)]
     chosen = next((st for st in stems if known(st)), None)
     plural = last[:-2]
     if chosen is None and len(words) > 1 and last.endswith(_RA) and graphemes(plural) >= MIN_STEM_AKSHARAS \
@@ -292,9 +297,9 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
             # (পানিঘাটা, বাসাবাটি: 76 mentions over news_bench's articles outside the sets were cut,
             # nearly all wrongly).
             chosen = next((st for st in stems if zipf(st) >= WORD_ZIPF and (
-                zipf(st) > zipf(last) or last[len(st):].lstrip("-") not in _CLASSIFIERS)), None)
+                zipf(st) > zipf(last) or not _classifier(last, st))), None)
             if chosen is None:
-                cases = [st for st in stems if last[len(st):].lstrip("-") not in _CLASSIFIERS]
+                cases = [st for st in stems if not _classifier(last, st)]
                 chosen = last if zipf(last) >= WORD_ZIPF or not cases else cases[0]
     return " ".join([*words[:-1], chosen])
 

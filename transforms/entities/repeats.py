@@ -110,7 +110,13 @@ def _name_neighbour(toks: Sequence, j: int, t) -> bool:
     n = toks[j]
     if n.kind != "word" or max(n.start, t.start) - min(n.end, t.end) > 1:
         return False
-    return any(is_name_part(s) and not rarely_a_name(s) for s in stem_candidates(_nfc(n.text))) and not is_title(n.text)
+    return spells_a_name_part(n.text)
+
+
+def spells_a_name_part(word: str) -> bool:
+    """Whether a word, with any case ending, is a part of people's names (a surname too) and neither
+    a title nor a word of the language a name part also spells (কেন, আরও)."""
+    return not is_title(word) and any(is_name_part(s) and not rarely_a_name(s) for s in stem_candidates(_nfc(word)))
 
 
 # A word the NER corpora saw this often and nearly never inside a name is the language's, though a name

@@ -409,12 +409,17 @@ def lexicon_spelling(word: str, among_english: bool = False, person: bool = Fals
     if not best:
         return None if person else _plural_spelling(word, among_english, math.inf)
     w, cost, zipf = best[0]
-    if cost > ACCEPT_COST and not _mostly_a_name(word) and not (
-            among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS):
+    if not _near_enough(w, cost, zipf, among_english) and not _mostly_a_name(word):
         return None if person else _plural_spelling(word, among_english, cost)
     if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
+
+
+def _near_enough(w: str, cost: float, zipf: float, among_english: bool) -> bool:
+    """Whether an English word is spelt near enough to a Bengali word's sound to be its spelling:
+    cheaply, or, beside English words of a name, a common long word further off."""
+    return cost <= ACCEPT_COST or (among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS)
 
 
 # An English plural Bengali writes with its s (কেমিকেলস Chemicals, রিলেশনস Relations, স্কাউটস Scouts),
@@ -435,7 +440,7 @@ def _plural_spelling(word: str, among_english: bool, whole_cost: float) -> str |
         w, cost, zipf = best[0]
         if cost >= whole_cost or zipf < COMMON_ZIPF or len(w) < MIN_LETTERS or w.endswith("s"):
             continue
-        if cost <= ACCEPT_COST or (among_english and cost <= ENGLISH_MAX_COST and zipf >= ENGLISH_ZIPF and len(w) >= ENGLISH_LETTERS):
+        if _near_enough(w, cost, zipf, among_english):
             return w[:1].upper() + w[1:] + ("es" if w.endswith(("x", "z", "ch", "sh")) else "s")
     return None
 
