@@ -152,7 +152,7 @@ draw_ner("ner_dev4", BEFORE_NER_DEV4, 8)
 # A fifth NER dev set and a twelfth dates dev set, annotated blind after the twelfth session's changes and
 # scored before any change for them (untuned estimates: ner_dev4 was tuned on once scored); dates_dev12
 # also excludes ner_dev5, drawn beside it. Each later pair likewise, after the next session's changes
-# (the pair before it tuned on): ner_dev6 and dates_dev13, ner_dev7 and dates_dev14.
+# (the pair before it tuned on): ner_dev6 and dates_dev13, ner_dev7 and dates_dev14, ner_dev8 and dates_dev15.
 BEFORE_DEV5_PAIR = BEFORE_NER_DEV4 + ("ner_dev4",)
 draw_ner("ner_dev5", BEFORE_DEV5_PAIR, 10)
 draw_dated("dates_dev12", BEFORE_DEV5_PAIR + ("ner_dev5",), NER_DEV3_SAMPLES)
@@ -162,6 +162,9 @@ draw_dated("dates_dev13", BEFORE_DEV6_PAIR + ("ner_dev6",), NER_DEV3_SAMPLES)
 BEFORE_DEV7_PAIR = BEFORE_DEV6_PAIR + ("ner_dev6", "dates_dev13")
 draw_ner("ner_dev7", BEFORE_DEV7_PAIR, 10)
 draw_dated("dates_dev14", BEFORE_DEV7_PAIR + ("ner_dev7",), NER_DEV3_SAMPLES)
+BEFORE_DEV8_PAIR = BEFORE_DEV7_PAIR + ("ner_dev7", "dates_dev14")
+draw_ner("ner_dev8", BEFORE_DEV8_PAIR, 10)
+draw_dated("dates_dev15", BEFORE_DEV8_PAIR + ("ner_dev8",), NER_DEV3_SAMPLES)
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets
