@@ -564,6 +564,22 @@ def test_a_year_with_its_genitive_dates_the_day_or_month_after_it():
     assert _dates("সেটা ২০২৩-এর অক্টোবর থেকে খোলাসা হলো", pub) == [("২০২৩-এর অক্টোবর", "2023-10")]
 
 
+
+def test_a_year_of_two_digits_dates_the_day_or_month_after_it():
+    # found on news_bench text (dates_dev15): ৭৫ এর ১৫ আগস্টে had been this year's 15 August
+    pub = date(2024, 8, 7)
+    assert _dates("বঙ্গবন্ধু ও ৭৫ এর ১৫ আগস্টে শাহাদাৎ বরণকারী", pub) == [("৭৫ এর ১৫ আগস্টে", "1975-08-15")]
+    assert _dates("’৭২-এর ১৭ মার্চ তিনি সফরে আসেন", pub) == [("৭২-এর ১৭ মার্চ", "1972-03-17")]
+    assert _dates("জিয়াউর রহমান ’৭৫এর ৩১ ডিসেম্বর আইন বাতিল করে", pub) == [("৭৫এর ৩১ ডিসেম্বর", "1975-12-31")]
+    assert _dates("’৯৬ সালের ১৫ ফেব্রুয়ারি নির্বাচন হয়", pub) == [("৯৬ সালের ১৫ ফেব্রুয়ারি", "1996-02-15")]
+    assert _dates("৭১-এর ডিসেম্বরে বিজয় অর্জনের পর", pub) == [("৭১-এর ডিসেম্বরে", "1971-12")]
+    # with সাল it is a year alone; a century that puts it past a few years ahead is the last one
+    assert _dates("তিনি ৯৬ সালে এমপি হন", pub) == [("৯৬ সালে", "1996")]
+    assert _dates("’২৩ সালেই উৎপাদনে গেল", pub) == [("২৩ সালেই", "2023")]
+    # a count, and the end of a range another rule reads, are not years
+    assert _dates("১০ এর বেশি মানুষ আহত হয়", pub) == []
+    assert _dates("১৭২৬/২৭ খ্রিষ্টাব্দ—মাত্র তিরিশ বছর পর", pub) == []
+
 def test_years_written_as_words_before_a_day_or_month():
     pub = date(2026, 2, 25)
     assert _dates("চব্বিশের ৫ আগস্ট পরবর্তী চাপে", pub) == [("চব্বিশের ৫ আগস্ট", "2024-08-05")]

@@ -127,6 +127,34 @@ def _short_year(tok, century: int) -> int | None:
     return None
 
 
+# A year written with two digits (’৭৫-এর ১৫ আগস্ট, ৭৫ এর ১৫ আগস্টে, ’৯৬ সালের ১৫ ফেব্রুয়ারি, ৭৩ সালে): the
+# century is the one that puts it no later than a few years after the publication year.
+_SHORT_YEAR_AHEAD = 5
+_QUOTES = frozenset(("’", "'", "‘"))
+
+
+def _two_digit_year(tokens, words, i, published) -> tuple[int, int] | None:
+    """(year, last token of the year and its genitive or year word) of a year written with two digits
+    at token i, or None: only after an apostrophe or before সাল or a genitive (এর, -এর), where the
+    number cannot be a count; the caller asks for a day or month after a bare genitive."""
+    tok, n = tokens[i], len(tokens)
+    if tok.kind != "number" or tok.value is None or len(tok.text) != 2 or i + 1 >= n:
+        return None
+    if i > 0 and tokens[i - 1].text in ("/", "-", "–") and tokens[i - 1].end == tok.start:
+        return None  # ১৭২৬/২৭ খ্রিষ্টাব্দ, ২০২৩-২৪: the end of a range another rule reads
+    quoted = i > 0 and tokens[i - 1].text in _QUOTES and tokens[i - 1].end == tok.start
+    if words[i + 1] in YEAR_WORDS:
+        end = i + 1
+    elif (g := _genitive_year_end(tokens, words, i)) is not None or (
+            quoted and words[i + 1] in YEAR_GENITIVE and tokens[i + 1].start == tok.end):
+        end = g if g is not None else i + 1  # ’৭৫এর
+    else:
+        return None
+    limit = (published.year if published else 2025) + _SHORT_YEAR_AHEAD
+    year = 2000 + int(tok.value) if 2000 + int(tok.value) <= limit else 1900 + int(tok.value)
+    return year, end
+
+
 def _day(tok) -> int | None:
     if tok.kind == "number" and tok.value is not None and tok.value == int(tok.value) and 1 <= tok.value <= 31:
         return int(tok.value)

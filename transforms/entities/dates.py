@@ -88,6 +88,7 @@ from khobor.transforms.entities.date_words import (
     _nfc,
     _shift_month,
     _short_year,
+    _two_digit_year,
     _year,
     bounds,
     precision,
@@ -367,6 +368,15 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
             if words[i + 1].endswith(_GENITIVE) and _law_after(tokens, words, j):
                 return None  # ২০১২ সালের মানি লন্ডারিং প্রতিরোধ আইন: a law's name, not a year
             return i + 1, str(y)
+    # ’৭৫-এর ১৫ আগস্ট, ’৯৬ সালের ১৫ ফেব্রুয়ারি, ৭১-এর ডিসেম্বরে, ৭৩ সালে: a year of two digits
+    if (short := _two_digit_year(tokens, words, i, published)) is not None:
+        year, j = short
+        if (dm := _day_month(tokens, words, j + 1)) is not None:
+            return dm[2], _iso(year, dm[1], dm[0])
+        if (mo := _month_of_year(tokens, words, j + 1, year, named=False)) is not None:
+            return mo
+        if words[j] in YEAR_WORDS and not _law_after(tokens, words, j + 1):
+            return j, str(year)
     # ওই বছর, একই বছরের ১৫ আগস্ট: the year of the last date named (resolve_anaphors)
     if w in SAME_YEAR and nxt in YEAR_UNIT and not any(x in EVERY for x in words[max(0, i - 2) : i]):
         j = i + 2
