@@ -58,6 +58,9 @@ def _dates(text: str, published: date | None = PUB) -> list[tuple[str, str | Non
         # a future verb (the sentence's last word) turns a bare weekday forward, on or after today
         ("শুক্রবার ঢাকায় ফিরবেন", [("শুক্রবার", "2023-12-29")]),
         ("শুক্রবার ঢাকায় ফেরেন", [("শুক্রবার", "2023-12-22")]),
+        # "will be" before its predicate (dates_dev15): a coming November, not the last one
+        ("মার্চে জিতলে তিনি হবেন দেশের প্রথম নারী প্রেসিডেন্ট।", [("মার্চে", "2024-03")]),
+        ("মার্চে তিনি হবেন বলে কেউ ভাবেনি।", [("মার্চে", "2023-03")]),
         # what is due (a verbal noun, then কথা রয়েছে) is the future too, with its subject after it
         ("শুক্রবার ঢাকায় পৌঁছানোর কথা রয়েছে তাঁর", [("শুক্রবার", "2023-12-29")]),
         ("শুক্রবার ঢাকায় পৌঁছানোর কথা ছিল", [("শুক্রবার", "2023-12-22")]),  # was due: a past plan
@@ -588,6 +591,14 @@ def test_years_written_as_words_before_a_day_or_month():
     # alone, or before a month that names the event, they name the event
     assert _dates("চব্বিশের গণ-অভ্যুত্থানে শহীদ", pub) == []
     assert _dates("চব্বিশের জুলাই অভ্যুত্থানে শহীদ", pub) == []
+
+
+def test_a_bare_month_before_হত্যাকাণ্ড_names_the_killings():
+    # found outside the sets: in a sentence about the future, the July killings became next July
+    pub = date(2024, 8, 8)
+    assert _dates("জুলাই হত্যাকাণ্ডের বিচার হবে একটা দৃষ্টান্ত।", pub) == []
+    assert _dates("আগস্ট হত্যাকাণ্ড কোন বিচ্ছিন্ন ঘটনা ছিল না।", pub) == []
+    assert _dates("১৫ আগস্ট হত্যাকাণ্ডের বিচার হয়", date(2024, 12, 1)) == [("১৫ আগস্ট", "1975-08-15")]  # a day stays one
 
 
 def test_a_month_range_takes_the_year_written_before_it():

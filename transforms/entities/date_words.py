@@ -93,7 +93,7 @@ NAMED_THING = _forms("ভবন", "সড়ক", "চত্বর", "মঞ্�
                      "ম্যুরাল", "মোড়", "এভিনিউ", "ঘাঁটি", "পদক", "ট্রফি")
 # A bare month followed by one of these names an event (জুলাই বিপ্লব, জুলাই সনদ), not a month.
 NAMED_EVENT = _forms("বিপ্লব", "অভ্যুত্থান", "গণঅভ্যুত্থান", "গণ-অভ্যুত্থান", "গণ–অভ্যুত্থান", "গণ", "গণহত্যা", "আন্দোলন", "সনদ",
-                     "ঘোষণাপত্র", "যোদ্ধা", "শহীদ", "স্মৃতি", "চেতনা")
+                     "ঘোষণাপত্র", "যোদ্ধা", "শহীদ", "স্মৃতি", "চেতনা", "হত্যাকাণ্ড")
 # Adjectives inside an event's name after its month (জুলাই জাতীয় সনদ: the July National Charter).
 _EVENT_ADJECTIVES = frozenset(_nfc(w) for w in ("জাতীয়", "জাতীয়"))
 # মার্চ as the English word "march" (লং মার্চ, মার্চ টু ঢাকা), not the month.

@@ -116,6 +116,11 @@ _FIRST_PERSON_FUTURE = frozenset(_nfc(w) for w in (
     "করব", "যাব", "দেব", "দিব", "পারব", "নেব", "নিব", "থাকব", "দেখব", "হব", "বলব", "পাব", "রাখব", "তুলব", "লড়ব",
     "খেলব", "আসব", "জানাব", "চাইব", "ফেলব", "যাইব", "ফিরব", "ধরব", "নামব", "হইব", "দেখাব", "চালাব", "কিনব", "ছাড়ব",
     "শুনব", "হাঁটব", "পাঠাব", "বসব", "চলব", "বাঁচব", "জিতব", "হারব", "লিখব", "ভাবব"))
+# The future of হওয়া, "will be", which may precede its predicate, and how many words before the end.
+_WILL_BE = frozenset(_nfc(w) for w in ("হবেন", "হবে"))
+_COPULA_REACH = 5
+_NOT = _nfc("নি")  # ভাবেনি, হয়নি: a past verb denied
+_SAYING = frozenset(_nfc(w) for w in ("বলে", "বলেও"))  # হবেন বলে জানান: a report of the future, in the past
 # Endings of a finite past or present verb (বলেছে, জানিয়েছেন, ছিল, করলেন, বলেন): a clause ending in one
 # does not speak of the future.
 _PAST_ENDINGS = tuple(_nfc(e) for e in ("ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "লো", "েন", "েছি", "লাম"))
@@ -163,7 +168,15 @@ def future_sentence(tokens) -> bool:
         words.pop()  # … পৌঁছানোর কথা রয়েছে তার: the one it is due of, after the verb
     if len(words) >= 3 and _nfc(words[-2].text) == _DUE and _nfc(words[-1].text) in _IS and _nfc(words[-3].text).endswith(_GENITIVE_END):
         return True
-    return bool(words) and words[-1].kind == "word" and future_verb(_nfc(words[-1].text))
+    if bool(words) and words[-1].kind == "word" and future_verb(_nfc(words[-1].text)):
+        return True
+    # "Will be" before its predicate (… করলে তিনি হবেন যুক্তরাষ্ট্রের প্রথম নারী প্রেসিডেন্ট): the copula
+    # need not come last, when no verb follows it.
+    tail = [_nfc(t.text) for t in words[-_COPULA_REACH - 1 :]]
+    if any(w in _WILL_BE for w in tail[:-1]):
+        after = tail[max(i for i, w in enumerate(tail) if w in _WILL_BE) + 1 :]
+        return not any(w.endswith(_PAST_ENDINGS) or w.endswith(_NOT) or w in _SAYING or future_verb(w) for w in after)
+    return False
 
 
 def future_clauses(tokens, sentence_future: bool) -> list[bool]:
