@@ -712,7 +712,7 @@ def test_a_weekday_after_a_comma_is_the_date_before_it():
 
 def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[str, str | None]]:
     """The dates of a document of paragraphs of sentences, as find_spans values them."""
-    from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
+    from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days, repeated_weekdays
     from khobor.transforms.entities.date_speech import carry_speech_days
 
     text, sentences, dates = "", [], []
@@ -733,7 +733,24 @@ def _document_dates(paragraphs: list[list[str]], published: date) -> list[tuple[
     values = repeated_days(sentences, dates, published) or values
     dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
     values = narrative_months(sentences, dates, published) or values
+    dates = [(si, s._replace(value=v)) for (si, s), v in zip(dates, values)]
+    values = repeated_weekdays(sentences, dates, published) or values
     return [(text[s.start : s.end], v) for (_, s), v in zip(dates, values)]
+
+
+def test_a_weekday_to_come_is_the_one_the_document_named_in_the_past():
+    # dates_dev15: published on Monday, a Sunday press release says the ship enters on Sunday night
+    pub = date(2024, 8, 12)
+    told = "রোববার বিকালে বিজ্ঞপ্তির মাধ্যমে এ তথ্য জানানো হয়।"
+    ahead = "রোববার রাত সাড়ে ১২টার দিকে জাহাজটি বন্দরে ঢুকবে।"
+    assert _document_dates([[told, ahead]], pub) == [("রোববার", "2024-08-11"), ("রোববার", "2024-08-11")]
+    # alone, a weekday to come is the coming one
+    assert _document_dates([[ahead]], pub) == [("রোববার", "2024-08-18")]
+    # not the publication day's own weekday (সোমবারের মধ্যে, said on a Monday, is the next), nor when the
+    # document names the weekday with গত
+    assert _document_dates([["সোমবার সকালে তিনি হাসপাতাল পরিদর্শন করেন।", "সোমবারের মধ্যে অস্ত্র জমা দিতে হবে।"]], pub)[-1] == (
+        "সোমবারের", "2024-08-19")
+    assert _document_dates([["গত রোববার তিনি ফেরেন।", told, ahead]], pub)[-1] == ("রোববার", "2024-08-18")
 
 
 def test_a_day_word_in_speech_is_the_day_an_earlier_sentence_of_its_paragraph_dates_the_saying():

@@ -10,6 +10,7 @@ from khobor.transforms.entities.date_links import _genitive_date
 from khobor.transforms.entities.date_words import LAST, NEXT, _month, _nfc, _year, bounds, precision
 from khobor.transforms.entities.dates import future_clauses, future_sentence, future_verb
 from khobor.transforms.entities.types import Span
+from khobor.transforms.text.calendar_names import WEEKDAYS
 
 # A date with দিবস (day of …) this near names a day kept every year (জাতীয় শোক দিবস ১৫ আগস্ট), not a day of the
 # narrated past.
@@ -118,4 +119,43 @@ def narrative_months(sentences, dates: list[tuple[int, Span]], published: date |
                 or any(future_verb(_nfc(t.text)) for t in tokens if t.kind == "word")):
             continue  # a story is told in the past (… অভিযোগ ছিল, … করেছিলেন), not the present perfect
         out[k] = f"{story[1]:04d}{s.value[4:]}"
+    return out if out != [s.value for _, s in dates] else None
+
+
+# How many days before the publication day a weekday the document names may lie and still be the day
+# a later, future-tense naming of the same weekday means (a week less a day: the weekday's last instance).
+_LAST_WEEK_DAYS = 6
+
+
+def repeated_weekdays(sentences, dates: list[tuple[int, Span]], published: date | None) -> list[str | None] | None:
+    """A bare weekday a future sentence pushed into the coming week (রোববার রাতে জাহাজটি বন্দরে ঢুকবে,
+    published on Monday) is the day the document already named by that weekday in the past (রোববার
+    বিকেলে বিজ্ঞপ্তি দেয়): a report written on the day before its publication tells what is to happen
+    that night. Only when every past naming of the weekday agrees on a day in the six before the
+    publication day, and none is written with গত/আগামী or a date. New values for ``dates`` (as ``narrative_years``), or None when none changes."""
+    if published is None:
+        return None
+    today = published.isoformat()
+    tokens_of = dict(sentences)
+    bare: dict[int, list[int]] = {}  # weekday -> the dates that are that weekday alone
+    for k, (si, s) in enumerate(dates):
+        inside = _inside(tokens_of.get(si, []), s)
+        words = [_nfc(t.text) for t in inside]
+        if len(words) == 1 and words[0] in WEEKDAYS and precision(s.value) == "day" and "/" not in s.value:
+            bare.setdefault(WEEKDAYS[words[0]], []).append(k)
+        elif any(w in WEEKDAYS for w in words):
+            bare.setdefault(next(WEEKDAYS[w] for w in words if w in WEEKDAYS), []).append(-1)  # গত রোববার, রোববার (১১ আগস্ট)
+    out = [s.value for _, s in dates]
+    for ks in bare.values():
+        if -1 in ks:
+            continue
+        past = {out[k] for k in ks if out[k] <= today}
+        ahead = [k for k in ks if out[k] > today]
+        if len(past) != 1 or not ahead:
+            continue
+        day = next(iter(past))
+        if 1 <= (published - date.fromisoformat(day)).days <= _LAST_WEEK_DAYS:
+            # not the publication day's own weekday: সোমবারের মধ্যে জমা দিতে হবে, said on a Monday, is the next
+            for k in ahead:
+                out[k] = day
     return out if out != [s.value for _, s in dates] else None

@@ -23,7 +23,7 @@ from khobor.transforms import schema
 from khobor.transforms.documents.ids import mention_id
 from khobor.transforms.entities import teams
 from khobor.transforms.entities.date_context import evening_edition, writer_day
-from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days
+from khobor.transforms.entities.date_narrative import narrative_months, narrative_years, repeated_days, repeated_weekdays
 from khobor.transforms.entities.date_speech import carry_speech_days
 from khobor.transforms.entities.date_words import DAY_NUMBER_WORDS
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
@@ -436,6 +436,7 @@ class EntityExtractor:
                 _revalue_dates(found, lambda dates, d=d: carry_speech_days(doc_sentences[d], dates, texts[d], published[d]))
                 _revalue_dates(found, lambda dates, d=d: narrative_years(doc_sentences[d], dates, published[d]))
                 _revalue_dates(found, lambda dates, d=d: repeated_days(doc_sentences[d], dates, published[d]))
+                _revalue_dates(found, lambda dates, d=d: repeated_weekdays(doc_sentences[d], dates, published[d]))
                 _revalue_dates(found, lambda dates, d=d: narrative_months(doc_sentences[d], dates, published[d]))
             except Exception as exc:  # noqa: BLE001 - see find_spans
                 failed[d] = _failure(exc)
