@@ -106,3 +106,14 @@ def test_never_raises_and_is_latin(word):
 def test_a_person_word_not_listed_is_spelt_with_foreign_names_spellings_from_english_text():
     # Sarkozy is no listed name, but English text has it; a final ি is y as in the list's names
     assert english_name(nfc("নিকোলাস সারকোজি"), "PERSON", foreign=True) == ("Nicholas Sarkozy", "lexicon")
+
+
+def test_a_western_given_name_shows_the_person_foreign():
+    # ner_dev7: the mayor of Los Angeles, in a report that named no place abroad before her
+    assert english_name(nfc("কারেন ব্যাস"), "PERSON") == ("Karen Bass", "foreign_names")
+    assert english_name(nfc("টম কার্টার"), "PERSON")[0] == "Tom Carter"
+    # alone the given name says nothing of another word; a Bangladeshi Christian's surname keeps the
+    # name-part table's spelling; a name shared with Bangladeshis is no cue (আলী)
+    assert english_name(nfc("ব্যাস"), "PERSON")[0] == "Bas"
+    assert english_name(nfc("পিটার হালদার"), "PERSON")[0] == "Peter Halder"
+    assert english_name(nfc("আলী কার্টার"), "PERSON")[0] == "Ali Kartar"

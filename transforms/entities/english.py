@@ -451,6 +451,32 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False,
     return romanize_name(token, label), "romanised"
 
 
+# Given names of Europe and the Americas that Bangladeshi names do not use (the name-part table's given
+# names whose English is a name of several of Faker's locales and no name of names-dataset's
+# Bangladeshis, less the Arabic and Persian names Bangladeshis share and the short ones that are
+# Bengali words or East Asian surnames: কেন, লি, কিম). A person so named is foreign, so the name's
+# other words may be the foreign names they sound like (কারেন ব্যাস Karen Bass, not Bas).
+_WESTERN_GIVEN = frozenset((
+    "Donald", "Joe", "David", "Richard", "Michael", "Bill", "Harry", "Lionel", "Vladimir", "Jack", "Mark",
+    "Elizabeth", "Justin", "John", "Cristiano", "Luis", "Marina", "Taylor", "William", "Tom", "James", "George",
+    "Michelle", "Ronald", "Robert", "Ricky", "Jeff", "Chris", "Annie", "Steve", "Sophie", "Maria", "Mike", "Bobby",
+    "Daniel", "Henry", "Scott", "Marco", "Karen", "Eleanor", "Stuart", "Victoria", "Brian", "Benjamin", "Frank",
+    "Tony", "Todd", "Greta", "Christopher", "Ian", "Emmanuel", "Susan", "Nelson", "Douglas", "Julian", "Jordan",
+    "Hillary", "Javier", "Sarah", "Franklin", "Philip", "Fidel", "Nicholas", "Nicola", "Charles", "Carlos",
+    "Ilona", "Steven", "Santiago", "Lawrence", "Barbara", "Diego", "Jennifer", "Colin", "Wayne", "Isaac", "Alex",
+    "Alan", "Anthony", "Antonio", "Antony", "Shane", "Katrina", "Carla", "Albert", "Luka", "Rafael", "Boris",
+    "Pedro", "Nikolai", "Thomas", "Olaf", "Alexander", "Angelo", "Roberto", "Matthew", "Viktor", "Friedrich",
+    "Nancy", "Novak", "Jacob", "Glenn", "Catherine", "Katie", "Carlo", "Olga", "Edward", "Ursula", "Ivan", "Yuri",
+    "Erling", "Andrei", "Anna", "Andrew", "Anne", "Angela", "Josh"))
+
+
+def _western_given(tokens: list[str]) -> bool:
+    """Whether a person's name of two words or more has a given name of ``_WESTERN_GIVEN``."""
+    parts = name_parts()
+    return len(tokens) >= 2 and any((p := parts.get(t)) is not None and p.kind in ("given", "both") and p.en in _WESTERN_GIVEN
+                                    for t in tokens)
+
+
 def _bangladeshi(english: str) -> bool:
     """A name part's English no listed foreign name spells (Islam, Hossain, Abu, Md.)."""
     parts = [p for p in re.findall(r"[A-Za-z]+", english) if len(p) >= 2]
@@ -608,7 +634,7 @@ def english_name(form: str, label: str, gazetteer_latin: str | None = None, fore
         return _world_cities()[" ".join(tokens)], "dictionary"  # রাস আল খাইমাহ Ras Al Khaimah
     if label == "PERSON":
         tokens = [part for t in tokens for part in (_GLUED_ABBREVIATION.match(t).groups() if _GLUED_ABBREVIATION.match(t) else (t,))]
-    foreign = foreign and label == "PERSON"
+    foreign = label == "PERSON" and (foreign or _western_given(tokens))
     inner = [label == "PERSON" and k + 1 < len(tokens) and is_name_part(tokens[k + 1]) for k in range(len(tokens))]
     words = [_word(t, label, foreign=foreign, inner=i) for t, i in zip(tokens, inner)]
     if label == "PERSON" and any(m == "name_parts" for _, m in words):

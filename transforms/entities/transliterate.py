@@ -190,6 +190,10 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
                 slot = _cheaper(slot, _FOREIGN["ক"])
             elif ("s", 0) in slot and ("c", 0.8) in slot:
                 slot = _cheaper(slot, _FOREIGN["স"])
+            elif ("b", 0) in slot and ("w", 0.8) in slot:
+                # Bengali writes a foreign name's w with ও or উ (ওয়াগনার, উইলসন), its b with ব: বান্ডা is
+                # Banda, no Wanda
+                slot = [(s, c) for s, c in slot if not s.startswith("w")]
             out.append(slot)
         return _magic_e(slots, out)
     units = _units(word)
