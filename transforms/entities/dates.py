@@ -715,6 +715,9 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             if not published:
                 return i + 1, None
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+            if i + 2 < n and words[i + 2] in WEEKDAYS and tokens[i + 2].text[:1].isalpha():
+                # গত সপ্তাহে সোমবার, চলতি সপ্তাহের বৃহস্পতিবার: that weekday of that week
+                return i + 2, (monday + timedelta(days=WEEKDAYS[words[i + 2]])).isoformat()
             return i + 1, f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
         if nxt in MONTHS and not nxt.startswith(_DAUGHTER):
             if not published:
