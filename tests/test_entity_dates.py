@@ -695,8 +695,8 @@ def test_weekdays_of_a_weekly_timetable_are_no_dates():
     pub = date(2026, 2, 25)
     assert _dates("বাস ছাড়বে সপ্তাহে শনি, মঙ্গল ও বৃহস্পতিবার ঢাকা থেকে", pub) == []
     assert _dates("সরকারি সাপ্তাহিক ছুটি শুক্র ও শনিবার", pub) == []
-    # this week's Friday is a day
-    assert _dates("এ সপ্তাহে শুক্রবার বৈঠক হয়", pub)[-1] == ("শুক্রবার", "2026-02-20")
+    # this week's Friday is a day (that of this week, published on a Wednesday, not the last Friday)
+    assert _dates("এ সপ্তাহে শুক্রবার বৈঠক হয়", pub)[-1] == ("এ সপ্তাহে শুক্রবার", "2026-02-27")
 
 
 def test_a_month_said_after_a_future_verb_is_ahead():
