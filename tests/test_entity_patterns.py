@@ -420,6 +420,24 @@ def test_no_organisation_starts_with_a_number_or_an_inflected_common_word():
     assert cut("পৃথিবীতে আলো", frozenset({"আলো"})) is None  # a known word left alone is the gazetteer's
 
 
+def test_a_place_before_a_prisons_kind_is_that_prison():
+    # ner_dev5, ner_dev8: the place alone was the mention (Kashimpur for Kashimpur Central Jail)
+    from khobor.transforms.entities.place_rules import prison_spans
+
+    def grown(text, word):
+        k = text.index(word)
+        spans = [(Span(k, k + len(word), "LOC", "model", 0.9), None)]
+        return [(text[s.start : s.end], s.label) for s, _ in prison_spans(tokenize(text), spans, frozenset({"গাজীপুর", "ইসরায়েল"}))]
+
+    assert grown("তাকে কাশিমপুর কেন্দ্রীয় কারাগারে পাঠানো হয়", "কাশিমপুর") == [("কাশিমপুর কেন্দ্রীয় কারাগারে", "ORG")]
+    assert grown("শেরপুর জেলা কারাগার থেকে বন্দিরা পালায়", "শেরপুর") == [("শেরপুর জেলা কারাগার", "ORG")]
+    assert grown("গাজীপুরের কাশিমপুর কারাগারের নিয়ন্ত্রণ", "কাশিমপুর") == [("কাশিমপুর কারাগারের", "ORG")]
+    assert grown("কাশিমপুর হাই সিকিউরিটি কেন্দ্রীয় কারাগারে", "কাশিমপুর") == [("কাশিমপুর হাই সিকিউরিটি কেন্দ্রীয় কারাগারে", "ORG")]
+    # a place in the genitive has a prison, a country's adjective is no prison's name
+    assert grown("তাকে গাজীপুরের কারাগারে পাঠানো হয়", "গাজীপুরের") == [("গাজীপুরের", "LOC")]
+    assert grown("ইসরায়েলি কারাগারে বন্দি", "ইসরায়েলি") == [("ইসরায়েলি", "LOC")]
+
+
 def test_a_name_a_facilitys_kind_follows_is_that_facility():
     from khobor.transforms.entities.place_rules import facility_spans
 

@@ -54,6 +54,7 @@ from khobor.transforms.entities.place_rules import (
     place_led_organisations,
     place_team_spans,
     place_with_direction_spans,
+    prison_spans,
 )
 from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
@@ -343,6 +344,7 @@ class EntityExtractor:
         sentence = view.text[view.start : view.end]
         spans = facility_spans(toks, merge_adjacent_names(view.text, resolve_overlaps(spans)), self.gazetteer.base_tokens, sentence)
         spans = person_named_institutions(toks, spans, sentence, self.gazetteer.base_tokens)
+        spans = prison_spans(toks, spans, self.gazetteer.base_tokens, sentence)
         spans = place_led_organisations(view.text, spans, self.gazetteer.entries)
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title

@@ -3,6 +3,7 @@ uncommon one before a road's kind (রোড, লেন, সরণি ...), a wo
 clubs a place names with an English plural (চট্টগ্রাম রয়্যালস), which are no place."""
 from __future__ import annotations
 
+from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.patterns import (
     AREA_KINDS,
@@ -205,3 +206,37 @@ def _plain_name(surface: str, entry) -> bool:
 
     key = tuple(norm_token(w) for w in surface.split())
     return any(tuple(norm_token(w) for w in n.split()) == key for n in entry.names())
+
+
+# A place's prison (কাশিমপুর কেন্দ্রীয় কারাগারে, শেরপুর জেলা কারাগার, চট্টগ্রাম কেন্দ্রীয় কারাগারের): the
+# model leaves কারাগার out, and the place alone is then the mention (Kashimpur for Kashimpur Central
+# Jail). The place in its plain form, then what kind of prison, then কারাগার with any case ending.
+_PRISON = _nfc("কারাগার")
+_PRISON_KINDS = (tuple(_nfc(w) for w in ("হাই", "সিকিউরিটি", "কেন্দ্রীয়")), (_nfc("কেন্দ্রীয়"),), (_nfc("জেলা"),),
+                 (_nfc("মহিলা"),), ())
+
+
+def prison_spans(tokens, spans: list[tuple[Span, str | None]], base_tokens: frozenset[str] = frozenset(),
+                 sentence: str | None = None) -> list[tuple[Span, str | None]]:
+    """``spans`` (resolved, in order) with a place right before a prison's kind grown into the prison,
+    one ORG. A place in the genitive (গাজীপুরের কারাগারে: a prison in Gazipur) stays as it is."""
+    if sentence is not None and _PRISON not in sentence:
+        return spans
+    out = list(spans)
+    for k, tok in enumerate(tokens):
+        if not _nfc(tok.text).startswith(_PRISON):
+            continue
+        for kind in _PRISON_KINDS:
+            at = k - len(kind)
+            if at >= 1 and tuple(_nfc(t.text) for t in tokens[at:k]) == kind:
+                break
+        else:
+            continue
+        before = tokens[at - 1]
+        place = next((n for n, (s, _) in enumerate(out) if s.end == before.end and s.label == "LOC"), None)
+        if place is None or _inflected(_nfc(before.text), base_tokens) or _nfc(before.text) in demonym_index():
+            continue  # ইসরায়েলি কারাগারে: a prison of Israel's, no prison's name
+        grown = Span(out[place][0].start, tok.end, "ORG", "pattern", 0.8)
+        out = [se for se in out if se[0].end <= grown.start or se[0].start >= grown.end] + [(grown, None)]
+        out.sort(key=lambda se: se[0].start)
+    return out
