@@ -63,6 +63,14 @@ def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):
         ("তারেক হোসেন", "Tarek Hossain"),
         ("মোবাশ্বেরা করিম", "Mobashshera Karim"),  # a woman's name from a man's in the table (Mobashsher) + a
         ("জয়া করিম", "Jaya Karim"),  # not from one ending in a vowel (Joy)
+        # a compound's first half as the table spells it (Zahid, Shawkat, Syed), its silent e and -que
+        # ending the part only (Siddique → Siddiqul, Fazle → Fazlul); not a Western given name (জিল Jill)
+        ("জাহিদুর রহমান", "Zahidur Rahman"),
+        ("শওকতুল ইসলাম", "Shawkatul Islam"),
+        ("সৈয়দুল হক", "Syedul Haque"),
+        ("মনোয়ারুজ্জামান", "Monowaruzzaman"),
+        ("সিদ্দিকুল আলম", "Siddiqul Alam"),
+        ("জিলুর রহমান", "Jilur Rahman"),
     ],
 )
 def test_people_names_are_composed_as_news_writes_them(bn, en):

@@ -334,6 +334,31 @@ _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _AA = unicodedata.normalize("NFC", "া")
 
 
+# The second halves of compound Muslim names written after a vowel sign (জাহিদুর, শওকতুল, সৈয়দুল,
+# মনোয়ারুজ্জামান): the first half is a name part the table knows, spelt as the table spells it.
+_COMPOUND_ENDINGS = sorted(((unicodedata.normalize("NFC", b), latin) for b, latin in [
+    ("ুজ্জামান", "uzzaman"), ("ুল্লাহ", "ullah"), ("ুদ্দিন", "uddin"), ("ুদ্দীন", "uddin"), ("ুল", "ul"), ("ুর", "ur"),
+]), key=lambda bl: -len(bl[0]))
+
+
+def _compound(word: str) -> str | None:
+    """The English of a compound name whose first half the name-part table knows (জাহিদুর Zahidur,
+    সিদ্দিকুল Siddiqul, শওকতুল Shawkatul), else None: the half's silent e and -que end the part only."""
+    parts = name_parts()
+    for ending, latin in _COMPOUND_ENDINGS:
+        stem = word[: -len(ending)]
+        part = parts.get(stem) if word.endswith(ending) and graphemes(stem) >= 2 else None
+        if part is None or part.kind not in ("given", "both") or not part.en.isalpha() or part.en in _WESTERN_GIVEN:
+            continue
+        first = part.en
+        if first.endswith("que"):
+            first = first[:-2]  # Siddique → Siddiq-ul
+        elif first.endswith("e") and first[-2:-1] not in ("a", "e", "i", "o", "u", "y"):
+            first = first[:-1]  # Fazle → Fazl-ul
+        return first + latin
+    return None
+
+
 def _feminine(word: str) -> str | None:
     """A woman's name the table lacks made from a man's it has with া: Mobashshera from মোবাশ্বের
     Mobashsher. Of the table's 55 such pairs 49 are spelt so, and none whose man's name ends in a
@@ -418,6 +443,9 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False,
     feminine = _feminine(whole) if label == "PERSON" else None
     if feminine:
         return feminine, "name_parts"
+    compound = _compound(whole) if label == "PERSON" and not native_word(whole) else None
+    if compound:
+        return compound, "name_parts"
     parts = [p for p in token.split("-") if p]
     if len(parts) > 1 and unicodedata.normalize("NFC", token) not in WORDS and not is_name_part(token):
         spelt = [_word(p, label, foreign=foreign) for p in parts]  # বায়ো-এনরোলমেন্ট, মিনিস্টার-মাইওয়ান: each part its own word
@@ -467,7 +495,7 @@ _WESTERN_GIVEN = frozenset((
     "Alan", "Anthony", "Antonio", "Antony", "Shane", "Katrina", "Carla", "Albert", "Luka", "Rafael", "Boris",
     "Pedro", "Nikolai", "Thomas", "Olaf", "Alexander", "Angelo", "Roberto", "Matthew", "Viktor", "Friedrich",
     "Nancy", "Novak", "Jacob", "Glenn", "Catherine", "Katie", "Carlo", "Olga", "Edward", "Ursula", "Ivan", "Yuri",
-    "Erling", "Andrei", "Anna", "Andrew", "Anne", "Angela", "Josh"))
+    "Erling", "Andrei", "Anna", "Andrew", "Anne", "Angela", "Josh", "Jill"))
 
 
 def _western_given(tokens: list[str]) -> bool:
