@@ -352,6 +352,11 @@ def test_magistrates_courts(bn, en):
         ("এন্ডোক্রাইন ডিসরাপ্টিং কেমিকেলস", "Endocrine Disrupting Chemicals"),
         ("ইন্টারন্যাশনাল ফাইন্যান্স করপোরেশন", "International Finance Corporation"),
         ("পারটেক্স স্পোর্টিং ক্লাব", "Partex Sporting Club"),
+        # the fifth count: a word, or two words as one term
+        ("নির্বাচন বোর্ড", "Election Board"),
+        ("দুর্নীতি দমন বিভাগ", "Anti-Corruption Department"),
+        ("সৌদি বার্তা সংস্থা", "Saudi News Agency"),
+        ("জগন্নাথ বিশ্ববিদ্যালয় সাংবাদিক সমিতি", "Jagannath University Journalists Association"),
         # native words English news translates inside institutions' names (the fourth count)
         ("জাতীয় মানসিক স্বাস্থ্য ইনস্টিটিউট", "National Mental Health Institute"),
         ("কৃষি সম্প্রসারণ বিভাগ", "Agriculture Extension Department"),
