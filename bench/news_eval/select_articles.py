@@ -152,7 +152,7 @@ draw_ner("ner_dev4", BEFORE_NER_DEV4, 8)
 # A fifth NER dev set and a twelfth dates dev set, annotated blind after the twelfth session's changes and
 # scored before any change for them (untuned estimates: ner_dev4 was tuned on once scored); dates_dev12
 # also excludes ner_dev5, drawn beside it. Each later pair likewise, after the next session's changes
-# (the pair before it tuned on): ner_dev6 and dates_dev13, ner_dev7 and dates_dev14, ner_dev8 and dates_dev15.
+# (the pair before it tuned on): ner_dev6 and dates_dev13, ner_dev7 and dates_dev14, ner_dev8 and dates_dev15, ner_dev9 and dates_dev16.
 BEFORE_DEV5_PAIR = BEFORE_NER_DEV4 + ("ner_dev4",)
 draw_ner("ner_dev5", BEFORE_DEV5_PAIR, 10)
 draw_dated("dates_dev12", BEFORE_DEV5_PAIR + ("ner_dev5",), NER_DEV3_SAMPLES)
@@ -165,6 +165,15 @@ draw_dated("dates_dev14", BEFORE_DEV7_PAIR + ("ner_dev7",), NER_DEV3_SAMPLES)
 BEFORE_DEV8_PAIR = BEFORE_DEV7_PAIR + ("ner_dev7", "dates_dev14")
 draw_ner("ner_dev8", BEFORE_DEV8_PAIR, 10)
 draw_dated("dates_dev15", BEFORE_DEV8_PAIR + ("ner_dev8",), NER_DEV3_SAMPLES)
+BEFORE_DEV9_PAIR = BEFORE_DEV8_PAIR + ("ner_dev8", "dates_dev15")
+draw_ner("ner_dev9", BEFORE_DEV9_PAIR, 10)
+draw_dated("dates_dev16", BEFORE_DEV9_PAIR + ("ner_dev9",), NER_DEV3_SAMPLES)
+# The same report posted twice with small edits is two articles of different text: dates_dev16 drew 703,
+# which opens as dates_test's 75 does. It is left out (29 articles), and no dev set may now share an
+# opening with a test set (the check below).
+OPENING = 300
+test_openings = {by_id[i]["body"][:OPENING] for name in sets if "test" in name for i in sets[name]}
+sets["dates_dev16"] = [i for i in sets["dates_dev16"] if by_id[i]["body"][:OPENING] not in test_openings]
 for k, v in sets.items():
     print(k, len(v), collections.Counter(by_id[i]["paper"] for i in v).most_common())
 # A test set shares no article with any other set (nothing may be tuned on its articles); two dev sets
@@ -175,5 +184,8 @@ for name, ids in sets.items():
             if "test" in name or "test" in other:
                 raise SystemExit(f"{name} and {other} share articles {both}")
             print(f"note: {name} and {other} share articles {both}")
+for name, ids in sets.items():
+    if "test" not in name and (near := sorted(i for i in ids if by_id[i]["body"][:OPENING] in test_openings)):
+        raise SystemExit(f"{name} has articles {near} that open as a test set's article does")
 with open(os.path.join(HERE, "data", "sets.json"), "w") as fh:
     json.dump(sets, fh, indent=1)
