@@ -98,6 +98,18 @@ def test_a_given_name_after_a_muhammad_is_the_full_names_first_word():
     assert out.links[0].entity_id == out.links[1].entity_id
 
 
+def test_a_curated_persons_long_name_after_a_muhammad_is_that_person():
+    # ner_dev7: মো. before the gazetteer's আসাদুজ্জামান খান কামাল made a second entity (Md. Asaduzzaman …)
+    text = "সাবেক মন্ত্রী মো. আসাদুজ্জামান খান কামাল বলেন। পরে আসাদুজ্জামান খান কামাল চলে যান।"
+    spans = _spans(text, [("মো. আসাদুজ্জামান খান কামাল", "PERSON"), ("আসাদুজ্জামান খান কামাল", "PERSON")])
+    out = Linker(default_gazetteer()).link_document(text, spans)
+    assert out.links[0].entity_id == out.links[1].entity_id == "per:asaduzzaman-khan-kamal"
+    # a name of two words after মো. is mostly a namesake (a local official), not the curated person
+    text = "উপজেলা নির্বাহী কর্মকর্তা মো. খলিলুর রহমান বলেন।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("মো. খলিলুর রহমান", "PERSON")]))
+    assert not out.links[0].entity_id.startswith("per:khalil")
+
+
 def test_a_full_name_carries_across_documents_a_bare_one_does_not():
     first = Linker(default_gazetteer())
     text1 = "আনাতোলি কোরোলকভ মস্কোতে বলেন। কোরোলকভ আরও বলেন।"

@@ -582,6 +582,14 @@ class Linker:
         out.links[i] = Linked(eid, out.links[i].form, name, latin, "gazetteer")
 
     def _lookup(self, span: Span, form: str) -> str | None:
+        if span.label == "PERSON" and form.split()[0] in MUHAMMAD and len(form.split()) > 3 and (
+                eid := self.index.get(alias_key(form.split(" ", 1)[1])) or self.index.get(alias_key(form))):
+            entry = self.gazetteer.entries.get(eid)
+            if entry is not None and entry.label == "PERSON":
+                # a curated person's name of three words or more after মো., as the name alone (rule 1):
+                # মো. আসাদুজ্জামান খান কামাল. Not of two (মো. কামাল হোসেন, মো. জসিম উদ্দীন, মো. মতিউর রহমান):
+                # outside the sets nearly all of those are namesakes, local officials and the like.
+                return eid
         if span.label == "PERSON" and len(form.split()) > 1 and common_full_name(form):
             return None  # decided with the document's context, below
         eid = self.index.get(alias_key(form))
