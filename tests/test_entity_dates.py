@@ -572,6 +572,22 @@ def test_a_year_with_its_genitive_dates_the_day_or_month_after_it():
 
 
 
+def test_a_day_list_after_a_year_and_an_ordinal_ending_typed_apart():
+    # dates_dev16: the year's span takes the list's first day; ১২ ই আগস্ট is a day, not August
+    pub = date(2024, 8, 10)
+    assert _dates("২০০৯ সালের ২৫ ও ২৬ ফেব্রুয়ারি আমরা কর্তব্য পালন করছিলাম", pub) == [
+        ("২০০৯ সালের ২৫", "2009-02-25"), ("২৬ ফেব্রুয়ারি", "2009-02-26")]
+    assert _dates("২০২৩ সালের ২৪ জন আহত হন", pub) == [("২০২৩ সালের", "2023")]
+    assert _dates("তার ১২ ই আগস্ট পর্যন্ত এনওসি রয়েছে", pub) == [("১২ ই আগস্ট", "2024-08-12")]
+
+
+def test_a_clause_ending_in_হয়_tells_what_was_done():
+    # dates_dev16: the sentence's last verb is a future one, the weekday's clause is a report
+    pub = date(2024, 8, 10)
+    assert _dates("বৃহস্পতিবার দেওয়া শোকজ নোটিশে উল্লেখ করা হয়, কেন তার বিরুদ্ধে ব্যবস্থা নেওয়া হবে না।", pub) == [
+        ("বৃহস্পতিবার", "2024-08-08")]
+
+
 def test_a_year_of_two_digits_dates_the_day_or_month_after_it():
     # found on news_bench text (dates_dev15): ৭৫ এর ১৫ আগস্টে had been this year's 15 August
     pub = date(2024, 8, 7)

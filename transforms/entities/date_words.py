@@ -167,8 +167,9 @@ def _day_at(tokens, words, j) -> tuple[int, int] | None:
         return None
     d = _day(tokens[j])
     if d is not None:
-        if j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end and words[j + 1] in ORDINAL_ENDINGS:
-            return d, j + 1
+        if j + 1 < len(tokens) and words[j + 1] in ORDINAL_ENDINGS and (
+                tokens[j + 1].start == tokens[j].end or (j + 2 < len(tokens) and _month(tokens[j + 2]))):
+            return d, j + 1  # ১৫ই, and ১২ ই আগস্ট with the ending typed apart before a month
         return d, j
     if words[j] in DAY_NUMBER_WORDS:
         return DAY_NUMBER_WORDS[words[j]], j

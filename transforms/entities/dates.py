@@ -116,6 +116,9 @@ _FIRST_PERSON_FUTURE = frozenset(_nfc(w) for w in (
     "করব", "যাব", "দেব", "দিব", "পারব", "নেব", "নিব", "থাকব", "দেখব", "হব", "বলব", "পাব", "রাখব", "তুলব", "লড়ব",
     "খেলব", "আসব", "জানাব", "চাইব", "ফেলব", "যাইব", "ফিরব", "ধরব", "নামব", "হইব", "দেখাব", "চালাব", "কিনব", "ছাড়ব",
     "শুনব", "হাঁটব", "পাঠাব", "বসব", "চলব", "বাঁচব", "জিতব", "হারব", "লিখব", "ভাবব"))
+# A clause news ends with হয় tells what was done (বৃহস্পতিবার দেওয়া নোটিশে উল্লেখ করা হয়, …): not the future
+# the sentence's last verb may speak of.
+_REPORTED = frozenset({_nfc("হয়")})
 # The future of হওয়া, "will be", which may precede its predicate, and how many words before the end.
 _WILL_BE = frozenset(_nfc(w) for w in ("হবেন", "হবে"))
 _COPULA_REACH = 5
@@ -195,7 +198,7 @@ def future_clauses(tokens, sentence_future: bool) -> list[bool]:
             if last and not (last in MONTHS or last in WEEKDAYS or last in DAY_WORDS):
                 if future_verb(last):
                     value = True
-                elif last.endswith(_PAST_ENDINGS):
+                elif last.endswith(_PAST_ENDINGS) or last in _REPORTED:
                     value = False
         out.extend([value] * (hi - lo + (1 if hi < len(tokens) else 0)))
         lo = hi + 1
@@ -374,6 +377,8 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
                 return j + 1, f"{ANAPHOR}:{y}"  # ২০০৯ সালের এই দিনে: today's day in that year
             if (dm := _day_month(tokens, words, j)) is not None:
                 return dm[2], _iso(y, dm[1], dm[0])
+            if (listed := _first_of_days(tokens, words, j)) is not None:
+                return listed[2], _iso(y, listed[1], listed[0])  # ২০০৯ সালের ২৫ ও ২৬ ফেব্রুয়ারি: its first day
             if (fl := _first_last_day(words, j)) is not None:
                 return fl[2], _iso(y, fl[0], fl[1])
             if (mo := _month_of_year(tokens, words, j, y)) is not None:
@@ -518,6 +523,18 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
         year = sentence_year or infer_year(published, m, None, future)
         return end, _iso(year, m, None) if year else None
     return _relative(tokens, words, i, published, future)
+
+
+def _first_of_days(tokens, words, j) -> tuple[int, int, int] | None:
+    """(day, month, last token of the first day) of a list of days of one month at token j (২৫ ও ২৬
+    ফেব্রুয়ারি, ২৪, ২৫ ও ২৬ মার্চ), or None."""
+    first = _day_at(tokens, words, j)
+    k = first[1] if first else None
+    while k is not None and k + 2 < len(tokens) and words[k + 1] in YEAR_AND and (nx := _day_at(tokens, words, k + 2)) is not None:
+        k = nx[1]
+        if k + 1 < len(tokens) and (m := _month(tokens[k + 1])):
+            return first[0], m, first[1]
+    return None
 
 
 def _month_day_word(tokens, words, i, month, published, future, sentence_year) -> tuple[int, str | None] | None:
