@@ -536,3 +536,21 @@ def test_a_person_made_only_of_common_words_is_a_phrase_but_a_foreign_name_is_no
         assert common_phrase_person(phrase.split()), phrase
     for name in ("জেসন হোল্ডার", "গর্ডন আর্ল মুর", "হানি ফাইন", "জোয়াও ফেলিক্স", "মামুনুল হক", "যশ"):
         assert not common_phrase_person(name.split()), name
+
+
+def test_a_news_outlet_a_speaker_talks_to_is_no_part_of_the_speaker():
+    # ner_dev9: মোতালেব হোসেন খান যুগান্তরকে জানান was one person, "Motaleb Hossain Khan Jugantar"
+    from khobor.transforms.entities.span_edges import addressed_media_spans, person_without_known
+
+    text = "অধ্যক্ষ মোতালেব হোসেন খান যুগান্তরকে জানান, সব ঠিক আছে।"
+    toks = tokenize(text)
+    k = text.index("মোতালেব")
+    person = Span(k, text.index(" জানান"), "PERSON", "model", 0.9)
+    trimmed = person_without_known(person, toks, [])
+    assert text[trimmed.start : trimmed.end] == "মোতালেব হোসেন খান"
+    assert [text[s.start : s.end] for s in addressed_media_spans(toks)] == ["যুগান্তরকে"]
+    two = "তিনি প্রথম আলোকে বলেন, সব ঠিক।"
+    assert [two[s.start : s.end] for s in addressed_media_spans(tokenize(two))] == ["প্রথম আলোকে"]
+    # not the word "epoch" nor an outlet no one talks to
+    assert addressed_media_spans(tokenize("এটি যুগান্তকারী ঘটনা বলেন তিনি।")) == []
+    assert addressed_media_spans(tokenize("যুগান্তরকে ধন্যবাদ।")) == []

@@ -59,6 +59,7 @@ from khobor.transforms.entities.place_rules import (
 from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import (
+    addressed_media_spans,
     bracketed_names,
     desk_initials,
     organisation_without_owner,
@@ -338,6 +339,7 @@ class EntityExtractor:
         spans += [(s, None) for s in constituency_spans(toks, found)]
         spans += [(s, None) for s in kin_spans(toks)]
         spans += [(s, None) for s in hashtag_spans(toks)]
+        spans += [(s, None) for s in addressed_media_spans(toks)]
         spans += [(s, None) for s in acronym_spans(toks)]
         spans += [(s, None) for s in number_spans(toks, [(d.start, d.end) for d in dates])]
         spans = bounded_spans(spans, toks)

@@ -4,6 +4,8 @@ genitive before an organisation, and editors' initials in a desk sign-off; and a
 for, of or and inside, which names no person."""
 from __future__ import annotations
 
+import functools
+
 from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.patterns import (
     _CLOSING,
@@ -77,9 +79,37 @@ def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
             rest = [t for t in words if t.start >= k.end]
             if rest and not any(_name_part(t.text) for t in rest):
                 words = [t for t in words if t.end <= k.end]
+    cut = _addressed_media(words)
+    if cut and cut < len(words):
+        words = words[:-cut]  # মোতালেব হোসেন খান | যুগান্তরকে জানান: told the paper
     if not words:
         return None
     return span._replace(start=words[0].start, end=words[-1].end)
+
+
+_TO = _nfc("কে")
+
+
+@functools.lru_cache(maxsize=1)
+def _media_names() -> frozenset[tuple[str, ...]]:
+    """The gazetteer's newspapers and broadcasters, each name as its words (যুগান্তর, প্রথম আলো)."""
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    return frozenset(tuple(_nfc(n).split()) for e in default_gazetteer().entries.values()
+                     if getattr(e, "kind", None) == "news_media" for n in e.names() if not n.isascii())
+
+
+def _addressed_media(words) -> int:
+    """How many last words of a span are a news outlet the speaker talks to (যুগান্তরকে, প্রথম আলোকে:
+    a report's "X told Jugantor"), else 0."""
+    if not words or not _nfc(words[-1].text).endswith(_TO):
+        return 0
+    last = [_nfc(t.text) for t in words]
+    last[-1] = last[-1][: -len(_TO)]
+    for n in (2, 1, 3):
+        if len(last) >= n and tuple(last[-n:]) in _media_names():
+            return n
+    return 0
 
 
 # A place in the locative (অস্ট্রেলিয়ায় বিশ্ববিদ্যালয় আছে: in Australia) says where, and no name runs
@@ -221,4 +251,20 @@ def person_named_institutions(tokens, spans: list[tuple[Span, str | None]], sent
             continue
         out[n : n + drop] = [(Span(person.start, end, "ORG", "pattern", 0.75), None)]
         n += 1
+    return out
+
+
+def addressed_media_spans(tokens) -> list[Span]:
+    """A news outlet a speaker talks to (যুগান্তরকে বলেন, সমকালকে জানান), one ORG: the gazetteer leaves
+    যুগান্তর and সমকাল to context (they are the words "epoch" and "contemporary"), and this is it."""
+    from khobor.transforms.entities.date_words import SPEECH_VERBS
+
+    out = []
+    for k, tok in enumerate(tokens[:-1]):
+        if _nfc(tokens[k + 1].text) not in SPEECH_VERBS or not _nfc(tok.text).endswith(_TO):
+            continue
+        words = [t for t in tokens[max(0, k - 2) : k + 1] if t.kind != "punct"]
+        n = _addressed_media(words)
+        if n:
+            out.append(Span(words[-n].start, tok.end, "ORG", "pattern", 0.9))
     return out
