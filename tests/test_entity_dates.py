@@ -581,6 +581,14 @@ def test_a_day_list_after_a_year_and_an_ordinal_ending_typed_apart():
     assert _dates("তার ১২ ই আগস্ট পর্যন্ত এনওসি রয়েছে", pub) == [("১২ ই আগস্ট", "2024-08-12")]
 
 
+def test_two_weekdays_written_as_one_are_a_range():
+    # dates_dev13: গত was lost, and the deadline rule took the coming Monday
+    pub = date(2024, 8, 13)
+    assert _dates("আমরা গত রোব-সোমবারের মধ্যেই পদত্যাগ করব বলে সিদ্ধান্ত নিয়েছিলাম।", pub) == [
+        ("গত রোব-সোমবারের", "2024-08-11/2024-08-12")]
+    assert _dates("রোব-সোমবার হরতাল হবে।", pub) == [("রোব-সোমবার", "2024-08-18/2024-08-19")]
+
+
 def test_a_clause_ending_in_হয়_tells_what_was_done():
     # dates_dev16: the sentence's last verb is a future one, the weekday's clause is a report
     pub = date(2024, 8, 10)

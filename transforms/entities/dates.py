@@ -525,6 +525,22 @@ def _match(tokens, words, i, published, future, sentence_year) -> tuple[int, str
     return _relative(tokens, words, i, published, future)
 
 
+_BAR = _nfc("বার")
+
+
+def _weekday_pair(tokens, words, j, published, direction) -> tuple[int, str | None] | None:
+    """(last token, range) of two weekdays written as one (রোব-সোমবার, শনি-রবিবার) at token j, the
+    second's day found as a weekday's (``_weekday``'s direction) and the first the one before it."""
+    if not (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "–") and tokens[j + 1].start == tokens[j].end
+            and words[j + 2] in WEEKDAYS and (first := WEEKDAYS.get(words[j] + _BAR)) is not None) or _every_weekday(words, j + 2):
+        return None
+    end = _weekday(published, WEEKDAYS[words[j + 2]], direction)
+    if end is None:
+        return j + 2, None
+    start = date.fromisoformat(end) - timedelta(days=(WEEKDAYS[words[j + 2]] - first) % 7 or 7)
+    return j + 2, f"{start.isoformat()}/{end}"
+
+
 def _first_of_days(tokens, words, j) -> tuple[int, int, int] | None:
     """(day, month, last token of the first day) of a list of days of one month at token j (২৫ ও ২৬
     ফেব্রুয়ারি, ২৪, ২৫ ও ২৬ মার্চ), or None."""
@@ -746,7 +762,11 @@ def _relative(tokens, words, i, published, future) -> tuple[int, str | None] | N
             return i + 1, f"{year:04d}-{month:02d}"
         if nxt in WEEKDAYS and shift != 0:
             return i + 1, _weekday(published, WEEKDAYS[nxt], shift)
+        if nxt in WEEKDAY_SHORT and shift != 0 and (days := _weekday_pair(tokens, words, i + 1, published, shift)) is not None:
+            return days  # গত রোব-সোমবারের: the last Sunday and Monday
         return None
+    if w in WEEKDAY_SHORT and (days := _weekday_pair(tokens, words, i, published, 0 if future else None)) is not None:
+        return days  # রোব-সোমবার হরতাল হবে
     if w in DAY_WORDS:
         value = (published + timedelta(days=DAY_WORDS[w])).isoformat() if published else None
         if nxt in WEEKDAYS:  # আগামীকাল বুধবার: the day word says which; the weekday only names it
