@@ -153,21 +153,12 @@ draw_ner("ner_dev4", BEFORE_NER_DEV4, 8)
 # scored before any change for them (untuned estimates: ner_dev4 was tuned on once scored); dates_dev12
 # also excludes ner_dev5, drawn beside it. Each later pair likewise, after the next session's changes
 # (the pair before it tuned on): ner_dev6 and dates_dev13, ner_dev7 and dates_dev14, ner_dev8 and dates_dev15, ner_dev9 and dates_dev16.
-BEFORE_DEV5_PAIR = BEFORE_NER_DEV4 + ("ner_dev4",)
-draw_ner("ner_dev5", BEFORE_DEV5_PAIR, 10)
-draw_dated("dates_dev12", BEFORE_DEV5_PAIR + ("ner_dev5",), NER_DEV3_SAMPLES)
-BEFORE_DEV6_PAIR = BEFORE_DEV5_PAIR + ("ner_dev5", "dates_dev12")
-draw_ner("ner_dev6", BEFORE_DEV6_PAIR, 10)
-draw_dated("dates_dev13", BEFORE_DEV6_PAIR + ("ner_dev6",), NER_DEV3_SAMPLES)
-BEFORE_DEV7_PAIR = BEFORE_DEV6_PAIR + ("ner_dev6", "dates_dev13")
-draw_ner("ner_dev7", BEFORE_DEV7_PAIR, 10)
-draw_dated("dates_dev14", BEFORE_DEV7_PAIR + ("ner_dev7",), NER_DEV3_SAMPLES)
-BEFORE_DEV8_PAIR = BEFORE_DEV7_PAIR + ("ner_dev7", "dates_dev14")
-draw_ner("ner_dev8", BEFORE_DEV8_PAIR, 10)
-draw_dated("dates_dev15", BEFORE_DEV8_PAIR + ("ner_dev8",), NER_DEV3_SAMPLES)
-BEFORE_DEV9_PAIR = BEFORE_DEV8_PAIR + ("ner_dev8", "dates_dev15")
-draw_ner("ner_dev9", BEFORE_DEV9_PAIR, 10)
-draw_dated("dates_dev16", BEFORE_DEV9_PAIR + ("ner_dev9",), NER_DEV3_SAMPLES)
+before_pair = BEFORE_NER_DEV4 + ("ner_dev4",)
+for ner_set, dates_set in (("ner_dev5", "dates_dev12"), ("ner_dev6", "dates_dev13"), ("ner_dev7", "dates_dev14"),
+                           ("ner_dev8", "dates_dev15"), ("ner_dev9", "dates_dev16")):
+    draw_ner(ner_set, before_pair, 10)
+    draw_dated(dates_set, before_pair + (ner_set,), NER_DEV3_SAMPLES)
+    before_pair += (ner_set, dates_set)
 # The same report posted twice with small edits is two articles of different text: dates_dev16 drew 703,
 # which opens as dates_test's 75 does. It is left out (29 articles), and no dev set may now share an
 # opening with a test set (the check below).
