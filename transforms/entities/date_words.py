@@ -130,6 +130,9 @@ def _short_year(tok, century: int) -> int | None:
 # A year written with two digits (’৭৫-এর ১৫ আগস্ট, ৭৫ এর ১৫ আগস্টে, ’৯৬ সালের ১৫ ফেব্রুয়ারি, ৭৩ সালে): the
 # century is the one that puts it no later than a few years after the publication year.
 _SHORT_YEAR_AHEAD = 5
+# An undated document's two-digit years count from this year (a constant, not today's: the transform stays
+# deterministic), so ’২৫ is 2025 and ’৭৫ 1975 up to 2030.
+_UNDATED_YEAR = 2025
 _QUOTES = frozenset(("’", "'", "‘"))
 
 
@@ -150,7 +153,7 @@ def _two_digit_year(tokens, words, i, published) -> tuple[int, int] | None:
         end = g if g is not None else i + 1  # ’৭৫এর
     else:
         return None
-    limit = (published.year if published else 2025) + _SHORT_YEAR_AHEAD
+    limit = (published.year if published else _UNDATED_YEAR) + _SHORT_YEAR_AHEAD
     year = 2000 + int(tok.value) if 2000 + int(tok.value) <= limit else 1900 + int(tok.value)
     return year, end
 

@@ -186,7 +186,7 @@ WORDS = {
     "মৎস্য": "Fisheries", "গণপূর্ত": "Public Works", "স্থলবন্দর": "Land Port", "এইড": "Aid", "আর্থ": "Earth",
     "ইকো": "Eco", "প্রতিষ্ঠান": "Institution",
     # A fifth count as the fourth (2026-12-02, 3,131 articles outside the sets, at least 3 articles):
-    # নির্বাচন বোর্ড Election Board, আদামাওয়া রাজ্য Adamawa State, সুয়েজ খাল Suez Canal, পর্যবেক্ষক সংস্থা
+    # নির্বাচন বোর্ড Election Board, আদামাওয়া রাজ্য Adamawa State, বারাইপাড়া খাল Baraipara Canal, পর্যবেক্ষক সংস্থা
     # Observer Agency, মহাকাশ পর্যটন Space Tourism, সাংবাদিক সমিতি Journalists Association; ঐক্য stays a party word.
     "নির্বাচন": "Election", "রাজ্য": "State", "খাল": "Canal", "পর্যবেক্ষক": "Observer",
     "মহাকাশ": "Space", "সাংবাদিক": "Journalists",
