@@ -164,6 +164,14 @@ def test_sources_that_name_one_place_alike_make_one_entry():
     assert default_gazetteer().index[(norm_token(nfc("কলকাতা")),)] == ["loc:kolkata"]
 
 
+def test_a_big_city_abroad_by_its_spelling_variant():
+    # english_names_dev2: GeoNames writes হায়দ্রাবাদ, the news হায়দরাবাদ
+    assert english_name(nfc("হায়দরাবাদের"), "LOC") == ("Hyderabad", "dictionary")
+    assert english_name(nfc("হায়দ্রাবাদ"), "LOC") == ("Hyderabad", "dictionary")
+    # not a Bengali word, nor a place at home
+    assert english_name(nfc("ঢাকা"), "LOC")[0] == "Dhaka"
+
+
 def test_news_names_of_places_cldr_names_otherwise():
     from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
 

@@ -32,7 +32,7 @@ from khobor.transforms.entities.bd_names import bd_spelling
 from khobor.transforms.entities.demonyms import english_adjectives
 from khobor.transforms.entities.foreign_names import foreign_spelling, listed
 from khobor.transforms.entities.name_parts import is_name_part, name_parts
-from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates
+from khobor.transforms.entities.names import bengali_acronym, graphemes, stem_candidates, variant_key
 from khobor.transforms.entities.transliterate import lexicon_spelling, native_word, place_spelling, romanize_name
 
 # Words of institutions' and places' names, as English news writes them.
@@ -253,6 +253,31 @@ def _world_cities() -> dict[str, str]:
     return out
 
 
+# A big city abroad is found by its spelling variant too (হায়দরাবাদ for GeoNames' হায়দ্রাবাদ): only a city
+# this large, and only a variant no other listed city shares.
+_VARIANT_CITY_PEOPLE = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def _world_city_variants() -> dict[str, str]:
+    import csv
+    from importlib import resources
+
+    text = resources.files("khobor.transforms.entities").joinpath("data/world_cities.tsv").read_text(encoding="utf-8")
+    cities = _world_cities()
+    found: dict[str, set[str]] = {}
+    for r in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        bn = unicodedata.normalize("NFC", r["name_bn"])
+        if bn in cities and " " not in bn and int(r["population"]) >= _VARIANT_CITY_PEOPLE:
+            found.setdefault(variant_key(bn), set()).add(cities[bn])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _world_city(word: str) -> str | None:
+    """The English of a city abroad ``_world_cities`` knows by this word or, if a big one, by its variant."""
+    return _world_cities().get(word) or (None if native_word(word) or is_name_part(word) else _world_city_variants().get(variant_key(word)))
+
+
 def _inside_a_name(english: str) -> str:
     """A one-word name's English as a word of a longer name: ইনকিলাব মঞ্চ is Inqilab Mancha, not The
     Daily Inqilab Mancha; অ্যাপল স্টোর is no Apple Inc. Store."""
@@ -431,10 +456,10 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False,
             return WORDS[stem], "dictionary"
         if stem in places:
             return places[stem], "dictionary"
-        if label != "PERSON" and stem in _world_cities() and (stem == whole or not lexicon_spelling(whole)):
+        if label != "PERSON" and _world_city(stem) and (stem == whole or not lexicon_spelling(whole)):
             # লাহোরের Lahore: a city abroad no gazetteer entry knows; not by a word's stem when the word
             # is English (সোলার Solar, not the town Sola with the genitive র)
-            return _world_cities()[stem], "dictionary"
+            return _world_city(stem), "dictionary"
         if is_name_part(stem) and not (label != "PERSON" and stem != whole and name_parts()[stem].en.endswith(".")):
             # an institution's আইটি is IT, not the initial আই (I.) with the article টি
             return name_parts()[stem].en, "name_parts"
