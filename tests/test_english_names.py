@@ -207,6 +207,15 @@ def test_institutions_english_words(bn, en):
     assert english_name(nfc(bn), "ORG")[0] == en
 
 
+def test_a_borrowed_english_word_keeps_its_spelling():
+    # ব্যাংকিং, ফিটনেস are seen often outside names (as native words are) but spell a common English word
+    assert english_name(nfc("ফিন্যান্স ও ব্যাংকিং বিভাগ"), "ORG")[0] == "Finance and Banking Department"
+    assert english_name(nfc("ফিটনেস কোম্পানি"), "ORG")[0] == "Fitness Company"
+    # a native word stays itself (ঘর is no Gore)
+    from khobor.transforms.entities.transliterate import lexicon_spelling
+    assert lexicon_spelling(nfc("ঘর")) is None and lexicon_spelling(nfc("দল")) is None
+
+
 def test_a_short_english_word_only_among_english_words():
     from khobor.transforms.entities.transliterate import lexicon_spelling
 

@@ -407,7 +407,7 @@ def lexicon_spelling(word: str, among_english: bool = False, person: bool = Fals
     Gillespie, ফেসবুক → Facebook), else None: the word is no Bengali letters, a common native word,
     or spells no English word closely enough (``among_english``: the name's other words are English;
     ``person``: a word of a person's name, spelt with foreign names' spellings too, সারকোজি Sarkozy)."""
-    if native_word(word) or len(stem_candidates(word)) > 1:
+    if (native_word(word) and not _loanword(word)) or len(stem_candidates(word)) > 1:
         return None  # an inflected form spells English words by accident (শোকের is no Shocker)
     best = candidates(word, limit=1, foreign=person)
     if not best:
@@ -418,6 +418,16 @@ def lexicon_spelling(word: str, among_english: bool = False, person: bool = Fals
     if len(w) < MIN_LETTERS and not (among_english and len(w) >= SHORT_LETTERS and cost <= SHORT_MAX_COST and zipf >= SHORT_ZIPF):
         return None
     return w[:1].upper() + w[1:]
+
+
+# An English word Bengali has borrowed (ব্যাংকিং, প্রেসিডেন্ট, ফিটনেস) is seen often outside names, as a
+# native word is, but spells a common long English word almost letter for letter: it keeps that spelling.
+LOAN_MAX_COST, LOAN_ZIPF, LOAN_LETTERS = 0.5, 4.0, 6
+
+
+def _loanword(word: str) -> bool:
+    best = candidates(word, limit=1)
+    return bool(best) and best[0][1] <= LOAN_MAX_COST and best[0][2] >= LOAN_ZIPF and len(best[0][0]) >= LOAN_LETTERS
 
 
 def _near_enough(w: str, cost: float, zipf: float, among_english: bool) -> bool:
