@@ -230,11 +230,11 @@ _WORLD_CITY_PEOPLE = 100_000
 
 
 @functools.lru_cache(maxsize=1)
-def _world_cities() -> dict[str, str]:
-    """Cities abroad GeoNames names in Bengali (``data/world_cities.tsv``), and their English: for a
-    place no gazetteer entry knows (লাহোর, চেন্নাই). Not a name that is a Bengali word, a name part,
-    a word of institutions' names or a Bangladeshi place's: GeoNames' Bengali names of small towns
-    are often transliterations that may spell one (a town abroad is the rarer meaning)."""
+def _world_city_rows() -> dict[str, tuple[str, int]]:
+    """Cities abroad GeoNames names in Bengali (``data/world_cities.tsv``): their English and population.
+    Not a name that is a Bengali word, a name part, a word of institutions' names or a Bangladeshi
+    place's: GeoNames' Bengali names of small towns are often transliterations that may spell one (a
+    town abroad is the rarer meaning)."""
     import csv
     from importlib import resources
 
@@ -249,8 +249,14 @@ def _world_cities() -> dict[str, str]:
             continue  # a name of several words is only ever matched whole; a small town's one word seldom is one
         if norm_token(bn) in home:
             continue
-        out[bn] = r["name_en"]
+        out[bn] = (r["name_en"], int(r["population"]))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _world_cities() -> dict[str, str]:
+    """The English of ``_world_city_rows``: for a place no gazetteer entry knows (লাহোর, চেন্নাই)."""
+    return {bn: en for bn, (en, _) in _world_city_rows().items()}
 
 
 # A big city abroad is found by its spelling variant too (হায়দরাবাদ for GeoNames' হায়দ্রাবাদ): only a city
@@ -260,16 +266,10 @@ _VARIANT_CITY_PEOPLE = 1_000_000
 
 @functools.lru_cache(maxsize=1)
 def _world_city_variants() -> dict[str, str]:
-    import csv
-    from importlib import resources
-
-    text = resources.files("khobor.transforms.entities").joinpath("data/world_cities.tsv").read_text(encoding="utf-8")
-    cities = _world_cities()
     found: dict[str, set[str]] = {}
-    for r in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
-        bn = unicodedata.normalize("NFC", r["name_bn"])
-        if bn in cities and " " not in bn and int(r["population"]) >= _VARIANT_CITY_PEOPLE:
-            found.setdefault(variant_key(bn), set()).add(cities[bn])
+    for bn, (en, people) in _world_city_rows().items():
+        if " " not in bn and people >= _VARIANT_CITY_PEOPLE:
+            found.setdefault(variant_key(bn), set()).add(en)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
@@ -456,10 +456,10 @@ def _word(token: str, label: str, translate: bool = True, foreign: bool = False,
             return WORDS[stem], "dictionary"
         if stem in places:
             return places[stem], "dictionary"
-        if label != "PERSON" and _world_city(stem) and (stem == whole or not lexicon_spelling(whole)):
+        if label != "PERSON" and (city := _world_city(stem)) and (stem == whole or not lexicon_spelling(whole)):
             # লাহোরের Lahore: a city abroad no gazetteer entry knows; not by a word's stem when the word
             # is English (সোলার Solar, not the town Sola with the genitive র)
-            return _world_city(stem), "dictionary"
+            return city, "dictionary"
         if is_name_part(stem) and not (label != "PERSON" and stem != whole and name_parts()[stem].en.endswith(".")):
             # an institution's আইটি is IT, not the initial আই (I.) with the article টি
             return name_parts()[stem].en, "name_parts"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 
+from khobor.transforms.entities.date_words import SPEECH_VERBS
 from khobor.transforms.entities.generic import is_generic
 from khobor.transforms.entities.patterns import (
     _CLOSING,
@@ -96,7 +97,7 @@ def _media_names() -> frozenset[tuple[str, ...]]:
     from khobor.transforms.entities.gazetteer import default_gazetteer
 
     return frozenset(tuple(_nfc(n).split()) for e in default_gazetteer().entries.values()
-                     if getattr(e, "kind", None) == "news_media" for n in e.names() if not n.isascii())
+                     if e.kind == "news_media" for n in e.names() if not n.isascii())
 
 
 def _addressed_media(words) -> int:
@@ -257,8 +258,6 @@ def person_named_institutions(tokens, spans: list[tuple[Span, str | None]], sent
 def addressed_media_spans(tokens) -> list[Span]:
     """A news outlet a speaker talks to (যুগান্তরকে বলেন, সমকালকে জানান), one ORG: the gazetteer leaves
     যুগান্তর and সমকাল to context (they are the words "epoch" and "contemporary"), and this is it."""
-    from khobor.transforms.entities.date_words import SPEECH_VERBS
-
     out = []
     for k, tok in enumerate(tokens[:-1]):
         if _nfc(tokens[k + 1].text) not in SPEECH_VERBS or not _nfc(tok.text).endswith(_TO):

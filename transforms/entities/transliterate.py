@@ -425,6 +425,7 @@ def lexicon_spelling(word: str, among_english: bool = False, person: bool = Fals
 LOAN_MAX_COST, LOAN_ZIPF, LOAN_LETTERS = 0.5, 4.0, 6
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _loanword(word: str) -> bool:
     best = candidates(word, limit=1)
     return bool(best) and best[0][1] <= LOAN_MAX_COST and best[0][2] >= LOAN_ZIPF and len(best[0][0]) >= LOAN_LETTERS
