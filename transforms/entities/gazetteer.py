@@ -48,6 +48,9 @@ class GazetteerEntry:
     canonical_latin: str  # English
     aliases: set[str] = field(default_factory=set)
     kind: str = ""  # country, district, upazila, city, river, ministry, party, person, ...
+    # What an institution's English name says in brackets: whose body it is (Lok Sabha (India)) or
+    # what it is (Bangabhaban (President's Residence)); "" when it says nothing.
+    qualifier: str = ""
 
     def names(self) -> set[str]:
         return {n for n in (self.canonical, self.canonical_latin, *self.aliases) if n}
@@ -94,9 +97,12 @@ def common_name_word(token: str) -> bool:
     return zipf(token) >= COMMON_WORD_ZIPF
 
 
+_BRACKETED = re.compile(r"\s*\(([^)]*)\)\s*$")
+
+
 def _english(name: str) -> str:
     """English names carry a description in brackets now and then: 'Bangabhaban (President's Residence)'."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", name or "").strip()
+    return _BRACKETED.sub("", name or "").strip()
 
 
 # Companies took "PLC" into their legal names in 2023-24 (The City Bank PLC, Square Pharmaceuticals
@@ -110,7 +116,8 @@ def _institution(r: dict) -> GazetteerEntry:
     if _PLC.search(english):
         aliases.add(english)
         english = _PLC.sub("", english)
-    return GazetteerEntry(r["id"], "ORG", r["name_bn"], english, aliases, r["type"])
+    bracket = _BRACKETED.search(r["name_en"] or "")
+    return GazetteerEntry(r["id"], "ORG", r["name_bn"], english, aliases, r["type"], bracket.group(1).strip() if bracket else "")
 
 
 _MINISTRY = "মন্ত্রণালয়"

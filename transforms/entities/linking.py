@@ -9,10 +9,11 @@ The rules, in order:
 
 1. A gazetteer name decides: its entry is the entity (a country adjective too, in adjective form).
    Except where the name says more than the entry (``_qualified``): a number of its own
-   (ট্রাইব্যুনাল-১), a foreign country right before a national body (রাশিয়ার / রুশ প্রতিরক্ষা
-   মন্ত্রণালয়: Russia's, and so is that ministry's later bare mention in the document), a place and
-   unit words right before a party (বরিশাল মহানগর ছাত্রলীগ: the local unit) make an entity of their
-   own, derived from the entry (its id from the longer name). ``A (B)`` makes one entity only when
+   (ট্রাইব্যুনাল-১), a country abroad owning a body named as Bangladesh's is (a ministry, court,
+   commission, force: রাশিয়ার / রুশ প্রতিরক্ষা মন্ত্রণালয়, জাপান কোস্টগার্ড, দেশটির সুপ্রিম কোর্ট, the
+   next body of the sentence, that body's later bare mentions, and every bare one in a report of
+   one country abroad), a place and unit words right before a party (বরিশাল মহানগর ছাত্রলীগ: the
+   local unit) make an entity of their own, derived from the entry (its id from the longer name). ``A (B)`` makes one entity only when
    one side is an acronym or one word beside a longer name: বগুড়া-৭ (গাবতলী) names two places.
 2. An acronym finds its expansion: the gazetteer's abbreviations, ``long name (ACR)`` anywhere in the
    warehouse, and Bengali-spelt Latin acronyms (এসসিও = SCO).
@@ -49,12 +50,13 @@ import functools
 import hashlib
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from khobor.transforms.entities import players, teams
+from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, common_name_word, norm_token
 from khobor.transforms.entities.name_parts import is_name_part, ranks
@@ -80,8 +82,20 @@ _UNIT_WORDS = {nfc(k): v for k, v in {
     "উপজেলা": "Upazila", "জেলা": "District", "মহানগর": "Metropolitan", "মহানগরী": "Metropolitan", "পৌর": "Municipal",
     "পৌরসভা": "Municipality", "থানা": "Thana", "ইউনিয়ন": "Union", "ওয়ার্ড": "Ward", "উত্তর": "North", "দক্ষিণ": "South",
     "সদর": "Sadar", "শহর": "City", "নগর": "City", "পূর্ব": "East", "পশ্চিম": "West"}.items()}
-# Kinds of gazetteer organisation that a foreign country before them makes that country's own.
-_NATIONAL_KINDS = {"ministry"}
+# Kinds of gazetteer organisation whose Bengali name another country's such body shares (স্বরাষ্ট্র
+# মন্ত্রণালয়, সুপ্রিম কোর্ট, নির্বাচন কমিশন, কোস্টগার্ড): the entry is Bangladesh's, and a country
+# abroad's body of that name is an entity of its own (``Linker._qualified``).
+_STATE_KINDS = {"ministry", "division", "court", "parliament", "armed_force", "police", "commission"}
+# An international body a country has a namesake of (the UN's নিরাপত্তা পরিষদ, রাশিয়ার নিরাপত্তা
+# পরিষদ): the country's only when its genitive or adjective stands right before the name.
+_SHARED_KINDS = {"international"}
+# "That country's" (দেশটির পররাষ্ট্র মন্ত্রণালয়): the country named last before it.
+_UN = nfc("জাতিসংঘ ")
+# The English of a Bangladeshi body's name as another country's such body is called (High Court
+# Division is Bangladesh's own: Lahore High Court, High Court of India).
+_FOREIGN_LATIN = {"org:high-court": "High Court"}
+_THAT_COUNTRY = re.compile(nfc(r"(?:দেশটির|দেশটিরও|সে দেশের|ওই দেশের)\s*$"))
+_NEEDS_THE = re.compile(r"^United\s|(?:Republic|Islands|Netherlands|Philippines|Maldives|Bahamas|Gambia|Comoros|Seychelles|Emirates)$")
 _GENITIVE = {nfc(x) for x in ("র", "ের", "এর", "-এর", "রও", "েরও")}
 # Kinds of gazetteer places in Bangladesh (bd_admin's levels, its haors).
 _HOME_KINDS = {"division", "district", "upazila", "thana", "city_corporation", "haor"}
@@ -243,6 +257,7 @@ class Linker:
         self.people: dict[str, list[str]] = defaultdict(list)  # person base -> entity ids
         self.stored: set[str] = set()  # name, acronym and person keys stored or returned
         self.derived: set[str] = set()  # entities derived from a gazetteer entry (its numbered, foreign or local form)
+        self._state_bodies: dict[str, bool] = {}  # gazetteer id -> whether another state's body shares its name
         for key, eid in self.store.names().items():
             self.stored.add(key)
             if key.startswith("P|"):
@@ -500,18 +515,33 @@ class Linker:
         their own, name something else: its own entity, derived from the entry.
 
         - a number: আন্তর্জাতিক অপরাধ ট্রাইব্যুনাল-১ is tribunal 1 (International Crimes Tribunal-1);
-        - a foreign country before a national body: রাশিয়ার (রুশ) প্রতিরক্ষা মন্ত্রণালয় is Russia's
-          ministry, and so is a later bare mention of that ministry in the document;
+        - a body of the Bangladeshi state whose name other states' bodies share (``_state_body``) is a
+          country abroad's: right after the country's name, genitive or adjective (রাশিয়ার / রুশ
+          প্রতিরক্ষা মন্ত্রণালয়, জাপান কোস্টগার্ড), or after দেশটির (the country named last); as the next
+          such body of a sentence whose country owned one (রাশিয়ার নিরাপত্তা পরিষদের উপপ্রধান ... এবং
+          পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র); as a later bare mention of a body the document gave the
+          country; and, bare, in a report naming one country abroad at least twice, more than any
+          other, and no place at home (কোস্টগার্ড in a report from Japan) — unless the document names
+          Bangladesh's own such body (বাংলাদেশ নৌবাহিনী). A UN council's bare name right after a country
+          is that country's council (রাশিয়ার নিরাপত্তা পরিষদ: Security Council of Russia);
         - a place (and unit words) before a party: বরিশাল মহানগর ছাত্রলীগ is the party's local unit.
         """
         order = sorted((k for k in names if out.links[k].entity_id), key=lambda k: spans[k][0].start)
         prev = dict(zip(order[1:], order))  # the name right before each name
-        foreign: dict[str, tuple[str, str]] = {}  # gazetteer id -> (canonical, English name) of its foreign form here
+        foreign: dict[str, GazetteerEntry] = {}  # gazetteer id -> the country whose body its bare name is, here
         owned_here: dict[str, str] = {}  # gazetteer id -> the entry naming a country's own such body, here
+        owners: dict[str, GazetteerEntry] = {}  # derived body -> its country
+        abroad = self._country_abroad(out)
+        home_bodies = {link.entity_id for k, link in enumerate(out.links) if k in names and link.entity_id in self.gazetteer.entries
+                       and ("বাংলাদেশ" in names[k] or link.form == "acronym" and "বাংলাদেশ" in self.gazetteer.entries[link.entity_id].canonical)}
+        last_country: GazetteerEntry | None = None
+        sentence_owner: tuple[GazetteerEntry, int] | None = None  # the last country abroad said to own a body, where
         for i in order:
             span, link = spans[i][0], out.links[i]
             entry = self.gazetteer.entries.get(link.entity_id)
             surface = text[span.start : span.end]
+            if entry is not None and _COUNTRY.match(entry.entity_id):
+                last_country = entry
             if link.form == "adjective":
                 continue
             if entry is None:
@@ -523,28 +553,67 @@ class Linker:
                 continue
             j = prev.get(i)
             before = out.links[j] if j is not None else None
-            if entry.label == "ORG" and entry.kind in _NATIONAL_KINDS:
-                if before is not None and not text[spans[j][0].end : span.start].strip() and self._owner(text, spans[j][0], before, names[j]):
-                    country = self.gazetteer.entries[before.entity_id]
-                    c = country.canonical
-                    owned = f"{c}{'র' if c[-1:] in 'ািীুূেৈোৌ' else 'ের'}"
+            shared = entry.label == "ORG" and entry.kind in _SHARED_KINDS and link.form != "acronym" \
+                and entry.canonical.startswith(_UN) and names[i] == entry.canonical[len(_UN) :]
+            if entry.label == "ORG" and entry.kind in _STATE_KINDS or shared:
+                country = None
+                if before is not None and not text[spans[j][0].end : span.start].strip():
+                    if self._owner(text, spans[j][0], before, names[j], nominative=not shared):
+                        country = self.gazetteer.entries[before.entity_id]
+                    elif before.entity_id in owners and self._ending(text[spans[j][0].start : spans[j][0].end], names[j]) in _GENITIVE:
+                        country = owners[before.entity_id]  # পাকিস্তান সেনাবাহিনীর | আইএসপিআর
+                direct = country
+                if country is None and not shared and last_country is not None and _THAT_COUNTRY.search(nfc(text[max(0, span.start - 12) : span.start])):
+                    country = last_country
+                if country is None and sentence_owner is not None and sentence_owner[0] is last_country \
+                        and not _SENTENCE_END.search(text[sentence_owner[1] : span.start]):
+                    # রাশিয়ার নিরাপত্তা পরিষদের ডেপুটি চেয়ারম্যান ... এবং পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র:
+                    # the country's genitive reaches the next body of its sentence, no other country between.
+                    country = sentence_owner[0]
+                if country is not None and country.entity_id != "loc:BD":
+                    sentence_owner = (country, span.end)
+                if shared:
+                    if direct is not None and direct.entity_id != "loc:BD":
+                        country = direct
+                        self._derive(out, i, "ORG", f"{_genitive(country.canonical)} {names[i]}", _body_latin(latin, country, shared=True), names[i])
+                        owners[out.links[i].entity_id] = country
+                    continue
+                if "বাংলাদেশ" in names[i] or link.form == "acronym" and "বাংলাদেশ" in entry.canonical:
+                    country = self.gazetteer.entries.get("loc:BD")  # বাংলাদেশ সেনাবাহিনী, বিজিবি: said to be Bangladesh's
+                if country is not None:
+                    owned = _genitive(country.canonical)
                     if entry.canonical.startswith(owned + " "):
                         # ভারতের | পররাষ্ট্র মন্ত্রণালয়: the entry names that country's body already, and a
                         # later bare পররাষ্ট্র মন্ত্রণালয় in the document is the same body.
                         bare = self.gazetteer.lookup(tuple(norm_token(w) for w in entry.canonical[len(owned) + 1 :].split()))
                         if bare is not None and bare.entry is not None:
                             owned_here[bare.entry.entity_id] = entry.entity_id
+                    elif not self._state_body(entry):
+                        pass
                     elif country.entity_id != "loc:BD":
-                        canonical = f"{owned} {entry.canonical}"
-                        foreign[entry.entity_id] = (canonical, f"{latin} of {country.canonical_latin}")
+                        foreign[entry.entity_id] = country
                     else:
                         foreign.pop(entry.entity_id, None)
                         owned_here.pop(entry.entity_id, None)
+                        continue
                 if entry.entity_id in owned_here:
                     self._link(out, i, owned_here[entry.entity_id], link.form, names[i])
-                elif entry.entity_id in foreign:
-                    canonical, eng = foreign[entry.entity_id]
-                    self._derive(out, i, "ORG", canonical, eng, names[i])
+                elif not self._state_body(entry):
+                    pass
+                elif (country := country or (None if entry.entity_id in home_bodies else foreign.get(entry.entity_id) or abroad)) is not None:
+                    # A bare name after the country's (the document's body of that country), or in a
+                    # report of one country abroad and no place at home (কোস্টগার্ড in a report from Japan);
+                    # not where the document names Bangladesh's body too (ফ্রান্স নৌবাহিনী beside বাংলাদেশ নৌবাহিনী).
+                    bare = " ".join(w for w in entry.canonical.split() if w != "বাংলাদেশ")
+                    latin = _FOREIGN_LATIN.get(entry.entity_id, latin)
+                    if before is not None and spans[j][0].label == "LOC" and not _COUNTRY.match(before.entity_id or "") \
+                            and entry.entity_id in _FOREIGN_LATIN and self._place(before.entity_id) != "home" \
+                            and not text[spans[j][0].end : span.start].strip() and nfc(text[spans[j][0].start : spans[j][0].end]) == names[j]:
+                        # পেশোয়ার হাইকোর্ট: a city's court abroad (Peshawar High Court)
+                        self._derive(out, i, "ORG", f"{names[j]} {bare}", f"{before.latin or romanize(names[j])} {latin}", names[i])
+                    else:
+                        self._derive(out, i, "ORG", f"{_genitive(country.canonical)} {bare}", _body_latin(latin, country), names[i])
+                    owners[out.links[i].entity_id] = country
                 continue
             if entry.label == "ORG" and entry.kind == "party" and before is not None and spans[j][0].label == "LOC" \
                     and not _COUNTRY.match(before.entity_id or ""):
@@ -560,12 +629,42 @@ class Linker:
         surface = nfc(surface).replace("\u200c", "").replace("\u200d", "")
         return surface[len(form):] if surface.startswith(form) else ""
 
-    def _owner(self, text, span: Span, link: Linked, form: str) -> bool:
+    def _owner(self, text, span: Span, link: Linked, form: str, nominative: bool = False) -> bool:
         """Whether a mention right before a name says whose it is: a country, as an adjective (রুশ)
-        or in the genitive (রাশিয়ার)."""
+        or in the genitive (রাশিয়ার), or, ``nominative``, by its bare name (জাপান কোস্টগার্ড)."""
         if not _COUNTRY.match(link.entity_id or "") or link.entity_id not in self.gazetteer.entries:
             return False
-        return link.form == "adjective" or self._ending(text[span.start : span.end], form) in _GENITIVE
+        ending = self._ending(text[span.start : span.end], form)
+        return link.form == "adjective" or ending in _GENITIVE or nominative and not ending and nfc(text[span.start : span.end]) == form
+
+    def _state_body(self, entry: GazetteerEntry) -> bool:
+        """Whether a gazetteer organisation is a body of the Bangladeshi state whose Bengali name
+        another state's body shares (``_STATE_KINDS``): not a city's (ঢাকা মহানগর পুলিশ), nor another
+        country's by its name (ভারতীয় সেনাবাহিনী, মিয়ানমার সেনাবাহিনী) or its English name's
+        brackets (Lok Sabha (India))."""
+        if entry.label != "ORG" or entry.kind not in _STATE_KINDS or entry.qualifier not in ("", "Bangladesh"):
+            return False
+        known = self._state_bodies.get(entry.entity_id)
+        if known is None:
+            first = nfc(entry.canonical.split()[0])
+            m = self.gazetteer.lookup((norm_token(first),))
+            known = not (m is not None and m.entry is not None and m.entry.label == "LOC" and m.entry.entity_id != "loc:BD") \
+                and demonym_index().get(first, "loc:BD") == "loc:BD"
+            self._state_bodies[entry.entity_id] = known
+        return known
+
+    def _country_abroad(self, out: LinkOutput) -> GazetteerEntry | None:
+        """The one country abroad a report is about: it names places abroad and none at home, and
+        this country more often than any other."""
+        if "home" in {self._place(link.entity_id) for link in out.links}:
+            return None
+        counts = Counter(link.entity_id for link in out.links if _COUNTRY.match(link.entity_id or "") and link.entity_id in self.gazetteer.entries)
+        top = counts.most_common(2)
+        # Said once, a country may be the news's only foreign word (a report at home that names no
+        # place at home: ... যুক্তরাজ্যের ওয়েবসাইটে, then the ministries of Bangladesh).
+        if not top or top[0][1] < 2 or len(top) == 2 and top[0][1] == top[1][1]:
+            return None
+        return self.gazetteer.entries[top[0][0]]
 
     @staticmethod
     def _short_latin(entry: GazetteerEntry) -> str:
@@ -809,6 +908,23 @@ class Linker:
         if eid not in self.entities:
             self.entities[eid] = dict(row, entity_id=eid)
             out.new_entities[eid] = self.entities[eid]
+
+
+def _genitive(name: str) -> str:
+    """A Bengali name in the genitive: রাশিয়ার, পাকিস্তানের."""
+    return f"{name}{'র' if name[-1:] in 'ািীুূেৈোৌ' else 'ের'}"
+
+
+def _body_latin(latin: str, country: GazetteerEntry, shared: bool = False) -> str:
+    """The English name of a country's body named as Bangladesh's or an international one is: Supreme
+    Court of Pakistan, Japan Coast Guard, Ministry of Foreign Affairs of Russia, Security Council of Russia."""
+    name = country.canonical_latin
+    of = f"of the {name}" if _NEEDS_THE.search(name) else f"of {name}"
+    if shared:
+        latin = re.sub(r"^United Nations\s+", "", latin)
+    if re.search(r"\bBangladesh\b", latin):
+        return re.sub(r"\bBangladesh\b", name, re.sub(r"\bof Bangladesh\b", of, latin))
+    return f"{latin} {of}"
 
 
 def _next_span(spans, i: int) -> int | None:
