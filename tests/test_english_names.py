@@ -326,6 +326,11 @@ def test_a_countrys_adjective_in_a_name(bn, en):
     assert english_name(nfc(bn), "ORG")[0] == en
 
 
+def test_chittagong_in_bengali_letters_keeps_its_english_spelling():
+    assert english_name(nfc("চিটাগাং কিংস"), "ORG")[0] == "Chittagong Kings"  # the franchise, not Chattogram's
+    assert english_name(nfc("চিটাগং চেম্বার"), "ORG")[0] == "Chittagong Chamber"
+
+
 def test_block_and_shilpakala():
     assert english_name(nfc("সাউথ ব্লক"), "LOC")[0] == "South Block"  # not the place lexicon's Black
     assert english_name(nfc("রূপনগর জেলা শিল্পকলা একাডেমি"), "ORG")[0] == "Rupnagar District Shilpakala Academy"

@@ -121,6 +121,9 @@ WORDS = {
     # Block; the place lexicon took it for the Black of Black Sea. শিল্পকলা (একাডেমি, 26 times) the
     # press keeps in Bengali as the gazetteer's Bangladesh Shilpakala Academy does.
     "ব্লক": "Block", "শিল্পকলা": "Shilpakala",
+    # Chittagong in Bengali letters: the English name kept in names given in English (চিটাগাং কিংস
+    # Chittagong Kings, চিটাগাং চেম্বার, চিটাগাং রোড), never the city's Bengali চট্টগ্রাম (Chattogram).
+    "চিটাগাং": "Chittagong", "চিটাগং": "Chittagong",
     # English words khobor still romanised inside organisations' names at least 3 times (weighted by
     # articles) over 1,500 news_bench articles in no evaluation set or sample pool (2026-11-30): the
     # lexicon misses them (a spelling too far from the sound, or a plural).
