@@ -125,6 +125,15 @@ def test_a_club_named_in_a_short_report_makes_its_city_the_club():
     assert out.links[0].entity_id == "loc:rangpur"  # no club named, no sports news: the city
 
 
+def test_a_bpl_side_named_makes_a_city_of_a_short_report_its_franchise():
+    # Too few sport words to read as cricket news; a city with no franchise this season is its last one.
+    text = "সেখানে খুলনার কাছে হেরে বিদায় নেয় রংপুর রাইডার্স।"
+    out = _link(text, [("খুলনার", "LOC"), ("রংপুর রাইডার্স", "ORG")])
+    assert out.links[0].entity_id == "org:khulna-tigers" and out.links[0].latin == "Khulna Tigers"
+    out = _link("সেখানে খুলনার কাছে হেরে বিদায় নেয় তারা।", [("খুলনার", "LOC")])
+    assert out.links[0].entity_id == "loc:khulna"
+
+
 def test_a_country_in_a_short_report_naming_a_club_stays_the_place():
     out = _link("রংপুর রাইডার্সের হয়ে খেলবেন, পাকিস্তান ম্যাচ জিতেছে।", [("রংপুর রাইডার্সের", "ORG"), ("পাকিস্তান", "LOC")])
     assert out.links[1].entity_id == "loc:PK"  # a country needs its sport, which a club's name does not say

@@ -90,6 +90,7 @@ _STATE_KINDS = {"ministry", "division", "court", "parliament", "armed_force", "p
 # পরিষদ): the country's only when its genitive or adjective stands right before the name.
 _SHARED_KINDS = {"international"}
 # "That country's" (দেশটির পররাষ্ট্র মন্ত্রণালয়): the country named last before it.
+_BPL_CLUBS = frozenset(teams.BPL_FRANCHISES.values())
 _UN = nfc("জাতিসংঘ ")
 # The English of a Bangladeshi body's name as another country's such body is called (High Court
 # Division is Bangladesh's own: Lahore High Court, High Court of India).
@@ -427,6 +428,9 @@ class Linker:
         # names after a city (রংপুর রাইডার্স) still makes the bare city (রংপুর টস জিতেছে) that club.
         if sport is None and not any(s.label == "ORG" and self._club(link.entity_id) for (s, _), link in zip(spans, out.links)):
             return
+        # A BPL side named makes a city of a short report a BPL side too (খুলনার কাছে হেরে বিদায় নেয়
+        # রাইডার্স); a country still needs its sport's words.
+        city_sport = sport or ("cricket" if any(link.entity_id in _BPL_CLUBS for link in out.links) else None)
         is_women = teams.women(text)
         for i, ((span, _), link) in enumerate(zip(spans, out.links)):
             entry = self.gazetteer.entries.get(link.entity_id or "")
@@ -449,7 +453,7 @@ class Linker:
                 bn, latin = teams.national_team(entry.entity_id, entry.canonical_latin, entry.canonical, game, is_women, teams.a_team(after))
                 self._derive(out, i, "ORG", bn, latin, names[i])
                 continue
-            team = self._city_team(entry, spans, out, names, i, sport)
+            team = self._city_team(entry, spans, out, names, i, city_sport)
             if isinstance(team, int):
                 self._link(out, i, out.links[team].entity_id, "name", names[team])
             elif team is not None:
