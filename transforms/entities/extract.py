@@ -29,7 +29,7 @@ from khobor.transforms.entities.date_words import DAY_NUMBER_WORDS
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
-from khobor.transforms.entities.kinship import kin_spans
+from khobor.transforms.entities.kinship import kin_spans, split_at_kin
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.name_lists import listed_person_spans
 from khobor.transforms.entities.patterns import (
@@ -185,7 +185,7 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     (ঢাকা–চট্টগ্রাম মহাসড়কে, ময়মনসিংহের গফরগাঁও) left to those places."""
     alone_tokens = known_tokens if alone_tokens is None else alone_tokens
     out = []
-    for s in model_spans:
+    for s in (part for span in model_spans for part in split_at_kin(span, toks)):
         if s.label == "DATE":
             if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end], next((x for x in toks if x.start >= s.end), None),
                                 [x for x in toks if x.end <= s.start][-8:]):
