@@ -421,3 +421,19 @@ def test_an_entry_naming_a_countrys_body_keeps_its_entity_and_takes_the_bare_men
     country, ministry, later = Linker(gaz).link_document(text, spans).links
     assert country.entity_id == "loc:IN"
     assert ministry.entity_id == later.entity_id == "org:mea-india"  # not India's Ministry of External Affairs of India
+
+
+def test_a_documents_own_expansion_says_what_its_acronym_means_there():
+    # পিটিআই is Press Trust of India in the gazetteer; a report that expands it to Imran Khan's party
+    # means the party by it from there on. An expansion that is no known organisation decides nothing.
+    from tests.link_helpers import link
+
+    text = "ইমরান খানের দল পাকিস্তান তেহরিক-ই-ইনসাফ (পিটিআই) প্রতীক হারাল। পরে পিটিআই আদালতে যায়।"
+    out = link(text, [("পাকিস্তান তেহরিক-ই-ইনসাফ", "ORG"), ("পিটিআই", "ORG"), ("পিটিআই", "ORG")])
+    assert [x.entity_id for x in out.links] == ["org:pti"] * 3
+    out = link("সংবাদ সংস্থা পিটিআই জানায়।", [("পিটিআই", "ORG")])
+    assert out.links[0].entity_id == "org:pti-news"
+    out = link("বাংলাদেশ জাতীয় পার্টির (বিজেপি) চেয়ারম্যান বলেন।", [("বাংলাদেশ জাতীয় পার্টির", "ORG"), ("বিজেপি", "ORG")])
+    assert [x.latin for x in out.links] == ["Bangladesh Jatiya Party"] * 2  # not Ershad's Jatiya Party, nor India's BJP
+    out = link("ইঞ্জিনিয়ার্স ইনস্টিটিউশন, বাংলাদেশ (আইইবি) মিলনায়তনে সভা হয়।", [("বাংলাদেশ", "LOC"), ("আইইবি", "ORG")])
+    assert out.links[1].entity_id != "loc:BD"  # a place before the brackets is no expansion of the acronym

@@ -739,11 +739,27 @@ class Linker:
                 eid = self._new_entity(out, sa, names[a])
                 self._link(out, a, eid, "name", names[a])
                 self._link(out, b, eid, "acronym", names[b])
+            elif ea != eb and (short := self._own_acronym(a, b, names)) is not None \
+                    and (entry := self.gazetteer.entries.get(out.links[b if short == a else a].entity_id)) is not None \
+                    and entry.label == "ORG" and len(names[b if short == a else a].split()) > 1:
+                # পাকিস্তান তেহরিক-ই-ইনসাফ (পিটিআই): the document's own expansion, a known organisation,
+                # says what its acronym means here, not the gazetteer's other body of those letters
+                # (Press Trust of India).
+                full, acr = (b, a) if short == a else (a, b)
+                meant, other = out.links[full].entity_id, out.links[acr].entity_id
+                for k in names:
+                    if names[k] == names[acr] and out.links[k].entity_id == other and spans[k][0].start >= spans[acr][0].start:
+                        self._link(out, k, meant, "acronym", names[k])
             acr = self._acronym(names[b])
             if acr and out.links[b].entity_id:
                 self.index.setdefault(acronym_key(acr), out.links[b].entity_id)
             if out.links[b].entity_id:  # a later bare বাজুসের in the document is the same body
                 self.index.setdefault(alias_key(names[b]), out.links[b].entity_id)
+
+    def _own_acronym(self, a: int, b: int, names) -> int | None:
+        """Of ``A (B)``, the side that is an acronym when the other is not (the expansion), else None."""
+        acr_a, acr_b = self._acronym(names[a]) is not None, self._acronym(names[b]) is not None
+        return b if acr_b and not acr_a else a if acr_a and not acr_b else None
 
     def _alias_pair(self, text, sa: Span, sb: Span, name_a: str, name_b: str) -> bool:
         """Whether ``A (B)`` gives one name twice: one of them an acronym, or one word beside a longer
