@@ -167,10 +167,11 @@ for ner_set, dates_set in (("ner_dev5", "dates_dev12"), ("ner_dev6", "dates_dev1
 # opening with a test set (the check below).
 test_openings = {by_id[i]["body"][:OPENING] for name in sets if "test" in name for i in sets[name]}
 sets["dates_dev16"] = [i for i in sets["dates_dev16"] if by_id[i]["body"][:OPENING] not in test_openings]
-# Two more NER dev sets, annotated blind after the sixteenth session's changes and scored before any
-# change for them (English names: the untuned estimate; the DATE point holds, so no dates set beside
-# them). Drawn from articles that open as no test article does.
-for ner_set in ("ner_dev10", "ner_dev11"):
+# More NER dev sets, annotated blind and scored before any change for them (English names: the untuned
+# estimate; the DATE point holds, so no dates set beside them): ner_dev10 and ner_dev11 after the
+# sixteenth session's changes, ner_dev12 and ner_dev13 midway through the seventeenth. Drawn from
+# articles that open as no test article does.
+for ner_set in ("ner_dev10", "ner_dev11", "ner_dev12", "ner_dev13"):
     draw_ner(ner_set, before_pair, 10, skip=test_openings)
     before_pair += (ner_set,)
 for k, v in sets.items():
