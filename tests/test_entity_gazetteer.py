@@ -56,3 +56,24 @@ def test_cricket_boards_are_known_by_their_board_names_not_by_a_country_and_cric
     assert gaz.index.get(token_key("দক্ষিণ আফ্রিকা ক্রিকেট বোর্ড")) == ["org:cricket-south-africa"]
     assert gaz.index.get(token_key("শ্রীলঙ্কা ক্রিকেট বোর্ড")) == ["org:sri-lanka-cricket"]
     assert gaz.index.get(token_key("নিউজিল্যান্ড ক্রিকেট")) is None  # New Zealand's cricket, as often as the board
+
+
+def test_places_bangladeshi_news_names_often_are_known_in_their_spellings():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    # সেন্ট মার্টিন is the island, never CLDR's Caribbean Saint Martin (which would leave the name to neither)
+    for name in ("সেন্ট মার্টিন", "সেন্টমার্টিন", "সেন্ট মার্টিন দ্বীপ"):
+        assert gaz.index.get(token_key(name)) == ["loc:island:saint-martins"], name
+    assert "loc:MF" not in gaz.entries
+    for name in ("ধানমন্ডি ৩২", "ধানমন্ডি ৩২ নম্বর", "ধানমন্ডির ৩২ নম্বর", "ধানমন্ডি-৩২"):
+        assert gaz.index.get(token_key(name)) == ["loc:dhanmondi-32"], name
+    assert gaz.index.get(token_key("এভার কেয়ার হাসপাতাল")) == ["org:evercare"]
+
+
+def test_a_number_in_the_entrys_own_name_makes_no_numbered_entity():
+    from tests.link_helpers import link
+
+    out = link("ধানমন্ডি-৩২ এ মিছিল হয়। ঢাকা-১৯ আসনে ভোট।", [("ধানমন্ডি-৩২", "LOC"), ("ঢাকা-১৯", "LOC")])
+    assert out.links[0].entity_id == "loc:dhanmondi-32" and out.links[0].latin == "Dhanmondi 32"
+    assert out.links[1].latin == "Dhaka-19"  # a constituency is still its own, numbered entity

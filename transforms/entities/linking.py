@@ -552,7 +552,7 @@ class Linker:
                 continue
             latin = entry.canonical_latin
             numbered = _NUMBERED.match(names[i])
-            if numbered and not _NUMBERED.match(entry.canonical):
+            if numbered and not _NUMBERED.match(entry.canonical) and numbered.group(2) not in entry.canonical:  # ধানমন্ডি-৩২ is ধানমন্ডি ৩২
                 self._derive(out, i, entry.label, names[i], f"{latin}-{numbered.group(2).translate(_DIGITS)}", names[i])
                 continue
             j = prev.get(i)
