@@ -77,3 +77,15 @@ def test_a_number_in_the_entrys_own_name_makes_no_numbered_entity():
     out = link("ধানমন্ডি-৩২ এ মিছিল হয়। ঢাকা-১৯ আসনে ভোট।", [("ধানমন্ডি-৩২", "LOC"), ("ঢাকা-১৯", "LOC")])
     assert out.links[0].entity_id == "loc:dhanmondi-32" and out.links[0].latin == "Dhanmondi 32"
     assert out.links[1].latin == "Dhaka-19"  # a constituency is still its own, numbered entity
+
+
+def test_english_names_are_the_ones_news_writes_with_a_disambiguating_place_apart():
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    college = gaz.entries["org:carmichael"]
+    assert (college.canonical_latin, college.qualifier) == ("Carmichael College", "Rangpur")
+    assert gaz.entries["org:amazon-company"].canonical_latin == "Amazon"
+    assert gaz.entries["org:mcci"].canonical_latin == "Metropolitan Chamber of Commerce and Industry"
+    # an official name with a comma keeps it
+    assert gaz.entries["org:dhaka-education-board"].canonical_latin == "Board of Intermediate and Secondary Education, Dhaka"
