@@ -31,6 +31,7 @@ def test_a_sentence_not_about_play_keeps_the_place():
     ("ইংল্যান্ড ১৫ বছর পর অস্ট্রেলিয়ার মাটিতে টেস্ট জেতে।", "অস্ট্রেলিয়ার"),  # a ground there
     ("অস্ট্রেলিয়া সাবেক পেসার জেসন গিলেস্পি দলের কোচ।", "অস্ট্রেলিয়া"),  # where a player is from
     ("সিলেট আন্তর্জাতিক ক্রিকেট স্টেডিয়ামে ম্যাচ।", "সিলেট"),
+    ("পাঁচ উইকেট নিয়ে রেকর্ডে বসেছেন পাকিস্তানের এই পেসার।", "পাকিস্তানের"),  # a demonstrative before the role
 ])
 def test_case_or_next_word_says_the_place(sentence, surface):
     out = _link(CRICKET + sentence, [(surface, "LOC")] + ([("মেলবোর্নে", "LOC")] if "মেলবোর্নে" in sentence else []))

@@ -9,6 +9,8 @@ place (সিলেটে, অস্ট্রেলিয়ার মেলব�
 """
 from __future__ import annotations
 
+import re
+
 from khobor.transforms.entities.names import nfc
 
 _SPORT_WORDS = {
@@ -39,6 +41,7 @@ _PLACE_NEXT = tuple(nfc(w) for w in (
 _PLAYER_NEXT = tuple(nfc(w) for w in (
     "সাবেক", "পেসার", "খেলোয়াড়", "ক্রিকেটার", "ব্যাটার", "ব্যাটসম্যান", "স্পিনার", "ফুটবলার", "বোলার", "ওপেনার",
     "উইকেটরক্ষক", "গোলরক্ষক", "হার্ডহিটার", "অলরাউন্ডার", "তারকা", "বংশোদ্ভূত"))
+_DEMONSTRATIVE = re.compile(nfc(r"^(?:এই|ওই|সেই|এ)\s+"))
 _A_TEAM = tuple(nfc(w) for w in ("‘এ’ দল", "'এ' দল", "এ দল", "‘এ’দল"))
 # Countries that play international cricket as a national team news reports on: the ICC's twelve full
 # members, England's home nations and the associates of recent World Cups (icc-cricket.com).
@@ -105,7 +108,9 @@ def about_play(text: str, start: int, end: int) -> bool:
 def says_place(ending: str, after: str) -> bool:
     """Whether the mention's case ending or the words after it say it is the place."""
     after = after.lstrip(" ")
-    return ending in LOCATIVE or after.startswith(_PLACE_NEXT) or after.startswith(_PLAYER_NEXT)
+    # পাকিস্তানের এই পেসার: a demonstrative before the player's role still says where he is from
+    player = _DEMONSTRATIVE.sub("", after, count=1)
+    return ending in LOCATIVE or after.startswith(_PLACE_NEXT) or after.startswith(_PLAYER_NEXT) or player.startswith(_PLAYER_NEXT)
 
 
 def a_team(after: str) -> bool:
