@@ -89,3 +89,12 @@ def test_english_names_are_the_ones_news_writes_with_a_disambiguating_place_apar
     assert gaz.entries["org:mcci"].canonical_latin == "Metropolitan Chamber of Commerce and Industry"
     # an official name with a comma keeps it
     assert gaz.entries["org:dhaka-education-board"].canonical_latin == "Board of Intermediate and Secondary Education, Dhaka"
+
+
+def test_a_cricketer_known_by_his_family_name_and_first_name():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    for name in ("শেখ মাহেদী হাসান", "শেখ মাহেদি", "শেখ মেহেদী"):
+        assert gaz.index.get(token_key(name)) == ["per:mahedi-hasan"], name
+    assert gaz.index.get(token_key("মেহেদী হাসান")) is None  # the common name alone is anyone's
