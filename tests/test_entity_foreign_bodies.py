@@ -2,12 +2,11 @@
 মন্ত্রণালয়): its own entity with its own English name, never the Bangladeshi body of the gazetteer."""
 from __future__ import annotations
 
-from tests.link_helpers import link
-
 from khobor.transforms.entities.gazetteer import default_gazetteer
 from khobor.transforms.entities.linking import Linker
 from khobor.transforms.entities.names import nfc
 from khobor.transforms.entities.types import Span
+from tests.link_helpers import link
 
 
 def test_a_country_right_before_the_body_owns_it_in_any_case_form():
