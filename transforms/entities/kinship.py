@@ -21,10 +21,10 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-# Besides: in-laws, parents, siblings and their children (জামাতা, সহধর্মিণী and শাশুড়ি are the kin words
-# the model most often ran into one name with their people, over the articles in no evaluation set:
-# তারেক রহমানের শাশুড়ি সৈয়দা ইকবাল), as they stand between two names: uninflected (মায়ের উত্তম সন্তান
-# is a mother's good child).
+# Children and spouses, in any case form; in-laws, parents, siblings and their children uninflected, as
+# they stand between two names (মায়ের উত্তম সন্তান is a mother's good child). জামাতা, সহধর্মিণী and
+# শাশুড়ি are the kin words the model most often ran into one name with their people, over the articles
+# in no evaluation set (তারেক রহমানের শাশুড়ি সৈয়দা ইকবাল).
 KIN_WORDS = frozenset(f for w in "ছেলে মেয়ে পুত্র কন্যা স্ত্রী স্বামী".split() for f in inflected_forms(_nfc(w))) | frozenset(
     _nfc(w) for w in ("সহধর্মিণী জামাতা জামাই পুত্রবধূ শ্বশুর শাশুড়ি বাবা মা ভাই বোন ভাতিজা ভাতিজি ভাগনে ভাগ্নে "
                       "ভাগনি ভাগ্নি নাতি নাতনি শ্যালক ভগ্নিপতি দুলাভাই").split())

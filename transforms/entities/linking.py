@@ -13,8 +13,10 @@ The rules, in order:
    commission, force: রাশিয়ার / রুশ প্রতিরক্ষা মন্ত্রণালয়, জাপান কোস্টগার্ড, দেশটির সুপ্রিম কোর্ট, the
    next body of the sentence, that body's later bare mentions, and every bare one in a report of
    one country abroad), a place and unit words right before a party (বরিশাল মহানগর ছাত্রলীগ: the
-   local unit) make an entity of their own, derived from the entry (its id from the longer name). ``A (B)`` makes one entity only when
-   one side is an acronym or one word beside a longer name: বগুড়া-৭ (গাবতলী) names two places.
+   local unit) make an entity of their own, derived from the entry (its id from the longer name).
+   ``A (B)`` makes one entity only when one side is an acronym or one word beside a longer name:
+   বগুড়া-৭ (গাবতলী) names two places; a known organisation's own ``A (ACR)`` says what ACR means in
+   the document from there on (পাকিস্তান তেহরিক-ই-ইনসাফ (পিটিআই), not Press Trust of India).
 2. An acronym finds its expansion: the gazetteer's abbreviations, ``long name (ACR)`` anywhere in the
    warehouse, and Bengali-spelt Latin acronyms (এসসিও = SCO).
 3. A name already known (from the gazetteer, or learnt in an earlier document or run) is that
@@ -89,15 +91,17 @@ _STATE_KINDS = {"ministry", "division", "court", "parliament", "armed_force", "p
 # An international body a country has a namesake of (the UN's নিরাপত্তা পরিষদ, রাশিয়ার নিরাপত্তা
 # পরিষদ): the country's only when its genitive or adjective stands right before the name.
 _SHARED_KINDS = {"international"}
-# "That country's" (দেশটির পররাষ্ট্র মন্ত্রণালয়): the country named last before it.
-_BPL_CLUBS = frozenset(teams.BPL_FRANCHISES.values())
 _UN = nfc("জাতিসংঘ ")
 # The English of a Bangladeshi body's name as another country's such body is called (High Court
 # Division is Bangladesh's own: Lahore High Court, High Court of India).
 _FOREIGN_LATIN = {"org:high-court": "High Court"}
+# "That country's" (দেশটির পররাষ্ট্র মন্ত্রণালয়): the country named last before it.
 _THAT_COUNTRY = re.compile(nfc(r"(?:দেশটির|দেশটিরও|সে দেশের|ওই দেশের)\s*$"))
+# Country names English writes with "the" after "of" (Supreme Court of the United States).
 _NEEDS_THE = re.compile(r"^United\s|(?:Republic|Islands|Netherlands|Philippines|Maldives|Bahamas|Gambia|Comoros|Seychelles|Emirates)$")
 _GENITIVE = {nfc(x) for x in ("র", "ের", "এর", "-এর", "রও", "েরও")}
+# The BPL's sides: one named makes a short report cricket news for its cities (``Linker._teams``).
+_BPL_CLUBS = frozenset(teams.BPL_FRANCHISES.values())
 # Kinds of gazetteer places in Bangladesh (bd_admin's levels, its haors).
 _HOME_KINDS = {"division", "district", "upazila", "thana", "city_corporation", "haor"}
 # How far after a country's adjective or genitive a person is still the one it describes (ফরাসি
