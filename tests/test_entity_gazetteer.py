@@ -87,6 +87,7 @@ def test_english_names_are_the_ones_news_writes_with_a_disambiguating_place_apar
     assert (college.canonical_latin, college.qualifier) == ("Carmichael College", "Rangpur")
     assert gaz.entries["org:amazon-company"].canonical_latin == "Amazon"
     assert gaz.entries["org:mcci"].canonical_latin == "Metropolitan Chamber of Commerce and Industry"
+    assert gaz.entries["org:ispr"].canonical_latin == "Inter Services Public Relations"  # the press's ISPR, no Directorate
     # an official name with a comma keeps it
     assert gaz.entries["org:dhaka-education-board"].canonical_latin == "Board of Intermediate and Secondary Education, Dhaka"
 

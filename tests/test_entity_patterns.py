@@ -554,3 +554,19 @@ def test_a_news_outlet_a_speaker_talks_to_is_no_part_of_the_speaker():
     # not the word "epoch" nor an outlet no one talks to
     assert addressed_media_spans(tokenize("এটি যুগান্তকারী ঘটনা বলেন তিনি।")) == []
     assert addressed_media_spans(tokenize("যুগান্তরকে ধন্যবাদ।")) == []
+
+
+def test_a_persons_span_across_and_is_two_people_but_initials_stay_one_name():
+    from khobor.transforms.entities.span_edges import split_at_and
+    from khobor.transforms.entities.types import Span
+    from khobor.transforms.text.tokens import tokenize
+
+    def parts(text: str, name: str, label: str = "PERSON") -> list[str]:
+        start = text.index(name)
+        return [text[s.start : s.end] for s in split_at_and(Span(start, start + len(name), label, "model", 0.9), tokenize(text))]
+
+    assert parts("টেলিফিল্মে রবিন আর কাজলের প্রেম।", "রবিন আর কাজলের") == ["রবিন", "কাজলের"]
+    assert parts("ইমরান খান ও ফাওয়াদ চৌধুরী গ্রেপ্তার।", "ইমরান খান ও ফাওয়াদ চৌধুরী") == ["ইমরান খান", "ফাওয়াদ চৌধুরী"]
+    assert parts("এম আর খান বলেন।", "এম আর খান") == ["এম আর খান"]  # আর is the R of M R Khan
+    assert parts("এ কে ও খান বলেন।", "এ কে ও খান") == ["এ কে ও খান"]
+    assert parts("ঢাকা ও খুলনা বিভাগে বৃষ্টি।", "ঢাকা ও খুলনা", "LOC") == ["ঢাকা ও খুলনা"]  # people's spans only

@@ -126,6 +126,11 @@ _LETTER_ORDER = sorted(_LETTER_NAMES, key=len, reverse=True)
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def letter_name(word: str) -> str | None:
+    """The Latin letter a word names (এম M, আর R, কে K), else None: an initial in a name."""
+    return _LETTER_NAMES.get(nfc(word).rstrip("."))
+
+
 def bengali_acronym(word: str) -> str | None:
     """SCO for এসসিও, FM for এফএম; None when the word is not wholly English letter names."""
     w = nfc(word)

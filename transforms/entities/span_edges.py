@@ -1,13 +1,14 @@
 """Where a recognised name starts and ends beside other names: a bracketed name after one (its
 abbreviation or nickname), a known organisation or place at a person's edges, a known owner in the
 genitive before an organisation, and editors' initials in a desk sign-off; and an English name with
-for, of or and inside, which names no person."""
+for, of or and inside, which names no person; two people joined by and in one person's span."""
 from __future__ import annotations
 
 import functools
 
 from khobor.transforms.entities.date_words import SPEECH_VERBS
 from khobor.transforms.entities.generic import is_generic
+from khobor.transforms.entities.names import graphemes, letter_name
 from khobor.transforms.entities.patterns import (
     _CLOSING,
     _GENITIVES,
@@ -267,3 +268,22 @@ def addressed_media_spans(tokens) -> list[Span]:
         if n:
             out.append(Span(words[-n].start, tok.end, "ORG", "pattern", 0.9))
     return out
+
+
+# "And" between two people's names (ইমরান খান ও ফাওয়াদ চৌধুরী, রবিন আর কাজল); আর between initials is
+# a letter of a name (এম আর খান: M R Khan).
+_AND = frozenset(_nfc(w) for w in ("ও", "এবং", "আর"))
+
+
+def split_at_and(span: Span, tokens) -> list[Span]:
+    """A person's span run across "and" between two names is the two people: the words on each side
+    of it are more than initials (one letter, or a Latin letter's name: এম আর খান)."""
+    if span.label != "PERSON":
+        return [span]
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    for k in range(1, len(inside) - 1):
+        before, after = inside[k - 1], inside[k + 1]
+        if _nfc(inside[k].text) in _AND and before.kind == after.kind == "word" \
+                and all(graphemes(w.text) > 1 and letter_name(w.text) is None for w in (before, after)):
+            return [span._replace(end=before.end), *split_at_and(span._replace(start=after.start), tokens)]
+    return [span]
