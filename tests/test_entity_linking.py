@@ -437,3 +437,12 @@ def test_a_documents_own_expansion_says_what_its_acronym_means_there():
     assert [x.latin for x in out.links] == ["Bangladesh Jatiya Party"] * 2  # not Ershad's Jatiya Party, nor India's BJP
     out = link("ইঞ্জিনিয়ার্স ইনস্টিটিউশন, বাংলাদেশ (আইইবি) মিলনায়তনে সভা হয়।", [("বাংলাদেশ", "LOC"), ("আইইবি", "ORG")])
     assert out.links[1].entity_id != "loc:BD"  # a place before the brackets is no expansion of the acronym
+
+
+def test_a_local_unit_takes_the_partys_name_not_a_clipping_of_it():
+    from tests.link_helpers import link
+
+    out = link("ফেনী জেলা জামায়াতের আমির বলেন।", [("ফেনী", "LOC"), ("জামায়াতের", "ORG")])
+    assert out.links[1].latin == "Jamaat-e-Islami Feni District"  # not the clipped Jamaat
+    out = link("কাউখালী উপজেলা জাতীয় পার্টির সভাপতি বলেন।", [("কাউখালী", "LOC"), ("জাতীয় পার্টির", "ORG")])
+    assert out.links[1].latin == "Jatiya Party Kawkhali Upazila"  # a bracketed name is no short name

@@ -676,8 +676,10 @@ class Linker:
 
     @staticmethod
     def _short_latin(entry: GazetteerEntry) -> str:
-        """The shortest English name of an organisation, without a leading 'Bangladesh' (Awami League)."""
-        names = [re.sub(r"^Bangladesh\s+", "", n) for n in entry.names() if n.isascii() and not _LATIN_ACRONYM.match(n)]
+        """The shortest English name of an organisation, without a leading 'Bangladesh' (Awami League),
+        and not a clipping of a longer one (Jamaat-e-Islami, not Jamaat: its local units' names)."""
+        names = {re.sub(r"^Bangladesh\s+", "", n) for n in entry.names() if n.isascii() and not _LATIN_ACRONYM.match(n) and "(" not in n}
+        names = [n for n in names if not any(o != n and o.startswith(n) for o in names)]
         return min(names, key=lambda n: (len(n.split()), len(n), n)) if names else entry.canonical_latin
 
     def _derive(self, out: LinkOutput, i: int, label: str, canonical: str, latin: str, name: str) -> None:
