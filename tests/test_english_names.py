@@ -394,3 +394,12 @@ def test_uttar_pradesh_is_no_north_pradesh():
 
     gaz = default_gazetteer()
     assert [gaz.entries[i].canonical_latin for i in gaz.index[token_key(nfc("উত্তর প্রদেশে"))]] == ["Uttar Pradesh"]
+
+
+@pytest.mark.parametrize("bn, en", [
+    ("চীনা দূতাবাস", "Chinese Embassy"), ("চীনের দূতাবাস", "Chinese Embassy"), ("মার্কিন দূতাবাস", "US Embassy"),
+    ("ভারতীয় হাইকমিশন", "Indian High Commission"), ("ভারতের সহকারী হাইকমিশন", "Indian Assistant High Commission"),
+    ("বাংলাদেশ দূতাবাস", "Bangladesh Embassy"), ("সৌদি আরব দূতাবাস", "Saudi Embassy"), ("ইতালির কনস্যুলেট", "Italian Consulate"),
+])
+def test_a_countrys_mission_is_called_by_the_countrys_adjective(bn, en):
+    assert english_name(nfc(bn), "ORG") == (en, "dictionary")

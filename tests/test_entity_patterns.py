@@ -570,3 +570,18 @@ def test_a_persons_span_across_and_is_two_people_but_initials_stay_one_name():
     assert parts("এম আর খান বলেন।", "এম আর খান") == ["এম আর খান"]  # আর is the R of M R Khan
     assert parts("এ কে ও খান বলেন।", "এ কে ও খান") == ["এ কে ও খান"]
     assert parts("ঢাকা ও খুলনা বিভাগে বৃষ্টি।", "ঢাকা ও খুলনা", "LOC") == ["ঢাকা ও খুলনা"]  # people's spans only
+
+
+def test_a_country_before_a_mission_word_names_the_mission():
+    from khobor.transforms.entities.extract import mission_spans
+    from khobor.transforms.entities.gazetteer import default_gazetteer
+
+    text = "ঢাকায় চীনের দূতাবাস জানায়, ভারতের সহকারী হাইকমিশনও আছে। ঢাকা দূতাবাসের কথা নয়।"
+
+    def span(word: str, eid: str) -> tuple[Span, str]:
+        start = text.index(word)
+        return Span(start, start + len(word), "LOC", "gazetteer", 0.9), eid
+
+    named = [span("চীনের", "loc:CN"), span("ভারতের", "loc:IN"), span("ঢাকা দূতাবাসের"[:4], "loc:dhaka")]
+    found = [text[s.start : s.end] for s in mission_spans(tokenize(text), named, default_gazetteer().entries)]
+    assert found == ["চীনের দূতাবাস", "ভারতের সহকারী হাইকমিশনও"]  # a city's name before one is no country's mission

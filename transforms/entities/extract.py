@@ -29,9 +29,11 @@ from khobor.transforms.entities.date_words import DAY_NUMBER_WORDS
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
+from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.kinship import kin_spans, split_at_kin
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.name_lists import listed_person_spans
+from khobor.transforms.entities.names import nfc
 from khobor.transforms.entities.patterns import (
     _GENITIVES,
     common_phrase_person,
@@ -168,6 +170,31 @@ def demonym_spans(tokens) -> list[tuple[Span, str]]:
         if eid is not None:
             label = "ORG" if eid.startswith("org:") else "LOC"
             out.append((Span(t.start, t.end, label, "gazetteer", 0.9, "adjective"), eid))
+    return out
+
+
+# A country's diplomatic mission: the country's name, adjective or genitive right before one of these
+# words (চীনা দূতাবাস, মার্কিন দূতাবাসের, ভারতীয় হাইকমিশন, জাপান দূতাবাস, ইইউ দূতাবাস) names the mission,
+# an organisation, as the evaluation sets mark it; বাংলাদেশ দূতাবাস is Bangladesh's abroad.
+_MISSIONS = frozenset(f for w in ("দূতাবাস", "হাইকমিশন", "উপ-হাইকমিশন", "উপহাইকমিশন", "কনস্যুলেট") for f in inflected_forms(nfc(w)))
+_ASSISTANT = nfc("সহকারী")
+
+
+def mission_spans(tokens, named: list[tuple[Span, str | None]], entries) -> list[Span]:
+    """ORG spans of diplomatic missions named by their country (``_MISSIONS``); the country's span
+    inside gives way to the longer one."""
+    countries = {}
+    for span, eid in named:
+        entry = entries.get(eid or "")
+        if entry is not None and (entry.kind == "country" or eid in ("org:eu", "org:un")):
+            countries[span.end] = span.start
+    out = []
+    for h, tok in enumerate(tokens):
+        if nfc(tok.text) not in _MISSIONS or h == 0:
+            continue
+        before = tokens[h - 2] if h >= 2 and nfc(tokens[h - 1].text) == _ASSISTANT else tokens[h - 1]
+        if before.end in countries:
+            out.append(Span(countries[before.end], tok.end, "ORG", "pattern", 0.8))
     return out
 
 
@@ -324,7 +351,9 @@ class EntityExtractor:
         known = gazetteer_spans(self.gazetteer, toks, lambda: _document_sport(view.text))
         spans += known
         known_spans = [s for s, _ in known]
-        spans += demonym_spans(toks)
+        adjectives = demonym_spans(toks)
+        spans += adjectives
+        spans += [(s, None) for s in mission_spans(toks, known + adjectives, self.gazetteer.entries)]
         # A neighbourhood's word is as sure a place as a gazetteer's: the model's names are cut at it too.
         quarters = neighbourhood_spans(toks)
         model = _model_names(model_spans, toks, known_spans + quarters, self.gazetteer.base_tokens, self.gazetteer.alone_tokens)
