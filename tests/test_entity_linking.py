@@ -446,3 +446,16 @@ def test_a_local_unit_takes_the_partys_name_not_a_clipping_of_it():
     assert out.links[1].latin == "Jamaat-e-Islami Feni District"  # not the clipped Jamaat
     out = link("কাউখালী উপজেলা জাতীয় পার্টির সভাপতি বলেন।", [("কাউখালী", "LOC"), ("জাতীয় পার্টির", "ORG")])
     assert out.links[1].latin == "Jatiya Party Kawkhali Upazila"  # a bracketed name is no short name
+
+
+def test_bangladeshs_mission_abroad_is_the_one_in_the_place_named_before_it():
+    from tests.link_helpers import link
+
+    text = "কুয়েতে বাংলাদেশ দূতাবাস জানায়। পরে বাংলাদেশ দূতাবাসের কর্মকর্তারা যান। নেদারল্যান্ডসে বাংলাদেশ হাইকমিশন নেই।"
+    out = link(text, [("কুয়েতে", "LOC"), ("বাংলাদেশ দূতাবাস", "ORG"), ("বাংলাদেশ দূতাবাসের", "ORG"),
+                      ("নেদারল্যান্ডসে", "LOC"), ("বাংলাদেশ হাইকমিশন", "ORG")])
+    _, kuwait, later, _, netherlands = out.links
+    assert kuwait.latin == "Bangladesh Embassy in Kuwait" and later.entity_id == kuwait.entity_id
+    assert netherlands.latin == "Bangladesh High Commission in the Netherlands"
+    alone = link("বাংলাদেশ দূতাবাস বন্ধ থাকবে।", [("বাংলাদেশ দূতাবাস", "ORG")])
+    assert alone.links[0].latin == "Bangladesh Embassy" and alone.links[0].entity_id != kuwait.entity_id

@@ -92,6 +92,8 @@ _STATE_KINDS = {"ministry", "division", "court", "parliament", "armed_force", "p
 # পরিষদ): the country's only when its genitive or adjective stands right before the name.
 _SHARED_KINDS = {"international"}
 _UN = nfc("জাতিসংঘ ")
+# Bangladesh's missions abroad, by the English names ``english._mission`` gives them.
+_BANGLADESH_MISSION = re.compile(r"^Bangladesh (?:Assistant |Deputy )?(?:Embassy|High Commission|Consulate)$")
 # The English of a Bangladeshi body's name as another country's such body is called (High Court
 # Division is Bangladesh's own: Lahore High Court, High Court of India).
 _FOREIGN_LATIN = {"org:high-court": "High Court"}
@@ -420,6 +422,7 @@ class Linker:
             else:
                 self._resolve_new(text, spans[b][0], b, out, names[b], context, doc_scope)
         self._qualified(text, spans, out, names)
+        self._missions_abroad(text, spans, out, names)
         self._register(spans, out, names, context)
         self._teams(text, spans, out, names)
         return out
@@ -632,6 +635,26 @@ class Linker:
                     eng = " ".join([party, before.latin or names[j], *(_UNIT_WORDS[w] for w in words)])
                     self._derive(out, i, "ORG", self.form(text[spans[j][0].start : span.end]), eng, names[i])
                     out.absorbed[j] = i
+
+    def _missions_abroad(self, text, spans, out: LinkOutput, names) -> None:
+        """Bangladesh's mission in a place abroad the document names right before it (কুয়েতে বাংলাদেশ
+        দূতাবাস, রিয়াদের বাংলাদেশ দূতাবাস) is that place's: Bangladesh Embassy in Kuwait, one entity per
+        place, as are the document's later bare mentions of it. A foreign country's mission, bare, is
+        the one in Dhaka (Chinese Embassy)."""
+        order = sorted((k for k in names if out.links[k].entity_id), key=lambda k: spans[k][0].start)
+        placed: dict[str, tuple[str, str]] = {}  # the mission's English -> (canonical, English) with its place
+        for j, i in zip([None, *order], order):
+            link = out.links[i]
+            latin = link.latin or ""
+            if spans[i][0].label != "ORG" or not _BANGLADESH_MISSION.match(latin):
+                continue
+            if j is not None and spans[j][0].label == "LOC" and not text[spans[j][0].end : spans[i][0].start].strip() \
+                    and self._place(out.links[j].entity_id) == "abroad" and out.links[j].form != "adjective":
+                place = self.gazetteer.entries[out.links[j].entity_id]
+                where = f"the {place.canonical_latin}" if _NEEDS_THE.search(place.canonical_latin) else place.canonical_latin
+                placed[latin] = (f"{place.canonical} {names[i]}", f"{latin} in {where}")
+            if latin in placed:
+                self._derive(out, i, "ORG", *placed[latin], names[i])
 
     def _ending(self, surface: str, form: str) -> str:
         surface = nfc(surface).replace("\u200c", "").replace("\u200d", "")
