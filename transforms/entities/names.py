@@ -125,12 +125,12 @@ _LETTER_NAMES = {nfc(k): v for k, v in _LETTER_NAMES.items()}
 _LETTER_ORDER = sorted(_LETTER_NAMES, key=len, reverse=True)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def letter_name(word: str) -> str | None:
     """The Latin letter a word names (এম M, আর R, কে K), else None: an initial in a name."""
     return _LETTER_NAMES.get(nfc(word).rstrip("."))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bengali_acronym(word: str) -> str | None:
     """SCO for এসসিও, FM for এফএম; None when the word is not wholly English letter names."""
     w = nfc(word)
