@@ -99,3 +99,11 @@ def test_a_cricketer_known_by_his_family_name_and_first_name():
     for name in ("শেখ মাহেদী হাসান", "শেখ মাহেদি", "শেখ মেহেদী"):
         assert gaz.index.get(token_key(name)) == ["per:mahedi-hasan"], name
     assert gaz.index.get(token_key("মেহেদী হাসান")) is None  # the common name alone is anyone's
+
+
+def test_bangamata_in_the_spellings_news_writes():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    for name in ("ফজিলাতুন নেছা মুজিব", "শেখ ফজিলাতুন নেছা মুজিব", "ফজিলাতুন্নেছা মুজিব", "ফজিলাতুন নেসা মুজিব"):
+        assert gaz.index.get(token_key(name)) == ["per:sheikh-fazilatunnesa-mujib"], name

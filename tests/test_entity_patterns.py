@@ -585,3 +585,20 @@ def test_a_country_before_a_mission_word_names_the_mission():
     named = [span("চীনের", "loc:CN"), span("ভারতের", "loc:IN"), span("ঢাকা দূতাবাসের"[:4], "loc:dhaka")]
     found = [text[s.start : s.end] for s in mission_spans(tokenize(text), named, default_gazetteer().entries)]
     assert found == ["চীনের দূতাবাস", "ভারতের সহকারী হাইকমিশনও"]  # a city's name before one is no country's mission
+
+
+def test_a_title_that_names_a_person_is_no_mention_of_its_own_before_the_name():
+    from khobor.transforms.entities.extract import _without_titles_before_names
+
+    text = "বঙ্গবন্ধু শেখ মুজিবুর রহমান এবং বঙ্গমাতা বেগম ফজিলাতুন্নেছা মুজিব। বঙ্গবন্ধুর বোন আমিনা খাতুন। বঙ্গবন্ধু রেলসেতু।"
+
+    def span(words: str, label: str = "PERSON", after: int = 0) -> tuple[Span, None]:
+        start = text.index(words, after)
+        return Span(start, start + len(words), label, "gazetteer", 0.9), None
+
+    spans = [span("বঙ্গবন্ধু"), span("শেখ মুজিবুর রহমান"), span("বঙ্গমাতা"), span("ফজিলাতুন্নেছা মুজিব"),
+             span("বঙ্গবন্ধুর"), span("আমিনা খাতুন"), span("বঙ্গবন্ধু", after=text.index("রেলসেতু") - 12), span("রেলসেতু")]
+    kept = [text[s.start : s.end] for s, _ in _without_titles_before_names(text, spans)]
+    # the titles before a name go (বেগম between); his genitive before his sister stays, and so does
+    # বঙ্গবন্ধু before what is no person's name
+    assert kept == ["শেখ মুজিবুর রহমান", "ফজিলাতুন্নেছা মুজিব", "বঙ্গবন্ধুর", "আমিনা খাতুন", "বঙ্গবন্ধু", "রেলসেতু"]

@@ -33,7 +33,8 @@ from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.kinship import kin_spans, split_at_kin
 from khobor.transforms.entities.linking import NAME_LABELS, AliasStore, Linker
 from khobor.transforms.entities.name_lists import listed_person_spans
-from khobor.transforms.entities.names import nfc
+from khobor.transforms.entities.name_parts import is_name_part
+from khobor.transforms.entities.names import nfc, stem_candidates
 from khobor.transforms.entities.patterns import (
     _GENITIVES,
     common_phrase_person,
@@ -45,6 +46,7 @@ from khobor.transforms.entities.patterns import (
     generic_head,
     inflected_common_word,
     is_derived,
+    is_title,
     org_spans,
     place_spans,
     trim_name,
@@ -196,6 +198,22 @@ def mission_spans(tokens, named: list[tuple[Span, str | None]], entries) -> list
         if before.end in countries:
             out.append(Span(countries[before.end], tok.end, "ORG", "pattern", 0.8))
     return out
+
+
+_BEGUM = nfc("বেগম")
+
+
+def _without_titles_before_names(text: str, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    """A title that is also a person's name (বঙ্গবন্ধু, বঙ্গমাতা) right before a person's name is the
+    title, outside the name (GUIDELINES.md: বঙ্গবন্ধু শেখ মুজিবুর রহমান is শেখ মুজিবুর রহমান): no mention
+    of its own. Alone (বঙ্গমাতার অবদান) it is the person."""
+    people = sorted((s for s, _ in spans if s.label == "PERSON"), key=lambda s: s.start)
+    titles = {(a.start, a.end) for a, b in zip(people, people[1:])
+              if all(is_title(w) or w == _BEGUM for w in text[a.end : b.start].split())  # বঙ্গমাতা বেগম ফজিলাতুন নেছা
+              and " " not in text[a.start : a.end].strip() and is_title(text[a.start : a.end])
+              and len(stem_candidates(text[a.start : a.end])) == 1  # বঙ্গবন্ধুর বোন আমিনা: his, no title
+              and is_name_part(text[b.start : b.end].split()[0])}  # বঙ্গবন্ধু রেলসেতু: a name inside another
+    return [(s, g) for s, g in spans if not (s.label == "PERSON" and (s.start, s.end) in titles)]
 
 
 def _rank(se: tuple[Span, str | None]):
@@ -378,6 +396,7 @@ class EntityExtractor:
         spans = person_named_institutions(toks, spans, sentence, self.gazetteer.base_tokens)
         spans = prison_spans(toks, spans, self.gazetteer.base_tokens, sentence)
         spans = place_led_organisations(view.text, spans, self.gazetteer.entries)
+        spans = _without_titles_before_names(view.text, spans)
         abbreviations = [a for a in bracketed_names(toks, [s for s, _ in spans])
                          if norm_token(view.text[a.start : a.end]) not in self.gazetteer.never]  # (এপিপি): a job title
         spans = _with_abbreviations(spans, abbreviations)
