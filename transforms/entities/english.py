@@ -659,10 +659,10 @@ def _city_university(tokens: list[str]) -> str | None:
 # A country's mission is called by the country's English adjective (Chinese Embassy, Indian High
 # Commission, Iranian Embassy), as English news and the evaluation sets' keys write it; Bangladesh's
 # and Pakistan's missions by the country's name, as news writes them too.
-_MISSION_WORDS = {unicodedata.normalize("NFC", k): v for k, v in {
+MISSION_WORDS = {unicodedata.normalize("NFC", k): v for k, v in {
     "দূতাবাস": "Embassy", "হাইকমিশন": "High Commission", "উপ-হাইকমিশন": "Deputy High Commission",
     "উপহাইকমিশন": "Deputy High Commission", "কনস্যুলেট": "Consulate"}.items()}
-_MISSION_AIDE = {unicodedata.normalize("NFC", "সহকারী"): "Assistant"}
+MISSION_AIDES = {unicodedata.normalize("NFC", "সহকারী"): "Assistant"}
 _MISSION_ADJECTIVES = {
     "loc:US": "US", "loc:GB": "British", "loc:CN": "Chinese", "loc:JP": "Japanese", "loc:IN": "Indian", "loc:RU": "Russian", "loc:FR": "French",
     "loc:DE": "German", "loc:IR": "Iranian", "loc:TR": "Turkish", "loc:SA": "Saudi", "loc:IT": "Italian", "loc:KR": "South Korean",
@@ -677,12 +677,12 @@ _MISSION_ADJECTIVES = {
 def _mission(tokens: list[str]) -> str | None:
     """The English of a country's diplomatic mission named by its country (চীনা দূতাবাস Chinese Embassy,
     চীনের দূতাবাস the same, ভারতের সহকারী হাইকমিশন Indian Assistant High Commission), else None."""
-    if len(tokens) not in (2, 3) or tokens[-1] not in _MISSION_WORDS:
+    if len(tokens) not in (2, 3) or tokens[-1] not in MISSION_WORDS:
         return None
     from khobor.transforms.entities.demonyms import demonym_index
     from khobor.transforms.entities.gazetteer import default_gazetteer, norm_token
 
-    aides = [_MISSION_AIDE[t] for t in tokens[1:-1] if t in _MISSION_AIDE]
+    aides = [MISSION_AIDES[t] for t in tokens[1:-1] if t in MISSION_AIDES]
     country = tokens[: len(tokens) - 1 - len(aides)]  # সৌদি আরব: a country of two words
     gaz = default_gazetteer()
     eid = demonym_index().get(norm_token(country[0])) if len(country) == 1 else None
@@ -693,7 +693,7 @@ def _mission(tokens: list[str]) -> str | None:
             break
     if eid is None or eid not in gaz.entries:
         return None
-    return " ".join([_MISSION_ADJECTIVES.get(eid, gaz.entries[eid].canonical_latin), *aides, _MISSION_WORDS[tokens[-1]]])
+    return " ".join([_MISSION_ADJECTIVES.get(eid, gaz.entries[eid].canonical_latin), *aides, MISSION_WORDS[tokens[-1]]])
 
 
 _HEALTH_COMPLEX = (unicodedata.normalize("NFC", "স্বাস্থ্য"), unicodedata.normalize("NFC", "কমপ্লেক্স"))

@@ -28,6 +28,7 @@ from khobor.transforms.entities.date_speech import carry_speech_days
 from khobor.transforms.entities.date_words import DAY_NUMBER_WORDS
 from khobor.transforms.entities.dates import ANAPHOR, bounds, date_spans, is_calendar_date, precision, resolve_anaphors
 from khobor.transforms.entities.demonyms import demonym_index
+from khobor.transforms.entities.english import MISSION_AIDES, MISSION_WORDS
 from khobor.transforms.entities.gazetteer import Gazetteer, default_gazetteer, norm_token
 from khobor.transforms.entities.inflection import inflected_forms
 from khobor.transforms.entities.kinship import kin_spans, split_at_kin
@@ -178,8 +179,7 @@ def demonym_spans(tokens) -> list[tuple[Span, str]]:
 # A country's diplomatic mission: the country's name, adjective or genitive right before one of these
 # words (চীনা দূতাবাস, মার্কিন দূতাবাসের, ভারতীয় হাইকমিশন, জাপান দূতাবাস, ইইউ দূতাবাস) names the mission,
 # an organisation, as the evaluation sets mark it; বাংলাদেশ দূতাবাস is Bangladesh's abroad.
-_MISSIONS = frozenset(f for w in ("দূতাবাস", "হাইকমিশন", "উপ-হাইকমিশন", "উপহাইকমিশন", "কনস্যুলেট") for f in inflected_forms(nfc(w)))
-_ASSISTANT = nfc("সহকারী")
+_MISSIONS = frozenset(f for w in MISSION_WORDS for f in inflected_forms(w))
 
 
 def mission_spans(tokens, named: list[tuple[Span, str | None]], entries) -> list[Span]:
@@ -194,7 +194,7 @@ def mission_spans(tokens, named: list[tuple[Span, str | None]], entries) -> list
     for h, tok in enumerate(tokens):
         if nfc(tok.text) not in _MISSIONS or h == 0:
             continue
-        before = tokens[h - 2] if h >= 2 and nfc(tokens[h - 1].text) == _ASSISTANT else tokens[h - 1]
+        before = tokens[h - 2] if h >= 2 and nfc(tokens[h - 1].text) in MISSION_AIDES else tokens[h - 1]
         if before.end in countries:
             out.append(Span(countries[before.end], tok.end, "ORG", "pattern", 0.8))
     return out
