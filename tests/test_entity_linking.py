@@ -389,6 +389,19 @@ def test_a_name_before_an_age_keeps_a_final_r():
     assert ids[0] == ids[1] == ids[2]  # another ending before a number still goes
 
 
+@pytest.mark.parametrize("surface, name", [
+    # the whole word is the commoner name: Monir (58 in the name table) over মনি's genitive (19),
+    # Halder, Abir, Munir
+    ("মোহাম্মদ মনির", "মোহাম্মদ মনির"), ("মিহির রঞ্জন হালদার", "মিহির রঞ্জন হালদার"), ("একরামুল হক আবির", "একরামুল হক আবির"),
+    ("অসীম মুনির", "অসীম মুনির"),
+    ("রিয়ার", "রিয়া"),  # রিয়া is the commoner name: Riya's
+    ("দীপু মনির", "দীপু মনি"),  # a known person's genitive: Dipu Moni's, though মনির is the commoner name
+    ("মোহাম্মদ মনিরকে", "মোহাম্মদ মনির"),  # another ending still goes
+])
+def test_a_persons_last_word_that_is_a_commoner_name_than_its_stem_keeps_its_letters(surface, name):
+    assert Linker(default_gazetteer()).form(nfc(surface)) == nfc(name)
+
+
 def test_a_name_in_a_list_of_names_keeps_a_final_r():
     # সামি is a name part too: between commas, in a list of names, সামির is no genitive
     text = "নিহতরা হলেন আহাদ, রিয়া, সামির, হোসাইন ও নাঈমা। সামিরের বাবা জানান।"

@@ -61,7 +61,7 @@ from khobor.transforms.entities import players, teams
 from khobor.transforms.entities.demonyms import demonym_index
 from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, common_name_word, norm_token
-from khobor.transforms.entities.name_parts import is_name_part, ranks
+from khobor.transforms.entities.name_parts import is_name_part, name_part_count, ranks
 from khobor.transforms.entities.names import MUHAMMAD, bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
 from khobor.transforms.entities.types import Span
 
@@ -321,7 +321,11 @@ class Linker:
     def form(self, surface: str, bare: bool = False, person: bool = True) -> str:
         form = self._forms.get((surface, bare, person))
         if form is None:
-            form = self._forms[(surface, bare, person)] = name_form(surface, self._known, self._zipf, bare, titles=person)
+            form = name_form(surface, self._known, self._zipf, bare, titles=person, count=name_part_count)
+            if person and form != (stem := name_form(surface, self._known, self._zipf, bare, titles=person)) \
+                    and alias_key(stem) in self.index:
+                form = stem  # a known person's genitive: দীপু মনির is Dipu Moni's, though মনির is a commoner name
+            self._forms[(surface, bare, person)] = form
         return form
 
     def _span_form(self, text: str, span: Span) -> str:

@@ -33,6 +33,12 @@ def is_name_part(word: str) -> bool:
     return part is not None and part.kind != "title"
 
 
+def name_part_count(word: str) -> int:
+    """How often the table's source saw a name part in people's names (0 for a title or no part)."""
+    part = name_parts().get(word)
+    return part.count if part is not None and part.kind != "title" else 0
+
+
 def titles() -> list[str]:
     return [p.bn for p in name_parts().values() if p.kind == "title"]
 

@@ -260,7 +260,8 @@ def _cuts_a_head(word: str, stem: str, person: bool = False) -> bool:
     return any(word.endswith(h) and len(word) - len(h) < len(stem) < len(word) for h in _PLACE_HEADS if not (person and h == _PUR))
 
 
-def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False, titles: bool = True) -> str:
+def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: bool = False, titles: bool = True,
+              count=lambda w: 0) -> str:
     """The name a mention says, as it would stand alone: quotes and dashes at its edges, titles before
     it and the case ending or clitic on its last word removed (ঢাকাসহ → ঢাকা, ‘বিএনপি’ → বিএনপি,
     মাওলানা মামুনুল হককে → মামুনুল হক). A name's own letters are never cut: a stem replaces the word
@@ -268,7 +269,9 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
     টুইটার, but টুইটার stays), or, for names nobody knows, when the ending fits the stem. A ``bare``
     name (the text shows it is no genitive) keeps a final র (মনির is no মনি's). ``titles``: whether
     titles before it go (a person's); a place or institution keeps them, which name it (শেরেবাংলা
-    স্টেডিয়াম is no স্টেডিয়াম, শহীদ মিনার no মিনার): so ``titles`` also says the name is a person's."""
+    স্টেডিয়াম is no স্টেডিয়াম, শহীদ মিনার no মিনার): so ``titles`` also says the name is a person's.
+    ``count``: how often the name-part table saw a word in names; a person's last word that is a
+    commoner name than its stem keeps its letters (মোহাম্মদ মনির is Monir, 58 to মনি's 19)."""
     from khobor.transforms.entities.patterns import LEADING_ONLY_TITLES, is_title
 
     words = nfc(surface).replace("\u200c", "").replace("\u200d", "").strip(_EDGE + " ").split()
@@ -283,7 +286,7 @@ def name_form(surface: str, known=lambda w: False, zipf=lambda w: 0.0, bare: boo
     stems = [st for st in cands[1:] if not _cuts_a_head(last, st, person=titles) and not (bare and last[len(st):].startswith("র"))]
     if bengali_acronym(last):  # an acronym's last letter is no classifier: এমআইএসটি is MIST, আইটি IT
         stems = [st for st in stems if not _classifier(last, st)]
-    chosen = next((st for st in stems if known(st)), None)
+    chosen = next((st for st in stems if known(st) and not (titles and count(last) > count(st))), None)
     plural = last[:-2]
     if chosen is None and len(words) > 1 and last.endswith(_RA) and graphemes(plural) >= MIN_STEM_AKSHARAS \
             and not _vowel_final(plural) and not plural.endswith(HASANTA) and known(plural):
