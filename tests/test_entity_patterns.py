@@ -572,6 +572,53 @@ def test_a_persons_span_across_and_is_two_people_but_initials_stay_one_name():
     assert parts("ঢাকা ও খুলনা বিভাগে বৃষ্টি।", "ঢাকা ও খুলনা", "LOC") == ["ঢাকা ও খুলনা"]  # people's spans only
 
 
+def test_a_genitive_inside_a_persons_span_ends_a_possessor_not_a_name():
+    from khobor.transforms.entities.span_edges import split_at_genitive
+
+    def parts(text: str, name: str) -> list[str]:
+        start = text.index(name)
+        return [text[s.start : s.end] for s in split_at_genitive(Span(start, start + len(name), "PERSON", "model", 0.9), tokenize(text))]
+
+    # the possessor is the person; what it owns is no name
+    assert parts("এসেছে আমিরুল ইসলামের স্টিক থেকে।", "আমিরুল ইসলামের স্টিক") == ["আমিরুল ইসলামের"]
+    assert parts("তৌহিদ হৃদয়ের জাফনা কিংস খেলবে।", "তৌহিদ হৃদয়ের জাফনা কিংস") == ["তৌহিদ হৃদয়ের"]
+    # a place or body before a name is no part of it
+    assert parts("পরে নারায়ণপুর নিউটাউনের জামাল পাশার ঘরে যায়।", "নারায়ণপুর নিউটাউনের জামাল পাশার") == ["জামাল পাশার"]
+    assert parts("স্বেচ্ছাসেবী সংগঠনের রিপন আহমেদ জানান।", "স্বেচ্ছাসেবী সংগঠনের রিপন আহমেদ") == ["রিপন আহমেদ"]
+    assert parts("কোষাধ্যক্ষ মিলটন খন্দকার সময়ের আলো পত্রিকার।", "মিলটন খন্দকার সময়ের আলো") == ["মিলটন খন্দকার"]
+    # neither is a name
+    assert parts("সব রকম সঞ্চয়পত্রের সুদহার কমেছে।", "সঞ্চয়পত্রের সুদহার") == []
+    assert parts("সপ্তাহে একদিন ডিমের কুসুমের সঙ্গে খান।", "ডিমের কুসুমের") == []  # one word after a genitive is owned
+    assert parts("ছিরাদিয়া, শেখের কিল্লাহ ঘোনা।", "শেখের কিল্লাহ") == []  # শেখ alone is a word first
+    # a name's own words that end so stay: name parts, a given name before a family name, no word
+    assert parts("ওবায়দুল কাদের বলেন।", "ওবায়দুল কাদের") == ["ওবায়দুল কাদের"]
+    assert parts("মনে করছেন নাজের হোসাইন।", "নাজের হোসাইন") == ["নাজের হোসাইন"]
+    assert parts("সাফি মোদ্দাসের খান বলেন।", "সাফি মোদ্দাসের খান") == ["সাফি মোদ্দাসের খান"]
+
+
+def test_a_model_span_across_a_genitive_leaves_the_people_on_either_side():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "মাঠে নামবে তৌহিদ হৃদয়ের জাফনা কিংস, আর উপজেলার শরীফপুরের আমজাদ গাজীর ছেলে।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = [Span(text.index("তৌহিদ"), text.index(","), "PERSON", "model", 0.9),
+             Span(text.index("শরীফপুরের"), text.index(" ছেলে"), "PERSON", "model", 0.9)]
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
+    assert {("তৌহিদ হৃদয়ের", "PERSON"), ("আমজাদ গাজীর", "PERSON")} <= got
+    assert not any(label == "PERSON" and ("কিংস" in name or "শরীফপুর" in name) for name, label in got)
+
+
+def test_the_father_of_the_nation_is_a_title_before_mujibs_name():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "অনুষ্ঠানে জাতির পিতা বঙ্গবন্ধু শেখ মুজিবুর রহমানের প্রতিকৃতিতে শ্রদ্ধা জানানো হয়।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    got = [(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [])]
+    assert got == [("শেখ মুজিবুর রহমানের", "PERSON")]  # GUIDELINES.md: titles before a name are outside it
+
+
 def test_a_country_before_a_mission_word_names_the_mission():
     from khobor.transforms.entities.extract import mission_spans
     from khobor.transforms.entities.gazetteer import default_gazetteer

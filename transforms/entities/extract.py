@@ -73,6 +73,7 @@ from khobor.transforms.entities.span_edges import (
     person_without_known,
     place_in_a_persons_name,
     split_at_and,
+    split_at_genitive,
 )
 from khobor.transforms.entities.types import Recogniser, SentenceView, Span
 
@@ -231,7 +232,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
     (ঢাকা–চট্টগ্রাম মহাসড়কে, ময়মনসিংহের গফরগাঁও) left to those places."""
     alone_tokens = known_tokens if alone_tokens is None else alone_tokens
     out = []
-    for s in (part for span in model_spans for each in split_at_and(span, toks) for part in split_at_kin(each, toks)):
+    for s in (piece for span in model_spans for each in split_at_and(span, toks) for part in split_at_kin(each, toks)
+              for piece in split_at_genitive(part, toks, known_tokens)):
         if s.label == "DATE":
             if is_calendar_date([x for x in toks if s.start <= x.start and x.end <= s.end], next((x for x in toks if x.start >= s.end), None),
                                 [x for x in toks if x.end <= s.start][-8:]):

@@ -287,3 +287,61 @@ def split_at_and(span: Span, tokens) -> list[Span]:
                 and all(graphemes(w.text) > 1 and letter_name(w.text) is None for w in (before, after)):
             return [span._replace(end=before.end), *split_at_and(span._replace(start=after.start), tokens)]
     return [span]
+
+
+# A genitive inside a person's span ends a possessor, not a name's word: the model's span ran from
+# it across what it owns (আমিরুল ইসলামের স্টিক, মৃত্যুদণ্ডের রায়) or from a place or body to a name
+# (নারায়ণপুর নিউটাউনের জামাল পাশা, স্বেচ্ছাসেবী সংগঠনের রিপন আহমেদ). A name's own words end so too
+# (ওবায়দুল কাদের, জাকারিয়া তাহের), but they are name parts, or no word with a stem (মোদ্দাসের).
+_POSSESSOR = _nfc("ের")
+POSSESSOR_STEM_ZIPF = 2.5
+
+
+def split_at_genitive(span: Span, tokens, known_tokens: frozenset[str] = frozenset()) -> list[Span]:
+    """A person's span cut at a word inside it in the genitive (-ের) that is no name part but a name
+    part's, a known name's or a Bengali word's genitive. Before it, the possessor is a person when
+    the stem is a name part (আমিরুল ইসলামের; one word only when it is no common word: শেখের কিল্লাহ,
+    সবুজের ডানা are not), else the words before the genitive are when they start with a name part
+    (মিলটন খন্দকার [সময়ের আলো]; one word is a thing's name: মজিদ মার্কেটের). After it, two name parts
+    or more are a person (… জামাল পাশার); else it is what the genitive owns (ডিমের কুসুম, মসজিদের ইমাম,
+    শেখ মুজিবুর রহমানের শাহাদাত বার্ষিকী). Before a family name the word is a given name the name
+    table lacks, no possessor (নাজের হোসাইন)."""
+    from khobor.transforms.entities.names import stem_candidates
+
+    if span.label != "PERSON":
+        return [span]
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
+    for k in range(len(inside) - 1):
+        word = _nfc(inside[k].text)
+        if not word.endswith(_POSSESSOR) or _name_part_itself(word) or _family_name(inside[k + 1].text):
+            continue  # before a family name it is a given name the table lacks: নাজের হোসাইন
+        stems = [s for s in stem_candidates(word)[1:] if graphemes(s) >= 2]
+        if not any(_name_part_itself(s) or s in known_tokens or zipf(s) >= POSSESSOR_STEM_ZIPF for s in stems):
+            continue
+        out = []
+        owner = [s for s in stems if _name_part_itself(s)]
+        if owner and (k > 0 or zipf(owner[0]) < _COMMON_NAME_ZIPF):
+            out.append(span._replace(start=inside[0].start, end=inside[k].end))
+        elif not owner and k > 1 and _name_part(inside[0].text):
+            out.append(span._replace(start=inside[0].start, end=inside[k - 1].end))
+        rest = inside[k + 1 :]
+        if len(rest) >= 2 and _name_part(rest[0].text) and _name_part(rest[1].text):
+            out += split_at_genitive(span._replace(start=rest[0].start, end=rest[-1].end), tokens, known_tokens)
+        return out
+    return [span]
+
+
+_COMMON_NAME_ZIPF = 4.5  # a name part this common in Bengali is a word first (শেখ, সবুজ, রায়)
+
+
+def _family_name(word: str) -> bool:
+    from khobor.transforms.entities.name_parts import name_parts
+    from khobor.transforms.entities.names import stem_candidates
+
+    return any((p := name_parts().get(s)) is not None and p.kind == "family" for s in stem_candidates(_nfc(word)))
+
+
+def _name_part_itself(word: str) -> bool:
+    from khobor.transforms.entities.name_parts import is_name_part
+
+    return is_name_part(_nfc(word))
