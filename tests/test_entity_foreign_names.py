@@ -32,6 +32,11 @@ def nfc(s: str) -> str:
     ("উইলসন", "Wilson"),  # the letter উ is a foreign name's w
     ("ডারউইন", "Darwin"),
     ("গ্রিনউড", "Greenwood"),
+    ("রাশ", "Rush"),  # া as English's short u
+    ("মারফি", "Murphy"),
+    ("বাটলার", "Butler"),
+    ("অ্যাঙ্গাস", "Angus"),
+    ("রাম", "Ram"), ("খান", "Khan"), ("সাম", "Sam"),  # listed as romanised: no short u
 ])
 def test_right_picks(bn, en):
     assert foreign_spelling(nfc(bn)) == en
@@ -91,6 +96,13 @@ def test_data_file_shape():
         assert r["kind"] in ("given", "family", "both") and int(r["locales"]) >= 1 and 0 <= float(r["zipf"]) < 8
     words, freq, spelt = foreign_names()
     assert words == sorted(words) and set(words) == set(freq) == set(spelt)
+
+
+def test_an_english_short_u_is_spelt_for_names_only():
+    from khobor.transforms.entities.transliterate import candidates, lexicon_spelling
+
+    assert all(w != "humus" for w, _, _ in candidates(nfc("হুমাস"), limit=8, foreign=True))  # the English word list
+    assert lexicon_spelling(nfc("ভাসান"), person=True) != "Busan"
 
 
 bengali = st.text(alphabet=st.characters(min_codepoint=0x0980, max_codepoint=0x09FF), max_size=12)

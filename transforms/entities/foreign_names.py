@@ -69,7 +69,7 @@ def listed(name: str) -> bool:
 
 def _found(word: str) -> list[tuple[str, float, float]]:
     words, freq, _ = foreign_names()
-    return candidates(word, limit=8, lexicon=(words, freq), foreign=True, window=WINDOW)
+    return candidates(word, limit=8, lexicon=(words, freq), foreign=True, window=WINDOW, short_u=True)
 
 
 # Endings English does not write after a foreign name (গ্রের Gray's, পেরিকে Perry): only those of

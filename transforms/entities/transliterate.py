@@ -127,6 +127,7 @@ _FOREIGN = {
     "final ই": [("y", 0.2), ("ie", 0.5)],  # পেরি Perry, সারকোজি Sarkozy, জেসি Jessie
     "end": [("e", 0.5)],
     "উ": [("w", 0.2), ("wo", 0.3), ("woo", 0.3)],  # the letter (not the sign): উইলসন Wilson, ডারউইন Darwin, গ্রিনউড Greenwood
+    "আ": [("u", 0.5)],  # English's short u, which Bengali writes া: রাশ Rush, কামিন্স Cummins, টার্নার Turner
 }
 
 
@@ -167,9 +168,11 @@ def _cheaper(options: list[tuple[str, float]], extra: list[tuple[str, float]]) -
     return list(costs.items())
 
 
-def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | None:
+def _slots(word: str, foreign: bool = False, short_u: bool = False) -> list[list[tuple[str, float]]] | None:
     """The word as a sequence of slots, each a list of (Latin spelling, cost); None when the word is
-    not wholly Bengali letters. ``foreign``: with the spellings of foreign names (``_FOREIGN``)."""
+    not wholly Bengali letters. ``foreign``: with the spellings of foreign names (``_FOREIGN``);
+    ``short_u``: and া as English's short u, for a search over people's names only (over English
+    words it makes common words of names: হুমাস is no humus, ভাসান no Busan)."""
     if foreign:
         slots = _slots(word)
         if slots is None:
@@ -184,6 +187,8 @@ def _slots(word: str, foreign: bool = False) -> list[list[tuple[str, float]]] | 
                 slot = _cheaper(slot, _FOREIGN["উ"])
             elif slot is _V["ই"] and k == len(slots) - 2:
                 slot = _cheaper(slot, _FOREIGN["final ই"])
+            elif short_u and ("a", 0) in slot and ("u", 1) in slot:
+                slot = _cheaper(slot, _FOREIGN["আ"])
             elif slot is _V["ও"] or slot is _V["এ"]:
                 slot = _cheaper(slot, _FOREIGN["ও" if slot is _V["ও"] else "এ"])
             elif ("k", 0) in slot and ("c", 0.4) in slot:
@@ -333,11 +338,12 @@ def _table_spellings() -> set[str]:
 
 
 def candidates(word: str, limit: int = 5, lexicon: tuple[list[str], dict[str, float]] | None = None,
-               foreign: bool = False, window: float = WINDOW) -> list[tuple[str, float, float]]:
+               foreign: bool = False, window: float = WINDOW, short_u: bool = False) -> list[tuple[str, float, float]]:
     """English words the Bengali word may be spelt as: (word, spelling cost, Zipf), best first; from
     ``lexicon`` (sorted words, their Zipf) when given, else the English word list; ``foreign``: with
-    the spellings of foreign names too; ``window``: how much dearer than the cheapest a word may be."""
-    slots = _slots(word, foreign)
+    the spellings of foreign names too; ``window``: how much dearer than the cheapest a word may be;
+    ``short_u``: া as English's short u too (for a list of people's names, see ``_slots``)."""
+    slots = _slots(word, foreign, short_u)
     if not slots:
         return []
     words, freq = lexicon or _lexicon()
