@@ -82,3 +82,18 @@ def test_another_countrys_own_body_is_left_as_the_gazetteer_names_it():
     linker = Linker(gaz)
     assert not linker._state_body(gaz.entries["org:lok-sabha"]) and not linker._state_body(gaz.entries["org:dmp"])  # a city's police
     assert linker._state_body(gaz.entries["org:supreme-court"]) and linker._state_body(gaz.entries["org:ec"])
+
+
+def test_the_united_states_departments_named_as_ministries_are_the_departments():
+    # Bengali news calls them ministries; a Ministry of Defence "of the United States" is the Pentagon
+    out = link("যুক্তরাষ্ট্রের প্রতিরক্ষা মন্ত্রণালয় ও যুক্তরাষ্ট্রের অর্থ বিভাগ জানায়।",
+               [("যুক্তরাষ্ট্রের প্রতিরক্ষা মন্ত্রণালয়", "ORG"), ("যুক্তরাষ্ট্রের অর্থ বিভাগ", "ORG")])
+    assert [x.entity_id for x in out.links] == ["org:pentagon", "org:us-treasury"]
+    assert out.links[1].latin == "United States Department of the Treasury"
+
+
+def test_a_ministry_the_gazetteer_does_not_know_as_written_is_translated():
+    from khobor.transforms.entities.english import english_name
+
+    assert english_name(nfc("রুশ পররাষ্ট্র মন্ত্রণালয়ের"), "ORG")[0] == "Russian Foreign Ministry"  # not Parrashtra
+    assert english_name(nfc("ব্রিটিশ স্বরাষ্ট্র মন্ত্রণালয়"), "ORG")[0] == "British Home Ministry"

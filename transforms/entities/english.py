@@ -94,6 +94,10 @@ WORDS = {
     "প্রতিরক্ষা": "Defence", "বিদ্যুৎ": "Power", "সেনাবাহিনী": "Army", "নৌবাহিনী": "Navy",
     "বিমানবাহিনী": "Air Force", "কল্যাণ": "Kalyan", "ইস্ট": "East", "ওয়েস্ট": "West", "জিলা": "Zilla",
     "সিনেপ্লেক্স": "Cineplex",
+    # What a ministry is of, for a ministry the gazetteer does not know as written (মার্কিন পররাষ্ট্র
+    # মন্ত্রণালয় US Foreign Ministry, not Parrashtra): the press's short names (Home Ministry).
+    # (পর্যটন and পরিবেশ stay: Bangladesh Parjatan Corporation, Paribesh Andolon.)
+    "পররাষ্ট্র": "Foreign", "স্বরাষ্ট্র": "Home", "তথ্য": "Information", "পরিকল্পনা": "Planning",
     # English words in the names of roads and landmarks (লেক রোড Lake Road, অনামী লেন Anami Lane):
     # the press spells them as English, though a place's other words get no English-word spelling.
     # The ones news_bench writes after a name at least 5 times (2026-11; সড়ক, চত্বর stay Bengali).
