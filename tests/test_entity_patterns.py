@@ -272,6 +272,17 @@ def test_a_models_person_loses_the_neighbourhood_it_starts_with():
     assert {("নামাপাড়ার", "LOC"), ("শেখ ফরিদ", "PERSON")} <= got
 
 
+def test_a_models_person_across_two_known_people_is_the_two():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "দলের যুগ্ম মহাসচিব রুহুল কবির রিজভী হিরো আলমকে নিয়ে বলেন।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = Span(text.index("রুহুল"), text.index(" নিয়ে"), "PERSON", "model", 0.9)
+    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
+    assert {("রুহুল কবির রিজভী", "PERSON"), ("হিরো আলমকে", "PERSON")} <= got
+
+
 def test_a_place_before_an_english_plural_is_a_team_named_after_it():
     from khobor.transforms.entities.place_rules import place_team_spans
 

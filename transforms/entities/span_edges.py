@@ -67,7 +67,8 @@ def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
     """A model's person span without the known names at its edges that are not this person: an
     organisation or place the gazetteer knows (মাহমুদুর রহমান মান্না | জাগো নিউজকে, খিলগাঁওয়ের |
     জোড়পুকুর), and the words after a full name the gazetteer knows that are no name parts
-    (মাহমুদুর রহমান মান্না | ন্যায়বিচারের). None when nothing of the person is left."""
+    (মাহমুদুর রহমান মান্না | ন্যায়বিচারের) or that start another person it knows (সাবিনা খাতুন | শেখ
+    কামাল). None when nothing of the person is left."""
     words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
     for k in sorted(known, key=lambda k: k.start):
         if not (span.start <= k.start and k.end <= span.end) or (k.start, k.end) == (span.start, span.end):
@@ -79,7 +80,9 @@ def person_without_known(span: Span, tokens, known: list[Span]) -> Span | None:
                 words = [t for t in words if t.start >= k.end]
         elif k.label == "PERSON" and k.start == span.start:
             rest = [t for t in words if t.start >= k.end]
-            if rest and not any(_name_part(t.text) for t in rest):
+            if rest and (not any(_name_part(t.text) for t in rest) or any(
+                    o.label == "PERSON" and o.start == rest[0].start and o.end <= span.end for o in known)):
+                # ... or another person the gazetteer knows starts right after it (সাবিনা খাতুন | শেখ কামাল)
                 words = [t for t in words if t.end <= k.end]
     cut = _addressed_media(words)
     if cut and cut < len(words):
