@@ -283,6 +283,16 @@ def test_a_models_person_across_two_known_people_is_the_two():
     assert {("রুহুল কবির রিজভী", "PERSON"), ("হিরো আলমকে", "PERSON")} <= got
 
 
+def test_a_word_doubled_is_no_persons_name():
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    text = "সঙ্গে বমি বমি ভাব হতে পারে।"
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    model = Span(text.index("বমি"), text.index(" ভাব"), "PERSON", "model", 0.9)
+    assert [s for s, _ in extractor_for(None).sentence_spans(view, None, [model]) if s.label == "PERSON"] == []
+
+
 def test_a_place_before_an_english_plural_is_a_team_named_after_it():
     from khobor.transforms.entities.place_rules import place_team_spans
 

@@ -256,6 +256,8 @@ def _model_names(model_spans: list[Span], toks, known: list[Span], known_tokens:
             continue
         if t.label == "PERSON" and common_phrase_person(words, known_tokens):
             continue  # রেফারেন্স লেটার, আত্মার মাগফিরাত: a phrase of the language
+        if t.label == "PERSON" and len(words) > 1 and len({nfc(w) for w in words}) == 1:
+            continue  # কমলা কমলা, ডালিম ডালিম: the language's doubling (a list of fruit), no one's name
         if t.label == "ORG" and (generic_head(words[-1]) or descriptive_only(words) or common_words_only(words)):
             continue  # অন্তর্বর্তীকালীন সরকার: a government is not an organisation's name
         out.append(t)
