@@ -377,6 +377,9 @@ def test_a_silent_final_h_takes_both_kinds_of_ending():
 
     forms = inflected_forms(nfc("হিজবুল্লাহ"))
     assert nfc("হিজবুল্লাহর") in forms and nfc("হিজবুল্লাহের") in forms
+    forms = inflected_forms(nfc("সালেহ"))  # after এ too
+    assert nfc("সালেহর") in forms and nfc("সালেহের") in forms
+    assert Linker(default_gazetteer()).form(nfc("সালেহর")) == nfc("সালেহ")  # Saleh's, no Salehar
 
 
 def test_a_name_before_an_age_keeps_a_final_r():

@@ -14,8 +14,9 @@ _AFTER_VOWEL = ("র", "রও", "রই", "য়", "য়ে", "য়ও", "
 # সহ ("and others", "including") is written on the name (ঢাকা বিশ্ববিদ্যালয়সহ, বিএনপিসহ) and, like a case
 # ending, is inside its mention (GUIDELINES.md).
 _ALWAYS = ("এর", "এ", "ও", "ই", "-এর", "-এ", "-কে", "সহ", "-সহ")
-# A silent final h (আল্লাহ, হিজবুল্লাহ) takes a vowel's endings too (আল্লাহর) as well as a consonant's.
-SILENT_H = "াহ"
+# A silent final h (আল্লাহ, হিজবুল্লাহ, সালেহ) takes a vowel's endings too (আল্লাহর, সালেহর) as well as
+# a consonant's.
+SILENT_H = ("াহ", "েহ")
 
 _VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
 _INDEPENDENT_VOWELS = set("অআইঈউঊঋএঐওঔ")
