@@ -171,6 +171,21 @@ def test_a_common_name_of_a_player_is_his_only_in_news_of_sport():
     assert out.links[0].entity_id == "per:mashrafe-mortaza"
 
 
+def test_two_players_by_their_given_names_make_a_short_report_news_of_their_sport():
+    gaz = default_gazetteer()
+    text = "অনুশীলন শেষে তাসকিন বলেন, সাকিব ভাইয়ের সঙ্গে দেখা হয়েছে। সামনে টেস্ট।"
+    out = Linker(gaz).link_document(text, _spans(text, [("তাসকিন", "PERSON"), ("সাকিব", "PERSON")]))
+    assert [x.entity_id for x in out.links] == ["per:taskin-ahmed", "per:shakib-al-hasan"]
+    # later words of players' names are no evidence: কায়েদে আজম and ইকবাল in a report with one টেস্ট
+    text = "আজম বলেছিলেন, ইকবাল লিখেছিলেন। সে এক কঠিন টেস্ট।"
+    out = Linker(gaz).link_document(text, _spans(text, [("আজম", "PERSON"), ("ইকবাল", "PERSON")]))
+    assert not {x.entity_id for x in out.links} & {"per:babar-azam", "per:tamim-iqbal"}
+    # nor two given names in a report with no word of the sport
+    text = "তাসকিন বলেন, সাকিব ভাইয়ের সঙ্গে দেখা হয়েছে।"
+    out = Linker(gaz).link_document(text, _spans(text, [("তাসকিন", "PERSON"), ("সাকিব", "PERSON")]))
+    assert out.links[1].entity_id != "per:shakib-al-hasan"
+
+
 def test_a_given_name_the_model_saw_as_a_person_is_no_organisation_of_that_name():
     text = "বিসিবির পরিচালক সুজন বলেন, দল ভালো খেলেছে।"
     out = Linker(default_gazetteer()).link_document(text, _spans(text, [("সুজন", "PERSON")]))

@@ -397,6 +397,9 @@ class Linker:
         # Longer names first, so a shorter one inside a longer one (আমান আযমী in আবদুল্লাহিল আমান
         # আযমী) finds it linked.
         sport = teams.sport_of(text) if pending else None
+        if pending and sport is None:  # a short report: two players named by their given names say the sport
+            given = [names[i] for i in names if spans[i][0].label == "PERSON" and len(names[i].split()) == 1]
+            sport = players.sport_by_players(given, text)
         # A report that names a known club is about sport though it says few of teams.py's words
         # (ফ্রিতে কেনার আশায় রিয়াল বড় অঙ্কের প্রস্তাব দিতে রাজি নয়, beside পিএসজি).
         club_sport = sport or ("club" if any(self._club(link.entity_id) for link in out.links) else None)

@@ -102,6 +102,22 @@ def player(word: str, sport: str | None, text: str) -> str | None:
     return eid
 
 
+def sport_by_players(words: list[str], text: str) -> str | None:
+    """The sport of a short report that says its sport's words too seldom for ``teams.sport_of`` (one
+    at least) but names two of its curated players or more by their given names, the first words of
+    their names (সাকিব and তাসকিন, with one টেস্ট), else None. Not by later words: কায়েদে আজম and
+    ইকবাল are no Babar Azam and Tamim Iqbal."""
+    from khobor.transforms.entities.teams import sport_of
+
+    sport = sport_of(text, 1)
+    if sport is None:
+        return None
+    index, _ = _index()
+    named = {eid for w in words if (eid := player(w, sport, text)) is not None
+             and eid in index.get(sport, {}).get(name_key(w), (frozenset(), frozenset()))[0]}
+    return sport if len(named) >= 2 else None
+
+
 # -- clubs -------------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _club_index() -> dict[str, frozenset[str]]:
