@@ -65,3 +65,20 @@ def test_a_models_one_word_place_that_is_a_part_of_a_person_named_there_is_that_
 
 def test_womens_honorific_abbreviations_are_neutral_parts():
     assert carried_part("মোছা.") is None
+
+
+def test_two_given_names_side_by_side_each_named_alone_twice_are_two_people():
+    from khobor.transforms.entities.repeats import side_by_side_people
+
+    sentences = ["রবিন আর কাজলের সংসার ভেঙেছে।", "রবিন আবার বিয়ে করে।", "কাজল এখনও একা।", "সন্তানের কারণেই রবিন কাজলের দেখা হয়।",
+                 "রবিন ভালো নেই।", "কাজলও সুপাত্র পায়নি।"]
+    toks = [(i, tokenize(s)) for i, s in enumerate(sentences)]
+    names = [(0, "রবিন"), (0, "কাজলের"), (1, "রবিন"), (2, "কাজল"), (3, "রবিন কাজলের"), (4, "রবিন"), (5, "কাজলও")]
+    found = [(i, Span(sentences[i].index(n), sentences[i].index(n) + len(n), "PERSON", "model", 0.9)) for i, n in names]
+    apart = side_by_side_people(toks, found)
+    assert [sentences[3][s.start : s.end] for s in apart[(3, found[4][1].start, found[4][1].end)]] == ["রবিন", "কাজলের"]
+    # a full name written whole twice is one person's, however often its parts stand alone
+    sentences2 = [*sentences[:1], "রবিন কাজল আবার বিয়ে করে।", *sentences[2:]]
+    toks2 = [(i, tokenize(s)) for i, s in enumerate(sentences2)]
+    found2 = [f for f in found if f[0] != 1] + [(1, Span(0, len("রবিন কাজল"), "PERSON", "model", 0.9))]
+    assert side_by_side_people(toks2, found2) == {}

@@ -61,7 +61,7 @@ from khobor.transforms.entities.place_rules import (
     place_with_direction_spans,
     prison_spans,
 )
-from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans
+from khobor.transforms.entities.repeats import person_words, repeated_org_spans, repeated_person_spans, side_by_side_people
 from khobor.transforms.entities.rules import acronym_spans, hashtag_spans, number_spans
 from khobor.transforms.entities.span_edges import (
     addressed_media_spans,
@@ -489,6 +489,8 @@ class EntityExtractor:
                 repeats += repeated_org_spans(doc_sentences[d], spans_here + repeats)
                 if repeats:
                     found[:] = sorted(found + [(si, s, None) for si, s in repeats], key=lambda x: (x[0], x[1].start))
+                if apart := side_by_side_people(doc_sentences[d], [(si, s) for si, s, _ in found]):
+                    found[:] = [(si, piece, g) for si, s, g in found for piece in apart.get((si, s.start, s.end), [s])]
                 _resolve_date_anaphors(found, published[d])
                 _revalue_dates(found, lambda dates, d=d: carry_speech_days(doc_sentences[d], dates, texts[d], published[d]))
                 _revalue_dates(found, lambda dates, d=d: narrative_years(doc_sentences[d], dates, published[d]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 from khobor.transforms.entities.generic import is_generic
@@ -67,6 +68,31 @@ def repeated_person_spans(sentences: Sequence[tuple[int, Sequence]], found: Sequ
         return []
     return [(si, Span(t.start, t.end, "PERSON", "pattern", 0.7)) for si, toks, k, t in _free_words(sentences, found)
             if carried_part(t.text) in forms and not any(_name_neighbour(toks, j, t) for j in (k - 1, k + 1))]
+
+
+def side_by_side_people(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]) -> dict[tuple[int, int, int], list[Span]]:
+    """The model's person spans of two words that are two people side by side (রবিন কাজলের প্রতিমাসেই
+    দেখা হয়: Robin and Kajol's), keyed by (sentence index, start, end), each with the two spans it
+    becomes: the document names each word alone as a person twice or more and the two together only
+    there, where a person's full name is written whole as often as it is cut. Arguments as for
+    ``repeated_person_spans``."""
+    tokens = {si: toks for si, toks in sentences}
+    alone: Counter[str] = Counter()
+    together: Counter[tuple[str, ...]] = Counter()
+    pairs = []
+    for si, s in found:
+        if s.label != "PERSON":
+            continue
+        words = [t for t in tokens.get(si, ()) if s.start <= t.start and t.end <= s.end and t.kind != "punct"]
+        parts = tuple(carried_part(t.text) for t in words)
+        if len(words) == 1 and parts[0]:
+            alone[parts[0]] += 1
+        elif len(words) == 2 and all(parts) and parts[0] != parts[1]:
+            together[parts] += 1
+            if s.method != "gazetteer":
+                pairs.append((si, s, words, parts))
+    return {(si, s.start, s.end): [s._replace(end=words[0].end), s._replace(start=words[1].start)]
+            for si, s, words, parts in pairs if together[parts] == 1 and all(alone[p] >= 2 for p in parts)}
 
 
 def person_words(sentences: Sequence[tuple[int, Sequence]], found: Sequence[tuple[int, Span]]) -> set[tuple[int, int, int]]:
