@@ -41,6 +41,9 @@ from khobor.transforms.entities.transliterate import romanize_name
         ("ভুলক", "PERSON", "Bhulak"),
         ("নাভারন", "ORG", "Navaran"),  # inside a word it is both (Abhaynagar, Navana): the plain v stays
         ("ম্যাকরন", "ORG", "Makran"),  # an institution's ্যা is English a, as a person's
+        ("ফকিরাচাঁন", "LOC", "Fakirachan"),  # ঁ is n, but the n is spelt once before ন
+        ("চাঁন", "PERSON", "Chan"),
+        ("চাঁদপুর", "LOC", "Chandpur"),
     ],
 )
 def test_names_are_romanised_as_bangladeshi_english_writes_them(bn, label, en):

@@ -232,7 +232,8 @@ def _romanize_word(word: str) -> str:
             out.append(_SIGNS[u])
             vowel_seen = True
         elif u in _MARKS:
-            out.append(_MARKS[u])
+            if not (u == "ঁ" and units[k + 1 : k + 2] == ["ন"]):  # চাঁন Chan: the n is spelt once
+                out.append(_MARKS[u])
         elif u == HASANTA:
             continue
         elif u.isdigit():

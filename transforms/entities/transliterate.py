@@ -657,7 +657,8 @@ def _romanize_name_word(word: str, person: bool, place: bool = False) -> str:
             out.append(_R_SIGNS[u])
             vowel_seen = True
         elif u in _R_MARKS:
-            out.append(_R_MARKS[u])
+            if not (u == "ঁ" and units[k + 1 : k + 2] == ["ন"]):  # চাঁন Chan, খাঁন Khan: the n is spelt once
+                out.append(_R_MARKS[u])
         elif u == HASANTA:
             pass
         elif u.isdigit():
