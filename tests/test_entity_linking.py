@@ -267,6 +267,23 @@ def test_parenthetical_acronym_and_scripts_share_one_entity():
     assert [link.form for link in out.links] == ["name", "acronym", "acronym"]
 
 
+def test_a_documents_expansion_of_an_acronym_met_bare_elsewhere_is_its_own_body():
+    linker = Linker(default_gazetteer())
+    bare = "আইসিসিবির সভাপতি জানান।"
+    first = linker.link_document(bare, _spans(bare, [("আইসিসিবির", "ORG")])).links[0].entity_id
+    text = "ইন্টারন্যাশনাল কনভেনশন সিটি বসুন্ধরা (আইসিসিবি) সেজেছে। আইসিসিবির হলে মেলা।"
+    out = linker.link_document(text, _spans(text, [("ইন্টারন্যাশনাল কনভেনশন সিটি বসুন্ধরা", "ORG"), ("আইসিসিবি", "ORG"), ("আইসিসিবির", "ORG")]))
+    ids = [x.entity_id for x in out.links]
+    assert ids[0] == ids[1] == ids[2] != first  # the convention centre, not another report's ICCB
+
+
+def test_one_word_before_an_acronym_is_no_expansion_of_it():
+    # the model found a piece of the title: স্টাফ is no CGS
+    text = "নবনিযুক্ত চিফ অব জেনারেল স্টাফ (সিজিএস) সাক্ষাৎ করেন।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("স্টাফ", "ORG"), ("সিজিএস", "ORG")]))
+    assert out.links[0].entity_id != out.links[1].entity_id
+
+
 def test_gazetteer_links_inflected_and_latin_forms():
     text = "রাশিয়ায় ও Russia, ক্রেমলিনে।"
     spans = _spans(text, [("রাশিয়ায়", "LOC"), ("Russia", "LOC"), ("ক্রেমলিনে", "LOC")])

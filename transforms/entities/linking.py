@@ -97,6 +97,7 @@ _BANGLADESH_MISSION = re.compile(r"^Bangladesh (?:Assistant |Deputy )?(?:Embassy
 # The English of a Bangladeshi body's name as another country's such body is called (High Court
 # Division is Bangladesh's own: Lahore High Court, High Court of India).
 _FOREIGN_LATIN = {"org:high-court": "High Court"}
+_BARE_ACRONYM = "org:acr-"  # the entity of an acronym met with no expansion (``Linker._new_entity``)
 # "That country's" (দেশটির পররাষ্ট্র মন্ত্রণালয়): the country named last before it.
 _THAT_COUNTRY = re.compile(nfc(r"(?:দেশটির|দেশটিরও|সে দেশের|ওই দেশের)\s*$"))
 # Country names English writes with "the" after "of" (Supreme Court of the United States).
@@ -769,6 +770,17 @@ class Linker:
             ea, eb = out.links[a].entity_id, out.links[b].entity_id
             if ea and not eb:
                 self._link(out, b, ea, "acronym", names[b])
+            elif eb and not ea and eb.startswith(_BARE_ACRONYM) and self._own_acronym(a, b, names) == b:
+                # The bare acronym's entity (ICCB, met alone elsewhere) is no expansion's: this
+                # document's says what it means here (ইন্টারন্যাশনাল কনভেনশন সিটি বসুন্ধরা (আইসিসিবি) is
+                # not the International Chamber of Commerce of another report), and its later bare
+                # mentions with it.
+                eid = self._new_entity(out, sa, names[a])
+                self._link(out, a, eid, "name", names[a])
+                for k in names:
+                    if names[k] == names[b] and out.links[k].entity_id == eb:
+                        self._link(out, k, eid, "acronym", names[k])
+                continue
             elif eb and not ea:
                 self._link(out, a, eb, "name", names[a])
             elif not ea and not eb:
@@ -802,8 +814,12 @@ class Linker:
         name. Two places (বগুড়া-৭ (গাবতলী)) or two one-word names say where or which, not the same name."""
         if sa.label == sb.label == "LOC":
             return False
-        if self._acronym(text[sa.start : sa.end]) or self._acronym(text[sb.start : sb.end]):
-            return True
+        acr_a, acr_b = self._acronym(text[sa.start : sa.end]), self._acronym(text[sb.start : sb.end])
+        if acr_a or acr_b:
+            # One word spells no acronym of three letters or more: the model found a piece of the
+            # name (চিফ অব জেনারেল [স্টাফ] (সিজিএস)), and the acronym is not that piece's.
+            short, other = (acr_b, name_a) if acr_b and not acr_a else (acr_a, name_b) if acr_a and not acr_b else (None, "")
+            return not (short and len(short.replace(".", "")) >= 3 and len(other.split()) == 1)
         na, nb = len(name_a.split()), len(name_b.split())
         return min(na, nb) == 1 and max(na, nb) > 1
 
@@ -920,7 +936,7 @@ class Linker:
     def _new_entity(self, out: LinkOutput, span: Span, form: str, scope: str = "") -> str:
         acr = self._acronym(form)
         if acr and not scope:
-            eid = f"org:acr-{acr.lower()}"
+            eid = f"{_BARE_ACRONYM}{acr.lower()}"
             latin, method = acr, "dictionary"
         else:
             eid = entity_id_for(span.label, form, scope)
