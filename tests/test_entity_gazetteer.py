@@ -71,6 +71,18 @@ def test_places_bangladeshi_news_names_often_are_known_in_their_spellings():
     assert gaz.index.get(token_key("এভার কেয়ার হাসপাতাল")) == ["org:evercare"]
 
 
+def test_places_abroad_in_the_news_that_cldr_and_geonames_lack_are_known():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    for name, eid, latin in (("রাফাহতে", "loc:city-rafah", "Rafah"), ("খারকিভে", "loc:city-kharkiv", "Kharkiv"),
+                             ("কাশ্মীরে", "loc:region-kashmir", "Kashmir"), ("সুয়েজ খাল", "loc:sea-suez-canal", "Suez Canal"),
+                             ("গোলান মালভূমি", "loc:region-golan-heights", "Golan Heights")):
+        assert gaz.index.get(token_key(name)) == [eid], name
+        assert gaz.entries[eid].canonical_latin == latin and gaz.entries[eid].label == "LOC"
+    assert gaz.entries["loc:city-odesa"].kind == "city"  # a city abroad: its report's people are foreign
+
+
 def test_a_number_in_the_entrys_own_name_makes_no_numbered_entity():
     from tests.link_helpers import link
 

@@ -4,7 +4,8 @@
 - khobor's first curated list (``gazetteer.tsv``: its ids stay stable);
 - Bangladesh's administrative geography (divisions, districts, upazilas, city corporations,
   metropolitan thanas; unions are kept aside, for the place patterns), world cities from CLDR,
-  rivers and other natural places;
+  rivers and other natural places, and places abroad in the news that CLDR and GeoNames do not
+  name in Bengali (cities of the wars in Gaza and Ukraine, Kashmir, the Suez Canal);
 - institutions (ministries, courts, banks, universities, parties, forces, media, clubs,
   international bodies) with their Bengali and Latin abbreviations;
 - well-known people with their conventional English names.
@@ -325,6 +326,8 @@ def default_gazetteer() -> Gazetteer:
         b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), "city"), "cldr_cities")
     for r in _rows("rivers.tsv"):
         b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), "rivers")
+    for r in _rows("world_places.tsv"):
+        b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), "world_places")
     collisions = _rows("common_word_collisions.tsv")
     context_only = {r["form"] for r in collisions if not r.get("only_in")}
     sport_only = {r["form"]: r["only_in"] for r in collisions if r.get("only_in")}
