@@ -83,6 +83,17 @@ def test_places_abroad_in_the_news_that_cldr_and_geonames_lack_are_known():
     assert gaz.entries["loc:city-odesa"].kind == "city"  # a city abroad: its report's people are foreign
 
 
+def test_world_leaders_are_known_in_the_spellings_news_writes():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    for name, eid in (("রিসেপ তাইয়েপ এরদোয়ান", "per:recep-tayyip-erdogan"), ("কেয়ার স্টারমার", "per:keir-starmer"),
+                      ("ইমানুয়েল মাখোঁ", "per:emmanuel-macron"), ("লুইজ ইনাসিও লুলা দা সিলভা", "per:lula-da-silva"),
+                      ("হুন সেনের", "per:hun-sen"), ("জাভিয়ের মিলেই", "per:javier-milei")):
+        assert gaz.index.get(token_key(name)) == [eid], name
+    assert gaz.index.get(token_key("মিলেই")) is None  # "together": the surname alone is the language's word
+
+
 def test_a_number_in_the_entrys_own_name_makes_no_numbered_entity():
     from tests.link_helpers import link
 
