@@ -6,6 +6,15 @@ from khobor.transforms.entities.types import Span
 from khobor.transforms.text.tokens import tokenize
 
 
+def _resolved(text: str, model: list[Span]) -> list[tuple[str, str]]:
+    """(text, label) of the spans the extractor resolves one sentence to, given the model's spans."""
+    from khobor.transforms.entities.extract import extractor_for
+    from khobor.transforms.entities.types import SentenceView
+
+    view = SentenceView(text, 0, len(text), tokenize(text))
+    return [(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)]
+
+
 def _trim(text: str, label: str) -> str | None:
     t = trim_name(Span(0, len(text), label, "model", 0.9), tokenize(text))
     return text[t.start : t.end] if t else None
@@ -262,35 +271,23 @@ def test_the_word_rules_leave_run_away_tokens_alone_and_a_unit_never_runs_away()
 
 
 def test_a_models_person_loses_the_neighbourhood_it_starts_with():
-    from khobor.transforms.entities.extract import extractor_for
-    from khobor.transforms.entities.types import SentenceView
-
     text = "নামাপাড়ার শেখ ফরিদ (৩০) এলেন।"
-    view = SentenceView(text, 0, len(text), tokenize(text))
     model = Span(0, text.index(" (৩০)"), "PERSON", "model", 0.9)
-    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
+    got = set(_resolved(text, [model]))
     assert {("নামাপাড়ার", "LOC"), ("শেখ ফরিদ", "PERSON")} <= got
 
 
 def test_a_models_person_across_two_known_people_is_the_two():
-    from khobor.transforms.entities.extract import extractor_for
-    from khobor.transforms.entities.types import SentenceView
-
     text = "দলের যুগ্ম মহাসচিব রুহুল কবির রিজভী হিরো আলমকে নিয়ে বলেন।"
-    view = SentenceView(text, 0, len(text), tokenize(text))
     model = Span(text.index("রুহুল"), text.index(" নিয়ে"), "PERSON", "model", 0.9)
-    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [model])}
+    got = set(_resolved(text, [model]))
     assert {("রুহুল কবির রিজভী", "PERSON"), ("হিরো আলমকে", "PERSON")} <= got
 
 
 def test_a_word_doubled_is_no_persons_name():
-    from khobor.transforms.entities.extract import extractor_for
-    from khobor.transforms.entities.types import SentenceView
-
     text = "সঙ্গে বমি বমি ভাব হতে পারে।"
-    view = SentenceView(text, 0, len(text), tokenize(text))
     model = Span(text.index("বমি"), text.index(" ভাব"), "PERSON", "model", 0.9)
-    assert [s for s, _ in extractor_for(None).sentence_spans(view, None, [model]) if s.label == "PERSON"] == []
+    assert [n for n, label in _resolved(text, [model]) if label == "PERSON"] == []
 
 
 def test_a_place_before_an_english_plural_is_a_team_named_after_it():
@@ -618,25 +615,17 @@ def test_a_genitive_inside_a_persons_span_ends_a_possessor_not_a_name():
 
 
 def test_a_model_span_across_a_genitive_leaves_the_people_on_either_side():
-    from khobor.transforms.entities.extract import extractor_for
-    from khobor.transforms.entities.types import SentenceView
-
     text = "মাঠে নামবে তৌহিদ হৃদয়ের জাফনা কিংস, আর উপজেলার শরীফপুরের আমজাদ গাজীর ছেলে।"
-    view = SentenceView(text, 0, len(text), tokenize(text))
     model = [Span(text.index("তৌহিদ"), text.index(","), "PERSON", "model", 0.9),
              Span(text.index("শরীফপুরের"), text.index(" ছেলে"), "PERSON", "model", 0.9)]
-    got = {(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, model)}
+    got = set(_resolved(text, model))
     assert {("তৌহিদ হৃদয়ের", "PERSON"), ("আমজাদ গাজীর", "PERSON")} <= got
     assert not any(label == "PERSON" and ("কিংস" in name or "শরীফপুর" in name) for name, label in got)
 
 
 def test_the_father_of_the_nation_is_a_title_before_mujibs_name():
-    from khobor.transforms.entities.extract import extractor_for
-    from khobor.transforms.entities.types import SentenceView
-
     text = "অনুষ্ঠানে জাতির পিতা বঙ্গবন্ধু শেখ মুজিবুর রহমানের প্রতিকৃতিতে শ্রদ্ধা জানানো হয়।"
-    view = SentenceView(text, 0, len(text), tokenize(text))
-    got = [(text[s.start : s.end], s.label) for s, _ in extractor_for(None).sentence_spans(view, None, [])]
+    got = _resolved(text, [])
     assert got == [("শেখ মুজিবুর রহমানের", "PERSON")]  # GUIDELINES.md: titles before a name are outside it
 
 
