@@ -1,14 +1,16 @@
 """Where a recognised name starts and ends beside other names: a bracketed name after one (its
 abbreviation or nickname), a known organisation or place at a person's edges, a known owner in the
 genitive before an organisation, and editors' initials in a desk sign-off; and an English name with
-for, of or and inside, which names no person; two people joined by and in one person's span."""
+for, of or and inside, which names no person; two people joined by and in one person's span; a
+possessor in the genitive inside one, and what it owns after it."""
 from __future__ import annotations
 
 import functools
 
 from khobor.transforms.entities.date_words import SPEECH_VERBS
 from khobor.transforms.entities.generic import is_generic
-from khobor.transforms.entities.names import graphemes, letter_name
+from khobor.transforms.entities.name_parts import is_name_part, name_parts
+from khobor.transforms.entities.names import graphemes, letter_name, stem_candidates
 from khobor.transforms.entities.patterns import (
     _CLOSING,
     _GENITIVES,
@@ -141,8 +143,6 @@ def organisation_without_owner(span: Span, tokens, known: list[Span], base_token
 def _common_lead(word: str) -> bool:
     """An inflected common word: a common stem of three letters or more once its ending is off (ইউটা
     and আইটি, Utah and IT, are no ইউ or আই with a classifier)."""
-    from khobor.transforms.entities.names import stem_candidates
-
     return any(len(s) >= 3 and zipf(s) >= INFLECTED_STEM_ZIPF for s in stem_candidates(word)[1:])
 
 
@@ -208,8 +208,6 @@ _HEAD_STEMS = ("কলেজ", "বিদ্যালয়", "ইনস্ট�
 
 
 def _named_head(word: str) -> bool:
-    from khobor.transforms.entities.names import stem_candidates
-
     return any(s in _NAMED_HEADS for s in stem_candidates(_nfc(word)))
 
 
@@ -227,8 +225,6 @@ def person_named_institutions(tokens, spans: list[tuple[Span, str | None]], sent
     it is one a person founds (ফাউন্ডেশন, ট্রাস্ট ...)."""
     if sentence is not None and not any(stem in sentence for stem in _HEAD_STEMS):
         return spans
-    from khobor.transforms.entities.names import stem_candidates
-
     out = list(spans)
     n = 0
     while n < len(out):
@@ -309,8 +305,6 @@ def split_at_genitive(span: Span, tokens, known_tokens: frozenset[str] = frozens
     or more are a person (… জামাল পাশার); else it is what the genitive owns (ডিমের কুসুম, মসজিদের ইমাম,
     শেখ মুজিবুর রহমানের শাহাদাত বার্ষিকী). Before a family name the word is a given name the name
     table lacks, no possessor (নাজের হোসাইন)."""
-    from khobor.transforms.entities.names import stem_candidates
-
     if span.label != "PERSON":
         return [span]
     inside = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
@@ -338,13 +332,8 @@ _COMMON_NAME_ZIPF = 4.5  # a name part this common in Bengali is a word first (�
 
 
 def _family_name(word: str) -> bool:
-    from khobor.transforms.entities.name_parts import name_parts
-    from khobor.transforms.entities.names import stem_candidates
-
     return any((p := name_parts().get(s)) is not None and p.kind == "family" for s in stem_candidates(_nfc(word)))
 
 
 def _name_part_itself(word: str) -> bool:
-    from khobor.transforms.entities.name_parts import is_name_part
-
     return is_name_part(_nfc(word))
