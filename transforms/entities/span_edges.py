@@ -15,6 +15,7 @@ from khobor.transforms.entities.patterns import (
     _CLOSING,
     _GENITIVES,
     _OPENING,
+    COMMON_WORD_ZIPF,
     INFLECTED_STEM_ZIPF,
     MAX_WORD_CHARS,
     _common,
@@ -317,7 +318,7 @@ def split_at_genitive(span: Span, tokens, known_tokens: frozenset[str] = frozens
             continue
         out = []
         owner = [s for s in stems if _name_part_itself(s)]
-        if owner and (k > 0 or zipf(owner[0]) < _COMMON_NAME_ZIPF):
+        if owner and (k > 0 or zipf(owner[0]) < COMMON_WORD_ZIPF):
             out.append(span._replace(start=inside[0].start, end=inside[k].end))
         elif not owner and k > 1 and _name_part(inside[0].text):
             out.append(span._replace(start=inside[0].start, end=inside[k - 1].end))
@@ -326,9 +327,6 @@ def split_at_genitive(span: Span, tokens, known_tokens: frozenset[str] = frozens
             out += split_at_genitive(span._replace(start=rest[0].start, end=rest[-1].end), tokens, known_tokens)
         return out
     return [span]
-
-
-_COMMON_NAME_ZIPF = 4.5  # a name part this common in Bengali is a word first (শেখ, সবুজ, রায়)
 
 
 def _family_name(word: str) -> bool:
