@@ -81,6 +81,9 @@ def test_places_abroad_in_the_news_that_cldr_and_geonames_lack_are_known():
         assert gaz.index.get(token_key(name)) == [eid], name
         assert gaz.entries[eid].canonical_latin == latin and gaz.entries[eid].label == "LOC"
     assert gaz.entries["loc:city-odesa"].kind == "city"  # a city abroad: its report's people are foreign
+    assert gaz.index.get(token_key("পশ্চিমবঙ্গের")) == ["loc:region-west-bengal"]
+    # দোহার is the upazila, no Doha's genitive; ত্রিপুরা a surname of the Hill Tracts as well as India's state
+    assert gaz.index.get(token_key("দোহার")) != ["loc:city-doha"] and gaz.index.get(token_key("ত্রিপুরা")) is None
 
 
 def test_world_leaders_are_known_in_the_spellings_news_writes():

@@ -284,6 +284,12 @@ def test_one_word_before_an_acronym_is_no_expansion_of_it():
     assert out.links[0].entity_id != out.links[1].entity_id
 
 
+def test_a_piece_starting_with_a_connective_is_no_expansion_of_an_acronym():
+    text = "ক্রিকেট অ্যাসোসিয়েশন অব বেঙ্গলের (সিএবি) সভাপতি বলেন।"
+    out = Linker(default_gazetteer()).link_document(text, _spans(text, [("অব বেঙ্গলের", "ORG"), ("সিএবি", "ORG")]))
+    assert out.links[0].entity_id != out.links[1].entity_id  # CAB is not "of Bengal"
+
+
 def test_gazetteer_links_inflected_and_latin_forms():
     text = "রাশিয়ায় ও Russia, ক্রেমলিনে।"
     spans = _spans(text, [("রাশিয়ায়", "LOC"), ("Russia", "LOC"), ("ক্রেমলিনে", "LOC")])

@@ -63,6 +63,7 @@ from khobor.transforms.entities.english import english_name
 from khobor.transforms.entities.gazetteer import Gazetteer, GazetteerEntry, common_name_word, norm_token
 from khobor.transforms.entities.name_parts import is_name_part, name_part_count, ranks
 from khobor.transforms.entities.names import MUHAMMAD, bengali_acronym, name_form, name_key, nfc, romanize, stem_candidates
+from khobor.transforms.entities.span_edges import CONNECTIVES
 from khobor.transforms.entities.types import Span
 
 NAME_LABELS = ("PERSON", "ORG", "LOC")
@@ -818,8 +819,10 @@ class Linker:
         if acr_a or acr_b:
             # One word spells no acronym of three letters or more: the model found a piece of the
             # name (চিফ অব জেনারেল [স্টাফ] (সিজিএস)), and the acronym is not that piece's.
+            # Nor does a piece that starts with a connective (ক্রিকেট অ্যাসোসিয়েশন [অব বেঙ্গল] (সিএবি)).
             short, other = (acr_b, name_a) if acr_b and not acr_a else (acr_a, name_b) if acr_a and not acr_b else (None, "")
-            return not (short and len(short.replace(".", "")) >= 3 and len(other.split()) == 1)
+            return not (short and len(short.replace(".", "")) >= 3
+                        and (len(other.split()) == 1 or nfc(other.split()[0]) in CONNECTIVES))
         na, nb = len(name_a.split()), len(name_b.split())
         return min(na, nb) == 1 and max(na, nb) > 1
 

@@ -169,7 +169,7 @@ def _without_lead(span: Span, tokens, base_tokens: frozenset[str]) -> Span | Non
 
 # English connectives spelt in Bengali: inside a name they make it an institution's (ডিবেট ফর
 # ডেমোক্রেসি, জেনারেল অথরিটি অব সিভিল এভিয়েশন, ... করিম অ্যান্ড অ্যাসোসিয়েটস), never a person's.
-_CONNECTIVES = frozenset(_nfc(w) for w in "ফর অব অফ অ্যান্ড এন্ড এ্যান্ড".split())
+CONNECTIVES = frozenset(_nfc(w) for w in "ফর অব অফ অ্যান্ড এন্ড এ্যান্ড".split())
 
 
 def person_as_organisation(span: Span, tokens) -> Span:
@@ -177,7 +177,7 @@ def person_as_organisation(span: Span, tokens) -> Span:
     if span.label != "PERSON":
         return span
     words = [t for t in tokens if span.start <= t.start and t.end <= span.end and t.kind != "punct"]
-    if len(words) > 2 and any(_nfc(t.text) in _CONNECTIVES for t in words[1:-1]):
+    if len(words) > 2 and any(_nfc(t.text) in CONNECTIVES for t in words[1:-1]):
         return span._replace(label="ORG")
     return span
 
