@@ -97,6 +97,15 @@ def test_world_leaders_are_known_in_the_spellings_news_writes():
     assert gaz.index.get(token_key("মিলেই")) is None  # "together": the surname alone is the language's word
 
 
+def test_the_parties_of_the_2024_election_are_known():
+    from khobor.transforms.entities.gazetteer import default_gazetteer, token_key
+
+    gaz = default_gazetteer()
+    assert gaz.index.get(token_key("তৃণমূল বিএনপির")) == ["org:trinamool-bnp"]  # not Trinamool and BNP
+    assert gaz.index.get(token_key("বিএনএমের")) == ["org:bnm"]
+    assert gaz.index.get(token_key("তৃণমূল")) is None  # grassroots: no alias of India's Trinamool Congress
+
+
 def test_a_number_in_the_entrys_own_name_makes_no_numbered_entity():
     from tests.link_helpers import link
 
