@@ -290,6 +290,12 @@ def test_a_word_doubled_is_no_persons_name():
     assert [n for n, label in _resolved(text, [model]) if label == "PERSON"] == []
 
 
+def test_the_grassroots_are_no_organisation_but_the_parties_named_with_them_are():
+    text = "দলের শীর্ষ পর্যায় থেকে তৃণমূল নেতাকর্মীরা এসেছেন, তৃণমূল বিএনপির প্রার্থীও।"
+    model = [Span(text.index("তৃণমূল"), text.index("তৃণমূল") + len("তৃণমূল"), "ORG", "model", 0.9)]
+    assert [n for n, label in _resolved(text, model) if label == "ORG"] == ["তৃণমূল বিএনপির"]
+
+
 def test_a_place_before_an_english_plural_is_a_team_named_after_it():
     from khobor.transforms.entities.place_rules import place_team_spans
 

@@ -28,8 +28,13 @@ NOUNS = frozenset(
     মানুষ লোক জনগণ সরকার পুলিশ সেনাবাহিনী সেনা র‍্যাব প্রশাসন আদালত সংসদ মন্ত্রণালয় দল
     বিরোধী ক্ষমতাসীন বাহিনী কমিটি কমিশন বিশ্ববিদ্যালয় কলেজ স্কুল হাসপাতাল ব্যাংক কোম্পানি
     দেশ রাষ্ট্র শহর গ্রাম জেলা উপজেলা বিভাগ
+    তৃণমূল
     """.split()
 )
+# (তৃণমূল, the grassroots: the model took it for an organisation 42 times over the 3,012 news_bench
+# articles outside the evaluation sets, all in Bangladesh's politics; the parties named with it, তৃণমূল
+# কংগ্রেস and তৃণমূল বিএনপি, are the gazetteer's whole names. মানবাধিকার, as often wrong alone, stays out:
+# a leading generic word is trimmed off institutions' names, মানবাধিকার সংস্কৃতি ফাউন্ডেশন among them.)
 
 # Nationality adjectives and religious or ethnic groups (OntoNotes' NORP): neonp tags them ORG or LOC,
 # rifat sometimes LOC, banglakit leaves them O. They are not names of a place or an organisation, so
