@@ -170,8 +170,9 @@ sets["dates_dev16"] = [i for i in sets["dates_dev16"] if by_id[i]["body"][:OPENI
 # More NER dev sets, annotated blind and scored before any change for them (English names: the untuned
 # estimate; the DATE point holds, so no dates set beside them): ner_dev10 and ner_dev11 after the
 # sixteenth session's changes, ner_dev12 and ner_dev13 midway through the seventeenth, ner_dev14 and
-# ner_dev15 after its test run, ner_dev16 and ner_dev17 at the start of the eighteenth (scored at its
-# end, with no change made for them). Drawn from articles that open as no test article does.
+# ner_dev15 after its test run, ner_dev16 and ner_dev17 at the start of the eighteenth (scored late in
+# it, with its test run's code and no change made for them). Drawn from articles that open as no test
+# article does.
 for ner_set in ("ner_dev10", "ner_dev11", "ner_dev12", "ner_dev13", "ner_dev14", "ner_dev15", "ner_dev16", "ner_dev17"):
     draw_ner(ner_set, before_pair, 10, skip=test_openings)
     before_pair += (ner_set,)
