@@ -324,10 +324,9 @@ def default_gazetteer() -> Gazetteer:
             b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["level"]), "bd_admin")
     for r in _rows("cldr_cities.tsv"):
         b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), "city"), "cldr_cities")
-    for r in _rows("rivers.tsv"):
-        b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), "rivers")
-    for r in _rows("world_places.tsv"):
-        b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), "world_places")
+    for source in ("rivers", "world_places"):  # places with their kind, one table each
+        for r in _rows(f"{source}.tsv"):
+            b.add(GazetteerEntry(f"loc:{r['id']}", "LOC", r["name_bn"], r["name_en"], _split(r["aliases"]), r["kind"]), source)
     collisions = _rows("common_word_collisions.tsv")
     context_only = {r["form"] for r in collisions if not r.get("only_in")}
     sport_only = {r["form"]: r["only_in"] for r in collisions if r.get("only_in")}
